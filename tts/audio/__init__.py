@@ -1,0 +1,1 @@
+"""Audio core: file I/O, the one STFT / mel / energy implementation, pitch extraction."""

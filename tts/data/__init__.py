@@ -1,0 +1,1 @@
+"""Corpora, demo-corpus builders, feature preparation and datasets."""

@@ -1,0 +1,1 @@
+"""Mandarin text frontend: normalization, G2P (polyphones, sandhi, erhua), phoneme inventory."""
