@@ -1,0 +1,194 @@
+"""The ``tts`` command. Each command parses its options, makes one library call and reports.
+
+Heavy imports (torch, librosa) happen inside the commands so that ``tts --help`` is instant.
+Errors the user can fix (:class:`tts.errors.TTSError`) print one line and exit with status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+
+from tts.errors import TTSError
+
+app = typer.Typer(
+    name="tts",
+    help="Mandarin text-to-speech and singing synthesis: prepare corpora, train voices, render speech.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+corpus_app = typer.Typer(help="Build demo corpora and inspect corpora on disk.", no_args_is_help=True)
+config_app = typer.Typer(help="Inspect recipes and configs.", no_args_is_help=True)
+app.add_typer(corpus_app, name="corpus")
+app.add_typer(config_app, name="config")
+
+out = Console()
+err = Console(stderr=True)
+
+SetOption = typer.Option(
+    None, "--set", "-s", metavar="KEY=VALUE",
+    help="Override a config value, e.g. --set train.batch_size=8 (repeatable; values are YAML).",
+)
+
+
+@corpus_app.command("demo-zh")
+def corpus_demo_zh(
+    out_dir: Path = typer.Argument(..., help="Folder to write wavs/, metadata.csv and alignments into."),
+    utterances: int = typer.Option(2000, "--utterances", "-n", min=1, help="Number of sentences to render."),
+    seed: int = typer.Option(0, help="Seed of the sentence generator and prosody variation."),
+    sample_rate: int = typer.Option(22050, "--sample-rate", help="Sample rate of the written wavs (Hz)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Render a Mandarin demo speech corpus with espeak-ng (offline), with exact phone alignments.
+
+    The sentences come from a seeded generator that covers every initial, final and tone; the
+    layout is the plain folder one (wavs/ + metadata.csv), so `data.corpus: folder` reads it.
+    A second run skips utterances that are already complete.
+    """
+    from tts.data.demo_zh import build_demo_zh
+
+    summary = build_demo_zh(out_dir, utterances=utterances, seed=seed, sample_rate=sample_rate,
+                            jobs=jobs, progress=not as_json)
+    if as_json:
+        out.print_json(json.dumps(summary.to_json()))
+    else:
+        out.print(f"wrote {summary.utterances} utterances, {summary.seconds / 60:.1f} min of audio, to {out_dir}")
+
+
+@corpus_app.command("info")
+def corpus_info(
+    name: str = typer.Argument(..., help="Corpus reader: csmsc, aishell3, ljspeech, folder, opencpop, m4singer."),
+    root: Path = typer.Argument(..., help="Corpus root folder."),
+    as_json: bool = typer.Option(False, "--json", help="Print the counts and problems as JSON."),
+) -> None:
+    """Read a corpus and report items, speakers and malformed lines (file:line: reason)."""
+    from tts.data.corpora import read_corpus
+
+    corpus = read_corpus(name, root)
+    speakers = sorted({item.speaker for item in corpus.items})
+    aligned = sum(item.alignment is not None for item in corpus.items)
+    if as_json:
+        out.print_json(json.dumps({"items": len(corpus.items), "speakers": speakers, "aligned": aligned,
+                                   "problems": [str(p) for p in corpus.problems]}))
+        return
+    out.print(f"{len(corpus.items)} items, {len(speakers)} speakers, {aligned} with alignments")
+    for problem in corpus.problems:
+        err.print(f"[yellow]skipped[/] {problem}")
+
+
+@config_app.command("show")
+def config_show(
+    recipe: Path = typer.Argument(..., help="A recipe or config YAML file."),
+    overrides: Optional[List[str]] = SetOption,
+    origins: bool = typer.Option(False, "--origins", help="Also list which file set each key."),
+) -> None:
+    """Print the fully resolved config of a recipe (bases merged, overrides applied, checked)."""
+    from tts.config import dump_config, load_config
+
+    loaded = load_config(recipe, overrides or [])
+    out.print(dump_config(loaded.config), end="", markup=False, highlight=False)
+    if origins:
+        for key, origin in sorted(loaded.origins.items()):
+            out.print(f"# {key}: {origin}", markup=False, highlight=False)
+
+
+@app.command("prepare")
+def prepare(
+    recipe: Path = typer.Argument(..., help="Recipe YAML naming the corpus and the audio parameters."),
+    overrides: Optional[List[str]] = SetOption,
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Extract mel, F0, energy and durations for every item into the run's feature store.
+
+    Writes a manifest with a train/dev/test split and normalization statistics. Idempotent: a
+    second run skips finished items; bad items are skipped with a reason and counted.
+    """
+    from tts.config import load_config
+    from tts.data.prepare import prepare_features
+
+    loaded = load_config(recipe, overrides or [])
+    summary = prepare_features(loaded, jobs=jobs, progress=not as_json)
+    if as_json:
+        out.print_json(json.dumps(summary.to_json()))
+    else:
+        out.print(summary.describe())
+
+
+@app.command("g2p")
+def g2p(
+    text: str = typer.Argument(..., help="Text to read, a path to a UTF-8 text file (one item per line), or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per line: normalized, pinyin, phonemes, tones."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
+) -> None:
+    """Show how text is read: normalized text, pinyin (surface tones) and phonemes.
+
+    Inline overrides win over everything: 重{chong2}庆, or a whole word {zhong4 yao4}.
+    """
+    from tts.text.frontend import Frontend
+    from tts.text.overrides import Lexicon
+
+    frontend = Frontend(lexicon=Lexicon.from_file(lexicon) if lexicon else None)
+    lines = _text_lines(text)
+    failed = 0
+    for number, line in lines:
+        try:
+            result = frontend(line)
+        except TTSError as error:
+            failed += 1
+            where = f"line {number}: " if len(lines) > 1 else ""
+            err.print(f"[red]error:[/] {where}{error}")
+            continue
+        if as_json:
+            record = {"text": line, "normalized": result.normalized, "pinyin": result.pinyin,
+                      "phonemes": result.phonemes, "tones": result.tones}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out.print(f"[bold]{result.normalized}[/]", highlight=False)
+            out.print("  " + " ".join(result.pinyin), highlight=False)
+            out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)), highlight=False)
+    if failed == len(lines):
+        raise typer.Exit(1)
+
+
+def _text_lines(text: str) -> list[tuple[int, str]]:
+    """The argument as numbered lines: stdin for '-', a file's lines when it names a file, else itself."""
+    if text == "-":
+        raw = sys.stdin.read().splitlines()
+    else:
+        path = Path(text)
+        try:
+            is_file = len(text) < 4096 and path.is_file()
+        except OSError:
+            is_file = False
+        if not is_file:
+            return [(1, text)]
+        try:
+            raw = path.read_text(encoding="utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise TTSError(f"{path}: not a UTF-8 text file") from None
+    return [(i, line) for i, line in enumerate(raw, 1) if line.strip()]
+
+
+def main() -> None:
+    """Entry point of the installed ``tts`` command."""
+    try:
+        app()
+    except TTSError as error:
+        err.print(f"[red]error:[/] {error}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()
