@@ -1,0 +1,114 @@
+"""``tts train RECIPE``: prepare → train → export, resumable, one process or many under torchrun."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+import torch
+
+from tts.config import LoadedConfig, dump_config
+from tts.data.dataset import AcousticDataset, collate, model_stats
+from tts.data.store import FeatureStore, atomic_write_text
+from tts.train.distributed import barrier, init_distributed, shutdown
+from tts.train.loop import Trainer, TrainResult
+from tts.train.media import AcousticMedia
+from tts.train.task import AcousticTask, build_acoustic_model
+
+
+@dataclass
+class TrainSummary:
+    """What ``tts train`` did."""
+
+    run_dir: str
+    step: int
+    resumed_from: Optional[int]
+    stopped_by: str
+    seconds_per_step: float
+    parameters: int
+    voice_dir: Optional[str]
+    last_losses: dict[str, float]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    def describe(self) -> str:
+        losses = ", ".join(f"{k} {v:.3f}" for k, v in self.last_losses.items() if "/" not in k)
+        lines = [
+            f"run: {self.run_dir}",
+            f"step {self.step} ({self.stopped_by}; {self.seconds_per_step:.3f} s/step"
+            + (f", resumed from step {self.resumed_from}" if self.resumed_from is not None else "") + ")",
+            f"model: {self.parameters / 1e6:.2f} M parameters; last losses: {losses}",
+        ]
+        if self.voice_dir:
+            lines.append(f"voice: {self.voice_dir}  (try: tts synth \"你好\" --voice {self.voice_dir})")
+        return "\n".join(lines)
+
+
+def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
+          log: Callable[[str], None] = print, export: bool = True) -> TrainSummary:
+    """Run a recipe end to end. A second call resumes from the newest checkpoint."""
+    from tts.data.prepare import prepare_features
+
+    cfg = loaded.config
+    env = init_distributed(device)
+    run_dir = loaded.run_dir
+    try:
+        if env.is_main:
+            summary = prepare_features(loaded, progress=progress)
+            log(summary.describe())
+        barrier(env)
+        torch.manual_seed(cfg.train.seed)
+        store = FeatureStore(run_dir / cfg.data.features_dir)
+        record = store.read_stats()
+        stats = model_stats(record)
+        speakers = record.speakers
+        train_entries = store.read_manifest("train")
+        dev_entries = store.read_manifest("dev")
+        train_set = AcousticDataset(store, train_entries, stats, speakers)
+        dev_set = AcousticDataset(store, dev_entries, stats, speakers) if dev_entries else None
+        model = build_acoustic_model(loaded, stats, n_speakers=len(speakers))
+        task = AcousticTask(model, media_fn=AcousticMedia(cfg.audio))
+        trainer = Trainer(task, train_set, dev_set, collate, train_set.lengths, cfg.train, run_dir, env,
+                          sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
+        writer = None
+        if env.is_main:
+            from torch.utils.tensorboard import SummaryWriter
+
+            atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
+            writer = SummaryWriter(str(run_dir / "logs"))
+        try:
+            result: TrainResult = trainer.fit(writer)
+        finally:
+            if writer is not None:
+                writer.close()
+        voice_dir = None
+        if env.is_main and export:
+            voice_dir = str(export_run(loaded, model, stats, speakers, result.step))
+        barrier(env)
+        return TrainSummary(
+            run_dir=str(run_dir), step=result.step, resumed_from=result.resumed_from,
+            stopped_by=result.stopped_by, seconds_per_step=result.seconds_per_step,
+            parameters=sum(p.numel() for p in model.parameters()), voice_dir=voice_dir,
+            last_losses=result.last_losses,
+        )
+    finally:
+        shutdown(env)
+
+
+def export_run(loaded: LoadedConfig, model: torch.nn.Module, stats, speakers: list[str], step: int,
+               out_dir: Optional[Path] = None, name: Optional[str] = None, fp16: bool = False) -> Path:
+    """Write the run's voice bundle (``<run_dir>/voice`` unless ``out_dir`` is given)."""
+    from tts.synth.voice import export_voice
+
+    cfg = loaded.config
+    target = out_dir or loaded.run_dir / "voice"
+    trained_on = f"{cfg.data.corpus} corpus at {cfg.data.path}, {step} steps"
+    return export_voice(target, model.cpu().eval(), cfg, stats, name=name or cfg.name, trained_on=trained_on,
+                        fp16=fp16, speakers=speakers, overwrite=True)
+
+
+def write_summary(path: Path, summary: TrainSummary) -> None:
+    atomic_write_text(path, json.dumps(summary.to_json(), indent=1))
