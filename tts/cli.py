@@ -145,7 +145,7 @@ def g2p(
         except TTSError as error:
             failed += 1
             where = f"line {number}: " if len(lines) > 1 else ""
-            err.print(f"[red]error:[/] {where}{error}")
+            err.print(f"error: {where}{error}", markup=False, highlight=False)
             continue
         if as_json:
             record = {"text": line, "normalized": result.normalized, "pinyin": result.pinyin,
@@ -156,6 +156,106 @@ def g2p(
             out.print("  " + " ".join(result.pinyin), highlight=False)
             out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)), highlight=False)
     if failed == len(lines):
+        raise typer.Exit(1)
+
+
+@app.command("train")
+def train(
+    recipe: Path = typer.Argument(..., help="Recipe YAML (dataset x model), e.g. recipes/demo_zh_fastspeech2.yaml."),
+    overrides: Optional[List[str]] = SetOption,
+    device: str = typer.Option("auto", help="auto (a GPU when there is one), cpu, cuda, cuda:1 ..."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Prepare features, train, and export a voice. Run it again to resume from the last checkpoint.
+
+    Several GPUs or machines: `torchrun --nproc_per_node=N -m tts.cli train RECIPE` (DDP).
+    Logs: `tensorboard --logdir RUN_DIR/logs` (losses, dev audio, mel/F0/duration plots).
+    """
+    from tts.config import load_config
+    from tts.train.run import train as run_training
+
+    loaded = load_config(recipe, overrides or [])
+    summary = run_training(loaded, device=device, progress=not as_json,
+                           log=(lambda m: err.print(m, markup=False, highlight=False)))
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_json()) + "\n")
+    else:
+        out.print(summary.describe(), markup=False, highlight=False)
+
+
+@app.command("export")
+def export(
+    run_dir: Path = typer.Argument(..., help="A training run folder (holds config.yaml, features/ and checkpoints/)."),
+    name: str = typer.Option(..., "--name", help="Voice name (also the folder name unless --out is given)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the voice folder."),
+    fp16: bool = typer.Option(False, "--fp16", help="Store weights in half precision (half the size)."),
+) -> None:
+    """Export the newest checkpoint of a run as a self-contained voice folder."""
+    from tts.synth.export import export_from_run
+
+    path = export_from_run(run_dir, name=name, out_dir=out_dir, fp16=fp16)
+    out.print(f"voice written to {path}")
+
+
+@app.command("voices")
+def voices(as_json: bool = typer.Option(False, "--json", help="Print the list as JSON.")) -> None:
+    """List the voices found: shipped with the package, in $TTS_VOICES, and in the user data folder."""
+    from tts.synth.registry import list_voices
+
+    found = list_voices()
+    if as_json:
+        sys.stdout.write(json.dumps([v.to_json() for v in found], ensure_ascii=False) + "\n")
+        return
+    if not found:
+        out.print("no voices found; train one with `tts train RECIPE` or set $TTS_VOICES")
+    for voice in found:
+        out.print(f"{voice.name:20} {voice.kind:9} {voice.sample_rate:6d} Hz  {voice.where}: {voice.path}",
+                  markup=False, highlight=False)
+
+
+@app.command("synth")
+def synth(
+    text: str = typer.Argument(..., help="Text to speak, - for stdin, or a text file (one utterance per line with --out-dir)."),
+    voice: Optional[str] = typer.Option(None, "--voice", "-v", help="Voice name or folder (see `tts voices`)."),
+    output: Path = typer.Option(Path("out.wav"), "--output", "-o", help="Output wav (single text)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Render each line of a text file to OUT_DIR/NNNN.wav."),
+    speed: float = typer.Option(1.0, "--speed", min=0.25, max=4.0, help="Speaking rate: 2.0 is twice as fast."),
+    pitch: float = typer.Option(0.0, "--pitch", min=-24.0, max=24.0, help="Pitch shift in semitones."),
+    energy: float = typer.Option(1.0, "--energy", min=0.1, max=4.0, help="Loudness (energy) scale."),
+    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ..."),
+    plot: bool = typer.Option(False, "--plot", help="Also write a PNG of mel, F0 and durations next to each wav."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON record per rendered file."),
+) -> None:
+    """Speak Mandarin text with a voice and write a wav.
+
+    Inline pronunciations win over everything: 重{chong2}庆, {zhong4 yao4}.
+    """
+    from tts.synth.batch import synthesize_lines
+    from tts.synth.synthesizer import Synthesizer
+
+    synthesizer = Synthesizer.from_voice(voice, device=device, lexicon=lexicon)
+    if synthesizer.low_quality_vocoder and not as_json:
+        err.print("note: this voice has no neural vocoder; using Griffin-Lim (low quality)")
+    lines = _text_lines(text)
+    if out_dir is None and len(lines) > 1:
+        lines = [(1, " ".join(line for _, line in lines))]
+    if not lines:
+        raise TTSError("no text given (the input is empty)")
+    records = synthesize_lines(synthesizer, lines, output=output, out_dir=out_dir, speed=speed, pitch=pitch,
+                               energy=energy, plot=plot, progress=not as_json and len(lines) > 1)
+    failed = [r for r in records if r.error]
+    for record in records:
+        if as_json:
+            sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+        elif record.error:
+            err.print(f"error: line {record.line}: {record.error}", markup=False, highlight=False)
+        elif len(records) == 1:
+            out.print(f"wrote {record.path} ({record.seconds:.2f} s, real-time factor {record.rtf:.3f})",
+                      markup=False, highlight=False)
+    if len(records) > 1 and not as_json:
+        out.print(f"rendered {len(records) - len(failed)} of {len(records)} lines into {out_dir}")
+    if failed:
         raise typer.Exit(1)
 
 
@@ -183,7 +283,7 @@ def main() -> None:
     try:
         app()
     except TTSError as error:
-        err.print(f"[red]error:[/] {error}", highlight=False)
+        err.print(f"error: {error}", style="red", markup=False, highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")
