@@ -1,7 +1,9 @@
 """Tone-numbered pinyin syllables ↔ opencpop-extension phonemes.
 
 ``syllable_to_phones("zhong1")`` → ``Syllable(phones=("zh", "ong"), tone=1)``. Every phoneme of
-a syllable carries the syllable's tone in the parallel tone sequence.
+a syllable carries the syllable's tone in the parallel tone sequence. Erhua syllables
+(``"huar1"``) are the base syllable's phonemes followed by ``er``: the inventory has no
+r-coloured finals, and community Opencpop-style labels spell erhua the same way.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _W_SYLLABLES = {
 # Interjections without a vowel letter, read with the nearest vowel of the inventory.
 _SPECIAL_SYLLABLES = {"n": ("en",), "ng": ("eng",), "m": ("m", "u"), "hm": ("h", "en"),
                       "hng": ("h", "eng"), "ê": ("E",), "ei": ("ei",)}
+_V_INITIALS = ("n", "l", "j", "q", "x")  # the only initials written before ü
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,10 @@ def syllable_to_phones(syllable: str) -> Syllable:
     Raises :class:`InputError` naming the syllable when it is not Mandarin pinyin.
     """
     base, tone = split_tone(syllable)
+    if base.endswith("r") and base != "er" and len(base) > 1:
+        # erhua (r-suffixed syllable, e.g. "huar1"): the base syllable, then "er" with its tone
+        inner = syllable_to_phones(f"{base[:-1]}{tone}")
+        return Syllable(inner.phones + ("er",), tone)
     if base in _SPECIAL_SYLLABLES:
         return Syllable(_SPECIAL_SYLLABLES[base], tone)
     if base in _Y_SYLLABLES:
@@ -70,7 +77,11 @@ def syllable_to_phones(syllable: str) -> Syllable:
         final = "i0"
     elif final == "ue":  # lue, nue
         final = "ve"
-    if final not in FINALS or (not initial and final in ("i0", "ir")):
+    if (
+        final not in FINALS
+        or (not initial and final[0] in "iuv")  # orthography writes these with y / w
+        or (final[0] == "v" and initial not in _V_INITIALS)
+    ):
         raise InputError(f"not a Mandarin pinyin syllable: {syllable!r}")
     phones = (initial, final) if initial else (final,)
     return Syllable(phones, tone)
