@@ -267,9 +267,13 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
     cfg = loaded.config
     if not cfg.data.path:
         raise ConfigError(f"data.path is empty in {loaded.source}: set it to the corpus folder")
-    corpus = read_corpus(cfg.data.corpus, loaded.resolve_path(cfg.data.path), cfg.data.options)
+    root = loaded.resolve_path(cfg.data.path)
+    options = dict(cfg.data.options)
+    if isinstance(options.get("textgrids"), str):  # relative to the corpus root
+        options["textgrids"] = str(root / options["textgrids"])
+    corpus = read_corpus(cfg.data.corpus, root, options)
     if not corpus.items:
-        raise InputError(f"corpus {loaded.resolve_path(cfg.data.path)} has no usable items "
+        raise InputError(f"corpus {root} has no usable items "
                          f"({len(corpus.problems)} lines rejected)")
     run_dir = loaded.run_dir
     store = FeatureStore(run_dir / cfg.data.features_dir)
