@@ -174,7 +174,7 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
     assert _EXTRACTOR is not None
     with torch.inference_mode():
         feats = _EXTRACTOR.features(torch.from_numpy(audio.samples))
-    mel = feats.mel[0].numpy()  # [n_mels, T]
+    mel = feats.log_mel[0].numpy()  # [n_mels, T]
     energy = feats.energy[0].numpy()  # [T]
     track = extract_f0(audio.samples, params.audio, params.pitch)
     phones, tones, durations = _phonemes_of(item, params, mel.shape[1])

@@ -3,7 +3,9 @@
 The transcript is ``metadata.csv`` or ``transcript.txt`` (or the file named by option
 ``transcript``, relative to the root). Each line is ``name|text``, ``name<TAB>text`` or
 ``name|speaker|text``; ``name`` may carry ``.wav``. Blank lines and ``#`` comments are ignored.
-Items without a speaker field get option ``speaker`` (default ``"default"``).
+Items without a speaker field get option ``speaker`` (default ``"default"``). When
+``alignments/<name>.json`` exists (option ``alignments`` names another folder under the root), its
+exact phone intervals, tones and pinyin are attached (see :mod:`tts.data.corpora.alignment_json`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
+from tts.data.corpora.alignment_json import read_alignment_json
 from tts.data.corpora.base import Corpus, CorpusBuilder, corpus_reader, read_lines
 from tts.data.items import Item
 from tts.errors import InputError
@@ -26,7 +29,7 @@ class _Line:
     text: str
 
 
-@corpus_reader("folder", {"transcript": None, "speaker": "default"})
+@corpus_reader("folder", {"transcript": None, "speaker": "default", "alignments": "alignments"})
 def read_folder(root: Path, options: dict) -> Corpus:
     """Items of a ``wavs/`` folder with a ``name|text`` transcript."""
     transcript = _find_transcript(root, options["transcript"])
@@ -46,6 +49,15 @@ def read_folder(root: Path, options: dict) -> Corpus:
             text=parsed.text,
             speaker=parsed.speaker or str(options["speaker"]),
         )
+        aligned = root / str(options["alignments"]) / relative.with_name(relative.name + ".json")
+        if aligned.is_file():
+            try:
+                alignment = read_alignment_json(aligned)
+            except InputError as error:
+                builder.problem(transcript, number, f"alignment ignored: {error}")
+            else:
+                item.alignment, item.tones = alignment.intervals, alignment.tones
+                item.pinyin = alignment.pinyin
         builder.add(item, transcript, number)
     return builder.build()
 
