@@ -77,15 +77,16 @@ class MelExtractor(torch.nn.Module):
     ``center=True`` the signal is zero-padded by ``n_fft // 2`` on both sides (librosa >= 0.10's
     ``pad_mode="constant"``), so frame t is centred at sample ``t * hop_length``.
 
-    Window and mel basis are buffers: ``.to(device)`` moves them. Computation runs in float32
-    (float64 input stays float64); half-precision input is promoted to float32.
+    Window and mel basis are float32 buffers: ``.to(device)`` moves them; they are not saved in
+    state dicts. Computation runs in float32 (half precision is promoted to float32); float64
+    input is computed in float64 and matches librosa to ~1e-10.
     """
 
     def __init__(self, audio: AudioConfig) -> None:
         super().__init__()
         check_audio_config(audio)
         self.audio = audio
-        window = _WINDOWS[audio.window](audio.win_length, periodic=True, dtype=torch.float32)
+        window = self._make_window(torch.float64).float()  # computed in float64, rounded once
         basis = librosa.filters.mel(
             sr=audio.sample_rate,
             n_fft=audio.n_fft,
@@ -97,6 +98,16 @@ class MelExtractor(torch.nn.Module):
         self.register_buffer(
             "mel_basis", torch.from_numpy(basis).float(), persistent=False
         )  # [n_mels, n_fft // 2 + 1]
+
+    def _make_window(self, dtype: torch.dtype, device: torch.device | None = None) -> torch.Tensor:
+        make = _WINDOWS[self.audio.window]
+        return make(self.audio.win_length, periodic=True, dtype=dtype, device=device)
+
+    def _window_for(self, wav: torch.Tensor) -> torch.Tensor:
+        """The float32 buffer, or a fresh float64 window for float64 input (exact reference)."""
+        if wav.dtype == torch.float64:
+            return self._make_window(torch.float64, wav.device)
+        return self.window.to(dtype=wav.dtype)
 
     def num_frames(self, num_samples: int) -> int:
         """Frames produced for ``num_samples`` samples (see :func:`num_frames`)."""
@@ -123,7 +134,7 @@ class MelExtractor(torch.nn.Module):
             n_fft=a.n_fft,
             hop_length=a.hop_length,
             win_length=a.win_length,
-            window=self.window.to(wav.dtype),
+            window=self._window_for(wav),
             center=a.center,
             pad_mode="constant",
             return_complex=True,

