@@ -46,6 +46,7 @@ class Prepared:
     phones: int
     seconds: float
     has_durations: bool
+    audio: str
 
 
 @dataclass
@@ -190,7 +191,8 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
         tones=np.array(tones, dtype=np.int64),
         durations=None if durations is None else np.array(durations, dtype=np.int64),
     ))
-    return Prepared(item.id, item.speaker, item.text, mel.shape[1], len(phones), seconds, durations is not None)
+    return Prepared(item.id, item.speaker, item.text, mel.shape[1], len(phones), seconds, durations is not None,
+                    str(item.audio_path))
 
 
 # ----------------------------------------------------------------------------- the run
@@ -312,7 +314,7 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
         examples = "; ".join(f"{s.id}: {s.reason}" for s in skipped[:3])
         raise InputError(f"{len(skipped)} of {len(corpus.items)} items failed (e.g. {examples})")
     entries = [ManifestEntry(p.id, p.speaker, "train", p.frames, p.phones, round(p.seconds, 3),
-                             p.has_durations, p.text) for p in sorted(prepared, key=lambda p: p.id)]
+                             p.has_durations, p.text, p.audio) for p in sorted(prepared, key=lambda p: p.id)]
     _split(entries, cfg.data.dev_items, cfg.data.test_items, cfg.data.split_seed)
     store.write_manifest(entries)
     store.write_stats(compute_stats(store, [e for e in entries if e.split == "train"]))
@@ -336,4 +338,4 @@ def _describe_existing(store: FeatureStore, item: Item, audio: AudioConfig) -> U
         return Skipped(item.id, str(err))
     seconds = feats.num_frames * audio.hop_length / audio.sample_rate
     return Prepared(item.id, item.speaker, item.text, feats.num_frames, len(feats.phonemes),
-                    seconds, feats.durations is not None)
+                    seconds, feats.durations is not None, str(item.audio_path))

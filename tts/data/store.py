@@ -61,6 +61,7 @@ class ManifestEntry:
     seconds: float
     has_durations: bool
     text: str = ""
+    audio: str = ""  # the source audio file (the reference in evaluation)
 
 
 @dataclass
