@@ -1,0 +1,125 @@
+"""Latin letters, acronyms, letter–digit codes, Greek letters, e-mail addresses and URLs.
+
+Letters are spelled with Chinese characters the G2P can read (``A`` → 诶, ``B`` → 比, ...): an
+acronym or any word not in the small ``WORDS`` table is spelled letter by letter, case ignored.
+``user@mail.com`` → 优艾斯伊阿尔艾特艾姆诶艾艾乐点康姆.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.numbers import read_digits, read_int
+from tts.text.normalize.rules import (
+    START_DIGITS,
+    START_LETTERS,
+    Piece,
+    Rule,
+    group,
+    rule,
+)
+
+LETTERS: dict[str, str] = {
+    "a": "诶", "b": "比", "c": "西", "d": "迪", "e": "伊", "f": "艾弗", "g": "吉", "h": "艾尺",
+    "i": "艾", "j": "杰", "k": "开", "l": "艾乐", "m": "艾姆", "n": "恩", "o": "欧", "p": "批",
+    "q": "丘", "r": "阿尔", "s": "艾斯", "t": "提", "u": "优", "v": "维", "w": "达布留",
+    "x": "艾克斯", "y": "歪", "z": "贼德",
+}
+
+# Words with an established Chinese reading; everything else is spelled (keys are lower case).
+WORDS: dict[str, str] = {"ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对"}
+
+GREEK: dict[str, str] = {
+    "α": "阿尔法", "β": "贝塔", "γ": "伽马", "δ": "德尔塔", "ε": "艾普西隆", "ζ": "泽塔",
+    "η": "伊塔", "θ": "西塔", "ι": "约塔", "κ": "卡帕", "λ": "兰姆达", "μ": "缪", "ν": "纽",
+    "ξ": "克西", "ο": "奥密克戎", "π": "派", "ρ": "肉", "σ": "西格玛", "ς": "西格玛", "τ": "陶",
+    "υ": "宇普西隆", "φ": "斐", "χ": "希", "ψ": "普西", "ω": "欧米伽",
+}
+
+# How separators inside addresses are read.
+_ADDRESS_SYMBOLS: dict[str, str] = {
+    ".": "点", "@": "艾特", "/": "斜杠", "-": "杠", "_": "下划线", ":": "冒号", "?": "问号",
+    "=": "等于", "&": "和", "#": "井号", "+": "加", "%": "百分号", "~": "波浪号",
+}
+_ADDRESS_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|.")
+_CODE_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|\.")
+
+
+def spell(word: str) -> str:
+    """Read a run of Latin letters: a known word, else letter by letter (``"GDP"`` → 吉迪批)."""
+    known = WORDS.get(word.lower())
+    if known is not None:
+        return known
+    return "".join(LETTERS.get(c, "") for c in word.lower())
+
+
+def read_address(address: str) -> str:
+    """Read an e-mail address or URL part by part; digits one by one with 幺."""
+    out: list[str] = []
+    for token in _ADDRESS_TOKEN.findall(address):
+        if token[0].isascii() and token[0].isalpha():
+            out.append(spell(token))
+        elif token[0].isdigit():
+            out.append(read_digits(token, yao=True))
+        else:
+            out.append(_ADDRESS_SYMBOLS.get(token, ""))
+    return "".join(out)
+
+
+def _code_digits(digits: str) -> str:
+    """Digits inside a code: short runs as a number (G20 → 二十), longer ones digit by digit."""
+    if len(digits) >= 3 or digits[0] == "0":
+        return read_digits(digits, yao=True)
+    return read_int(digits, liang=False)
+
+
+def _code(match: re.Match[str]) -> list[Piece]:
+    start = match.start()
+    pieces: list[Piece] = []
+    for token in _CODE_TOKEN.finditer(match.group()):
+        text = token.group()
+        if text == ".":
+            reading = "点"
+        elif text[0].isdigit():
+            reading = _code_digits(text)
+        else:
+            reading = spell(text)
+        pieces.append((reading, start + token.start(), start + token.end()))
+    return pieces
+
+
+def _url(match: re.Match[str]) -> list[Piece]:
+    body = match["body"]
+    return [group(match, "body", read_address(body))]
+
+
+_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+_URL_TAIL = r"(?:[/?#][A-Za-z0-9._~/?#=&%+:@-]*[A-Za-z0-9/_=&#-])?"
+_TLD = r"(?:com|cn|net|org|edu|gov|io|cc|co|info|tv|me|hk|tw|uk|jp|de)"
+
+EMAIL = rule(
+    "email", _EMAIL, lambda m: [group(m, 0, read_address(m.group()))], START_LETTERS + START_DIGITS
+)
+URL = rule(
+    "url",
+    r"(?:(?:https?|ftp)://)?(?P<body>"
+    r"(?:www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|(?<![A-Za-z0-9@.])(?:[A-Za-z0-9-]+\.)+" + _TLD + r"(?![A-Za-z0-9])"
+    r"|(?<=://)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*)(?::[0-9]+)?" + _URL_TAIL + r")",
+    _url,
+    START_LETTERS + START_DIGITS,
+)
+# Letters glued to digits: CA1234 → 西诶幺二三四, MP3 → 艾姆批三, H7N9 → 艾尺七恩九,
+# v1.2 → 维一点二.
+CODE = rule(
+    "code", r"(?:[A-Za-z]+[0-9]+(?:\.[0-9]+)*)+[A-Za-z]*(?![A-Za-z0-9])", _code, START_LETTERS
+)
+WORD = rule("word", r"[A-Za-z]+", lambda m: [group(m, 0, spell(m.group()))], START_LETTERS)
+GREEK_LETTER = rule(
+    "greek",
+    "[" + "".join(GREEK) + "".join(GREEK).upper() + "]",
+    lambda m: [group(m, 0, GREEK.get(m.group().lower(), ""))],
+    "".join(GREEK) + "".join(GREEK).upper(),
+)
+
+RULES: tuple[Rule, ...] = (EMAIL, URL, CODE, WORD, GREEK_LETTER)

@@ -1,0 +1,133 @@
+"""Money, temperatures and measurement units written after a number.
+
+``¥12.5`` → 十二点五元, ``$3`` → 三美元, ``-3.5°C`` → 零下三点五摄氏度, ``5kg`` → 五千克,
+``3-5km/h`` → 三到五千米每小时, ``5元/斤`` → 五元每斤. Unit symbols are read only after a number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.latin import spell
+from tts.text.normalize.numbers import NUMBER, RANGE_SEP, SIGNED, read_signed
+from tts.text.normalize.rules import Piece, Rule, group, rule, verbatim
+
+# Unit symbols (case-sensitive) and their reading.
+UNITS: dict[str, str] = {
+    # length, area, volume
+    "km": "千米", "Km": "千米", "KM": "千米", "m": "米", "dm": "分米", "cm": "厘米", "CM": "厘米",
+    "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "ft": "英尺", "mi": "英里",
+    "km²": "平方千米", "km2": "平方千米", "m²": "平方米", "m2": "平方米", "cm²": "平方厘米",
+    "cm2": "平方厘米", "mm²": "平方毫米", "m³": "立方米", "m3": "立方米", "cm³": "立方厘米",
+    "cm3": "立方厘米", "L": "升", "l": "升", "ml": "毫升", "mL": "毫升", "ML": "毫升",
+    # mass
+    "kg": "千克", "Kg": "千克", "KG": "千克", "g": "克", "mg": "毫克", "μg": "微克", "t": "吨",
+    "lb": "磅", "lbs": "磅", "oz": "盎司",
+    # time and speed
+    "s": "秒", "ms": "毫秒", "min": "分钟", "mins": "分钟", "h": "小时", "hr": "小时",
+    "hrs": "小时", "km/h": "千米每小时", "kph": "千米每小时", "m/s": "米每秒", "mph": "英里每小时",
+    # electricity, energy, pressure, sound, frequency
+    "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",
+    "kW·h": "千瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
+    "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
+    "hPa": "百帕", "J": "焦", "kJ": "千焦", "cal": "卡", "kcal": "千卡", "dB": "分贝",
+    "mol": "摩尔",
+    # data
+    "KB": "千字节", "MB": "兆字节", "GB": "吉字节", "TB": "太字节", "kbps": "千比特每秒",
+    "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "px": "像素",
+    # currency codes written after the amount
+    "USD": "美元", "RMB": "元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
+    "HKD": "港元",
+}
+
+# Currency signs and codes written before the amount, and the word read after it.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "US$": "美元", "HK$": "港元", "NT$": "新台币", "¥": "元", "$": "美元", "€": "欧元",
+    "£": "英镑", "₩": "韩元", "₹": "卢比", "RMB": "元", "CNY": "元", "USD": "美元",
+    "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
+}
+
+TEMPERATURE_UNITS = {"°C": "摄氏度", "°F": "华氏度", "°": "度", "度": "度"}
+TEMPERATURE_UNIT = r"\s?(?:°C|°F|°|度)"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_MULTI = _alternation([u for u in UNITS if len(u) > 1])
+_SINGLE = _alternation([u for u in UNITS if len(u) == 1])
+# Multi-letter units may follow a space; a single letter must touch the number.
+UNIT = rf"(?:\s?(?:{_MULTI})|(?:{_SINGLE}))(?![A-Za-z])"
+_CURRENCY = _alternation(list(CURRENCY_PREFIXES))
+
+
+def read_range(
+    match: re.Match[str], *, measure: bool, negative_word: str = "负"
+) -> list[Piece]:
+    """Read groups ``a`` and optional ``sep`` + ``b`` as a number or a range (三到五)."""
+    pieces = [group(match, "a", read_signed(match["a"], measure=measure,
+                                             negative_word=negative_word))]
+    if match["b"] is not None:
+        pieces.append(group(match, "sep", "到"))
+        pieces.append(group(match, "b", read_signed(match["b"], measure=measure,
+                                                    negative_word=negative_word)))
+    return pieces
+
+
+def _money(match: re.Match[str]) -> list[Piece]:
+    pieces = read_range(match, measure=True)
+    if match["mult"]:
+        pieces.append(verbatim(match, "mult"))
+    word = CURRENCY_PREFIXES[match["cur"]]
+    if match["yuan"] is not None and word == "元":
+        pieces.append(verbatim(match, "yuan"))  # ¥12元: the 元 is already written
+    else:
+        pieces.append(group(match, "cur", word))
+        if match["yuan"] is not None:
+            pieces.append(verbatim(match, "yuan"))
+    return pieces
+
+
+def temperature_pieces(match: re.Match[str], unit_group: str) -> list[Piece]:
+    """A temperature (or range) with its unit: below zero reads 零下 (零下三点五摄氏度)."""
+    pieces = read_range(match, measure=False, negative_word="零下")
+    unit = match[unit_group].strip()
+    pieces.append(group(match, unit_group, TEMPERATURE_UNITS[unit]))
+    return pieces
+
+
+def unit_pieces(match: re.Match[str], unit_group: str) -> list[Piece]:
+    """An amount (or range) with a unit symbol: 5kg → 五千克, 2m → 两米."""
+    pieces = read_range(match, measure=True)
+    pieces.append(group(match, unit_group, UNITS[match[unit_group].strip()]))
+    return pieces
+
+
+_PER_CONTEXT = re.compile(r"[0-9](?:[\u4e00-\u9fff]{1,2}|[A-Za-zμ²³]{1,3})$")
+
+
+def _per(match: re.Match[str]) -> list[Piece]:
+    """``/`` after an amount with a unit reads 每 (``5元/斤``); elsewhere it is silent."""
+    before = match.string[max(0, match.start() - 4):match.start()]
+    if not _PER_CONTEXT.search(before):
+        if match["u"] is None:
+            return []
+        return [group(match, "u", spell(match["u"]))]
+    pieces = [group(match, "slash", "每")]
+    if match["u"] is not None:
+        pieces.append(group(match, "u", UNITS[match["u"]]))
+    return pieces
+
+
+MONEY = rule(
+    "money",
+    rf"(?P<cur>{_CURRENCY})\s?(?P<a>{SIGNED})"
+    rf"(?:(?P<sep>{RANGE_SEP}(?:{_CURRENCY})?)(?P<b>{NUMBER}))?"
+    r"(?P<mult>[十百千万亿]*)(?P<yuan>元)?",
+    _money,
+    "".join({c[0] for c in CURRENCY_PREFIXES}),
+)
+PER = rule("per", rf"(?P<slash>/)(?:(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z]))?", _per, "/")
+
+RULES: tuple[Rule, ...] = (MONEY, PER)

@@ -1,0 +1,49 @@
+"""Punctuation and symbols left after the word-level rules.
+
+ASCII sentence punctuation becomes its Chinese form (``,`` → ``，``), which the frontend uses to
+place breaks; a line break ends a sentence (``。``); a few symbols are read as words
+(``+`` → 加, ``@`` → 艾特, ``×`` → 乘); every other symbol is dropped by the scanner.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.chars import ASCII_PUNCT, NEWLINE
+from tts.text.normalize.rules import Piece, Rule, group, rule
+
+SYMBOL_WORDS: dict[str, str] = {
+    "+": "加", "=": "等于", "×": "乘", "÷": "除以", "≤": "小于等于", "≥": "大于等于",
+    "≠": "不等于", "±": "正负", "&": "和", "@": "艾特", "<": "小于", ">": "大于",
+    "°C": "摄氏度", "°F": "华氏度",
+}
+
+
+def _punct(match: re.Match[str]) -> list[Piece]:
+    text = match.group()
+    if text == NEWLINE:
+        return [group(match, 0, "。")]
+    if text == "<<":
+        return [group(match, 0, "《")]
+    if text == ">>":
+        return [group(match, 0, "》")]
+    if text.startswith(".."):
+        return [group(match, 0, "……")]
+    if text.startswith("--"):
+        return [group(match, 0, "——")]
+    return [group(match, 0, ASCII_PUNCT[text])]
+
+
+ELLIPSIS = rule("ellipsis", r"\.{3,}|-{2,}", _punct, ".-")
+# A dot inside an abbreviation (U.S.A, e.g) is silent rather than a full stop.
+ABBREVIATION_DOT = rule("abbreviation_dot", r"(?<=[A-Za-z])\.(?=[A-Za-z])", lambda m: [], ".")
+PUNCT = rule("punct", r"<<|>>|[,.?!;:()\n]", _punct, "<>,.?!;:()\n")
+# < and > compare only before a number; elsewhere (tags, arrows) they are dropped.
+SYMBOL = rule(
+    "symbol",
+    r"°[CF]|[+=×÷≤≥≠±&@]|[<>](?=\s?[-+]?[0-9])",
+    lambda m: [group(m, 0, SYMBOL_WORDS[m.group()])],
+    "°+=×÷≤≥≠±&@<>",
+)
+
+RULES: tuple[Rule, ...] = (ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL)

@@ -1,0 +1,196 @@
+"""Numbers with what surrounds them: cardinals in context, ranges, percentages, temperatures,
+amounts with units, ratios, fractions and simple equations.
+
+Context picks the reading of a bare integer: after 第 it is an ordinal (第二, never 第两);
+before a measure word a lone 2 is 两 (两个, 两点); before 年 a year is read digit by digit
+(二零二三年); after 编号 / 电话 and in room numbers digits are read one by one with 幺;
+zero-padded numbers outside dates and clock times keep their zeros (007 → 零零七).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.dates_times import year_reading
+from tts.text.normalize.money_units import (
+    TEMPERATURE_UNIT,
+    UNIT,
+    read_range,
+    temperature_pieces,
+    unit_pieces,
+)
+from tts.text.normalize.numbers import (
+    MAX_CARDINAL_DIGITS,
+    NUMBER,
+    RANGE_SEP,
+    SIGNED,
+    read_digits,
+    read_fraction,
+    read_int,
+    read_percent,
+    read_signed,
+)
+from tts.text.normalize.phones_serials import is_code_context
+from tts.text.normalize.rules import START_DIGITS, START_SIGNS, Piece, Rule, group, rule
+
+# Measure words and units after which a lone 2 reads 两.
+MEASURE_WORDS = (
+    "个 位 名 本 次 件 条 张 只 头 匹 辆 架 艘 台 部 座 栋 间 家 所 项 份 种 类 批 群 "
+    "组 对 双 副 套 把 支 根 枝 棵 朵 片 块 层 口 道 句 首 篇 页 段 顿 场 届 轮 趟 遍 "
+    "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
+    "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
+    "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑"
+).split()
+_MEASURE = re.compile(
+    "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"|年(?!级|代))"
+)
+_CALENDAR_AFTER = re.compile("[月日号时点]")
+_OPERATORS = {"+": "加", "-": "减", "*": "乘", "×": "乘", "/": "除以", "÷": "除以", "=": "等于"}
+_EQUATION_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[-+*/×÷=]")
+
+
+def counts_something(text: str, start: int, end: int) -> bool:
+    """True when a measure word follows ``text[start:end]`` (so a lone 2 reads 两) and 第 does
+    not precede it."""
+    if start > 0 and text[start - 1] == "第":
+        return False
+    return _MEASURE.match(text, end) is not None
+
+
+def _integer_reading(text: str, start: int, end: int) -> str | None:
+    """A digit-by-digit reading for codes, years and zero-padded numbers, else ``None``."""
+    digits = text[start:end]
+    if is_code_context(text, start, end):
+        return read_digits(digits, yao=True)
+    year = year_reading(text, start, end)
+    if year is not None:
+        return year
+    if len(digits) > 1 and digits[0] == "0":
+        if _CALENDAR_AFTER.match(text, end):
+            return read_int(digits, liang=False)  # 06月09日 → 六月九日
+        return read_digits(digits)
+    if len(digits) > MAX_CARDINAL_DIGITS:
+        return read_digits(digits)
+    return None
+
+
+def _number(match: re.Match[str]) -> list[Piece]:
+    number, text = match["a"], match.string
+    start, end = match.span("a")
+    if number.isdigit():
+        special = _integer_reading(text, start, end)
+        if special is not None:
+            return [group(match, "a", special)]
+    ordinal = start > 0 and text[start - 1] == "第"
+    spoken = read_signed(number, liang=not ordinal, measure=counts_something(text, start, end))
+    return [group(match, "a", spoken)]
+
+
+def _is_year_range(match: re.Match[str]) -> bool:
+    a, b = match["a"], match["b"]
+    if not (a.isdigit() and b.isdigit() and len(a) == len(b) == 4):
+        return False
+    text, start, end = match.string, match.start(), match.end()
+    if text.startswith("年", end):
+        return True
+    return 1900 <= int(a) < int(b) <= 2100 and not counts_something(text, start, end)
+
+
+def _range(match: re.Match[str]) -> list[Piece]:
+    if _is_year_range(match):
+        return [
+            group(match, "a", read_digits(match["a"])),
+            group(match, "sep", "到"),
+            group(match, "b", read_digits(match["b"])),
+        ]
+    return read_range(match, measure=counts_something(match.string, match.start(), match.end()))
+
+
+def _percent(match: re.Match[str]) -> list[Piece]:
+    symbol = (match["pct"] or match["pa"]).strip()
+    if match["b"] is None:
+        return [group(match, "a", read_percent(match["a"], symbol))]
+    second = read_percent(match["b"], symbol) if match["pct"] else read_signed(match["b"])
+    return [
+        group(match, "a", read_percent(match["a"], (match["pa"] or symbol).strip())),
+        group(match, "sep", "到"),
+        group(match, "b", second),
+    ]
+
+
+def _quantity(match: re.Match[str]) -> list[Piece]:
+    """A number or range, optionally followed by %, a temperature unit or a unit symbol."""
+    if match["pct"] is not None or match["pa"] is not None:
+        return _percent(match)
+    if match["deg"] is not None:
+        return temperature_pieces(match, "deg")
+    if match["u"] is not None:
+        return unit_pieces(match, "u")
+    if match["b"] is not None:
+        return _range(match)
+    return _number(match)
+
+
+def _fraction(match: re.Match[str]) -> list[Piece]:
+    numerator = match["a"]
+    sign = ""
+    if numerator[0] in "+-":
+        sign = "负" if numerator[0] == "-" else "正"
+        numerator = numerator[1:]
+    return [group(match, 0, sign + read_fraction(numerator, match["b"]))]
+
+
+def _ratio(match: re.Match[str]) -> list[Piece]:
+    return [
+        group(match, "a", read_signed(match["a"], liang=False)),
+        group(match, "c", "比"),
+        group(match, "b", read_signed(match["b"], liang=False)),
+    ]
+
+
+def _equation(match: re.Match[str]) -> list[Piece]:
+    """``3+4=7`` → 三加四等于七; a sign right after an operator makes the next number negative."""
+    pieces: list[Piece] = []
+    sign = ""
+    expect_number = True
+    base = match.start()
+    for token in _EQUATION_TOKEN.finditer(match.group()):
+        text, start, end = token.group(), base + token.start(), base + token.end()
+        if text[0].isdigit():
+            pieces.append((sign + read_signed(text, liang=False), start, end))
+            sign, expect_number = "", False
+        elif expect_number and text in "+-":
+            sign = "负" if text == "-" else "正"
+        else:
+            pieces.append((_OPERATORS[text], start, end))
+            expect_number = True
+    return pieces
+
+
+EQUATION = rule(
+    "equation",
+    rf"{SIGNED}(?:\s?[-+*/×÷]\s?{SIGNED})+\s?=\s?{SIGNED}(?![0-9])",
+    _equation,
+    START_DIGITS + START_SIGNS,
+)
+FRACTION = rule(
+    "fraction",
+    rf"(?<![0-9/.])(?P<a>{SIGNED})/(?P<b>{NUMBER})(?![0-9/])",
+    _fraction,
+    START_DIGITS + START_SIGNS,
+)
+RATIO = rule(
+    "ratio",
+    rf"(?<![0-9.])(?P<a>{NUMBER})(?P<c>[:：])(?P<b>{NUMBER})(?![0-9])",
+    _ratio,
+    START_DIGITS,
+)
+QUANTITY = rule(
+    "quantity",
+    rf"(?P<a>{SIGNED})(?P<pa>\s?[%‰])?(?:(?P<sep>{RANGE_SEP})(?P<b>{SIGNED}))?"
+    rf"(?:(?P<pct>\s?[%‰])|(?P<deg>{TEMPERATURE_UNIT})|(?P<u>{UNIT}))?",
+    _quantity,
+    START_DIGITS + START_SIGNS,
+)
+
+RULES: tuple[Rule, ...] = (EQUATION, FRACTION, RATIO, QUANTITY)

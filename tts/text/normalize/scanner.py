@@ -1,0 +1,106 @@
+"""Runs the rules over cleaned text in one left-to-right pass.
+
+Rules are tried in priority order; the first that matches at a position wins. Each rule names the
+characters it can start with, so the scanner jumps from one such character to the next (Han text
+and Chinese punctuation never start a rule) and there tries only the rules that can start with
+it, joined into one alternation. Between matches, Han characters and Chinese punctuation are
+copied and anything else is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize import (
+    dates_times,
+    latin,
+    money_units,
+    phones_serials,
+    punctuation,
+    quantities,
+)
+from tts.text.normalize.chars import KEPT_CLASS
+from tts.text.normalize.rules import Piece, Rule
+
+RULES: tuple[Rule, ...] = (
+    latin.EMAIL,
+    latin.URL,
+    phones_serials.NUMBERED,
+    phones_serials.MOBILE,
+    phones_serials.LANDLINE,
+    phones_serials.SERVICE,
+    dates_times.DATE,
+    dates_times.YEAR_MONTH,
+    dates_times.TIME,
+    phones_serials.DOTTED,
+    money_units.MONEY,
+    quantities.EQUATION,
+    quantities.FRACTION,
+    quantities.RATIO,
+    quantities.QUANTITY,
+    money_units.PER,
+    latin.CODE,
+    latin.WORD,
+    latin.GREEK_LETTER,
+    *punctuation.RULES,
+)
+
+_GROUP_NAME = re.compile(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>")
+
+
+def _compose(rules: tuple[Rule, ...]) -> re.Pattern[str]:
+    """One alternation with a group ``r<i>`` per rule; the rules' own groups lose their names."""
+    parts = [f"(?P<r{i}>{_GROUP_NAME.sub('(?:', r.regex.pattern)})" for i, r in enumerate(rules)]
+    return re.compile("|".join(parts))
+
+
+def _dispatch_table(rules: tuple[Rule, ...]) -> dict[str, tuple[re.Pattern[str], tuple[Rule, ...]]]:
+    """For each starting character: the alternation of the rules that can start with it."""
+    by_rules: dict[tuple[Rule, ...], re.Pattern[str]] = {}
+    table = {}
+    for char in sorted(set().union(*(r.first for r in rules))):
+        candidates = tuple(r for r in rules if char in r.first)
+        if candidates not in by_rules:
+            by_rules[candidates] = _compose(candidates)
+        table[char] = (by_rules[candidates], candidates)
+    return table
+
+
+_DISPATCH = _dispatch_table(RULES)
+_TRIGGER = re.compile("[" + "".join(re.escape(c) for c in _DISPATCH) + "]")
+
+
+_KEPT_RUN = re.compile(f"[{KEPT_CLASS}]+")
+
+
+def _gap(text: str, start: int, end: int) -> list[Piece]:
+    """Copy the Han characters and Chinese punctuation of ``text[start:end]``; drop the rest."""
+    return [(run.group(), run.start(), run.end()) for run in _KEPT_RUN.finditer(text, start, end)]
+
+
+def scan(text: str) -> list[Piece]:
+    """Read cleaned ``text`` into pieces of output, each with the cleaned span it reads."""
+    pieces: list[Piece] = []
+    copied = 0  # text[:copied] has been read
+    position = 0
+    while True:
+        trigger = _TRIGGER.search(text, position)
+        if trigger is None:
+            break
+        start = trigger.start()
+        master, candidates = _DISPATCH[text[start]]
+        found = master.match(text, start)
+        if found is None or found.end() == start:
+            position = start + 1
+            continue
+        if copied < start:
+            pieces.extend(_gap(text, copied, start))
+        position = copied = found.end()
+        current = candidates[int(found.lastgroup[1:])]  # type: ignore[index]
+        match = current.regex.match(text, start)
+        if match is None or match.end() != position:  # cannot happen: same pattern, same place
+            raise AssertionError(f"rule {current.name} disagrees with the scanner at {start}")
+        pieces.extend(current.handle(match))
+    if copied < len(text):
+        pieces.extend(_gap(text, copied, len(text)))
+    return pieces
