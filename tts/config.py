@@ -251,6 +251,14 @@ def _coerce(tp: Any, value: Any, dotted: str, origins: Origins) -> Any:
         if not isinstance(value, list):
             raise bad
         return [_coerce(args[0], v, f"{dotted}[{i}]", origins) for i, v in enumerate(value)]
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise bad
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(_coerce(args[0], v, f"{dotted}[{i}]", origins) for i, v in enumerate(value))
+        if len(value) != len(args):
+            raise bad
+        return tuple(_coerce(a, v, f"{dotted}[{i}]", origins) for i, (a, v) in enumerate(zip(args, value)))
     if origin is dict:
         if not isinstance(value, dict):
             raise bad

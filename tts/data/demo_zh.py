@@ -401,6 +401,12 @@ class DemoSummary:
     rendered: int = 0  # utterances synthesized by this run
     skipped: int = 0  # utterances already complete on disk
 
+    def to_json(self) -> dict:
+        counts = self.coverage.counts()
+        return {"out_dir": str(self.out_dir), "utterances": self.utterances, "seconds": round(self.seconds, 2),
+                "rendered": self.rendered, "skipped": self.skipped,
+                "rarest_unit": min(counts.items(), key=lambda kv: kv[1]) if counts else None}
+
 
 @dataclass(frozen=True)
 class _Task:
