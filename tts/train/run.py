@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Optional
@@ -12,7 +11,8 @@ import torch
 from tts.config import LoadedConfig, dump_config
 from tts.data.dataset import AcousticDataset, collate, model_stats
 from tts.data.store import FeatureStore, atomic_write_text
-from tts.train.distributed import barrier, init_distributed, shutdown
+from tts.models.base import FeatureStats
+from tts.train.distributed import DistEnv, barrier, init_distributed, shutdown
 from tts.train.loop import Trainer, TrainResult
 from tts.train.media import AcousticMedia
 from tts.train.task import AcousticTask, build_acoustic_model
@@ -47,6 +47,34 @@ class TrainSummary:
         return "\n".join(lines)
 
 
+@dataclass
+class Setup:
+    """Everything a training run is made of, built the same way on every rank."""
+
+    trainer: Trainer
+    model: torch.nn.Module
+    stats: FeatureStats
+    speakers: list[str]
+
+
+def build_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] = print,
+                progress: bool = True) -> Setup:
+    """Datasets, model, task and trainer of a recipe whose features are prepared."""
+    cfg = loaded.config
+    torch.manual_seed(cfg.train.seed)
+    store = FeatureStore(loaded.run_dir / cfg.data.features_dir)
+    record = store.read_stats()
+    stats = model_stats(record)
+    train_set = AcousticDataset(store, store.read_manifest("train"), stats, record.speakers)
+    dev_entries = store.read_manifest("dev")
+    dev_set = AcousticDataset(store, dev_entries, stats, record.speakers) if dev_entries else None
+    model = build_acoustic_model(loaded, stats, n_speakers=len(record.speakers))
+    task = AcousticTask(model, media_fn=AcousticMedia(cfg.audio))
+    trainer = Trainer(task, train_set, dev_set, collate, train_set.lengths, cfg.train, loaded.run_dir, env,
+                      sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
+    return Setup(trainer, model, stats, record.speakers)
+
+
 def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
           log: Callable[[str], None] = print, export: bool = True) -> TrainSummary:
     """Run a recipe end to end. A second call resumes from the newest checkpoint."""
@@ -60,19 +88,7 @@ def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
             summary = prepare_features(loaded, progress=progress)
             log(summary.describe())
         barrier(env)
-        torch.manual_seed(cfg.train.seed)
-        store = FeatureStore(run_dir / cfg.data.features_dir)
-        record = store.read_stats()
-        stats = model_stats(record)
-        speakers = record.speakers
-        train_entries = store.read_manifest("train")
-        dev_entries = store.read_manifest("dev")
-        train_set = AcousticDataset(store, train_entries, stats, speakers)
-        dev_set = AcousticDataset(store, dev_entries, stats, speakers) if dev_entries else None
-        model = build_acoustic_model(loaded, stats, n_speakers=len(speakers))
-        task = AcousticTask(model, media_fn=AcousticMedia(cfg.audio))
-        trainer = Trainer(task, train_set, dev_set, collate, train_set.lengths, cfg.train, run_dir, env,
-                          sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
+        setup = build_setup(loaded, env, log=log, progress=progress)
         writer = None
         if env.is_main:
             from torch.utils.tensorboard import SummaryWriter
@@ -80,18 +96,18 @@ def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
             atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
             writer = SummaryWriter(str(run_dir / "logs"))
         try:
-            result: TrainResult = trainer.fit(writer)
+            result: TrainResult = setup.trainer.fit(writer)
         finally:
             if writer is not None:
                 writer.close()
         voice_dir = None
         if env.is_main and export:
-            voice_dir = str(export_run(loaded, model, stats, speakers, result.step))
+            voice_dir = str(export_run(loaded, setup.model, setup.stats, setup.speakers, result.step))
         barrier(env)
         return TrainSummary(
             run_dir=str(run_dir), step=result.step, resumed_from=result.resumed_from,
             stopped_by=result.stopped_by, seconds_per_step=result.seconds_per_step,
-            parameters=sum(p.numel() for p in model.parameters()), voice_dir=voice_dir,
+            parameters=sum(p.numel() for p in setup.model.parameters()), voice_dir=voice_dir,
             last_losses=result.last_losses,
         )
     finally:
@@ -108,7 +124,3 @@ def export_run(loaded: LoadedConfig, model: torch.nn.Module, stats, speakers: li
     trained_on = f"{cfg.data.corpus} corpus at {cfg.data.path}, {step} steps"
     return export_voice(target, model.cpu().eval(), cfg, stats, name=name or cfg.name, trained_on=trained_on,
                         fp16=fp16, speakers=speakers, overwrite=True)
-
-
-def write_summary(path: Path, summary: TrainSummary) -> None:
-    atomic_write_text(path, json.dumps(summary.to_json(), indent=1))
