@@ -32,6 +32,8 @@ app.add_typer(config_app, name="config")
 out = Console()
 err = Console(stderr=True)
 
+DEFAULT_VOICE = "zh-demo"  # the speech voice shipped in the package (tts/resources/voices)
+
 SetOption = typer.Option(
     None, "--set", "-s", metavar="KEY=VALUE",
     help="Override a config value, e.g. --set train.batch_size=8 (repeatable; values are YAML).",
@@ -234,7 +236,13 @@ def synth(
     from tts.synth.batch import synthesize_lines
     from tts.synth.synthesizer import Synthesizer
 
-    synthesizer = Synthesizer.from_voice(voice, device=device, lexicon=lexicon)
+    frontend = None
+    if lexicon is not None:
+        from tts.text.frontend import Frontend
+        from tts.text.overrides import Lexicon
+
+        frontend = Frontend(lexicon=Lexicon.from_file(lexicon))
+    synthesizer = Synthesizer.from_voice(voice or DEFAULT_VOICE, device=device, frontend=frontend)
     if synthesizer.low_quality_vocoder and not as_json:
         err.print("note: this voice has no neural vocoder; using Griffin-Lim (low quality)")
     lines = _text_lines(text)
@@ -257,6 +265,27 @@ def synth(
         out.print(f"rendered {len(records) - len(failed)} of {len(records)} lines into {out_dir}")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    voice: str = typer.Argument(..., help="Voice name or folder to evaluate."),
+    run_dir: Path = typer.Option(..., "--run", help="The training run whose held-out items to use (RUN_DIR)."),
+    split: str = typer.Option("test", help="Which split of the run: test or dev."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Evaluate only the first N items."),
+    vocoder: Optional[str] = typer.Option(None, help="A vocoder voice (or griffin-lim) instead of the voice's own."),
+    device: str = typer.Option("cpu", help="cpu, cuda, ..."),
+    as_json: bool = typer.Option(False, "--json", help="Print the table as JSON."),
+) -> None:
+    """Objective scores on held-out recordings: MCD (dB), F0 RMSE (cents), V/UV error, duration MAE (ms)."""
+    from tts.eval.evaluate import evaluate_voice
+
+    report = evaluate_voice(voice, run_dir, split=split, limit=limit, device=device, vocoder=vocoder,
+                            progress=not as_json)
+    if as_json:
+        sys.stdout.write(report.table.to_json() + "\n")
+    else:
+        out.print(report.describe(), markup=False, highlight=False)
 
 
 def _text_lines(text: str) -> list[tuple[int, str]]:

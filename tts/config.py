@@ -14,7 +14,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal, Union
 
 import yaml
 
@@ -324,3 +324,17 @@ def params_for(cls: type, preset: Any, params: dict[str, Any], where: str) -> An
     base = dataclasses.asdict(preset) if preset is not None else {}
     base.update(params)
     return build_dataclass(cls, base, {f"model.params.{k}": where for k in params}, "model.params.")
+
+
+def resolve_model_config(cls: Any, preset: str, params: dict[str, Any], where: str) -> Any:
+    """A registered model's config dataclass: preset ``preset`` (empty = the class's first) + ``params``.
+
+    Training and voice loading both build models through this, so a voice rebuilds exactly the
+    trained network.
+    """
+    presets: dict[str, Any] = getattr(cls, "presets", {}) or {}
+    name = preset or next(iter(presets), "")
+    if name and name not in presets:
+        known = ", ".join(presets) or "none"
+        raise ConfigError(f"{where}: model.preset {name!r} is not a preset of this model; available: {known}")
+    return params_for(cls.config_class, presets.get(name), params, where)

@@ -13,8 +13,7 @@ import numpy as np
 import torch
 from torch import Tensor, nn
 
-from tts.config import LoadedConfig, params_for
-from tts.errors import ConfigError
+from tts.config import LoadedConfig, resolve_model_config
 from tts.models.base import AcousticBatch, AcousticModel, FeatureStats
 from tts.registry import ACOUSTIC_MODELS
 from tts.text.symbols import NUM_TONES, PHONEMES
@@ -54,13 +53,8 @@ def build_acoustic_model(loaded: LoadedConfig, stats: FeatureStats, n_speakers: 
     """The recipe's acoustic model: a registered class, a named preset and strict overrides."""
     cfg = loaded.config
     cls = ACOUSTIC_MODELS.get(cfg.model.name)
-    presets: dict[str, Any] = cls.presets
-    preset_name = cfg.model.preset or next(iter(presets))
-    if preset_name not in presets:
-        raise ConfigError(f"model.preset {preset_name!r} ({loaded.origins.get('model.preset', loaded.source)}) "
-                          f"is not a preset of {cfg.model.name}; available: {', '.join(presets)}")
-    where = str(loaded.origins.get("model.params", loaded.source))
-    model_config = params_for(cls.config_class, presets[preset_name], cfg.model.params, where)
+    where = str(loaded.origins.get("model.preset", loaded.source))
+    model_config = resolve_model_config(cls, cfg.model.preset, cfg.model.params, where)
     return cls(model_config, n_mels=cfg.audio.n_mels, n_vocab=len(PHONEMES), n_tones=NUM_TONES,
                n_speakers=n_speakers, stats=stats)
 
