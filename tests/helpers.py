@@ -45,11 +45,11 @@ def make_folder_corpus(root: Path, count: int = 8, seed: int = 0) -> Path:
     return root
 
 
-def write_recipe(path: Path, corpus: Path, run_dir: Path, extra: str = "") -> Path:
+def write_recipe(path: Path, corpus: Path, run_dir: Path, extra: str = "", model: str = "fastspeech2_small") -> Path:
     """A recipe on the shipped configs, pointed at a generated corpus and a temp run folder."""
     repo = Path(__file__).resolve().parents[1]
     path.write_text(
-        f"base: [{repo}/configs/audio/22k.yaml, {repo}/configs/model/fastspeech2_small.yaml, "
+        f"base: [{repo}/configs/audio/22k.yaml, {repo}/configs/model/{model}.yaml, "
         f"{repo}/configs/train/cpu.yaml]\n"
         f"name: test\nrun_dir: {run_dir}\n"
         f"data:\n  corpus: folder\n  path: {corpus}\n  duration_source: alignment\n"

@@ -1,0 +1,71 @@
+"""The `tts` command: help that teaches, and one-line errors with a non-zero exit, no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import make_folder_corpus, write_recipe
+
+REPO = Path(__file__).resolve().parents[1]
+COMMANDS = ["prepare", "g2p", "train", "export", "voices", "synth", "eval", "corpus", "config"]
+
+
+def tts(*args: str, cwd: Path = REPO, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200", "TTS_VOICES": ""}
+    return subprocess.run([sys.executable, str(REPO / "cli.py"), *args], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_help_lists_every_command() -> None:
+    result = tts("--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("command", [["prepare"], ["train"], ["synth"], ["corpus", "demo-zh"], ["config", "show"],
+                                     ["g2p"], ["eval"], ["export"]])
+def test_command_help(command: list[str]) -> None:
+    result = tts(*command, "--help")
+    assert result.returncode == 0 and "Usage" in result.stdout and "--" in result.stdout
+
+
+def assert_clean_error(result: subprocess.CompletedProcess, *fragments: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    for fragment in fragments:
+        assert fragment in result.stderr, result.stderr
+
+
+def test_missing_recipe(tmp_path: Path) -> None:
+    assert_clean_error(tts("prepare", str(tmp_path / "nope.yaml")), "recipe not found", "nope.yaml")
+
+
+def test_unknown_config_key(tmp_path: Path) -> None:
+    corpus = make_folder_corpus(tmp_path / "corpus", count=3)
+    recipe = write_recipe(tmp_path / "r.yaml", corpus, tmp_path / "run", extra="train:\n  batchsize: 3\n")
+    assert_clean_error(tts("config", "show", str(recipe)), "train.batchsize", "r.yaml")
+
+
+def test_corpus_without_transcript(tmp_path: Path) -> None:
+    (tmp_path / "corpus" / "wavs").mkdir(parents=True)
+    recipe = write_recipe(tmp_path / "r.yaml", tmp_path / "corpus", tmp_path / "run")
+    assert_clean_error(tts("prepare", str(recipe)), "no transcript file")
+
+
+def test_unknown_voice_lists_available(tmp_path: Path) -> None:
+    assert_clean_error(tts("synth", "你好", "--voice", "no-such-voice", "-o", str(tmp_path / "x.wav")),
+                       "no-such-voice")
+
+
+def test_config_show_prints_resolved_yaml(tmp_path: Path) -> None:
+    corpus = make_folder_corpus(tmp_path / "corpus", count=3)
+    recipe = write_recipe(tmp_path / "r.yaml", corpus, tmp_path / "run")
+    result = tts("config", "show", str(recipe), "--set", "train.batch_size=7")
+    assert result.returncode == 0
+    assert "batch_size: 7" in result.stdout and "sample_rate: 22050" in result.stdout
