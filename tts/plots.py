@@ -8,8 +8,6 @@ the target folder, then ``os.replace``), so a reader never sees half an image.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -19,6 +17,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from tts.errors import InputError
+from tts.fileio import atomic_path
 
 DPI = 100  # pixels per inch of saved PNGs and of figure_to_array
 FRAME_WIDTH_IN = 0.02  # figure width per mel frame, inches (clamped to [WIDTH_MIN, WIDTH_MAX])
@@ -41,15 +40,8 @@ def _width_for(frames: int) -> float:
 def save_figure(fig: Figure, path: Path) -> Path:
     """Write ``fig`` as a PNG at ``path`` atomically, creating parent folders; returns ``path``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            fig.savefig(handle, format="png", dpi=DPI)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as tmp:
+        fig.savefig(tmp, format="png", dpi=DPI)
     return path
 
 

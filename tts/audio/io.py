@@ -7,7 +7,6 @@ Samples are float32 in [-1, 1]. Mono audio is ``[T]``; multichannel audio is ``[
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -17,6 +16,7 @@ import soundfile as sf
 import soxr
 
 from tts.errors import InputError
+from tts.fileio import atomic_path
 
 PathLike = Union[str, os.PathLike]
 
@@ -118,16 +118,8 @@ def write_audio(path: PathLike, samples: np.ndarray, sample_rate: int) -> Path:
     data = np.clip(x, -1.0, 1.0)
     if data.ndim == 2:
         data = data.T  # soundfile wants [T, C]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         sf.write(tmp, data, int(sample_rate), format=fmt[0], subtype=fmt[1])
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
     return path
 
 

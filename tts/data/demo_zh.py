@@ -36,7 +36,6 @@ import multiprocessing
 import os
 import random
 import re
-import tempfile
 import warnings
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -49,6 +48,7 @@ import numpy as np
 import soundfile as sf
 from tqdm import tqdm
 
+from tts.fileio import atomic_write_text
 from tts.audio.io import resample, write_audio
 from tts.data.espeak import (Prosody, SampleInterval, SpelledPhrase, align_events, get_espeak,
                              spell_phrase)
@@ -428,17 +428,8 @@ def _paths(out_dir: Path, utterance_id: str) -> tuple[Path, Path]:
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to a temporary file beside ``path``, then rename it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write ``text`` (UTF-8) beside ``path`` and rename it over ``path``."""
+    atomic_write_text(path, text)
 
 
 def _existing(task: _Task) -> Optional[dict]:

@@ -28,7 +28,6 @@ from __future__ import annotations
 import ctypes
 import getpass
 import hashlib
-import os
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from typing import Optional, Sequence
 import numpy as np
 
 from tts.errors import InputError
+from tts.fileio import atomic_write_text
 from tts.text.pinyin import syllable_to_phones
 
 # Values from espeak-ng's speak_lib.h (API revision 12).
@@ -140,11 +140,7 @@ def _steady_voice_file(voice: str, content: str) -> Path:
     path = folder / f"{voice}-steady-{digest}"
     if path.is_file() and path.read_text(encoding="utf-8") == content:
         return path
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(content)
-    os.replace(tmp, path)
+    atomic_write_text(path, content)
     return path
 
 

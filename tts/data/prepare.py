@@ -22,14 +22,9 @@ import numpy as np
 from tts.audio.params import AudioConfig, PitchConfig
 from tts.config import LoadedConfig, RunConfig, dump_config
 from tts.data.items import Item
-from tts.data.store import (
-    FeatureItem,
-    FeatureStatsRecord,
-    FeatureStore,
-    ManifestEntry,
-    atomic_write_text,
-)
+from tts.data.store import FeatureItem, FeatureStatsRecord, FeatureStore, ManifestEntry
 from tts.errors import ConfigError, InputError, TTSError
+from tts.fileio import atomic_write_text
 from tts.text.symbols import PHONEME_TO_ID, SILENCE
 
 MIN_ITEMS_FOR_SPLIT = 3  # fewer usable items than this cannot be split train/dev/test

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
@@ -22,7 +20,7 @@ from typing import Iterable, Optional
 import numpy as np
 
 from tts.errors import InputError
-
+from tts.fileio import atomic_write_bytes, atomic_write_text
 
 @dataclass
 class FeatureItem:
@@ -77,23 +75,6 @@ class FeatureStatsRecord:
     energy_mean: float
     energy_std: float
     speakers: list[str] = field(default_factory=list)  # speaker id order for embeddings
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temp file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 class FeatureStore:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 import torch
 
-from tts.data.store import atomic_write_bytes
+from tts.fileio import atomic_write_bytes
 
 _NAME = re.compile(r"^ckpt_(\d{8})\.pt$")
 

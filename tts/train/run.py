@@ -10,7 +10,8 @@ import torch
 
 from tts.config import LoadedConfig, dump_config
 from tts.data.dataset import AcousticDataset, collate, model_stats
-from tts.data.store import FeatureStore, atomic_write_text
+from tts.data.store import FeatureStore
+from tts.fileio import atomic_write_text
 from tts.models.base import FeatureStats
 from tts.train.distributed import DistEnv, barrier, init_distributed, shutdown
 from tts.train.loop import Trainer, TrainResult
