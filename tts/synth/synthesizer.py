@@ -123,7 +123,7 @@ class Synthesizer:
         self.vocoder = vocoder
         self.vocoder_name = vocoder_name
         self.device = torch.device(device)
-        self.frontend = frontend if frontend is not None else self._default_frontend(voice)
+        self._frontend = frontend  # built on first use: phoneme-level callers never need it
 
     @classmethod
     def from_voice(
@@ -155,6 +155,13 @@ class Synthesizer:
             return cls(voice, GriffinLim(voice.audio).to(device), voice.audio, GRIFFIN_LIM, frontend, device)
         vocoder_voice = _load_vocoder_voice(folder, device)
         return cls(voice, vocoder_voice.model, vocoder_voice.audio, str(vocoder_voice.path), frontend, device)
+
+    @property
+    def frontend(self) -> Any:
+        """The text frontend (the voice's lexicon applied), loaded when text is first read."""
+        if self._frontend is None:
+            self._frontend = self._default_frontend(self.voice)
+        return self._frontend
 
     @staticmethod
     def _default_frontend(voice: LoadedVoice) -> Any:
