@@ -1,0 +1,143 @@
+"""Polyphone accuracy on the CPP dev split: pypinyin alone, g2pM alone, and this project's model.
+
+    python benchmarks/bench_polyphone.py [--data /work/shared/data/cpp] [--folds 10] [--limit N]
+
+Each CPP sentence marks one polyphonic character; a method is right when its lexical reading of
+that character (tone-numbered, neutral = 5, ü written v) equals the label.
+
+* pypinyin: ``pinyin(sentence, Style.TONE3, neutral_tone_with_five=True)``, its own segmentation.
+* g2pM: the ``g2pM`` package if installed, else the same BiLSTM as shipped here (argmax over the
+  character's readings), which gives the same predictions.
+* ours (dev-trained): the shipped model (BiLSTM + reranker) on raw sentences. Its reranker was
+  trained on this very split, so this figure is NOT held-out; the honest estimate is the k-fold
+  cross-validated accuracy printed next, where each sentence is predicted by a reranker that did
+  not see it (same training code as the shipped model, see train_polyphone.py).
+* frontend (surface): the whole frontend's pinyin for the character, after normalization and tone
+  sandhi, compared to the lexical label (sandhi changes some tones, so this is lower by design).
+
+Single-threaded; sentences per second are for the polyphone stage alone (segmentation, dictionary,
+model) except the last line, which is the whole frontend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import warnings
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from train_polyphone import Example, cross_validate, featurize, load_cpp
+
+
+def report(name: str, correct: int, total: int, seconds: float) -> None:
+    print(f"{name:<32} accuracy {correct / total:.4f} ({correct}/{total}), "
+          f"{total / seconds:,.0f} sentences/s")
+
+
+def bench_pypinyin(examples: list[Example]) -> None:
+    from pypinyin import Style, pinyin
+
+    start = time.perf_counter()
+    correct = 0
+    for ex in examples:
+        read = pinyin(ex.sentence, style=Style.TONE3, neutral_tone_with_five=True,
+                      errors=lambda chars: [[c] for c in chars])
+        flat = [r[0].replace("ü", "v") for r in read]
+        correct += len(flat) == len(ex.sentence) and flat[ex.index] == ex.label
+    report("pypinyin 0.55 alone", correct, len(examples), time.perf_counter() - start)
+
+
+def bench_g2pm(examples: list[Example]) -> None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from g2pM import G2pM
+    except ImportError:
+        G2pM = None
+    if G2pM is not None:
+        model = G2pM()
+        start = time.perf_counter()
+        correct = sum(model(ex.sentence, char_split=True)[ex.index].replace("u:", "v") == ex.label
+                      for ex in examples)
+        report("g2pM 0.1.2.5 alone", correct, len(examples), time.perf_counter() - start)
+        return
+    from tts.text.g2p import PinyinDictionary
+    from tts.text.polyphone import PolyphoneModel
+
+    poly = PolyphoneModel.load(PinyinDictionary())
+    start = time.perf_counter()
+    correct = 0
+    for ex in examples:
+        char = ex.sentence[ex.index]
+        logits = poly.scorer.logits(ex.sentence, [ex.index], [poly.class_ids[char]])[0]
+        correct += poly.candidates[char][logits.index(max(logits))] == ex.label
+    report("g2pM BiLSTM alone (shipped copy)", correct, len(examples), time.perf_counter() - start)
+
+
+def bench_ours(examples: list[Example]) -> None:
+    from tts.text.g2p import G2P
+
+    g2p = G2P.load()
+    start = time.perf_counter()
+    correct = 0
+    for ex in examples:
+        correct += g2p.read(ex.sentence, g2p.segment(ex.sentence))[ex.index] == ex.label
+    report("ours, trained on dev (not held-out)", correct, len(examples), time.perf_counter() - start)
+
+
+def bench_frontend(examples: list[Example]) -> None:
+    from tts.errors import InputError
+    from tts.text.frontend import Frontend
+    from tts.text.normalize.chars import is_han
+
+    frontend = Frontend()
+    start = time.perf_counter()
+    correct = compared = 0
+    for ex in examples:
+        try:
+            result = frontend(ex.sentence)
+        except InputError:
+            continue
+        han = [i for i, c in enumerate(ex.sentence) if is_han(c)]
+        if len(result.pinyin) != len(han):  # normalization or erhua changed the count
+            continue
+        compared += 1
+        correct += result.pinyin[han.index(ex.index)] == ex.label
+    seconds = time.perf_counter() - start
+    print(f"{'frontend surface pinyin':<32} agreement {correct / compared:.4f} on {compared} "
+          f"sentences, {len(examples) / seconds:,.0f} sentences/s (whole frontend)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path("/work/shared/data/cpp"))
+    parser.add_argument("--folds", type=int, default=10, help="0 skips the cross-validation")
+    parser.add_argument("--limit", type=int, default=0, help="use only the first N sentences")
+    args = parser.parse_args()
+
+    import torch
+
+    torch.set_num_threads(1)
+    examples = load_cpp(args.data)
+    if args.limit:
+        examples = examples[:args.limit]
+    print(f"CPP dev: {len(examples)} sentences")
+    bench_pypinyin(examples)
+    bench_g2pm(examples)
+    bench_ours(examples)
+    if args.folds > 1:
+        feats, gold = featurize(examples)
+        results = cross_validate(feats, gold, args.folds)
+        print(f"{'ours, ' + str(args.folds) + '-fold CV estimate':<32} accuracy {results[2.0]:.4f} "
+              f"(reranker alone); with the shipped fast path: "
+              + ", ".join(f"p>={t}: {a:.4f}" for t, a in results.items() if t != 2.0))
+    bench_frontend(examples)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""G2P: dictionary readings, polyphone disambiguation, inline overrides and the user lexicon."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tts.errors import InputError
+from tts.text.g2p import G2P, PinyinDictionary, han_runs, tone3
+from tts.text.overrides import CharOverride, Lexicon, Segment, WordOverride, check_syllable, parse_overrides
+
+
+@pytest.fixture(scope="module")
+def g2p() -> G2P:
+    return G2P.load()
+
+
+def lexical(g2p: G2P, text: str) -> list[str]:
+    readings = g2p.read(text, g2p.segment(text))
+    return [r for r in readings if r is not None]
+
+
+# Lexical readings (before tone sandhi): word in context -> expected syllables of the word.
+POLYPHONES = [
+    ("他在银行工作。", "银行", "yin2 hang2"),
+    ("我喜欢音乐。", "音乐", "yin1 yue4"),
+    ("祝你生日快乐。", "快乐", "kuai4 le4"),
+    ("孩子长大了。", "长大", "zhang3 da4"),
+    ("他去了重庆。", "重庆", "chong2 qing4"),
+    ("我不了解他。", "了解", "liao3 jie3"),
+    ("银行行长来了。", "行长", "hang2 zhang3"),
+    ("你还是去吧。", "还是", "hai2 shi4"),
+    ("他得到了奖励。", "得到", "de2 dao4"),
+    ("我明天得去上班。", "得去", "dei3 qu4"),
+    ("我觉得很好。", "觉得", "jue2 de5"),
+    ("他在睡觉。", "睡觉", "shui4 jiao4"),
+    ("早上的朝阳很美。", "朝阳", "zhao1 yang2"),
+    ("他住在北京朝阳区。", "朝阳", "chao2 yang2"),
+    ("这是哪个朝代的东西？", "朝代", "chao2 dai4"),
+    ("他重新开始。", "重新", "chong2 xin1"),
+    ("这件事很重要。", "重要", "zhong4 yao4"),
+    ("我们都很好。", "都", "dou1"),
+    ("北京是首都。", "首都", "shou3 du1"),
+    ("他长得很高。", "长", "zhang3"),
+    ("这条河很长。", "长", "chang2"),
+    ("他慢慢地走了。", "地", "de5"),
+    ("他为人民服务。", "为", "wei4"),
+    ("我们一起唱歌吧。", "吧", "ba5"),
+    ("他们在开会。", "会", "hui4"),
+    ("会计师很忙。", "会计", "kuai4 ji4"),
+]
+
+
+@pytest.mark.parametrize("sentence, word, expected", POLYPHONES)
+def test_polyphones_in_context(g2p: G2P, sentence: str, word: str, expected: str) -> None:
+    readings = g2p.read(sentence, g2p.segment(sentence))
+    start = sentence.index(word)
+    assert " ".join(readings[start:start + len(word)]) == expected  # type: ignore[arg-type]
+
+
+def test_tone3_conversion() -> None:
+    assert tone3("hǎo") == "hao3"
+    assert tone3("de") == "de5"
+    assert tone3("lǜ") == "lv4"
+    assert tone3("wòng") is None  # not a syllable of the inventory
+
+
+def test_dictionary_reads_phrases_then_chars() -> None:
+    d = PinyinDictionary()
+    assert d.phrase("银行") == ("yin2", "hang2")
+    assert d.phrase("银") is None
+    assert d.read("银行") == ["yin2", "hang2"]
+    assert d.char("好") == "hao3"
+    assert d.char("a") is None
+    assert "hang2" in d.readings("行") and "xing2" in d.readings("行")
+
+
+def test_phrase_matches_and_covering() -> None:
+    d = PinyinDictionary()
+    text = "中国银行行长"
+    matches = d.phrase_matches(text)
+    assert (2, 4) in matches  # 银行
+    assert (4, 6) in matches  # 行长
+    assert "hang2" in d.covering(text, 3, matches)
+
+
+def test_han_runs() -> None:
+    assert han_runs("ab你好，世界") == [(2, 4), (5, 7)]
+    assert han_runs("") == []
+
+
+def test_segment_covers_sentence(g2p: G2P) -> None:
+    text = "他在2023年去了北京，A股。"
+    spans = g2p.segment(text)
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(spans, spans[1:]))
+
+
+def test_non_han_reads_none(g2p: G2P) -> None:
+    assert g2p.read("好，a", g2p.segment("好，a")) == ["hao3", None, None]
+
+
+# ---------------------------------------------------------------- overrides
+
+
+def test_parse_char_override() -> None:
+    assert parse_overrides("去重{chong2}庆") == [Segment("去重庆", (CharOverride(1, "chong2"),))]
+
+
+def test_parse_word_override() -> None:
+    pieces = parse_overrides("这很{zhong4 yao4}。")
+    assert pieces == [Segment("这很", ()), WordOverride(("zhong4", "yao4")), Segment("。", ())]
+
+
+def test_single_syllable_after_non_han_is_a_word() -> None:
+    assert parse_overrides("，{hao3}") == [Segment("，", ()), WordOverride(("hao3",))]
+
+
+def test_braces_without_pinyin_are_text() -> None:
+    assert parse_overrides("{家}与{") == [Segment("{家}与{", ())]
+
+
+def test_bad_override_syllable_names_it() -> None:
+    with pytest.raises(InputError, match="xyz9"):
+        parse_overrides("重{xyz9}庆")
+    with pytest.raises(InputError, match="'zzz2'"):
+        parse_overrides("{zhong4 zzz2}")
+
+
+def test_check_syllable_canonical() -> None:
+    assert check_syllable("lü4") == "lv4"
+    assert check_syllable("ma") == "ma5"
+    with pytest.raises(InputError):
+        check_syllable("hello")
+
+
+# ---------------------------------------------------------------- lexicon
+
+
+def test_lexicon_from_file(tmp_path: Path) -> None:
+    path = tmp_path / "lex.txt"
+    path.write_text("# my words\n\n行长\thang2 zhang3\n银行行长\tyin2 hang2 hang2 zhang3\n", encoding="utf-8")
+    lexicon = Lexicon.from_file(path)
+    assert len(lexicon) == 2
+    assert list(lexicon.matches("中国银行行长")) == [(2, "银行行长")]
+    assert list(lexicon.matches("行长好")) == [(0, "行长")]
+
+
+@pytest.mark.parametrize("line, fragment", [
+    ("行长 hang2 zhang3", "lex.txt:1"),  # no tab
+    ("行长\thang2", "2 characters but 1 syllables"),
+    ("行长\thang2 zzz3", "zzz3"),
+    ("ab\ta1 b2", "Han characters"),
+])
+def test_lexicon_malformed_line(tmp_path: Path, line: str, fragment: str) -> None:
+    path = tmp_path / "lex.txt"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=fragment):
+        Lexicon.from_file(path)
+    with pytest.raises(InputError, match="lex.txt:1"):
+        Lexicon.from_file(path)
+
+
+def test_lexicon_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read lexicon"):
+        Lexicon.from_file(tmp_path / "missing.txt")
+
+
+def test_lexicon_wins_over_dictionary(g2p: G2P) -> None:
+    lexicon = Lexicon({"银行": ("yin2", "xing2")})
+    text = "他在银行。"
+    spans = g2p.segment(text, lexicon)
+    assert g2p.read(text, spans)[2:4] == ["yin2", "xing2"]

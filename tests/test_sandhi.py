@@ -1,0 +1,152 @@
+"""Tone sandhi, neutral tones and erhua: unit rules on built words, and through the frontend."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts.text.erhua import apply_erhua, erhua_phones
+from tts.text.frontend import Frontend
+from tts.text.sandhi import apply_sandhi
+from tts.text.types import Reading, Word
+
+KNOWN_WORDS = {"展览", "老虎", "展览馆", "小老虎"}
+
+
+def words(spec: str) -> list[Word]:
+    """``"你好:ni3,hao3 世界:shi4,jie4"`` → two words with those lexical readings."""
+    out = []
+    for item in spec.split():
+        text, _, syllables = item.partition(":")
+        out.append(Word(text, [Reading(c, s) for c, s in zip(text, syllables.split(","))]))
+    return out
+
+
+def sandhi(spec: str) -> str:
+    clause = words(spec)
+    apply_sandhi(clause, lambda w: w in KNOWN_WORDS)
+    return " ".join(r.pinyin for w in clause for r in w.readings)
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("你好:ni3,hao3", "ni2 hao3"),
+    ("展览馆:zhan3,lan3,guan3", "zhan2 lan2 guan3"),
+    ("小老虎:xiao3,lao3,hu3", "xiao3 lao2 hu3"),
+    ("我:wo3 也:ye3 想:xiang3", "wo2 ye2 xiang3"),
+    ("很:hen3 好:hao3", "hen2 hao3"),
+    ("买:mai3 水果:shui3,guo3", "mai3 shui2 guo3"),  # 水 is already 2 when 买 is looked at
+    ("好:hao3 老虎:lao3,hu3", "hao3 lao2 hu3"),
+    ("美好:mei3,hao3 理想:li3,xiang3", "mei2 hao3 li2 xiang3"),
+    ("老:lao3 师:shi1", "lao3 shi1"),
+])
+def test_third_tone(spec: str, expected: str) -> None:
+    assert sandhi(spec) == expected
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("一:yi1 个:ge4 人:ren2", "yi2 ge4 ren2"),
+    ("一天:yi1,tian1", "yi4 tian1"),
+    ("一年:yi1,nian2", "yi4 nian2"),
+    ("一点:yi1,dian3", "yi4 dian3"),
+    ("一样:yi1,yang4", "yi2 yang4"),
+    ("第一:di4,yi1", "di4 yi1"),
+    ("统一:tong3,yi1", "tong3 yi1"),
+    ("十一:shi2,yi1", "shi2 yi1"),
+    ("一九八四:yi1,jiu3,ba1,si4", "yi1 jiu3 ba1 si4"),
+    ("一月:yi1,yue4 一号:yi1,hao4", "yi1 yue4 yi1 hao4"),
+    ("二零一:er4,ling2,yi1", "er4 ling2 yi1"),
+    ("看:kan4 一:yi1 看:kan4", "kan4 yi5 kan4"),
+    ("一:yi1", "yi1"),
+    ("不对:bu4,dui4", "bu2 dui4"),
+    ("不好:bu4,hao3", "bu4 hao3"),
+    ("不:bu4 是:shi4", "bu2 shi4"),
+    ("是不是:shi4,bu4,shi4", "shi4 bu5 shi4"),
+    ("好不好:hao3,bu4,hao3", "hao3 bu5 hao3"),
+])
+def test_yi_bu(spec: str, expected: str) -> None:
+    assert sandhi(spec) == expected
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("妈妈:ma1,ma1", "ma1 ma5"),
+    ("看看:kan4,kan4", "kan4 kan5"),
+    ("想想:xiang3,xiang3", "xiang2 xiang5"),
+    ("姐姐:jie3,jie3", "jie3 jie5"),
+    ("天天:tian1,tian1", "tian1 tian1"),  # not a neutral-tone reduplication
+    ("东西:dong1,xi1", "dong1 xi5"),
+    ("知道:zhi1,dao4", "zhi1 dao5"),
+    ("明白:ming2,bai2", "ming2 bai5"),
+    ("我们:wo3,men2", "wo3 men5"),
+    ("好:hao3 吗:ma1", "hao3 ma5"),
+    ("吗啡:ma3,fei1", "ma3 fei1"),  # not a suffix
+    ("走:zou3 了:le4", "zou3 le5"),
+    ("了:liao3 解:jie3", "liao2 jie3"),  # 了 read liao is not the particle
+])
+def test_neutral_tones(spec: str, expected: str) -> None:
+    assert sandhi(spec) == expected
+
+
+def test_fixed_readings_are_kept_but_count_as_context() -> None:
+    clause = words("你好:ni3,hao3")
+    clause[0].readings[0].fixed = True
+    apply_sandhi(clause, lambda w: False)
+    assert [r.pinyin for r in clause[0].readings] == ["ni3", "hao3"]
+    clause = words("很:hen3 好:hao3")
+    clause[1].readings[0].fixed = True
+    apply_sandhi(clause, lambda w: False)
+    assert [r.pinyin for w in clause for r in w.readings] == ["hen2", "hao3"]
+
+
+# ---------------------------------------------------------------- erhua
+
+
+def erhua(spec: str) -> list[str]:
+    return [r.pinyin for w in apply_erhua(words(spec)) for r in w.readings]
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("花儿:hua1,er2", ["huar1"]),
+    ("一点儿:yi4,dian3,er2", ["yi4", "dianr3"]),
+    ("哪儿:na3,er2", ["nar3"]),
+    ("老头:lao3,tou2 儿:er2", ["lao3", "tour2"]),
+    ("女儿:nv3,er2", ["nv3", "er2"]),
+    ("儿子:er2,zi5", ["er2", "zi5"]),
+    ("婴儿:ying1,er2", ["ying1", "er2"]),
+    ("儿童:er2,tong2", ["er2", "tong2"]),
+    ("孤儿:gu1,er2", ["gu1", "er2"]),
+    ("幼儿:you4,er2", ["you4", "er2"]),
+    ("儿:er2", ["er2"]),
+])
+def test_erhua(spec: str, expected: list[str]) -> None:
+    assert erhua(spec) == expected
+
+
+def test_erhua_phones_append_er_with_neutral_tone() -> None:
+    phones, tones = erhua_phones(Reading("花儿", "huar1", erhua=True))
+    assert phones == ["h", "ua", "er"] and tones == [1, 1, 5]
+    phones, tones = erhua_phones(Reading("好", "hao3"))
+    assert phones == ["h", "ao"] and tones == [3, 3]
+
+
+# ---------------------------------------------------------------- through the frontend
+
+
+@pytest.fixture(scope="module")
+def fe() -> Frontend:
+    return Frontend()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("你好", "ni2 hao3"),
+    ("展览馆", "zhan2 lan2 guan3"),
+    ("小老虎", "xiao3 lao2 hu3"),
+    ("我也想去", "wo2 ye2 xiang3 qu4"),
+    ("一个人", "yi2 ge4 ren2"),
+    ("第一名", "di4 yi1 ming2"),
+    ("不要", "bu2 yao4"),
+    ("妈妈看看", "ma1 ma5 kan4 kan5"),
+    ("花儿红了", "huar1 hong2 le5"),
+    ("我的女儿", "wo3 de5 nv3 er2"),
+    ("重{chong3}要", "chong3 yao4"),
+])
+def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
+    assert " ".join(fe(text).pinyin) == expected

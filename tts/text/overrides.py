@@ -1,0 +1,160 @@
+"""Pronunciations the user dictates: inline ``{...}`` overrides and a user lexicon.
+
+Inline, in the text to read:
+
+* ``重{chong2}庆`` — one syllable in braces right after a Han character sets that character's
+  reading.
+* ``{zhong4 yao4}`` — braces anywhere else, or holding several syllables, are a word of their
+  own that is read exactly as written (it has no characters).
+
+Only braces holding Latin letters, tone digits and spaces are overrides; other braces (``{家}``,
+a lone ``{``) are ordinary text, which normalization drops.
+
+A lexicon file has one entry per line, ``word<TAB>syllables``: ``行长\thang2 zhang3``; blank
+lines and lines starting with ``#`` are skipped. Both always win over the dictionary, the
+polyphone model, tone sandhi and erhua: the syllables are read as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tts.errors import InputError
+from tts.text.normalize.chars import is_han
+from tts.text.pinyin import split_tone, syllable_to_phones
+
+
+def check_syllable(syllable: str, where: str = "") -> str:
+    """Return ``syllable`` as canonical tone-numbered pinyin (``lü4`` → ``lv4``, ``ma`` → ``ma5``).
+
+    Raises :class:`InputError` naming the syllable (and ``where``) when it is not Mandarin pinyin.
+    """
+    try:
+        syllable_to_phones(syllable)
+        base, tone = split_tone(syllable)
+    except InputError:
+        place = f" ({where})" if where else ""
+        raise InputError(f"not a Mandarin pinyin syllable: {syllable!r}{place}") from None
+    return f"{base}{tone}"
+
+
+@dataclass(frozen=True)
+class CharOverride:
+    """The character at ``index`` of the cleaned text reads ``syllable``."""
+
+    index: int
+    syllable: str
+
+
+@dataclass(frozen=True)
+class WordOverride:
+    """A word read as ``syllables``; it stands between ``Segment`` texts."""
+
+    syllables: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Plain text with the braces taken out, and the characters the braces set."""
+
+    text: str
+    char_overrides: tuple[CharOverride, ...] = ()
+
+
+ParsedPiece = Segment | WordOverride
+
+_BRACE = re.compile(r"\{([A-Za-z0-9:üÜ\s]*[A-Za-züÜ][A-Za-z0-9:üÜ\s]*)\}")
+
+
+def parse_overrides(text: str) -> list[ParsedPiece]:
+    """Split ``text`` into plain segments and whole-word overrides, in order.
+
+    ``"去重{chong2}庆{zhong4 yao4}"`` → ``[Segment("去重庆", (CharOverride(1, "chong2"),)),
+    WordOverride(("zhong4", "yao4"))]``. A syllable that is not pinyin raises :class:`InputError`
+    naming it.
+    """
+    pieces: list[ParsedPiece] = []
+    plain: list[str] = []
+    chars: list[CharOverride] = []
+    position = 0
+    for match in _BRACE.finditer(text):
+        plain.append(text[position:match.start()])
+        syllables = match.group(1).split()
+        where = f"override {match.group()!r}"
+        syllables = [check_syllable(s, where) for s in syllables]
+        before = "".join(plain)
+        if len(syllables) == 1 and before and is_han(before[-1]):
+            chars.append(CharOverride(len(before) - 1, syllables[0]))
+        else:
+            if before or chars:
+                pieces.append(Segment(before, tuple(chars)))
+            pieces.append(WordOverride(tuple(syllables)))
+            plain, chars = [], []
+        position = match.end()
+    rest = "".join(plain) + text[position:]
+    if rest or chars or not pieces:
+        pieces.append(Segment(rest, tuple(chars)))
+    return pieces
+
+
+@dataclass
+class Lexicon:
+    """User words with fixed readings; the longest entry matching at a position wins."""
+
+    entries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        checked: dict[str, tuple[str, ...]] = {}
+        for word, syllables in self.entries.items():
+            checked[word] = self._checked(word, tuple(syllables), f"lexicon entry {word!r}")
+        self.entries = checked
+        self._longest = max((len(w) for w in self.entries), default=0)
+
+    @staticmethod
+    def _checked(word: str, syllables: tuple[str, ...], where: str) -> tuple[str, ...]:
+        if not word or not all(is_han(c) for c in word):
+            raise InputError(f"{where}: a lexicon word must be Han characters, got {word!r}")
+        if len(syllables) != len(word):
+            raise InputError(f"{where}: {len(word)} characters but {len(syllables)} syllables")
+        return tuple(check_syllable(s, where) for s in syllables)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        """Read ``word<TAB>syllables`` lines; a malformed line raises InputError naming file:line."""
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as error:
+            raise InputError(f"cannot read lexicon {path}: {error}") from None
+        entries: dict[str, tuple[str, ...]] = {}
+        for number, line in enumerate(lines, start=1):
+            stripped = line.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            where = f"{path}:{number}"
+            if "\t" not in stripped:
+                raise InputError(f"{where}: expected 'word<TAB>pinyin syllables', got {stripped!r}")
+            word, _, reading = stripped.partition("\t")
+            entries[word.strip()] = cls._checked(word.strip(), tuple(reading.split()), where)
+        return cls(entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def matches(self, text: str) -> Iterator[tuple[int, str]]:
+        """Non-overlapping ``(start, word)`` matches in ``text``, longest first, left to right."""
+        if not self.entries:
+            return
+        i = 0
+        while i < len(text):
+            for size in range(min(self._longest, len(text) - i), 0, -1):
+                word = text[i:i + size]
+                if word in self.entries:
+                    yield i, word
+                    i += size
+                    break
+            else:
+                i += 1

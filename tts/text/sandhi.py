@@ -1,0 +1,164 @@
+"""Tone sandhi: lexical tones → the tones a speaker says.
+
+Applied to one clause (the words between two punctuation marks) in this order:
+
+1. Neutral tones: words of a fixed list (东西 知道 明白 …), sentence particles and suffixes
+   (的 了 吗 呢 着 吧 啊 们 么 … after a word), reduplicated kinship terms, nouns and verbs
+   (妈妈 看看), and 一 / 不 inside ``A一A`` / ``A不A`` (看一看, 是不是).
+2. 一 and 不: 一 is yi1 in numbers (十一, 一九八四), ordinals (第一), dates and serials
+   (一月一号), at the end of a longer word (统一, 星期一) and at the end of a clause; otherwise yi2 before
+   a fourth tone and yi4 before tones 1–3. 不 is bu2 before a fourth tone.
+3. Third tones: two third tones in a row make the first a second tone (你好 ni2 hao3). Inside a
+   word of three, the split decides: ``[展览]馆`` → zhan2 lan2 guan3, ``小[老虎]`` → xiao3 lao2
+   hu3; longer words are split into dictionary words first. Across a word boundary the rule
+   applies when the two words are short enough to be one prosodic word (at most four syllables
+   together): 我也想 → wo2 ye2 xiang3.
+
+Fixed readings (user overrides) are never changed, but their tones still count as context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from tts.text.types import Reading, Word
+
+IsWord = Callable[[str], bool]
+
+# Words whose last syllable is neutral in standard speech.
+NEUTRAL_LAST: frozenset[str] = frozenset(
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "凉爽", "实在", "自在", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
+)
+
+# Sentence particles and suffixes: after a word, with this toneless reading, they are neutral.
+PARTICLES: dict[str, str] = {
+    "的": "de", "了": "le", "吗": "ma", "呢": "ne", "着": "zhe", "吧": "ba", "啊": "a",
+    "呀": "ya", "嘛": "ma", "啦": "la", "哇": "wa", "们": "men", "么": "me", "呗": "bei",
+    "喽": "lou", "咯": "lo",
+}
+
+# Characters whose reduplication (AA) has a neutral second syllable: kinship terms, some nouns,
+# and monosyllabic verbs ("do a little").
+REDUPLICATED_NEUTRAL: frozenset[str] = frozenset(
+    "妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈"
+    "看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量"
+)
+# Reduplicated nouns that keep a (half) third tone on the first syllable: 姐姐 jie3 jie5.
+_KINSHIP = frozenset("姐奶姥嫂宝")
+
+NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
+_DIGITS = frozenset("零〇二三四五六七八九")
+_DATE_AFTER = frozenset("号日")
+_ORDINAL_BEFORE = frozenset("第初")
+
+
+def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
+    """Rewrite the readings of one clause in place, from lexical to surface tones."""
+    flat = [r for w in clause for r in w.readings]
+    _neutral_words(clause)
+    _neutral_patterns(flat)
+    _yi_bu(clause)
+    _third_tones(clause, is_word)
+
+
+def _set(reading: Reading, tone: int) -> None:
+    if not reading.fixed:
+        reading.pinyin = reading.with_tone(tone)
+
+
+def _neutral_words(clause: list[Word]) -> None:
+    for k, word in enumerate(clause):
+        rs = word.readings
+        if len(rs) >= 2 and word.text in NEUTRAL_LAST:
+            _set(rs[-1], 5)
+        text = word.text
+        if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:
+            if rs[0].tone == 3 and text[0] not in _KINSHIP:
+                _set(rs[0], 2)  # 想想 xiang2 xiang5
+            _set(rs[1], 5)
+        is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
+        if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
+            _set(rs[-1], 5)
+
+
+def _neutral_patterns(flat: list[Reading]) -> None:
+    """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是)."""
+    for i in range(1, len(flat) - 1):
+        middle = flat[i]
+        if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text:
+            _set(middle, 5)
+
+
+def _yi_bu(clause: list[Word]) -> None:
+    flat: list[tuple[Reading, int, int]] = []  # (reading, word number, position in word)
+    for k, word in enumerate(clause):
+        flat += [(r, k, j) for j, r in enumerate(word.readings)]
+    for i, (reading, k, j) in enumerate(flat):
+        if reading.fixed or reading.tone == 5 or reading.text not in ("一", "不"):
+            continue
+        prev = flat[i - 1][0] if i > 0 else None
+        nxt = flat[i + 1][0] if i + 1 < len(flat) else None
+        word_end = j == len(clause[k].readings) - 1 and len(clause[k].readings) > 1
+        if reading.text == "一":
+            _set(reading, _yi_tone(prev, nxt, flat[i + 2][0] if i + 2 < len(flat) else None, word_end))
+        elif nxt is not None and nxt.tone == 4:
+            _set(reading, 2)
+        else:
+            _set(reading, 4)
+
+
+def _yi_tone(prev: Reading | None, nxt: Reading | None, after: Reading | None, word_end: bool) -> int:
+    """The tone of 一 from its neighbours (see the module doc)."""
+    if nxt is None or word_end:
+        return 1
+    if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE):
+        return 1
+    if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER:
+        return 1
+    if nxt.text[:1] == "月" and (
+        (prev is not None and prev.text[-1:] == "年") or (after is not None and after.text[:1] in NUMERALS)
+    ):
+        return 1
+    lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
+    return 2 if lexical == 4 else 4
+
+
+# Neutral syllables after 一 whose lexical tone decides (一个 yi2 ge4, 一下 yi2 xia4).
+_LEXICAL_OF_NEUTRAL = {"个": 4, "下": 4, "些": 1, "点": 3, "样": 4, "会": 4, "次": 4}
+
+
+def _third_tones(clause: list[Word], is_word: IsWord) -> None:
+    for word in clause:
+        _third_in_word(word.readings, word.text, is_word)
+    for left, right in pairwise(clause):
+        if not left.readings or not right.readings:
+            continue
+        a, b = left.readings[-1], right.readings[0]
+        if a.tone == 3 and b.tone == 3 and len(left.readings) + len(right.readings) <= 4:
+            _set(a, 2)
+
+
+def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:
+    n = len(readings)
+    if n < 2:
+        return
+    if n == 2:
+        if readings[0].tone == 3 and readings[1].tone == 3:
+            _set(readings[0], 2)
+        return
+    if n == 3 and len(text) == 3:
+        if is_word(text[1:]) and not is_word(text[:2]):  # 小[老虎]: 3 2 3
+            _third_in_word(readings[1:], text[1:], is_word)
+            return
+        # [展览]馆, or no structure known: sandhi runs left to right (2 2 3)
+        _third_in_word(readings[:2], text[:2], is_word)
+        if readings[1].tone == 3 and readings[2].tone == 3:
+            _set(readings[1], 2)
+        return
+    # longer words, or erhua-merged ones: pairs from the left, then across the pair boundaries
+    for start in range(0, n - 1, 2):
+        _third_in_word(readings[start:start + 2], text[start:start + 2], is_word)
+    for i in range(1, n - 1, 2):
+        if readings[i].tone == 3 and readings[i + 1].tone == 3:
+            _set(readings[i], 2)
