@@ -141,8 +141,8 @@ def _phonemes_of(item: Item, params: _WorkerParams, num_frames: int) -> tuple[li
         return phones + [SILENCE], tones + [0], None
     from tts.text.frontend import frontend
 
-    result = frontend(item.text)
-    return [SILENCE] + list(result.phonemes) + [SILENCE], [0] + list(result.tones) + [0], None
+    result = frontend(item.text)  # every sentence already ends in SP
+    return [SILENCE] + list(result.phonemes), [0] + list(result.tones), None
 
 
 def _process(job: tuple[Item, _WorkerParams]) -> Union[Prepared, Skipped]:
