@@ -280,8 +280,9 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
 
     params = _WorkerParams(cfg.audio, cfg.pitch, cfg.data.min_seconds, cfg.data.max_seconds,
                            cfg.data.duration_source == "alignment", str(store.root))
-    todo = [item for item in corpus.items if not store.has_item(item.id)]
-    reused = [item for item in corpus.items if store.has_item(item.id)]
+    done_before = {item.id for item in corpus.items if store.has_item(item.id)}
+    todo = [item for item in corpus.items if item.id not in done_before]
+    reused = [item for item in corpus.items if item.id in done_before]
     results: list[Union[Prepared, Skipped]] = []
     start = time.perf_counter()
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
@@ -315,7 +316,7 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
     store.write_stats(compute_stats(store, [e for e in entries if e.split == "train"]))
     atomic_write_text(store.root / "skipped.jsonl",
                       "".join(json.dumps(asdict(s), ensure_ascii=False) + "\n" for s in skipped))
-    computed = [p for p in prepared if p.id in {i.id for i in todo}]
+    computed = [p for p in prepared if p.id not in done_before]
     return PrepareSummary(
         features_dir=str(store.root), items=len(entries), computed=len(computed),
         reused=len(prepared) - len(computed), skipped=skipped,
