@@ -37,8 +37,12 @@ class DataConfig:
     split_seed: int = 1234  # seed of the train/dev/test shuffle
     min_seconds: float = 0.3  # shorter items are skipped
     max_seconds: float = 20.0  # longer items are skipped
-    duration_source: Literal["auto", "alignment"] = "auto"  # "auto": alignments when present
+    # "auto": exact alignments when the corpus has them, else the built-in aligner (tts align);
+    # "alignment": exact alignments only (items without are skipped); "aligner": always the aligner
+    duration_source: Literal["auto", "alignment", "aligner"] = "auto"
     trim_silence: bool = False  # trim leading/trailing silence (only without alignments)
+    segment_frames: int = 32  # vocoder training: random crop length in mel frames (HiFi-GAN: 8192 samples)
+    gta_from: str = ""  # vocoder fine-tuning: an acoustic RUN_DIR whose teacher-forced mels replace the real ones
 
 
 @dataclass
@@ -48,6 +52,8 @@ class ModelConfig:
     name: str = "fastspeech2"  # registry name (tts.registry.ACOUSTIC_MODELS / VOCODERS)
     preset: str = ""  # a named size, e.g. "fastspeech2_small"; empty = the model's default
     params: dict[str, Any] = field(default_factory=dict)  # fields of the model's config dataclass
+    discriminator: dict[str, Any] = field(default_factory=dict)  # GAN vocoders: DiscriminatorConfig fields (training only)
+    vocoder: str = "griffin-lim"  # acoustic runs: vocoder voice paired in the exported card (name or path)
 
 
 @dataclass
@@ -58,7 +64,11 @@ class TrainConfig:
     batch_size: int = 16  # utterances per batch (upper bound; max_frames also applies)
     max_frames: int = 0  # frame budget per batch for length bucketing; 0 = no budget
     lr: float = 1e-3  # peak learning rate
-    warmup_steps: int = 1000  # linear warm-up, then inverse-sqrt decay
+    lr_schedule: Literal["warmup_inverse_sqrt", "exponential"] = "warmup_inverse_sqrt"  # Transformer / HiFi-GAN
+    warmup_steps: int = 1000  # linear warm-up, then inverse-sqrt decay (warmup_inverse_sqrt only)
+    lr_decay: float = 0.999  # exponential schedule: LR factor per lr_decay_steps steps
+    lr_decay_steps: int = 1000  # exponential schedule: steps per lr_decay factor (smooth in between)
+    adam_betas: list[float] = field(default_factory=lambda: [0.9, 0.98])  # AdamW (beta1, beta2)
     weight_decay: float = 0.0  # AdamW weight decay
     grad_clip: float = 1.0  # max gradient norm
     amp: bool = True  # mixed precision on CUDA (ignored on CPU)
@@ -73,6 +83,30 @@ class TrainConfig:
 
 
 @dataclass
+class AlignConfig:
+    """The built-in aligner (``tts align``; ``tts train`` runs it when items lack durations).
+    Scope: preset/params/steps/lr change the extracted durations (use a new run folder); the
+    tolerances only change which items are kept; other TrainConfig settings (seed, AMP, logging,
+    workers) are shared with ``train``."""
+
+    preset: str = "aligner"  # network size, a name in tts.align.model.ALIGNER_PRESETS
+    params: dict[str, Any] = field(default_factory=dict)  # AlignerConfig fields laid over the preset
+    steps: int = 3000  # optimizer steps; the alignment settles long before an acoustic model would
+    batch_size: int = 16  # utterances per batch
+    max_frames: int = 4000  # frame budget per batch (length bucketing); 0 = none
+    lr: float = 1e-3  # peak AdamW learning rate, warm-up then inverse-sqrt decay
+    warmup_steps: int = 200  # linear warm-up steps
+    binarization_start: float = 0.3  # fraction of steps before the binarization loss joins (soft first)
+    binarization_weight: float = 1.0  # weight of the binarization loss (paper: 1.0)
+    eval_every: int = 500  # steps between validations (losses, alignment images in TensorBoard)
+    checkpoint_every: int = 500  # steps between checkpoints of RUN_DIR/align/checkpoints
+    max_minutes: float = 0.0  # wall-clock budget of aligner training; 0 = none
+    ratio_tolerance: float = 3.0  # skip items whose frames per phoneme is this factor off the corpus median
+    cost_tolerance: float = 6.0  # skip items whose alignment cost is this many MADs above the corpus median
+    max_failed_fraction: float = 0.5  # stop with an error when more of the items than this fail
+
+
+@dataclass
 class RunConfig:
     """A whole recipe: everything a run reads, fully resolved."""
 
@@ -83,6 +117,7 @@ class RunConfig:
     data: DataConfig = field(default_factory=DataConfig)
     model: ModelConfig = field(default_factory=ModelConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
+    align: AlignConfig = field(default_factory=AlignConfig)  # the built-in aligner, for corpora without alignments
 
 
 @dataclass

@@ -13,6 +13,7 @@ from tts.models.base import (
     FeatureStats,
     ModelOutputs,
 )
+from tts.models.diffsinger import DIFFSINGER_PRESETS, DiffSinger, DiffSingerConfig
 from tts.models.fastspeech2 import (
     FASTSPEECH2_PRESETS,
     FastSpeech2,
@@ -20,8 +21,17 @@ from tts.models.fastspeech2 import (
     FastSpeech2Outputs,
     fastspeech2_preset,
 )
+from tts.models.portaspeech import PORTASPEECH_PRESETS, PortaSpeech, PortaSpeechConfig
+
+# vocoders (registered in tts.registry.VOCODERS on import): "hifigan", "nsf-hifigan", "istft-hifigan"
+import tts.models.hifigan  # noqa: E402,F401
+import tts.models.istft  # noqa: E402,F401
+import tts.models.nsf  # noqa: E402,F401
 
 __all__ = [
+    "DIFFSINGER_PRESETS",
+    "DiffSinger",
+    "DiffSingerConfig",
     "FASTSPEECH2_PRESETS",
     "AcousticBatch",
     "AcousticModel",
@@ -32,5 +42,8 @@ __all__ = [
     "FastSpeech2Outputs",
     "FeatureStats",
     "ModelOutputs",
+    "PORTASPEECH_PRESETS",
+    "PortaSpeech",
+    "PortaSpeechConfig",
     "fastspeech2_preset",
 ]

@@ -26,6 +26,9 @@ from tts.errors import InputError
 
 SEMITONES_PER_OCTAVE = 12
 F0_FLOOR_HZ = 1.0  # log(F0) is taken of max(F0, this); real voices are far above it
+# Allowed sampling temperatures: 0 gives the prior's mean; beyond 2 the noise swamps what the
+# model learned (a standard normal scaled past 2 sigma puts most samples out of distribution).
+NOISE_SCALE_RANGE = (0.0, 2.0)
 
 
 @dataclass
@@ -108,6 +111,8 @@ class AcousticBatch:
     energy: Optional[Tensor] = None  # [B, T] z-scored frame energy
     note_pitch: Optional[Tensor] = None  # [B, T_ph] float MIDI note per phoneme, 0 = rest (singing)
     note_durations: Optional[Tensor] = None  # [B, T_ph] float frames of the phoneme's note (singing)
+    word_index: Optional[Tensor] = None  # [B, T_ph] long word number per phoneme (0-based), -1 on padding
+    word_lengths: Optional[Tensor] = None  # [B] long, words per utterance (max word_index + 1)
 
     @property
     def batch_size(self) -> int:
@@ -130,10 +135,18 @@ class Controls:
     pitch_shift: float = 0.0  # semitones added to every voiced frame
     pitch_scale: float = 1.0  # scale of pitch excursions around the utterance mean (0 = flat)
     energy_scale: float = 1.0  # multiplies the (linear) frame energy
+    noise_scale: Optional[float] = None  # sampling temperature of generative models; None = model default
+    seed: Optional[int] = None  # seed of the sampling noise (reproducible output); None = global RNG
+    diffusion_steps: Optional[int] = None  # diffusion models: fast-sampler steps; None = model default
 
     def __post_init__(self) -> None:
+        low, high = NOISE_SCALE_RANGE
+        if self.noise_scale is not None and not low <= self.noise_scale <= high:
+            raise InputError(f"noise scale must be in [{low:g}, {high:g}], got {self.noise_scale}")
         if not self.speed > 0:
             raise InputError(f"speed must be positive, got {self.speed}")
+        if self.diffusion_steps is not None and self.diffusion_steps < 1:
+            raise InputError(f"diffusion steps must be at least 1, got {self.diffusion_steps}")
         if not self.pitch_scale >= 0:
             raise InputError(f"pitch_scale must be >= 0, got {self.pitch_scale}")
         if not self.energy_scale > 0:

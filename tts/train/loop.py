@@ -19,10 +19,9 @@ from tts.data.sampler import BucketBatchSampler
 from tts.errors import ConfigError, InputError
 from tts.train.checkpoint import load_latest, save_checkpoint
 from tts.train.distributed import DistEnv, all_reduce_mean
-from tts.train.schedule import warmup_inverse_sqrt
+from tts.train.schedule import exponential_decay, warmup_inverse_sqrt
 from tts.train.task import TrainTask
 
-ADAM_BETAS = (0.9, 0.98)  # the Transformer / FastSpeech 2 setting
 MEDIA_ITEMS = 2  # validation items rendered to audio and images
 
 
@@ -65,12 +64,15 @@ class Trainer:
             if env.distributed else net
             for name, net in nets.items()
         }
+        if len(config.adam_betas) != 2:
+            raise ConfigError(f"train.adam_betas must be two numbers (beta1, beta2), got {config.adam_betas}")
+        betas = (config.adam_betas[0], config.adam_betas[1])
         self.optimizers = {
-            phase: torch.optim.AdamW(list(task.phase_parameters(phase)), lr=config.lr, betas=ADAM_BETAS,
+            phase: torch.optim.AdamW(list(task.phase_parameters(phase)), lr=config.lr, betas=betas,
                                      weight_decay=config.weight_decay)
             for phase in task.phases
         }
-        self.schedulers = {p: warmup_inverse_sqrt(o, config.warmup_steps) for p, o in self.optimizers.items()}
+        self.schedulers = {p: _scheduler(o, config) for p, o in self.optimizers.items()}
         self.use_amp = config.amp and env.device.type == "cuda"
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.use_amp)
         self.step = 0
@@ -255,6 +257,13 @@ class Trainer:
             if dev_losses:
                 shown = ", ".join(f"{k} {v:.3f}" for k, v in dev_losses.items())
                 self.log(f"step {step} dev: {shown}")
+
+
+def _scheduler(optimizer: torch.optim.Optimizer, config: TrainConfig) -> torch.optim.lr_scheduler.LRScheduler:
+    """The LR schedule ``train.lr_schedule`` names, stepped once per optimizer step."""
+    if config.lr_schedule == "exponential":
+        return exponential_decay(optimizer, config.lr_decay, config.lr_decay_steps)
+    return warmup_inverse_sqrt(optimizer, config.warmup_steps)
 
 
 def _head(batch: Any, n: int) -> Any:

@@ -24,7 +24,9 @@ class AcousticMedia:
         from tts.plots import figure_to_array, plot_synthesis
 
         inputs = AcousticBatch(phonemes=batch.phonemes, tones=batch.tones,
-                               phoneme_lengths=batch.phoneme_lengths, speakers=batch.speakers)
+                               phoneme_lengths=batch.phoneme_lengths, speakers=batch.speakers,
+                               note_pitch=batch.note_pitch, note_durations=batch.note_durations,  # notes: singing
+                               word_index=batch.word_index, word_lengths=batch.word_lengths)  # words: PortaSpeech
         out = model.infer(inputs)
         self.vocoder.to(out.mel.device)
         wav = self.vocoder(out.mel)  # [B, samples]

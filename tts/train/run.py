@@ -8,7 +8,7 @@ from typing import Callable, Optional
 
 import torch
 
-from tts.config import LoadedConfig, dump_config
+from tts.config import LoadedConfig, RunConfig, dump_config
 from tts.data.dataset import AcousticDataset, collate, model_stats
 from tts.data.store import FeatureStore
 from tts.fileio import atomic_write_text
@@ -31,19 +31,23 @@ class TrainSummary:
     parameters: int
     voice_dir: Optional[str]
     last_losses: dict[str, float]
+    vocoder: bool = False  # a vocoder run (the voice is a vocoder voice)
 
     def to_json(self) -> dict:
         return asdict(self)
 
     def describe(self) -> str:
-        losses = ", ".join(f"{k} {v:.3f}" for k, v in self.last_losses.items() if "/" not in k)
+        shown = [k for k in self.last_losses if "/" not in k] or [k for k in self.last_losses if k.count("/") == 2]
+        losses = ", ".join(f"{k} {self.last_losses[k]:.3f}" for k in shown)
         lines = [
             f"run: {self.run_dir}",
             f"step {self.step} ({self.stopped_by}; {self.seconds_per_step:.3f} s/step"
             + (f", resumed from step {self.resumed_from}" if self.resumed_from is not None else "") + ")",
             f"model: {self.parameters / 1e6:.2f} M parameters; last losses: {losses}",
         ]
-        if self.voice_dir:
+        if self.voice_dir and self.vocoder:
+            lines.append(f"vocoder voice: {self.voice_dir}  (try: tts vocode IN.wav -o OUT.wav --voice {self.voice_dir})")
+        elif self.voice_dir:
             lines.append(f"voice: {self.voice_dir}  (try: tts synth \"你好\" --voice {self.voice_dir})")
         return "\n".join(lines)
 
@@ -53,9 +57,22 @@ class Setup:
     """Everything a training run is made of, built the same way on every rank."""
 
     trainer: Trainer
-    model: torch.nn.Module
-    stats: FeatureStats
+    model: torch.nn.Module  # what the voice exports: the acoustic model, or a vocoder's generator
+    stats: Optional[FeatureStats]  # None for vocoders
     speakers: list[str]
+
+
+def is_vocoder_run(cfg: RunConfig) -> bool:
+    """Whether ``model.name`` is a trainable vocoder (registered in VOCODERS with weights, unlike Griffin-Lim)."""
+    import tts.models  # noqa: F401  (registers the vocoders)
+    from tts.registry import VOCODERS
+
+    if cfg.model.name not in VOCODERS:
+        return False
+    from tts.models.vocoder import VocoderModel
+
+    cls = VOCODERS.get(cfg.model.name)
+    return isinstance(cls, type) and issubclass(cls, VocoderModel)
 
 
 def build_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] = print,
@@ -63,6 +80,8 @@ def build_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] =
     """Datasets, model, task and trainer of a recipe whose features are prepared."""
     cfg = loaded.config
     torch.manual_seed(cfg.train.seed)
+    if is_vocoder_run(cfg):
+        return build_vocoder_setup(loaded, env, log=log, progress=progress)
     store = FeatureStore(loaded.run_dir / cfg.data.features_dir)
     record = store.read_stats()
     stats = model_stats(record)
@@ -74,6 +93,40 @@ def build_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] =
     trainer = Trainer(task, train_set, dev_set, collate, train_set.lengths, cfg.train, loaded.run_dir, env,
                       sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
     return Setup(trainer, model, stats, record.speakers)
+
+
+def build_vocoder_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] = print,
+                        progress: bool = True) -> Setup:
+    """A GAN vocoder run: random (wav, mel, F0) crops, generator + discriminators, two optimizer phases."""
+    from tts.data.vocoder_dataset import VocoderCollate, VocoderDataset
+    from tts.train.gan_task import GanVocoderTask, build_discriminators, build_vocoder
+    from tts.train.gta import GTA_DIR
+
+    cfg = loaded.config
+    store = FeatureStore(loaded.run_dir / cfg.data.features_dir)
+    mel_dir = loaded.run_dir / GTA_DIR if cfg.data.gta_from else None
+    train_set = VocoderDataset(store, store.read_manifest("train"), cfg.audio, cfg.data.segment_frames,
+                               mel_dir=mel_dir)
+    dev_entries = store.read_manifest("dev")
+    dev_set = (VocoderDataset(store, dev_entries, cfg.audio, cfg.data.segment_frames, random_segments=False,
+                              mel_dir=mel_dir) if dev_entries else None)
+    generator = build_vocoder(loaded)
+    task = GanVocoderTask(generator, build_discriminators(loaded), cfg.audio)
+    trainer = Trainer(task, train_set, dev_set, VocoderCollate(cfg.audio), train_set.lengths, cfg.train,
+                      loaded.run_dir, env, sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
+    return Setup(trainer, generator, None, [])
+
+
+def _prepare_gta(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None]) -> None:
+    """Teacher-forced mels of ``data.gta_from`` for every item of this run (cached in RUN_DIR/gta)."""
+    from tts.train.gta import GTA_DIR, prepare_gta
+
+    cfg = loaded.config
+    store = FeatureStore(loaded.run_dir / cfg.data.features_dir)
+    ids = [e.id for e in store.read_manifest()]
+    given = Path(cfg.data.gta_from).expanduser()  # from --set: relative to the current folder
+    source = given if loaded.origins.get("data.gta_from") == "--set" else loaded.resolve_path(cfg.data.gta_from)
+    prepare_gta(source, ids, cfg.audio, loaded.run_dir / GTA_DIR, device=env.device, log=log)
 
 
 def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
@@ -88,6 +141,12 @@ def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
         if env.is_main:
             summary = prepare_features(loaded, progress=progress)
             log(summary.describe())
+            from tts.align.stage import align_run, needs_alignment
+
+            if needs_alignment(loaded):  # items without durations: the built-in aligner (tts align) first
+                log(align_run(loaded, device=env.device, progress=progress, log=log).describe())
+            if cfg.data.gta_from:
+                _prepare_gta(loaded, env, log)
         barrier(env)
         setup = build_setup(loaded, env, log=log, progress=progress)
         writer = None
@@ -109,19 +168,28 @@ def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
             run_dir=str(run_dir), step=result.step, resumed_from=result.resumed_from,
             stopped_by=result.stopped_by, seconds_per_step=result.seconds_per_step,
             parameters=sum(p.numel() for p in setup.model.parameters()), voice_dir=voice_dir,
-            last_losses=result.last_losses,
+            last_losses=result.last_losses, vocoder=setup.stats is None,
         )
     finally:
         shutdown(env)
 
 
 def export_run(loaded: LoadedConfig, model: torch.nn.Module, stats, speakers: list[str], step: int,
-               out_dir: Optional[Path] = None, name: Optional[str] = None, fp16: bool = False) -> Path:
-    """Write the run's voice bundle (``<run_dir>/voice`` unless ``out_dir`` is given)."""
+               out_dir: Optional[Path] = None, name: Optional[str] = None, fp16: bool = False,
+               vocoder: Optional[str] = None) -> Path:
+    """Write the run's voice bundle (``<run_dir>/voice`` unless ``out_dir`` is given).
+
+    ``vocoder`` (acoustic runs): the vocoder voice to pair with, a name or path; default the
+    recipe's ``model.vocoder``. A vocoder run exports its generator only.
+    """
+    from tts.synth.export import vocoder_reference
     from tts.synth.voice import export_voice
 
     cfg = loaded.config
-    target = out_dir or loaded.run_dir / "voice"
+    target = (out_dir or loaded.run_dir / "voice").expanduser().absolute()
     trained_on = f"{cfg.data.corpus} corpus at {cfg.data.path}, {step} steps"
+    if cfg.data.gta_from:
+        trained_on += f", fine-tuned on ground-truth-aligned mels of {cfg.data.gta_from}"
+    pairing = vocoder_reference(vocoder or cfg.model.vocoder, target, cfg.audio) if stats is not None else ""
     return export_voice(target, model.cpu().eval(), cfg, stats, name=name or cfg.name, trained_on=trained_on,
-                        fp16=fp16, speakers=speakers, overwrite=True)
+                        vocoder=pairing, fp16=fp16, speakers=speakers, overwrite=True)

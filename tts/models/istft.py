@@ -1,0 +1,124 @@
+"""iSTFT-HiFi-GAN: a HiFi-GAN with fewer upsampling stages and an inverse-STFT output head.
+
+The idea of iSTFTNet (Kaneko et al. 2022) and Vocos (Siuzdenko 2023): the last, most expensive
+upsampling stages of HiFi-GAN run at or near the sample rate, yet what they compute is locally a
+short spectrum. So stop upsampling early, predict log-magnitude and phase of a small STFT
+(``n_fft`` bins every ``istft_hop`` samples) and let ``torch.istft`` make the waveform.
+``prod(upsample_rates) * istft_hop`` must equal ``audio.hop_length``.
+
+Presets: ``istft_hifigan`` is iSTFTNet's V1-C8C8I (HiFi-GAN V1 blocks, two ×8 stages,
+``n_fft`` 16), the quality model; ``istft_hifigan_small`` is the CPU model: V3-style blocks, two ×4
+stages and ``n_fft`` 64, so no convolution runs above 1/16 of the sample rate.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional
+
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+from torch.nn.utils.parametrizations import weight_norm
+
+from tts.audio.params import AudioConfig
+from tts.errors import ConfigError
+from tts.models.hifigan import HiFiGANConfig, build_backbone
+from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE
+from tts.models.vocoder import ChunkPosition, VocoderModel
+from tts.registry import VOCODERS
+
+MAX_LOG_MAGNITUDE = math.log(100.0)  # predicted magnitudes are clipped at 100 (Vocos), keeping exp finite
+HOPS_PER_WINDOW = 4  # n_fft / istft_hop: a Hann window at 75 % overlap sums to a constant
+
+
+@dataclass
+class ISTFTHiFiGANConfig(HiFiGANConfig):
+    """HiFi-GAN backbone fields plus the iSTFT head. Scope: network (retrain)."""
+
+    istft_n_fft: int = 16  # FFT size of the predicted spectrum (iSTFTNet C8C8I: 16)
+    istft_hop: int = 4  # samples between predicted frames; prod(upsample_rates) * istft_hop = hop_length
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.istft_hop < 1 or self.istft_n_fft != HOPS_PER_WINDOW * self.istft_hop:
+            raise ConfigError(f"ISTFTHiFiGANConfig: istft_n_fft must be {HOPS_PER_WINDOW} × istft_hop "
+                              f"(Hann at 75 % overlap), got n_fft {self.istft_n_fft}, hop {self.istft_hop}")
+
+
+ISTFT_PRESETS: dict[str, ISTFTHiFiGANConfig] = {
+    # iSTFTNet V1-C8C8I: HiFi-GAN V1 minus its two last stages, n_fft 16
+    "istft_hifigan": ISTFTHiFiGANConfig(
+        upsample_rates=(8, 8),
+        upsample_kernel_sizes=(16, 16),
+        istft_n_fft=16,
+        istft_hop=4,
+    ),
+    # CPU model: V3-style type-2 blocks at 256 channels, two x4 stages, n_fft 64 (hop 16)
+    "istft_hifigan_small": ISTFTHiFiGANConfig(
+        upsample_rates=(4, 4),
+        upsample_kernel_sizes=(8, 8),
+        upsample_initial_channel=256,
+        resblock_type=2,
+        resblock_kernel_sizes=(3, 5, 7),
+        resblock_dilations=((1, 2), (2, 6), (3, 12)),
+        istft_n_fft=64,
+        istft_hop=16,
+    ),
+}
+
+
+class ISTFTHead(nn.Module):
+    """Features ``[B, C, N]`` → log-magnitude and phase of ``N`` frames → waveform ``[B, N * hop]``."""
+
+    window: Tensor
+
+    def __init__(self, channels: int, n_fft: int, hop: int, kernel: int) -> None:
+        super().__init__()
+        self.n_fft = n_fft
+        self.hop = hop
+        self.bins = n_fft // 2 + 1
+        self.conv = weight_norm(nn.Conv1d(channels, 2 * self.bins, kernel, padding=kernel // 2))
+        self.register_buffer("window", torch.hann_window(n_fft, periodic=True), persistent=False)
+
+    def forward(self, x: Tensor) -> Tensor:
+        out = self.conv(F.leaky_relu(x, FINAL_LRELU_SLOPE))  # [B, 2F, N]
+        magnitude = torch.exp(out[:, : self.bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
+        phase = out[:, self.bins:]  # [B, F, N] radians
+        spec = torch.polar(magnitude.float(), phase.float())  # [B, F, N] complex
+        frames = x.shape[-1]
+        wav = torch.istft(spec, n_fft=self.n_fft, hop_length=self.hop, win_length=self.n_fft,
+                          window=self.window.float(), center=True, length=frames * self.hop)
+        return wav.to(x.dtype)  # [B, N * hop]
+
+
+@VOCODERS.register("istft-hifigan")
+class ISTFTHiFiGAN(VocoderModel):
+    """``mel [B, n_mels, T]`` → ``wav [B, T * hop_length]``; fast on CPUs (see module docstring)."""
+
+    config_class = ISTFTHiFiGANConfig
+    presets = ISTFT_PRESETS
+    quality = "neural (iSTFT-HiFi-GAN)"
+
+    def __init__(self, config: ISTFTHiFiGANConfig, audio: AudioConfig) -> None:
+        super().__init__(audio)
+        self.config = config
+        if audio.hop_length % config.istft_hop:
+            raise ConfigError(f"ISTFTHiFiGANConfig: istft_hop {config.istft_hop} does not divide "
+                              f"audio.hop_length = {audio.hop_length}")
+        self.backbone = build_backbone(
+            config, audio, audio.hop_length // config.istft_hop,
+            f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = "
+            f"{audio.hop_length // config.istft_hop}",
+        )
+        self.head = ISTFTHead(self.backbone.out_channels, config.istft_n_fft, config.istft_hop,
+                              config.post_kernel_size)
+
+    def receptive_field(self) -> float:
+        head = (self.config.post_kernel_size - 1) / 2 / self.backbone.samples_per_frame
+        overlap_add = self.config.istft_n_fft / 2 / self.hop_length  # a frame's window spans n_fft samples
+        return self.backbone.receptive_field() + head + overlap_add
+
+    def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
+        return self.head(self.backbone(mel))  # [B, T * hop]
