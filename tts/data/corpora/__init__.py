@@ -14,6 +14,7 @@ from tts.data.corpora.base import (
     read_corpus,
 )
 from tts.data.corpora.csmsc import read_csmsc
+from tts.data.corpora.demo_sing import read_demo_sing
 from tts.data.corpora.folder import read_folder
 from tts.data.corpora.labels import PhoneAlignment, labels_to_alignment
 from tts.data.corpora.ljspeech import read_ljspeech
@@ -23,6 +24,6 @@ from tts.data.corpora.textgrid import Interval, read_mfa_alignments, read_textgr
 
 __all__ = [
     "AlignmentMismatch", "Corpus", "Interval", "PhoneAlignment", "Problem", "frames_from_intervals",
-    "labels_to_alignment", "read_aishell3", "read_corpus", "read_csmsc", "read_folder",
+    "labels_to_alignment", "read_aishell3", "read_corpus", "read_csmsc", "read_demo_sing", "read_folder",
     "read_ljspeech", "read_m4singer", "read_mfa_alignments", "read_opencpop", "read_textgrid",
 ]
