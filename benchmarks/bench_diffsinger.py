@@ -1,0 +1,102 @@
+"""DiffSinger speed: training step time and acoustic real-time factor per sampler, on CPU threads.
+
+    python benchmarks/bench_diffsinger.py [--preset diffsinger_small] [--threads 2] [--seconds 10]
+
+A singing model's frame count comes from the notes, so an untrained model renders exactly as many
+frames as a trained one: the real-time factor here (acoustic model only: wall seconds per second
+of song; the vocoder is extra) holds for trained voices of the same preset. The song is a
+synthetic segment of syllables "SP n i h ao …" on 0.4 s notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import time
+
+import torch
+
+FRAMES_PER_SECOND = 22050 / 256  # the demo singing audio settings (44.1 kHz / 512 is the same)
+NOTE_SECONDS = 0.4
+SYLLABLE = ("h", "ao")
+N_MELS = 80
+
+
+def build(preset: str):
+    from tts.models.base import FeatureStats
+    from tts.models.diffsinger import DIFFSINGER_PRESETS, DiffSinger
+    from tts.text.symbols import NUM_TONES, PHONEMES
+
+    torch.manual_seed(0)
+    stats = FeatureStats(pitch_mean=5.5, pitch_std=0.25, energy_mean=0.0, energy_std=1.0)
+    model = DiffSinger(DIFFSINGER_PRESETS[preset], n_mels=N_MELS, n_vocab=len(PHONEMES), n_tones=NUM_TONES,
+                       n_speakers=1, stats=stats)
+    torch.nn.init.normal_(model.denoiser.output_proj.weight, std=0.02)  # not the zero shortcut
+    return model
+
+
+def song_batch(seconds: float):
+    from tts.models.base import AcousticBatch
+    from tts.text.symbols import PHONEME_TO_ID
+
+    notes = max(1, round(seconds / NOTE_SECONDS))
+    phones = ["SP"] + [p for _ in range(notes) for p in SYLLABLE] + ["SP"]
+    midi = [0.0] + [float(60 + (i % 7)) for i in range(notes) for _ in SYLLABLE] + [0.0]
+    frames = [NOTE_SECONDS * FRAMES_PER_SECOND] * len(phones)
+    ids = torch.tensor([[PHONEME_TO_ID[p] for p in phones]])
+    return AcousticBatch(phonemes=ids, tones=torch.zeros_like(ids), phoneme_lengths=torch.tensor([len(phones)]),
+                         note_pitch=torch.tensor([midi]), note_durations=torch.tensor([frames]))
+
+
+def rtf(model, batch, steps, repeats: int) -> tuple[float, float, int]:
+    from tts.models.base import Controls
+
+    model.eval()
+    times, frames, calls = [], 0, 0
+    for repeat in range(repeats + 1):
+        start = time.perf_counter()
+        render = model.render(batch, Controls(seed=repeat, diffusion_steps=steps))
+        if repeat:  # the first call warms up
+            times.append(time.perf_counter() - start)
+        frames, calls = int(render.output.mel_lengths[0]), render.steps
+    audio = frames / FRAMES_PER_SECOND
+    return statistics.median(times) / audio, audio, calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--preset", default="diffsinger_small")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"torch {torch.__version__}, {args.threads} threads, load {os.getloadavg()[0]:.1f}")
+    model = build(args.preset)
+    print(f"preset {args.preset}: {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters, "
+          f"T = {model.config.timesteps}, K = {model.config.k_step}, "
+          f"default sampler steps = {model.config.sampler_steps or 'DDPM K'}")
+    batch = song_batch(args.seconds)
+    k = model.config.k_step
+    for steps in (None, k, 20, 10, 5, 3):
+        if steps is not None and steps > k:
+            continue
+        factor, audio, calls = rtf(model, batch, steps, args.repeats)
+        name = "config default" if steps is None else f"DPM-Solver++ {steps}" if steps < k else f"DPM-Solver++ {k} (=K)"
+        print(f"  {name:>22}: {calls:3d} denoiser calls, RTF {factor:.4f} on {audio:.1f} s of song")
+    with torch.no_grad():
+        model.config.sampler_steps = 0
+        factor, audio, calls = rtf(model, batch, None, args.repeats)
+    print(f"  {'DDPM (K steps)':>22}: {calls:3d} denoiser calls, RTF {factor:.4f}")
+    aux = model.render(batch, use_diffusion=False)
+    start = time.perf_counter()
+    model.render(batch, use_diffusion=False)
+    print(f"  {'aux decoder only':>22}:   0 denoiser calls, RTF {(time.perf_counter() - start) / audio:.4f} "
+          f"({int(aux.output.mel_lengths[0])} frames)")
+
+
+if __name__ == "__main__":
+    main()
