@@ -1,0 +1,174 @@
+"""The alignment network: text encoder × mel encoder, L2-distance attention with a diagonal prior.
+
+After Badlani et al. 2021 ("One TTS Alignment To Rule Them All"): tokens (phoneme + tone) and mel
+frames are encoded into one space; the score of frame ``t`` against token ``n`` is
+``-temperature * ||q_t - k_n||^2``; a softmax over tokens plus the log beta-binomial prior gives the
+soft alignment. Two losses train it:
+
+- forward-sum: the likelihood of the text given the frames summed over every monotonic alignment,
+  computed as CTC with the tokens as the target sequence (each token once, in order);
+- binarization: the cross-entropy between the soft alignment and its MAS-hardened version, so the
+  soft attention sharpens towards the hard durations that are finally extracted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import Tensor, nn
+
+from tts.align.mas import durations_to_hard, mas_durations
+from tts.align.prior import beta_binomial_log_prior
+from tts.errors import ConfigError
+from tts.models.base import AcousticBatch
+from tts.models.layers import sequence_mask
+from tts.models.layers.conv import ConvBlock, ConvStack
+
+MASKED_SCORE = -1e4  # stands for log(0) on padding: finite, so no inf - inf in gradients (and fp16-safe)
+LOG_EPS = 1e-8  # floor of probabilities before a log
+
+
+@dataclass
+class AlignerConfig:
+    """Network hyper-parameters of the aligner. Scope: all change the weights or the durations it
+    extracts (re-run ``tts align`` with a new checkpoint folder), except ``dropout`` (training only)."""
+
+    channels: int = 192  # width of the token embedding and both encoders
+    text_layers: int = 3  # conv layers over tokens: context of neighbouring phonemes and tones
+    mel_layers: int = 2  # conv layers over frames; few, so each frame's code stays local and boundaries sharp
+    kernel_size: int = 3  # conv kernel of both encoders
+    attention_dim: int = 80  # size of the space where frames meet tokens (RAD-TTS: the mel size, 80)
+    temperature: float = 0.0005  # scale of squared distances into scores (paper: 0.0005)
+    prior_scaling: float = 1.0  # beta-binomial prior width w (paper: 1.0; smaller = wider)
+    blank_logprob: float = -1.0  # score of CTC's blank in the forward-sum loss (paper: -1)
+    dropout: float = 0.0  # training only; the aligner fits one corpus, where dropout only slows it
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.kernel_size % 2 == 0:
+            problems.append("kernel_size must be odd")
+        if min(self.channels, self.text_layers, self.mel_layers, self.attention_dim) < 1:
+            problems.append("channels, text_layers, mel_layers and attention_dim must be >= 1")
+        if self.temperature <= 0 or self.prior_scaling <= 0:
+            problems.append("temperature and prior_scaling must be positive")
+        if problems:
+            raise ConfigError("AlignerConfig: " + "; ".join(problems))
+
+
+ALIGNER_PRESETS: dict[str, AlignerConfig] = {
+    # the default: about 0.7 M parameters, trains on a CPU in minutes
+    "aligner": AlignerConfig(),
+    # for tests and tiny corpora
+    "aligner_tiny": AlignerConfig(channels=32, text_layers=1, mel_layers=1, attention_dim=16, dropout=0.0),
+}
+
+
+@dataclass
+class AlignerOutput:
+    """Soft alignment of a batch. Scores on padding are ``MASKED_SCORE``."""
+
+    log_attention: Tensor  # [B, T, N] log soft alignment (log-softmax over tokens of scores + prior)
+    scores: Tensor  # [B, T, N] log-softmax of distances plus the log prior (the forward-sum input)
+    token_mask: Tensor  # [B, N] bool
+    frame_mask: Tensor  # [B, T] bool
+
+
+@dataclass
+class ItemAlignment:
+    """The hard alignment of one utterance."""
+
+    durations: np.ndarray  # [N] int64 frames per token, >= 1, summing to T
+    cost: float  # mean -log soft-alignment probability of the chosen token per frame (lower = surer)
+
+
+class Aligner(nn.Module):
+    """Soft alignment of phonemes to mel frames; :meth:`align` hardens it into durations."""
+
+    config_class = AlignerConfig
+    presets = ALIGNER_PRESETS
+
+    def __init__(self, config: AlignerConfig, n_mels: int, n_vocab: int, n_tones: int) -> None:
+        super().__init__()
+        self.config = config
+        c = config.channels
+        self.phoneme_embedding = nn.Embedding(n_vocab, c, padding_idx=0)
+        self.tone_embedding = nn.Embedding(n_tones, c)
+        self.text_encoder = ConvStack(c, c, config.text_layers, config.kernel_size, config.dropout)
+        self.text_head = nn.ModuleList([ConvBlock(c, 2 * c, config.kernel_size, 0.0, "relu", False),
+                                        ConvBlock(2 * c, config.attention_dim, 1, 0.0, None, False)])
+        self.mel_encoder = ConvStack(n_mels, c, config.mel_layers, config.kernel_size, config.dropout)
+        self.mel_head = nn.ModuleList([ConvBlock(c, c, 1, 0.0, "relu", False),
+                                       ConvBlock(c, config.attention_dim, 1, 0.0, None, False)])
+
+    def forward(self, batch: AcousticBatch) -> AlignerOutput:
+        """Soft alignment of ``batch`` (phonemes, tones, lengths, normalized mel [B, n_mels, T])."""
+        if batch.mel is None or batch.mel_lengths is None:
+            raise ValueError("the aligner needs mels and mel lengths")
+        token_mask = sequence_mask(batch.phoneme_lengths, batch.phonemes.shape[1])  # [B, N]
+        frame_mask = sequence_mask(batch.mel_lengths, batch.mel.shape[2])  # [B, T]
+        keys = self.phoneme_embedding(batch.phonemes) + self.tone_embedding(batch.tones)  # [B, N, C]
+        keys = self.text_encoder(keys, token_mask)
+        for layer in self.text_head:
+            keys = layer(keys, token_mask)  # [B, N, A]
+        queries = self.mel_encoder(batch.mel.transpose(1, 2), frame_mask)  # [B, T, C]
+        for layer in self.mel_head:
+            queries = layer(queries, frame_mask)  # [B, T, A]
+        with torch.autocast(queries.device.type, enabled=False):  # distances need float32 range
+            queries, keys = queries.float(), keys.float()
+            # ||q - k||^2 = |q|^2 - 2 q.k + |k|^2, without a [B, T, N, A] difference tensor
+            distance = ((queries ** 2).sum(-1, keepdim=True) - 2 * queries @ keys.transpose(1, 2)
+                        + (keys ** 2).sum(-1)[:, None, :]).clamp(min=0.0)  # [B, T, N]
+        scores = -self.config.temperature * distance
+        pair_mask = frame_mask[:, :, None] & token_mask[:, None, :]  # [B, T, N]
+        scores = scores.masked_fill(~token_mask[:, None, :], MASKED_SCORE)
+        prior = beta_binomial_log_prior(batch.phoneme_lengths, batch.mel_lengths, batch.phonemes.shape[1],
+                                        batch.mel.shape[2], self.config.prior_scaling)  # [B, T, N]
+        scores = torch.log_softmax(scores, dim=-1) + prior
+        scores = scores.masked_fill(~pair_mask, MASKED_SCORE)
+        log_attention = torch.log_softmax(scores, dim=-1).masked_fill(~pair_mask, MASKED_SCORE)
+        return AlignerOutput(log_attention=log_attention, scores=scores, token_mask=token_mask,
+                             frame_mask=frame_mask)
+
+    @torch.no_grad()
+    def align(self, batch: AcousticBatch) -> list[ItemAlignment]:
+        """Hard durations of every item of ``batch`` by MAS over its soft alignment."""
+        out = self.forward(batch)
+        log_attention = out.log_attention.cpu().numpy()
+        results = []
+        for b in range(batch.batch_size):
+            n, t = int(batch.phoneme_lengths[b]), int(batch.mel_lengths[b])
+            item = log_attention[b, :t, :n].T  # [N, T]
+            durations = mas_durations(item)
+            chosen = (durations_to_hard(durations, t) * item).sum()
+            results.append(ItemAlignment(durations=durations, cost=float(-chosen / t)))
+        return results
+
+
+def hard_alignment(out: AlignerOutput, text_lengths: Tensor, mel_lengths: Tensor) -> Tensor:
+    """MAS-hardened alignment ``[B, T, N]`` (0/1, one token per real frame) of a soft one."""
+    log_attention = out.log_attention.detach().float().cpu().numpy()
+    hard = np.zeros(log_attention.shape, dtype=np.float32)
+    for b in range(log_attention.shape[0]):
+        n, t = int(text_lengths[b]), int(mel_lengths[b])
+        durations = mas_durations(log_attention[b, :t, :n].T)
+        hard[b, :t, :n] = durations_to_hard(durations, t).T
+    return torch.from_numpy(hard).to(out.log_attention.device)
+
+
+def forward_sum_loss(out: AlignerOutput, text_lengths: Tensor, mel_lengths: Tensor, blank_logprob: float) -> Tensor:
+    """CTC loss of the token sequence ``1..N`` given the frames' scores (a blank column prepended)."""
+    batch, _, n_max = out.scores.shape
+    scores = F.pad(out.scores.float(), (1, 0), value=blank_logprob)  # [B, T, 1 + N]
+    scores = scores.masked_fill(~F.pad(out.token_mask, (1, 0), value=True)[:, None, :], MASKED_SCORE)
+    log_probs = torch.log_softmax(scores, dim=-1).transpose(0, 1)  # [T, B, 1 + N]
+    targets = torch.arange(1, n_max + 1, device=scores.device).expand(batch, n_max)  # [B, N]
+    return F.ctc_loss(log_probs, targets, mel_lengths, text_lengths, blank=0, reduction="mean", zero_infinity=True)
+
+
+def binarization_loss(out: AlignerOutput, hard: Tensor) -> Tensor:
+    """Mean -log soft-alignment probability of the tokens the hard alignment ``[B, T, N]`` picked."""
+    log_p = out.log_attention.float().clamp(min=np.log(LOG_EPS))
+    return -(hard * log_p).sum() / hard.sum().clamp(min=1.0)
