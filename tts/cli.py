@@ -65,9 +65,36 @@ def corpus_demo_zh(
         out.print(f"wrote {summary.utterances} utterances, {summary.seconds / 60:.1f} min of audio, to {out_dir}")
 
 
+@corpus_app.command("demo-sing")
+def corpus_demo_sing(
+    out_dir: Path = typer.Argument(..., help="Folder to write segments/ (Opencpop layout), f0/, scores/ into."),
+    utterances: int = typer.Option(500, "--utterances", "-n", min=1, help="Number of songs (a generated sentence each; a long one makes several)."),
+    seed: int = typer.Option(0, help="Seed of lyrics, melodies and every rendering choice."),
+    sample_rate: int = typer.Option(22050, "--sample-rate", help="Sample rate of the written wavs (Hz)."),
+    low: int = typer.Option(53, "--low", help="Lowest MIDI note of the singer's range (53 = F3)."),
+    high: int = typer.Option(69, "--high", help="Highest MIDI note of the singer's range (69 = A4)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Worker processes (default: all cores)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Render a demo singing corpus: espeak-ng syllables re-timed and re-pitched with WORLD onto
+    generated melodies (vibrato, glides, melismas, breaths), with exact notes, phones and F0.
+
+    Readable as `demo-sing` (exact alignment + F0 curves) and as `opencpop`. A second run skips
+    songs that are already complete.
+    """
+    from tts.data.demo_sing import SingStyle, build_demo_sing
+
+    summary = build_demo_sing(out_dir, songs=utterances, seed=seed, sample_rate=sample_rate, jobs=jobs,
+                              progress=not as_json, style=SingStyle(midi_low=low, midi_high=high))
+    if as_json:
+        out.print_json(json.dumps(summary.to_json()))
+    else:
+        out.print(f"wrote {summary.songs} songs, {summary.seconds / 60:.1f} min of singing, to {out_dir}")
+
+
 @corpus_app.command("info")
 def corpus_info(
-    name: str = typer.Argument(..., help="Corpus reader: csmsc, aishell3, ljspeech, folder, opencpop, m4singer."),
+    name: str = typer.Argument(..., help="Corpus reader: csmsc, aishell3, ljspeech, folder, opencpop, m4singer, demo-sing."),
     root: Path = typer.Argument(..., help="Corpus root folder."),
     as_json: bool = typer.Option(False, "--json", help="Print the counts and problems as JSON."),
 ) -> None:
@@ -185,17 +212,49 @@ def train(
         out.print(summary.describe(), markup=False, highlight=False)
 
 
+@app.command("align")
+def align(
+    recipe: Path = typer.Argument(..., help="Recipe YAML whose corpus lacks phone alignments (or sets data.duration_source: aligner)."),
+    overrides: Optional[List[str]] = SetOption,
+    device: str = typer.Option("auto", help="auto (a GPU when there is one), cpu, cuda, cuda:1 ..."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Prepare features, then train the built-in aligner and write phone durations into the store.
+
+    `tts train` runs this stage by itself when items lack durations; run it alone to inspect the
+    alignments first (`tensorboard --logdir RUN_DIR/align/logs`). Items whose text does not fit
+    their audio are reported and left out. Run it again to resume.
+    """
+    from tts.align.stage import align_run, check_recipe
+    from tts.config import load_config
+    from tts.data.prepare import prepare_features
+
+    loaded = load_config(recipe, overrides or [])
+    check_recipe(loaded)  # before the (long) prepare step
+    log = (lambda m: err.print(m, markup=False, highlight=False))
+    prepared = prepare_features(loaded, progress=not as_json)
+    if not as_json:
+        log(prepared.describe())
+    summary = align_run(loaded, device=device, progress=not as_json, log=log)
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_json()) + "\n")
+    else:
+        out.print(summary.describe(), markup=False, highlight=False)
+
+
 @app.command("export")
 def export(
     run_dir: Path = typer.Argument(..., help="A training run folder (holds config.yaml, features/ and checkpoints/)."),
     name: str = typer.Option(..., "--name", help="Voice name (also the folder name unless --out is given)."),
     out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Where to write the voice folder."),
     fp16: bool = typer.Option(False, "--fp16", help="Store weights in half precision (half the size)."),
+    vocoder: Optional[str] = typer.Option(
+        None, "--vocoder", help="Pair an acoustic voice with this vocoder voice (name or folder; default: the recipe's model.vocoder)."),
 ) -> None:
-    """Export the newest checkpoint of a run as a self-contained voice folder."""
+    """Export the newest checkpoint of a run as a self-contained voice folder (a vocoder run exports its generator)."""
     from tts.synth.export import export_from_run
 
-    path = export_from_run(run_dir, name=name, out_dir=out_dir, fp16=fp16)
+    path = export_from_run(run_dir, name=name, out_dir=out_dir, fp16=fp16, vocoder=vocoder)
     out.print(f"voice written to {path}")
 
 
@@ -227,6 +286,9 @@ def synth(
     device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ..."),
     plot: bool = typer.Option(False, "--plot", help="Also write a PNG of mel, F0 and durations next to each wav."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
+    vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
+    noise_scale: Optional[float] = typer.Option(None, "--noise-scale", help="Sampling temperature of generative voices (PortaSpeech), 0-2; default: the voice's."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the sampling noise: the same seed gives the same audio."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON record per rendered file."),
 ) -> None:
     """Speak Mandarin text with a voice and write a wav.
@@ -242,7 +304,7 @@ def synth(
         from tts.text.overrides import Lexicon
 
         frontend = Frontend(lexicon=Lexicon.from_file(lexicon))
-    synthesizer = Synthesizer.from_voice(voice or DEFAULT_VOICE, device=device, frontend=frontend)
+    synthesizer = Synthesizer.from_voice(voice or DEFAULT_VOICE, device=device, frontend=frontend, vocoder=vocoder)
     if synthesizer.low_quality_vocoder and not as_json:
         err.print("note: this voice has no neural vocoder; using Griffin-Lim (low quality)")
     lines = _text_lines(text)
@@ -251,7 +313,8 @@ def synth(
     if not lines:
         raise TTSError("no text given (the input is empty)")
     records = synthesize_lines(synthesizer, lines, output=output, out_dir=out_dir, speed=speed, pitch=pitch,
-                               energy=energy, plot=plot, progress=not as_json and len(lines) > 1)
+                               energy=energy, plot=plot, progress=not as_json and len(lines) > 1,
+                               noise_scale=noise_scale, seed=seed)
     failed = [r for r in records if r.error]
     for record in records:
         if as_json:
@@ -265,6 +328,29 @@ def synth(
         out.print(f"rendered {len(records) - len(failed)} of {len(records)} lines into {out_dir}")
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("vocode")
+def vocode(
+    source: Path = typer.Argument(..., help="Audio to re-synthesize (wav/flac/ogg), or a saved mel: a .npy of n_mels x frames."),
+    output: Path = typer.Option(Path("out.wav"), "--output", "-o", help="Output audio file (wav, flac or ogg)."),
+    voice: str = typer.Option(..., "--voice", "-v", help="Vocoder voice name or folder (see `tts voices`)."),
+    f0: Optional[Path] = typer.Option(None, "--f0", help="With a mel: F0 per frame, a .npy vector in Hz, 0 = unvoiced (NSF vocoders)."),
+    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ..."),
+    chunk_seconds: float = typer.Option(20.0, "--chunk-seconds", help="Audio rendered per chunk; long files stream in chunks."),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+) -> None:
+    """Turn audio (copy synthesis) or a saved mel into audio with a vocoder voice."""
+    from tts.synth.vocode import vocode_file
+
+    summary = vocode_file(source, output, voice, f0_path=f0, device=device, chunk_seconds=chunk_seconds)
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_json()) + "\n")
+        return
+    for warning in summary.warnings:
+        err.print(f"note: {warning}", markup=False, highlight=False)
+    out.print(f"wrote {summary.output} ({summary.seconds:.2f} s, real-time factor {summary.rtf:.3f})",
+              markup=False, highlight=False)
 
 
 @app.command("eval")
@@ -286,6 +372,92 @@ def evaluate(
         sys.stdout.write(report.table.to_json() + "\n")
     else:
         out.print(report.describe(), markup=False, highlight=False)
+
+
+DEFAULT_SING_VOICE = "zh-sing-demo"  # the singing voice shipped in the package (tts/resources/voices)
+
+
+@app.command("sing")
+def sing(
+    score: Path = typer.Argument(..., help="A score (.ds, .musicxml/.xml/.mxl, .mid, .ust, .ustx, Opencpop lines) or a folder of scores."),
+    voice: Optional[str] = typer.Option(None, "--voice", "-v", help="Singing voice name or folder (see `tts voices`)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Output wav of a single score (default: the score's name as .wav, here)."),
+    out_dir: Optional[Path] = typer.Option(None, "--out-dir", help="Where a folder of scores renders to (NAME.wav each, plus report.json)."),
+    key: float = typer.Option(0.0, "--key", help="Transpose by this many semitones (e.g. -3, 2.5)."),
+    tempo: float = typer.Option(1.0, "--tempo", help="Tempo factor: 2.0 sings twice as fast."),
+    steps: Optional[int] = typer.Option(None, "--steps", help="Diffusion sampler steps (default: the voice's; fewer is faster)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the sampler's noise, for a reproducible render."),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="Also write a PNG of mel, F0 and phonemes (single score)."),
+    device: str = typer.Option("auto", "--device", help="auto (this rank's GPU when there is one), cpu, cuda, cuda:1 ..."),
+    vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
+    jobs: int = typer.Option(1, "--jobs", "-j", help="Folder: worker processes, each loading the voice once."),
+    force: bool = typer.Option(False, "--force", help="Folder: re-render scores whose output already exists."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result (folder: the report) as JSON."),
+) -> None:
+    """Sing a song score with a singing voice and write a wav, or render a whole folder of scores.
+
+    A folder renders every score in it to --out-dir, skipping finished ones, and writes
+    report.json (rendered / skipped / failed, with reasons); one bad score never stops the rest.
+    Several GPUs or machines: `torchrun --nproc_per_node=N -m tts.cli sing SCORES/ --out-dir R/`.
+    """
+    import os
+
+    from tts.synth.sing_batch import SingerSpec, SingOptions, render_score, sing_folder
+
+    spec = SingerSpec(voice or DEFAULT_SING_VOICE, device=device, vocoder=vocoder)
+    options = SingOptions(key_shift=key, tempo=tempo, steps=steps, seed=seed)
+    if score.is_dir():
+        if out_dir is None:
+            raise TTSError(f"{score} is a folder: pass --out-dir for its renders")
+        if output is not None or plot is not None:
+            raise TTSError("--output and --plot are for a single score; a folder renders into --out-dir")
+        report = sing_folder(score, out_dir, spec, options, jobs=jobs, force=force, progress=not as_json)
+        if os.environ.get("RANK", "0") == "0":
+            if as_json:
+                sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False) + "\n")
+            else:
+                out.print(report.describe(), markup=False, highlight=False)
+        if report.failed:
+            raise typer.Exit(1)
+        return
+    if not score.exists():  # before loading the voice, so the one error is the one that matters
+        raise TTSError(f"score not found: {score}")
+    target = output or (out_dir or Path.cwd()) / (score.stem + ".wav")
+    singer = spec()
+    if singer.low_quality_vocoder and not as_json:
+        err.print("note: this voice has no neural vocoder; using Griffin-Lim (low quality)")
+    record = render_score(singer, score, target, options, plot=plot)
+    if as_json:
+        sys.stdout.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
+    else:
+        out.print(f"wrote {record.output} ({record.seconds:.2f} s, real-time factor {record.rtf:.3f})",
+                  markup=False, highlight=False)
+
+
+score_app = typer.Typer(help="Inspect song scores (MusicXML, MIDI, UST, USTX, .ds, Opencpop lines).",
+                        no_args_is_help=True)
+app.add_typer(score_app, name="score")
+
+
+@score_app.command("info")
+def score_info(
+    file: Path = typer.Argument(..., help="A score: .musicxml/.xml/.mxl, .mid, .ust, .ustx, .ds or Opencpop lines (.txt)."),
+    part: Optional[str] = typer.Option(None, "--part", help="Part / track / voice part to read (name or number from 1); default: the one with lyrics."),
+    as_json: bool = typer.Option(False, "--json", help="Print notes, lyrics, phonemes and segments as JSON."),
+) -> None:
+    """Show a score as the singer reads it: notes (seconds and beats), lyrics, and the phonemes
+    each note sings, with their durations (the file's, else the consonant-borrowing rule's)."""
+    from tts.score import read
+    from tts.score.info import render, summarize
+
+    summary = summarize(read(file, part=part))
+    if as_json:
+        sys.stdout.write(json.dumps(summary.to_json(), ensure_ascii=False) + "\n")
+    else:
+        for piece in render(summary):
+            out.print(piece, highlight=False)
+    if summary.problem is not None:
+        raise TTSError(summary.problem)
 
 
 def _text_lines(text: str) -> list[tuple[int, str]]:
@@ -312,7 +484,7 @@ def main() -> None:
     try:
         app()
     except TTSError as error:
-        err.print(f"error: {error}", style="red", markup=False, highlight=False)
+        err.print(f"error: {error}", style="red", markup=False, highlight=False, soft_wrap=True)  # one line
         sys.exit(1)
     except KeyboardInterrupt:
         err.print("interrupted")

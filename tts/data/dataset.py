@@ -13,6 +13,7 @@ from torch.utils.data import Dataset
 from tts.data.store import FeatureStatsRecord, FeatureStore, ManifestEntry
 from tts.errors import InputError
 from tts.models.base import AcousticBatch, FeatureStats
+from tts.models.words import pad_word_indices
 
 
 def model_stats(record: FeatureStatsRecord) -> FeatureStats:
@@ -37,6 +38,9 @@ class Example:
     pitch: Tensor
     uv: Tensor
     energy: Tensor
+    word_index: Optional[Tensor] = None  # [N] long word number per phoneme; None in stores without words
+    note_pitch: Optional[Tensor] = None  # [N] float MIDI note per phoneme, 0 = rest; None for speech
+    note_durations: Optional[Tensor] = None  # [N] float frames of each phoneme's note; None for speech
 
 
 class AcousticDataset(Dataset):
@@ -90,6 +94,10 @@ class AcousticDataset(Dataset):
             pitch=torch.where(f0 > 0, self.stats.normalize_f0(f0), torch.zeros_like(f0)),
             uv=uv,
             energy=self.stats.normalize_energy(torch.from_numpy(item.energy.astype(np.float32))),
+            word_index=None if item.word_index is None else torch.from_numpy(item.word_index.astype(np.int64)),
+            note_pitch=None if item.note_pitch is None else torch.from_numpy(item.note_pitch.astype(np.float32)),
+            note_durations=None if item.note_durations is None else torch.from_numpy(
+                item.note_durations.astype(np.float32)),
         )
         if self._cache is not None:
             self._cache[index] = example
@@ -106,6 +114,9 @@ def collate(examples: list[Example]) -> AcousticBatch:
     max_ph = max(int(e.phonemes.shape[0]) for e in examples)
     max_t = max(int(e.mel.shape[1]) for e in examples)
     has_durations = all(e.durations is not None for e in examples)
+    has_words = all(e.word_index is not None for e in examples)
+    has_notes = all(e.note_pitch is not None and e.note_durations is not None for e in examples)
+    words = pad_word_indices([e.word_index.tolist() for e in examples], max_ph) if has_words else (None, None)  # type: ignore[union-attr]
     return AcousticBatch(
         phonemes=_pad([e.phonemes for e in examples], max_ph),
         tones=_pad([e.tones for e in examples], max_ph),
@@ -117,4 +128,7 @@ def collate(examples: list[Example]) -> AcousticBatch:
         pitch=_pad([e.pitch for e in examples], max_t),
         uv=_pad([e.uv for e in examples], max_t, value=1.0),
         energy=_pad([e.energy for e in examples], max_t),
+        word_index=words[0], word_lengths=words[1],
+        note_pitch=_pad([e.note_pitch for e in examples], max_ph) if has_notes else None,  # type: ignore[misc]
+        note_durations=_pad([e.note_durations for e in examples], max_ph) if has_notes else None,  # type: ignore[misc]
     )

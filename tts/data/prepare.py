@@ -23,6 +23,7 @@ from tts.audio.params import AudioConfig, PitchConfig
 from tts.config import LoadedConfig, RunConfig, dump_config
 from tts.data.items import Item
 from tts.data.store import FeatureItem, FeatureStatsRecord, FeatureStore, ManifestEntry
+from tts.data.words import item_word_index
 from tts.errors import ConfigError, InputError, TTSError
 from tts.fileio import atomic_write_text
 from tts.text.symbols import PHONEME_TO_ID, SILENCE
@@ -103,6 +104,8 @@ class _WorkerParams:
     max_seconds: float
     require_alignment: bool
     store_root: str
+    need_phonemes: bool = True  # False for vocoder runs, which learn from audio alone
+    aligner_durations: bool = False  # data.duration_source "aligner": drop alignment timing (tts align)
 
 
 _EXTRACTOR = None  # per-process MelExtractor, built once by the pool initializer
@@ -125,6 +128,8 @@ def _phonemes_of(item: Item, params: _WorkerParams, num_frames: int) -> tuple[li
     if item.alignment:
         phones = [iv.phone for iv in item.alignment]
         tones = list(item.tones) if item.tones else [0] * len(phones)
+        if params.aligner_durations:  # the alignment's phones; the built-in aligner gives the timing
+            return phones, tones, None
         durations = frames_from_intervals(item.alignment, params.audio.sample_rate,
                                           params.audio.hop_length, num_frames)
         return phones, tones, durations
@@ -145,6 +150,21 @@ def _phonemes_of(item: Item, params: _WorkerParams, num_frames: int) -> tuple[li
     return [SILENCE] + list(result.phonemes), [0] + list(result.tones), None
 
 
+def _notes_of(item: Item, params: _WorkerParams, n_phones: int) -> dict[str, np.ndarray]:
+    """Singing items (``extra`` has "note_midi" and "note_durs", seconds): per-phoneme note pitch
+    (MIDI, 0 = rest) and note length in frames; nothing for speech."""
+    if not n_phones or "note_midi" not in item.extra:
+        return {}
+    midi = np.asarray(item.extra["note_midi"], dtype=np.float32)
+    seconds = np.asarray(item.extra.get("note_durs", []), dtype=np.float64)
+    if len(midi) != n_phones or len(seconds) != n_phones:
+        raise InputError(f"{len(midi)} note pitches and {len(seconds)} note durations for {n_phones} phonemes")
+    if (midi < 0).any() or (seconds < 0).any():
+        raise InputError("negative note pitch or note duration")
+    frames = seconds * params.audio.sample_rate / params.audio.hop_length
+    return {"note_pitch": midi, "note_durations": frames.astype(np.float32)}
+
+
 def _process(job: tuple[Item, _WorkerParams]) -> Union[Prepared, Skipped]:
     item, params = job
     try:
@@ -161,7 +181,7 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
     from tts.audio.io import read_audio
     from tts.audio.pitch import extract_f0
 
-    if not item.text.strip() and not item.pinyin and not item.alignment:
+    if params.need_phonemes and not item.text.strip() and not item.pinyin and not item.alignment:
         raise InputError("empty text")
     audio = read_audio(item.audio_path, sample_rate=params.audio.sample_rate)
     seconds = len(audio.samples) / audio.sample_rate
@@ -173,8 +193,8 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
     mel = feats.log_mel[0].numpy()  # [n_mels, T]
     energy = feats.energy[0].numpy()  # [T]
     track = extract_f0(audio.samples, params.audio, params.pitch)
-    phones, tones, durations = _phonemes_of(item, params, mel.shape[1])
-    if not phones or all(p == SILENCE for p in phones):
+    phones, tones, durations = _phonemes_of(item, params, mel.shape[1]) if params.need_phonemes else ([], [], None)
+    if params.need_phonemes and (not phones or all(p == SILENCE for p in phones)):
         raise InputError("text yields no phonemes")
     unknown = [p for p in phones if p not in PHONEME_TO_ID]
     if unknown:
@@ -185,6 +205,8 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
         phonemes=np.array([PHONEME_TO_ID[p] for p in phones], dtype=np.int64),
         tones=np.array(tones, dtype=np.int64),
         durations=None if durations is None else np.array(durations, dtype=np.int64),
+        word_index=np.array(item_word_index(phones, item.text).index, dtype=np.int64) if phones else None,
+        **_notes_of(item, params, len(phones)),
     ))
     return Prepared(item.id, item.speaker, item.text, mel.shape[1], len(phones), seconds, durations is not None,
                     str(item.audio_path))
@@ -193,17 +215,28 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
 # ----------------------------------------------------------------------------- the run
 
 
+def needs_phonemes(cfg: RunConfig) -> bool:
+    """Acoustic models learn from phonemes; a vocoder run (model.name in VOCODERS) needs audio alone."""
+    import tts.models  # noqa: F401  (registers the acoustic models and vocoders)
+    from tts.registry import VOCODERS
+
+    return cfg.model.name not in VOCODERS
+
+
 def _fingerprint(cfg: RunConfig) -> dict:
     return {"audio": asdict(cfg.audio), "pitch": asdict(cfg.pitch),
-            "corpus": cfg.data.corpus, "options": cfg.data.options}
+            "corpus": cfg.data.corpus, "options": cfg.data.options, "phonemes": needs_phonemes(cfg)}
 
 
 def _check_fingerprint(store: FeatureStore, fingerprint: dict) -> None:
     path = store.root / "fingerprint.json"
     if path.is_file():
         old = json.loads(path.read_text(encoding="utf-8"))
+        if fingerprint["phonemes"] and not old.get("phonemes", True):  # stores before this key had phonemes
+            raise ConfigError(f"{store.root} was prepared for a vocoder (audio only, no phonemes); "
+                              "set data.features_dir to a new folder for an acoustic model")
         for section, value in fingerprint.items():
-            if old.get(section) != value:
+            if section != "phonemes" and old.get(section) != value:
                 raise ConfigError(
                     f"{store.root} holds features made with other '{section}' settings; "
                     f"delete it or set data.features_dir to a new folder"
@@ -279,7 +312,8 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
     _check_fingerprint(store, _fingerprint(cfg))
 
     params = _WorkerParams(cfg.audio, cfg.pitch, cfg.data.min_seconds, cfg.data.max_seconds,
-                           cfg.data.duration_source == "alignment", str(store.root))
+                           cfg.data.duration_source == "alignment", str(store.root), needs_phonemes(cfg),
+                           aligner_durations=cfg.data.duration_source == "aligner")
     done_before = {item.id for item in corpus.items if store.has_item(item.id)}
     todo = [item for item in corpus.items if item.id not in done_before]
     reused = [item for item in corpus.items if item.id in done_before]

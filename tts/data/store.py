@@ -41,6 +41,8 @@ class FeatureItem:
     tones: np.ndarray
     durations: Optional[np.ndarray] = None
     word_index: Optional[np.ndarray] = None
+    note_pitch: Optional[np.ndarray] = None  # [N] float MIDI note per phoneme, 0 = rest (singing corpora)
+    note_durations: Optional[np.ndarray] = None  # [N] float frames of each phoneme's note (singing corpora)
 
     @property
     def num_frames(self) -> int:

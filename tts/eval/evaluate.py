@@ -60,7 +60,8 @@ def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit:
     for entry in tqdm(entries, desc="eval", unit="utt", disable=not progress):
         item = store.read_item(entry.id, entry.speaker)
         phonemes = [PHONEMES[i] for i in item.phonemes.tolist()]
-        rendered = synth.render_phonemes(phonemes, item.tones.tolist(), speaker=entry.speaker)
+        words = None if item.word_index is None else item.word_index.tolist()
+        rendered = synth.render_phonemes(phonemes, item.tones.tolist(), speaker=entry.speaker, word_index=words)
         reference = read_audio(entry.audio, sample_rate=audio.sample_rate).samples
         scores = compare_waves(reference, rendered.wav, audio.sample_rate, pitch=run.pitch).as_dict()
         if item.durations is not None:

@@ -1,4 +1,4 @@
-"""Synthesis with voice bundles: finding and loading voices, rendering text to speech.
+"""Synthesis with voice bundles: finding and loading voices, rendering text to speech and scores to song.
 
 The names below are imported on first use, so ``import tts.synth.batch`` stays light.
 """
@@ -13,6 +13,10 @@ _EXPORTS = {
     "SynthesisResult": "tts.synth.synthesizer",
     "SentenceRender": "tts.synth.synthesizer",
     "SentenceAudio": "tts.synth.synthesizer",
+    "Singer": "tts.synth.singer",
+    "SingerSpec": "tts.synth.sing_batch",
+    "SingReport": "tts.synth.sing_batch",
+    "sing_folder": "tts.synth.sing_batch",
     "LoadedVoice": "tts.synth.voice",
     "VoiceCard": "tts.synth.voice",
     "export_voice": "tts.synth.voice",

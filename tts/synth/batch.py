@@ -27,7 +27,8 @@ class RenderRecord:
 
 def synthesize_lines(synthesizer, lines: list[tuple[int, str]], output: Path, out_dir: Optional[Path],
                      speed: float = 1.0, pitch: float = 0.0, energy: float = 1.0, plot: bool = False,
-                     progress: bool = False) -> list[RenderRecord]:
+                     progress: bool = False, noise_scale: Optional[float] = None,
+                     seed: Optional[int] = None) -> list[RenderRecord]:
     """Render each ``(line_number, text)``: to ``output`` for one line, else ``out_dir/NNNN.wav``."""
     from tqdm import tqdm
 
@@ -36,7 +37,8 @@ def synthesize_lines(synthesizer, lines: list[tuple[int, str]], output: Path, ou
         path = output if out_dir is None else out_dir / f"{number:04d}.wav"
         start = time.perf_counter()
         try:
-            result = synthesizer.tts(text, speed=speed, pitch=pitch, energy=energy, keep_features=plot)
+            result = synthesizer.tts(text, speed=speed, pitch=pitch, energy=energy, keep_features=plot,
+                                     noise_scale=noise_scale, seed=seed)
             synthesizer.write(path, result)
             if plot:
                 synthesizer.plot(path.with_suffix(".png"), result)

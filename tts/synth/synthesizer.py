@@ -14,7 +14,7 @@ they go.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Optional, Protocol, Union
 
@@ -100,6 +100,77 @@ def _load_vocoder_voice(path: Path, device: str | torch.device) -> LoadedVoice:
     return voice
 
 
+@dataclass
+class PairedVocoder:
+    """The vocoder an acoustic voice renders with, and the audio settings it was trained on."""
+
+    model: Vocoder
+    audio: AudioConfig
+    name: str  # its folder, or "griffin-lim"
+
+
+def load_paired_vocoder(voice: LoadedVoice, vocoder: Optional[str], device: str | torch.device) -> PairedVocoder:
+    """The vocoder for an acoustic ``voice``: ``vocoder`` if given (a vocoder voice name or path, or
+    ``"griffin-lim"``), else the one its card names (relative paths are relative to the voice folder)."""
+    if vocoder is not None:  # the caller's choice: relative paths are relative to the cwd
+        folder = find_vocoder(vocoder, Path.cwd())
+    else:  # the card's choice: relative paths are relative to the voice folder
+        try:
+            folder = find_vocoder(voice.card.vocoder, voice.path)
+        except VoiceError as err:
+            raise VoiceError(
+                f"{voice.path / 'card.json'} pairs the voice with vocoder {voice.card.vocoder!r}, "
+                f"which cannot be found ({err}); install it, or use the {GRIFFIN_LIM} vocoder"
+            ) from None
+    if folder is None:
+        return PairedVocoder(GriffinLim(voice.audio).to(device), voice.audio, GRIFFIN_LIM)
+    vocoder_voice = _load_vocoder_voice(folder, device)
+    return PairedVocoder(vocoder_voice.model, vocoder_voice.audio, str(vocoder_voice.path))
+
+
+def phoneme_ids(voice: LoadedVoice, phonemes: list[str]) -> list[int]:
+    """Ids of ``phonemes`` in the voice's phoneme table (InputError on one it lacks)."""
+    n_vocab = len(voice.phonemes)
+    ids = []
+    for phoneme in phonemes:
+        index = PHONEME_TO_ID.get(phoneme)
+        if index is None or index >= n_vocab:
+            raise InputError(f"phoneme {phoneme!r} is not in this voice's phoneme table")
+        ids.append(index)
+    return ids
+
+
+def speaker_ids(voice: LoadedVoice, speaker: Optional[str], device: torch.device) -> Optional[Tensor]:
+    """``[1]`` speaker id of ``speaker`` (a name, or a number for unnamed multi-speaker voices),
+    the first speaker when None, or None for single-speaker voices."""
+    names, count = voice.speakers, voice.card.n_speakers
+    if names:
+        if speaker is None:
+            index = 0
+        elif speaker in names:
+            index = names.index(speaker)
+        else:
+            raise InputError(f"unknown speaker {speaker!r}; this voice has: {', '.join(names)}")
+    elif count > 1:
+        if speaker is None:
+            index = 0
+        elif speaker.isdigit() and int(speaker) < count:
+            index = int(speaker)
+        else:
+            raise InputError(f"speaker must be a number from 0 to {count - 1} for this voice, got {speaker!r}")
+    elif speaker is not None:
+        raise InputError(f"this voice has a single speaker; got speaker {speaker!r}")
+    else:
+        return None
+    return torch.tensor([index], dtype=torch.long, device=device)
+
+
+def _word_index_of(sentence: Any) -> Optional[list[int]]:
+    """A frontend sentence's word numbers, or None for frontends that give no words."""
+    words = getattr(sentence, "word_index", None)
+    return None if words is None else [int(w) for w in words]
+
+
 class Synthesizer:
     """Renders Mandarin text with an acoustic voice and a vocoder (a vocoder voice or Griffin-Lim).
 
@@ -141,20 +212,8 @@ class Synthesizer:
         voice = load_voice(find_voice(name_or_path), device)
         if voice.card.kind != "acoustic":
             raise VoiceError(f"{voice.path} is a vocoder voice; pass an acoustic voice to synthesize with")
-        if vocoder is not None:  # the caller's choice: relative paths are relative to the cwd
-            folder = find_vocoder(vocoder, Path.cwd())
-        else:  # the card's choice: relative paths are relative to the voice folder
-            try:
-                folder = find_vocoder(voice.card.vocoder, voice.path)
-            except VoiceError as err:
-                raise VoiceError(
-                    f"{voice.path / 'card.json'} pairs the voice with vocoder {voice.card.vocoder!r}, "
-                    f"which cannot be found ({err}); install it, or use the {GRIFFIN_LIM} vocoder"
-                ) from None
-        if folder is None:
-            return cls(voice, GriffinLim(voice.audio).to(device), voice.audio, GRIFFIN_LIM, frontend, device)
-        vocoder_voice = _load_vocoder_voice(folder, device)
-        return cls(voice, vocoder_voice.model, vocoder_voice.audio, str(vocoder_voice.path), frontend, device)
+        paired = load_paired_vocoder(voice, vocoder, device)
+        return cls(voice, paired.model, paired.audio, paired.name, frontend, device)
 
     @property
     def frontend(self) -> Any:
@@ -195,35 +254,12 @@ class Synthesizer:
     # ------------------------------------------------------------------ rendering
 
     def _speaker_tensor(self, speaker: Optional[str]) -> Optional[Tensor]:
-        names, count = self.voice.speakers, self.voice.card.n_speakers
-        if names:
-            if speaker is None:
-                index = 0
-            elif speaker in names:
-                index = names.index(speaker)
-            else:
-                raise InputError(f"unknown speaker {speaker!r}; this voice has: {', '.join(names)}")
-        elif count > 1:
-            if speaker is None:
-                index = 0
-            elif speaker.isdigit() and int(speaker) < count:
-                index = int(speaker)
-            else:
-                raise InputError(f"speaker must be a number from 0 to {count - 1} for this voice, got {speaker!r}")
-        elif speaker is not None:
-            raise InputError(f"this voice has a single speaker; got speaker {speaker!r}")
-        else:
-            return None
-        return torch.tensor([index], dtype=torch.long, device=self.device)
+        return speaker_ids(self.voice, speaker, self.device)
 
-    def _batch(self, phonemes: list[str], tones: list[int], speakers: Optional[Tensor]) -> AcousticBatch:
-        n_vocab, n_tones = len(self.voice.phonemes), self.voice.card.n_tones
-        ids = []
-        for phoneme in phonemes:
-            index = PHONEME_TO_ID.get(phoneme)
-            if index is None or index >= n_vocab:
-                raise InputError(f"phoneme {phoneme!r} is not in this voice's phoneme table")
-            ids.append(index)
+    def _batch(self, phonemes: list[str], tones: list[int], speakers: Optional[Tensor],
+               word_index: Optional[list[int]] = None) -> AcousticBatch:
+        n_tones = self.voice.card.n_tones
+        ids = phoneme_ids(self.voice, phonemes)
         if len(tones) != len(ids):
             raise InputError(f"{len(ids)} phonemes but {len(tones)} tones")
         bad = [t for t in tones if not 0 <= int(t) < n_tones]
@@ -234,12 +270,24 @@ class Synthesizer:
             tones=torch.tensor([list(tones)], dtype=torch.long, device=self.device),  # [1, T_ph]
             phoneme_lengths=torch.tensor([len(ids)], dtype=torch.long, device=self.device),  # [1]
             speakers=speakers,
+            **self._words(word_index, len(ids)),
         )
 
+    def _words(self, word_index: Optional[list[int]], n_phonemes: int) -> dict[str, Tensor]:
+        """``word_index`` / ``word_lengths`` batch fields for word-reading models ({} when unknown)."""
+        if word_index is None:
+            return {}
+        from tts.models.words import check_word_index
+
+        check_word_index(word_index, n_phonemes)
+        return {"word_index": torch.tensor([list(word_index)], dtype=torch.long, device=self.device),  # [1, T_ph]
+                "word_lengths": torch.tensor([max(word_index) + 1], dtype=torch.long, device=self.device)}
+
     def _render(self, phonemes: list[str], tones: list[int], controls: Controls,
-                speakers: Optional[Tensor], keep_features: bool) -> SentenceAudio:
+                speakers: Optional[Tensor], keep_features: bool,
+                word_index: Optional[list[int]] = None) -> SentenceAudio:
         """One sentence: acoustic model (batch of 1) → vocoder → samples."""
-        batch = self._batch(phonemes, tones, speakers)
+        batch = self._batch(phonemes, tones, speakers, word_index)
         hop = self.voice.audio.hop_length
         with torch.inference_mode():
             out = self.model.infer(batch, controls)
@@ -261,12 +309,19 @@ class Synthesizer:
         return SentenceAudio(render=render, wav=samples)
 
     def render_phonemes(self, phonemes: list[str], tones: list[int], controls: Optional[Controls] = None,
-                        speaker: Optional[str] = None, keep_features: bool = False) -> SentenceAudio:
-        """One sentence from phonemes and tones directly (evaluation, scores, external frontends)."""
-        return self._render(phonemes, tones, controls or Controls(), self._speaker_tensor(speaker), keep_features)
+                        speaker: Optional[str] = None, keep_features: bool = False,
+                        word_index: Optional[list[int]] = None) -> SentenceAudio:
+        """One sentence from phonemes and tones directly (evaluation, scores, external frontends).
+
+        ``word_index`` (word number per phoneme, from 0) helps word-reading models (PortaSpeech);
+        without it they treat each syllable as a word.
+        """
+        return self._render(phonemes, tones, controls or Controls(), self._speaker_tensor(speaker), keep_features,
+                            word_index)
 
     def stream(self, text: str, speed: float = 1.0, pitch: float = 0.0, energy: float = 1.0,
-               speaker: Optional[str] = None, keep_features: bool = False) -> Iterator[SentenceAudio]:
+               speaker: Optional[str] = None, keep_features: bool = False, noise_scale: Optional[float] = None,
+               seed: Optional[int] = None) -> Iterator[SentenceAudio]:
         """Render ``text`` sentence by sentence (no pauses added; see :meth:`pause_samples`).
 
         The text, controls and speaker are checked before the first sentence is rendered.
@@ -277,16 +332,20 @@ class Synthesizer:
             energy: loudness factor on the predicted frame energy.
             speaker: a speaker name of a multi-speaker voice (default: its first speaker).
             keep_features: keep each sentence's mel and F0 (for plots).
+            noise_scale: sampling temperature of generative voices (PortaSpeech); None = the voice's default.
+            seed: makes sampling reproducible (sentence k uses seed + k); None = random each time.
         Raises:
             InputError: empty or unpronounceable text, bad controls or an unknown speaker.
         """
-        controls = Controls(speed=speed, pitch_shift=pitch, energy_scale=energy)
+        controls = Controls(speed=speed, pitch_shift=pitch, energy_scale=energy, noise_scale=noise_scale, seed=seed)
         speakers = self._speaker_tensor(speaker)
         sentences = self.frontend(text).sentences
         self.model.eval()
         return (
-            self._render(list(s.phonemes), [int(t) for t in s.tones], controls, speakers, keep_features)
-            for s in sentences
+            self._render(list(s.phonemes), [int(t) for t in s.tones],
+                         controls if seed is None else replace(controls, seed=seed + k), speakers, keep_features,
+                         _word_index_of(s))
+            for k, s in enumerate(sentences)
         )
 
     def pause_samples(self, speed: float = 1.0) -> int:
@@ -294,12 +353,13 @@ class Synthesizer:
         return round(SENTENCE_PAUSE_SECONDS / speed * self.sample_rate)
 
     def tts(self, text: str, speed: float = 1.0, pitch: float = 0.0, energy: float = 1.0,
-            speaker: Optional[str] = None, keep_features: bool = False) -> SynthesisResult:
+            speaker: Optional[str] = None, keep_features: bool = False, noise_scale: Optional[float] = None,
+            seed: Optional[int] = None) -> SynthesisResult:
         """Render ``text`` to one waveform, sentences joined by a short pause (see :meth:`stream`)."""
         chunks: list[np.ndarray] = []
         renders: list[SentenceRender] = []
         offset = 0
-        for piece in self.stream(text, speed, pitch, energy, speaker, keep_features):
+        for piece in self.stream(text, speed, pitch, energy, speaker, keep_features, noise_scale, seed):
             if chunks:
                 gap = np.zeros(self.pause_samples(speed), dtype=np.float32)
                 chunks.append(gap)
