@@ -32,7 +32,7 @@ SEGMENT = 8  # frames per training crop (2048 samples)
 TINY_GENERATOR = "{upsample_initial_channel: 16}"
 TINY_DISCRIMINATOR = "{mpd_channels: [4, 4, 8, 8, 8], msd_channels: [16, 16, 16, 16, 16, 16, 16]}"
 TWO_STEPS = ["train.steps=2", "train.batch_size=2", "train.eval_every=0", "train.checkpoint_every=1",
-             "train.log_every=1", "train.max_minutes=0", f"data.segment_frames={SEGMENT}"]
+             "train.log_every=1", "train.max_minutes=0", "train.adversarial_start=0", f"data.segment_frames={SEGMENT}"]
 
 
 def vocoder_overrides(corpus: Path, run_dir: Path, features: Path) -> list[str]:
@@ -162,6 +162,29 @@ def test_resume_continues_both_phases(workspace: Path) -> None:
     assert set(state["optimizers"]) == {"discriminator", "generator"}
     again = train_recipe("demo_zh_hifigan", workspace, "train.steps=3")
     assert again.resumed_from == 2 and again.step == 3
+
+
+def test_generator_warm_up_leaves_the_discriminators_alone(workspace: Path) -> None:
+    from tts.train.distributed import init_distributed
+    from tts.train.run import build_setup
+
+    loaded = load_config(REPO / "recipes" / "demo_zh_istft.yaml",
+                         vocoder_overrides(workspace / "corpus", workspace / "run_warm", workspace / "features")
+                         + ["train.adversarial_start=1"])
+    trainer = build_setup(loaded, init_distributed("cpu"), log=quiet, progress=False).trainer
+    discriminator = trainer.task.networks()["discriminator"]
+    generator = trainer.task.networks()["generator"]
+    before_d = [p.detach().clone() for p in discriminator.parameters()]
+    before_g = [p.detach().clone() for p in generator.parameters()]
+    batch = next(iter(torch.utils.data.DataLoader(trainer.train_set, batch_size=2, collate_fn=trainer.collate)))
+    warm = trainer.train_step(batch)  # step 0 < adversarial_start: mel loss only
+    assert set(warm) == {"generator/gen/mel", "generator/total", "generator/grad_norm"}
+    assert all(torch.equal(a, b) for a, b in zip(before_d, discriminator.parameters()))
+    assert not all(torch.equal(a, b) for a, b in zip(before_g, generator.parameters()))
+    assert trainer.schedulers["discriminator"].last_epoch == 0  # no optimizer step, no schedule step
+    adversarial = trainer.train_step(batch)  # step 1: both phases
+    assert {"discriminator/disc/adv", "generator/gen/adv", "generator/gen/feature_matching"} <= set(adversarial)
+    assert not all(torch.equal(a, b) for a, b in zip(before_d, discriminator.parameters()))
 
 
 def test_lr_schedule_and_betas_come_from_the_config(workspace: Path) -> None:

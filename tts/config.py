@@ -80,6 +80,9 @@ class TrainConfig:
     keep_checkpoints: int = 3  # the last K checkpoints are kept
     loss_weights: dict[str, float] = field(default_factory=dict)  # keyed like the loss dict
     max_minutes: float = 0.0  # stop after this wall-clock budget; 0 = no budget
+    # GAN vocoders: steps of generator-only warm-up on the mel loss before the discriminators join
+    # (ParallelWaveGAN's discriminator_train_start_steps); 0 = adversarial from the first step
+    adversarial_start: int = 0
 
 
 @dataclass

@@ -5,6 +5,11 @@ to tell the real crops from the (detached) fakes ("disc/adv", least squares); th
 learns from the updated discriminators ("gen/adv"), from matching their feature maps on real and
 fake audio ("gen/feature_matching") and from the L1 distance of the log-mels ("gen/mel"). Loss
 weights come from ``train.loss_weights`` keyed by these names (HiFi-GAN: 1, 2 and 45).
+
+Before step ``adversarial_start`` (``train.adversarial_start``) the generator learns from the mel
+loss alone and the discriminators are neither run nor trained, as ParallelWaveGAN's warm-up does.
+On a CPU this is what makes training affordable: the paper-size discriminators cost about 70 times
+the small generators' forward and backward pass (benchmarks/bench_vocoder_speed.py).
 """
 
 from __future__ import annotations
@@ -58,8 +63,12 @@ class GanVocoderTask:
 
     phases = ("discriminator", "generator")
 
-    def __init__(self, generator: VocoderModel, discriminators: Discriminators, audio: AudioConfig) -> None:
+    def __init__(self, generator: VocoderModel, discriminators: Discriminators, audio: AudioConfig,
+                 adversarial_start: int = 0) -> None:
+        if adversarial_start < 0:
+            raise ValueError(f"adversarial_start must be >= 0, got {adversarial_start}")
         self.generator = generator
+        self.adversarial_start = adversarial_start
         self.discriminators = discriminators
         self.mel = MelExtractor(audio)  # the one log-mel: of the target audio and of the fakes
         self.hop = audio.hop_length
@@ -80,6 +89,12 @@ class GanVocoderTask:
 
     def losses(self, phase: str, batch: VocoderBatch, nets: dict[str, nn.Module], step: int) -> dict[str, Tensor]:
         real = batch.wav.unsqueeze(1)  # [B, 1, S * hop]
+        if step < self.adversarial_start:  # warm-up: the generator alone, on the mel loss
+            if phase == "discriminator":
+                return {}
+            fake = self._render(batch, nets["generator"])
+            self.mel.to(fake.device)
+            return {"gen/mel": mel_l1_loss(self.mel, fake, batch.wav)}
         if phase == "discriminator":
             fake = self._render(batch, nets["generator"])  # [B, S * hop]; kept for the generator phase
             self._pending = (batch, fake)

@@ -146,6 +146,8 @@ class Trainer:
             optimizer = self.optimizers[phase]
             with torch.autocast(self.env.device.type, dtype=torch.float16, enabled=self.use_amp):
                 losses = self.task.losses(phase, batch, self.nets, self.step)
+            if not losses:  # the task skips this phase at this step (e.g. a GAN's warm-up)
+                continue
             total = self._weighted(losses)
             if not torch.isfinite(total):
                 raise InputError(f"step {self.step}: {phase} loss is not finite ({ {k: float(v) for k, v in losses.items()} }); "

@@ -111,7 +111,8 @@ def build_vocoder_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str],
     dev_set = (VocoderDataset(store, dev_entries, cfg.audio, cfg.data.segment_frames, random_segments=False,
                               mel_dir=mel_dir) if dev_entries else None)
     generator = build_vocoder(loaded)
-    task = GanVocoderTask(generator, build_discriminators(loaded), cfg.audio)
+    task = GanVocoderTask(generator, build_discriminators(loaded), cfg.audio,
+                          adversarial_start=cfg.train.adversarial_start)
     trainer = Trainer(task, train_set, dev_set, VocoderCollate(cfg.audio), train_set.lengths, cfg.train,
                       loaded.run_dir, env, sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
     return Setup(trainer, generator, None, [])

@@ -40,7 +40,10 @@ class TrainTask(Protocol):
         """The parameters one phase's optimizer updates."""
 
     def losses(self, phase: str, batch: Any, nets: dict[str, nn.Module], step: int) -> dict[str, Tensor]:
-        """Named unweighted losses of one phase; ``nets`` may be DDP-wrapped versions of ``networks()``."""
+        """Named unweighted losses of one phase; ``nets`` may be DDP-wrapped versions of ``networks()``.
+
+        An empty dict skips the phase for this step (no optimizer or scheduler step), e.g. the
+        discriminator of a GAN during its generator-only warm-up."""
 
     def loss_names(self, phase: str) -> tuple[str, ...]:
         """Every loss name a phase can return (to check ``train.loss_weights``)."""
