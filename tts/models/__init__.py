@@ -28,6 +28,8 @@ import tts.models.hifigan  # noqa: E402,F401
 import tts.models.istft  # noqa: E402,F401
 import tts.models.nsf  # noqa: E402,F401
 
+SINGING_MODELS = ("diffsinger",)  # acoustic models that render notes (scores), not text prosody
+
 __all__ = [
     "DIFFSINGER_PRESETS",
     "DiffSinger",
@@ -45,5 +47,6 @@ __all__ = [
     "PORTASPEECH_PRESETS",
     "PortaSpeech",
     "PortaSpeechConfig",
+    "SINGING_MODELS",
     "fastspeech2_preset",
 ]

@@ -23,6 +23,7 @@ from torch import Tensor
 
 from tts.audio.params import AudioConfig
 from tts.errors import InputError, VoiceError
+from tts.models import SINGING_MODELS
 from tts.models.base import AcousticBatch, AcousticModel, Controls
 from tts.synth.registry import find_voice
 from tts.synth.synthesizer import (
@@ -45,7 +46,6 @@ PathLike = Union[str, os.PathLike]
 
 # Registry names of acoustic models that sing (take notes); a model class may also say so itself
 # with a truthy ``sings`` attribute, which is how a model outside this list is recognized.
-SINGING_MODELS = ("diffsinger",)
 SEMITONE_LIMIT = 48.0  # |key shift| beyond four octaves is a typo, not a transposition
 TEMPO_RANGE = (0.1, 10.0)  # tempo factors outside this are a typo, not a performance choice
 

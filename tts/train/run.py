@@ -12,6 +12,7 @@ from tts.config import LoadedConfig, RunConfig, dump_config
 from tts.data.dataset import AcousticDataset, collate, model_stats
 from tts.data.store import FeatureStore
 from tts.fileio import atomic_write_text
+from tts.models import SINGING_MODELS
 from tts.models.base import FeatureStats
 from tts.train.distributed import DistEnv, barrier, init_distributed, shutdown
 from tts.train.loop import Trainer, TrainResult
@@ -32,6 +33,7 @@ class TrainSummary:
     voice_dir: Optional[str]
     last_losses: dict[str, float]
     vocoder: bool = False  # a vocoder run (the voice is a vocoder voice)
+    sings: bool = False  # a singing acoustic model (its voice renders scores with `tts sing`)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -47,6 +49,8 @@ class TrainSummary:
         ]
         if self.voice_dir and self.vocoder:
             lines.append(f"vocoder voice: {self.voice_dir}  (try: tts vocode IN.wav -o OUT.wav --voice {self.voice_dir})")
+        elif self.voice_dir and self.sings:
+            lines.append(f"singing voice: {self.voice_dir}  (try: tts sing SCORE -o song.wav --voice {self.voice_dir})")
         elif self.voice_dir:
             lines.append(f"voice: {self.voice_dir}  (try: tts synth \"你好\" --voice {self.voice_dir})")
         return "\n".join(lines)
@@ -170,6 +174,7 @@ def train(loaded: LoadedConfig, device: str = "auto", progress: bool = True,
             stopped_by=result.stopped_by, seconds_per_step=result.seconds_per_step,
             parameters=sum(p.numel() for p in setup.model.parameters()), voice_dir=voice_dir,
             last_losses=result.last_losses, vocoder=setup.stats is None,
+            sings=loaded.config.model.name in SINGING_MODELS,
         )
     finally:
         shutdown(env)
