@@ -44,6 +44,8 @@ def read(path: Union[str, Path], part: Optional[str] = None) -> Score:
         raise InputError(f"{path}: unknown score format {path.suffix or '(no extension)'!r}; known: {known}")
     if not path.is_file():
         raise InputError(f"score not found: {path}")
+    if path.stat().st_size == 0:
+        raise InputError(f"{path}: the file is empty")
     return SCORE_READERS.get(extension)(path, part)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tts.errors import InputError
-from tts.score.model import REST_PITCH, Note, TempoMap
+from tts.score.model import MAX_SONG_SECONDS, REST_PITCH, Note, TempoMap
+from tts.score.notes import MIDI_RANGE
 
 BEAT_EPSILON = 1e-6  # beats: closer than this counts as the same position (float offsets)
 MAX_NOTE_SECONDS = 60.0  # a single note longer than this is a corrupt file, not music
@@ -39,6 +40,10 @@ def assemble(raw: list[BeatNote], tempo: TempoMap, source: str, allow_overlap: f
     for n in notes:
         if not n.length > 0:
             raise InputError(f"{source}: {n.where}: duration {n.length:g} beats is not positive")
+        if not n.start >= 0:
+            raise InputError(f"{source}: {n.where}: starts at beat {n.start:g}, before the song's start")
+        if n.pitch != REST_PITCH and not MIDI_RANGE[0] < n.pitch <= MIDI_RANGE[1]:
+            raise InputError(f"{source}: {n.where}: pitch {n.pitch:g} is outside the MIDI range")
     merged: list[BeatNote] = []
     tied: list[bool] = []  # parallel to merged: absorbed a tied continuation
     for n in notes:
@@ -73,6 +78,9 @@ def assemble(raw: list[BeatNote], tempo: TempoMap, source: str, allow_overlap: f
         if note.duration > MAX_NOTE_SECONDS and not note.is_rest:
             raise InputError(f"{source}: {note.where}: a {note.duration:.1f} s note is not plausible "
                              f"(limit {MAX_NOTE_SECONDS:g} s)")
+        if note.onset > MAX_SONG_SECONDS and not note.is_rest:
+            raise InputError(f"{source}: {note.where}: starts {note.onset:.0f} s into the song, which is not "
+                             f"plausible (limit {MAX_SONG_SECONDS:g} s)")
     return out
 
 

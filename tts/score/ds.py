@@ -25,7 +25,7 @@ import numpy as np
 
 from tts.errors import InputError
 from tts.registry import SCORE_READERS
-from tts.score.model import Curve, F0Curve, Score, Segment, TempoMap
+from tts.score.model import MAX_SONG_SECONDS, Curve, F0Curve, Score, Segment, TempoMap
 from tts.score.notes import name_to_midi
 from tts.score.spelled import label_notes, note_at, per_phoneme_notes, per_word_phones
 from tts.text.symbols import INITIALS, PAD, PHONEME_TO_ID
@@ -45,6 +45,8 @@ def read_ds(path: Path, part: Optional[str] = None) -> Score:
         raise InputError(f"{source}: not a UTF-8 text file") from None
     except json.JSONDecodeError as error:
         raise InputError(f"{source}: line {error.lineno}, column {error.colno}: not valid JSON ({error.msg})") from None
+    except RecursionError:
+        raise InputError(f"{source}: not a .ds file (JSON nested too deeply)") from None
     entries = data if isinstance(data, list) else [data]
     if not entries:
         raise InputError(f"{source}: the .ds file holds no segments")
@@ -67,6 +69,9 @@ def _segment(entry: Any, k: int, tempo: TempoMap, source: str) -> Segment:
     offset = _number(entry.get("offset", 0.0), "offset", where, source)
     if offset < 0:
         raise InputError(f"{source}: {where}: offset {offset:g} s is negative")
+    if offset > MAX_SONG_SECONDS:
+        raise InputError(f"{source}: {where}: offset {offset:g} s is not plausible (a song lasts at most "
+                         f"{MAX_SONG_SECONDS:g} s)")
     symbols = _words(entry["ph_seq"], "ph_seq", where, source)
     for i, symbol in enumerate(symbols):
         if symbol not in PHONEME_TO_ID or symbol == PAD:

@@ -5,7 +5,8 @@ caller names (track name, or its number from 1), else the first track whose note
 else the first track with notes. Lyrics are the track's ``lyrics`` meta events (type 0x05) — or,
 when it has none, its ``text`` events — each attached to the note that starts at its tick (or
 the nearest note start within :data:`LYRIC_SNAP_BEATS`). MIDI stores lyric bytes without naming
-an encoding: UTF-8 is tried first, then GBK and Shift-JIS.
+an encoding: UTF-8 is tried first, then GBK and Shift-JIS. Lyric events on a track without notes
+(while the sung track has none) are refused, naming both tracks, rather than left unsung.
 
 Notes that overlap by at most :data:`LEGATO_OVERLAP_BEATS` (legato playing) are cut to meet;
 chords and longer overlaps are refused.
@@ -44,8 +45,10 @@ def read_midi(path: Path, part: Optional[str] = None) -> Score:
     source = str(path)
     try:
         midi = mido.MidiFile(str(path), clip=True)
-    except (OSError, EOFError, ValueError, KeyError, IndexError) as error:
-        raise InputError(f"{source}: not a readable MIDI file ({error or type(error).__name__})") from None
+    except EOFError:
+        raise InputError(f"{source}: not a readable MIDI file (it ends early: truncated?)") from None
+    except Exception as error:  # mido raises many kinds (OSError, ValueError, KeySignatureError...) on corrupt data
+        raise InputError(f"{source}: not a readable MIDI file ({str(error) or type(error).__name__})") from None
     resolution = midi.ticks_per_beat
     if resolution <= 0:
         raise InputError(f"{source}: the MIDI header gives {resolution} ticks per beat (SMPTE timing is not supported)")
@@ -62,6 +65,8 @@ def read_midi(path: Path, part: Optional[str] = None) -> Score:
     if not lyrics and chosen.texts and all(_nearest(starts, tick / resolution) is not None
                                            for tick, _ in chosen.texts):
         lyrics = chosen.texts  # an editor that wrote the lyrics as text events, one per note
+    if not lyrics:
+        _refuse_lyrics_elsewhere(chosen, tracks, source)
     _attach_lyrics(chosen.notes, lyrics, resolution, source, chosen.index)
     notes = assemble(chosen.notes, tempo, source, allow_overlap=LEGATO_OVERLAP_BEATS)
     return Score(source=source, format="midi", tempo=tempo, segments=[Segment(0.0, notes, where="song")],
@@ -84,6 +89,9 @@ def _read_track(index: int, track: object, resolution: int, source: str) -> tupl
         tick += message.time
         kind = message.type
         if kind == "set_tempo":
+            if message.tempo <= 0:
+                raise InputError(f"{source}: track {index}: set_tempo at beat {tick / resolution:g} gives "
+                                 f"{message.tempo} microseconds per beat (not a usable tempo)")
             tempos.append((tick / resolution, mido.tempo2bpm(message.tempo)))
         elif kind == "track_name" and not parsed.name:
             parsed.name = _decode(message.name)
@@ -141,6 +149,16 @@ def _choose_track(tracks: list[_Track], wanted: Optional[str], source: str) -> _
         if track.lyrics:
             return track
     return with_notes[0]
+
+
+def _refuse_lyrics_elsewhere(chosen: _Track, tracks: list[_Track], source: str) -> None:
+    """The sung track has no lyrics but a track without notes has some: say so, naming both."""
+    elsewhere = [t for t in tracks if t.lyrics and not t.notes]
+    if elsewhere and chosen.notes:
+        other = elsewhere[0]
+        raise InputError(f"{source}: {chosen.notes[0].where}: the notes of track {chosen.index} have no lyrics, "
+                         f"but track {other.index} ({other.name or 'unnamed'}) has lyric events and no notes; "
+                         f"put each lyric event on the track of the note it is sung on")
 
 
 def _nearest(starts: list[float], beat: float) -> Optional[int]:

@@ -24,6 +24,7 @@ from tts.text.types import PhonemeInput
 
 DEFAULT_BPM = 120.0  # tempo of a score that names none (MusicXML/MIDI/UST defaults agree)
 MAX_BPM = 2000.0  # a tempo beyond this is a corrupt file, not music
+MAX_SONG_SECONDS = 2 * 3600.0  # a note or segment starting later than this is a corrupt file, not a song
 REST_PITCH = 0.0  # the pitch of a rest note (MIDI note 0 is never sung)
 SECONDS_PER_MINUTE = 60.0
 

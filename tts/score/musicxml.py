@@ -8,13 +8,16 @@ continues that syllable (the extender-line convention of melismas); ties are mer
 sing their top note; grace notes are skipped.
 
 Before music21 sees the file, the XML is parsed and every ``<note>`` checked (step, octave,
-alter, duration), so a malformed file fails naming the line, or the measure and note at fault.
+alter, duration), as are each measure's divisions and time signature (values music21 would divide
+by zero or hang on), so a malformed file fails naming the line, or the measure and note at fault.
 """
 
 from __future__ import annotations
 
+import math
 import warnings
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any, Optional
 from xml.etree import ElementTree
@@ -25,6 +28,7 @@ from tts.score.assemble import BeatNote, assemble
 from tts.score.model import REST_PITCH, Score, Segment, TempoMap
 
 STEPS = frozenset("ABCDEFG")
+MAX_TIME_SIGNATURE_BEATS = 256  # music21 slows down with the beats per bar (hangs at ~10^4): a corrupt file
 MXL_CONTAINER = "META-INF/container.xml"
 
 
@@ -34,7 +38,7 @@ def read_musicxml(path: Path, part: Optional[str] = None) -> Score:
     _check_notes(root, source)
     stream = _music21_score(path, source)
     chosen, name = _choose_part(stream, part, source)
-    tempo = TempoMap.build(_tempo_marks(stream), source)
+    tempo = TempoMap.build(_tempo_marks(stream, source), source)
     notes = assemble(_beat_notes(chosen), tempo, source)
     title = ""
     if stream.metadata is not None and stream.metadata.title:
@@ -66,8 +70,9 @@ def _xml_bytes(path: Path) -> bytes:
                     raise InputError(f"{path}: the .mxl archive holds no MusicXML file")
                 inner = candidates[0]
             return archive.read(inner)
-    except (zipfile.BadZipFile, KeyError, OSError) as error:
-        raise InputError(f"{path}: broken .mxl archive ({error})") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError, RuntimeError,
+            NotImplementedError, zlib.error) as error:  # what zipfile raises on a corrupt or unusual archive
+        raise InputError(f"{path}: broken .mxl archive ({str(error) or type(error).__name__})") from None
 
 
 def _rootfile(archive: zipfile.ZipFile) -> Optional[str]:
@@ -87,6 +92,8 @@ def _parse_xml(data: bytes, source: str) -> ElementTree.Element:
     except ElementTree.ParseError as error:
         line, column = error.position
         raise InputError(f"{source}: line {line}, column {column}: malformed XML ({_reason(error)})") from None
+    except LookupError as error:  # the XML declaration names an unknown encoding
+        raise InputError(f"{source}: line 1: malformed XML ({error})") from None
     if root.tag not in ("score-partwise", "score-timewise"):
         raise InputError(f"{source}: not a MusicXML score (root element <{root.tag}>)")
     return root
@@ -102,6 +109,7 @@ def _check_notes(root: ElementTree.Element, source: str) -> None:
         part_id = part.get("id", "?")
         for measure in part.iter("measure"):
             number = measure.get("number", "?")
+            _check_attributes(measure, f"part {part_id}, measure {number}", source)
             for k, note in enumerate(measure.iter("note"), 1):
                 where = f"part {part_id}, measure {number}, note {k}"
                 pitch = note.find("pitch")
@@ -118,6 +126,24 @@ def _check_notes(root: ElementTree.Element, source: str) -> None:
                 duration = note.findtext("duration")
                 if duration is not None and not (_is_number(duration) and float(duration) >= 0):
                     raise InputError(f"{source}: {where}: duration {duration!r} is not a length")
+
+
+def _check_attributes(measure: ElementTree.Element, where: str, source: str) -> None:
+    """Divisions and time signatures that music21 would divide by zero or hang on."""
+    for divisions in measure.iter("divisions"):
+        text = (divisions.text or "").strip()
+        if not (_is_number(text) and math.isfinite(float(text)) and float(text) > 0):
+            raise InputError(f"{source}: {where}: divisions {text!r} is not a positive number")
+    for beats in measure.iter("beats"):
+        text = (beats.text or "").strip()
+        counts = [c.strip() for c in text.split("+")]
+        if all(_is_number(c) for c in counts) and not 0 < sum(float(c) for c in counts) <= MAX_TIME_SIGNATURE_BEATS:
+            raise InputError(f"{source}: {where}: a time signature of {text} beats per bar is not plausible "
+                             f"(1 to {MAX_TIME_SIGNATURE_BEATS})")
+    for beat_type in measure.iter("beat-type"):
+        text = (beat_type.text or "").strip()
+        if _is_number(text) and not 0 < float(text) <= MAX_TIME_SIGNATURE_BEATS:
+            raise InputError(f"{source}: {where}: time signature beat-type {text!r} is not a note value")
 
 
 def _is_number(text: str) -> bool:
@@ -141,7 +167,8 @@ def _music21_score(path: Path, source: str) -> Any:
         except Exception as error:  # music21 raises many kinds; all mean "cannot read this file"
             where = [str(w.message) for w in caught if "took place in" in str(w.message)]
             hint = f" ({where[-1].strip()})" if where else ""
-            raise InputError(f"{source}: cannot read the MusicXML: {error}{hint}") from None
+            reason = " ".join(f"{error}{hint}".split())  # one line: music21 may quote the file's text
+            raise InputError(f"{source}: cannot read the MusicXML: {reason}") from None
     if not hasattr(stream, "parts") or not len(stream.parts):
         raise InputError(f"{source}: the MusicXML has no parts")
     return stream
@@ -170,13 +197,17 @@ def _first_voice(part: Any) -> Any:
     return part
 
 
-def _tempo_marks(stream: Any) -> list[tuple[float, float]]:
+def _tempo_marks(stream: Any, source: str) -> list[tuple[float, float]]:
     from music21 import tempo
 
     marks: list[tuple[float, float]] = []
     flat = stream.flatten()
     for mark in flat.getElementsByClass(tempo.MetronomeMark):
-        bpm = mark.getQuarterBPM()
+        try:
+            bpm = mark.getQuarterBPM()
+        except ZeroDivisionError:  # a tempo of 0 per minute
+            raise InputError(f"{source}: measure {mark.measureNumber}: tempo {mark.number!r} per minute is not "
+                             f"a usable tempo") from None
         if bpm is not None:
             marks.append((float(mark.getOffsetBySite(flat)), float(bpm)))
     return marks

@@ -14,6 +14,7 @@ characters, which is what the wrong codec turns the other's bytes into.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +23,7 @@ from typing import Optional
 from tts.errors import InputError
 from tts.registry import SCORE_READERS
 from tts.score.assemble import BeatNote, assemble
-from tts.score.model import REST_PITCH, Score, Segment, TempoMap
+from tts.score.model import MAX_BPM, REST_PITCH, Score, Segment, TempoMap
 
 RESOLUTION = 480  # UTAU ticks per quarter note
 REST_LYRICS = frozenset({"r", "R", ""})
@@ -46,10 +47,10 @@ def read_ust(path: Path, part: Optional[str] = None) -> Score:
     text, _ = decode_ust(path.read_bytes(), source)
     sections = _sections(text, source)
     setting = next((s for s in sections if s.name == "#SETTING"), None)
-    bpm = _number(setting, "Tempo", source) if setting is not None and "Tempo" in setting.values else None
+    bpm = _tempo(setting, source) if setting is not None and "Tempo" in setting.values else None
     tempos: list[tuple[float, float]] = [(0.0, bpm)] if bpm is not None else []
     raw: list[BeatNote] = []
-    position = 0  # ticks
+    position = 0.0  # ticks
     notes = [s for s in sections if _NOTE_SECTION_RE.match(s.name)]
     if not notes:
         raise InputError(f"{source}: the UST has no note sections ([#0000] ...)")
@@ -58,10 +59,10 @@ def read_ust(path: Path, part: Optional[str] = None) -> Score:
         if "Length" not in section.values:
             raise InputError(f"{source}: {where}: missing Length")
         length = _number(section, "Length", source)
-        if length <= 0:
-            raise InputError(f"{source}: {where}: Length {length:g} is not positive")
+        if not (math.isfinite(length) and length > 0):
+            raise InputError(f"{source}: {where}: Length {length:g} is not a positive number of ticks")
         if "Tempo" in section.values:
-            tempos.append((position / RESOLUTION, _number(section, "Tempo", source)))
+            tempos.append((position / RESOLUTION, _tempo(section, source)))
         lyric = section.values.get("Lyric", ("", 0))[0].strip()
         if lyric in REST_LYRICS:
             pitch = REST_PITCH
@@ -72,7 +73,7 @@ def read_ust(path: Path, part: Optional[str] = None) -> Score:
             if not 0 < pitch <= 127:
                 raise InputError(f"{source}: {where}: NoteNum {pitch:g} is outside the MIDI range")
         raw.append(BeatNote(position / RESOLUTION, length / RESOLUTION, pitch, lyric, where=where))
-        position += int(length)
+        position += length
     tempo = TempoMap.build(tempos, source)
     title = setting.values.get("ProjectName", ("", 0))[0] if setting is not None else ""
     return Score(source=source, format="ust", tempo=tempo,
@@ -85,7 +86,12 @@ SCORE_READERS.register("ust")(read_ust)
 def decode_ust(data: bytes, source: str) -> tuple[str, str]:
     """The file's text and the encoding it was read with (see the module docs)."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8"
+        try:
+            return data[3:].decode("utf-8", errors="strict"), "utf-8"
+        except UnicodeDecodeError as error:
+            line = data[3:error.start + 3].count(b"\n") + 1
+            raise InputError(f"{source}: line {line}: not valid UTF-8 although the file starts with a UTF-8 "
+                             f"byte-order mark") from None
     declared = _DECLARED_RE.search(data)
     candidates = ["utf-8"]
     if declared:
@@ -152,6 +158,15 @@ def _sections(text: str, source: str) -> list[_Section]:
         key, value = line.split("=", 1)
         sections[-1].values[key.strip()] = (value, number)
     return [s for s in sections if s.name not in SKIPPED_SECTIONS]
+
+
+def _tempo(section: _Section, source: str) -> float:
+    bpm = _number(section, "Tempo", source)
+    if not (math.isfinite(bpm) and 0 < bpm <= MAX_BPM):
+        line = section.values["Tempo"][1]
+        raise InputError(f"{source}: line {line} [{section.name}]: Tempo {bpm:g} is not a usable tempo "
+                         f"(0 < BPM <= {MAX_BPM:g})")
+    return bpm
 
 
 def _number(section: _Section, key: str, source: str) -> float:

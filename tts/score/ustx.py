@@ -20,7 +20,7 @@ import yaml
 from tts.errors import InputError
 from tts.registry import SCORE_READERS
 from tts.score.assemble import BeatNote, assemble
-from tts.score.model import Score, Segment, TempoMap
+from tts.score.model import MAX_BPM, Score, Segment, TempoMap
 
 DEFAULT_RESOLUTION = 480  # OpenUtau's ticks per quarter note
 
@@ -36,6 +36,8 @@ def read_ustx(path: Path, part: Optional[str] = None) -> Score:
         where = f"line {mark.line + 1}: " if mark is not None else ""
         reason = getattr(error, "problem", None) or "malformed"
         raise InputError(f"{source}: {where}not valid YAML ({reason})") from None
+    except RecursionError:
+        raise InputError(f"{source}: not an OpenUtau project (YAML nested too deeply)") from None
     if not isinstance(data, dict):
         raise InputError(f"{source}: not an OpenUtau project (expected a YAML mapping at the top)")
     resolution = _int(data.get("resolution", DEFAULT_RESOLUTION), "resolution", source)
@@ -83,7 +85,12 @@ def _tempos(data: dict[str, Any], resolution: int, source: str) -> list[tuple[fl
         if not isinstance(entry, dict) or "bpm" not in entry:
             raise InputError(f"{source}: tempo {k}: missing field 'bpm'")
         position = _int(entry.get("position", 0), f"tempo {k} position", source)
-        out.append((position / resolution, _float(entry["bpm"], f"tempo {k} bpm", source)))
+        bpm = _float(entry["bpm"], f"tempo {k} bpm", source)
+        if not 0 < bpm <= MAX_BPM:
+            raise InputError(f"{source}: tempo {k}: bpm {bpm:g} is not a usable tempo (0 < BPM <= {MAX_BPM:g})")
+        if position < 0:
+            raise InputError(f"{source}: tempo {k}: position {position} is before the song's start")
+        out.append((position / resolution, bpm))
     return out
 
 
@@ -117,6 +124,8 @@ def _note(note: Any, part_start: int, resolution: int, where: str, source: str) 
         raise InputError(f"{source}: {where}: duration {duration} is not positive")
     if not 0 < tone <= 127:
         raise InputError(f"{source}: {where}: tone {tone} is outside the MIDI range")
+    if part_start + position < 0:
+        raise InputError(f"{source}: {where}: starts at tick {part_start + position}, before the song's start")
     lyric = str(note.get("lyric") or "").strip()
     return BeatNote((part_start + position) / resolution, duration / resolution, float(tone), lyric, where=where)
 
