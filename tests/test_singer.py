@@ -449,10 +449,10 @@ def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
 def test_cli_errors_are_one_line(voices: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     score = two_segments(tmp_path / "song.ds")
-    result = run_cli("sing", str(score), "-o", str(tmp_path / "x.wav"))  # the default voice is not installed
+    result = run_cli("sing", str(score), "-o", str(tmp_path / "x.wav"), "--voice", "no-such-singer")
     assert result.returncode == 1 and "Traceback" not in result.stderr + result.stdout
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "unknown voice 'zh-sing-demo'" in lines[0], result.stderr
+    assert len(lines) == 1 and "unknown voice 'no-such-singer'" in lines[0], result.stderr
     assert run_main(monkeypatch, "sing", str(score), "--voice", str(voices / "speech")) == 1
     assert "speaking voice" in one_line_error(capsys)
     assert run_main(monkeypatch, "sing", str(tmp_path), "--voice", "x") == 1
