@@ -270,8 +270,9 @@ def voices(as_json: bool = typer.Option(False, "--json", help="Print the list as
     if not found:
         out.print("no voices found; train one with `tts train RECIPE` or set $TTS_VOICES")
     for voice in found:
-        out.print(f"{voice.name:20} {voice.kind:9} {voice.sample_rate:6d} Hz  {voice.where}: {voice.path}",
-                  markup=False, highlight=False)
+        line = f"{voice.name:20} {voice.kind:9} {voice.sample_rate:6d} Hz  {voice.source}: {voice.path}"
+        out.print(line + (f"  (unreadable: {voice.problem})" if voice.problem else ""), markup=False, highlight=False,
+                  soft_wrap=True)
 
 
 @app.command("synth")
