@@ -32,12 +32,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import multiprocessing
 import os
 import random
 import warnings
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
@@ -58,7 +55,8 @@ from tts.data.corpora.demo_sing import (
 )
 from tts.data.corpora.singing import midi_to_note
 from tts.data.demo_zh import split_phrases, text_to_pinyin
-from tts.data.espeak import PhonemeEvent, Prosody, SpelledPhrase, align_events, get_espeak, spell_phrase
+from tts.data.espeak import (PhonemeEvent, Prosody, SpelledPhrase, align_events, get_espeak, ordered_in_workers,
+                             spell_phrase)
 from tts.data.sentences import Coverage, SentenceGenerator
 from tts.errors import InputError
 from tts.fileio import atomic_path, atomic_write_text
@@ -812,24 +810,7 @@ def _warm_worker() -> int:
 
 def _results(tasks: Iterable[_Task], jobs: int) -> Iterator[Union[_Done, SongFailure]]:
     """Results in task order; tasks are submitted as they are planned."""
-    if jobs <= 1:
-        yield from map(_run_task, tasks)
-        return
-    context = multiprocessing.get_context("spawn")  # espeak keeps global state: one per process
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    try:
-        warm = [pool.submit(_warm_worker) for _ in range(jobs)]
-        pending: deque[Future] = deque()
-        for task in tasks:
-            pending.append(pool.submit(_run_task, task))
-            while pending and pending[0].done():
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-        for future in warm:
-            future.result()
-    finally:  # on an error or interrupt, drop what has not started; finished files are whole
-        pool.shutdown(wait=True, cancel_futures=True)
+    return ordered_in_workers(_run_task, tasks, jobs, _warm_worker)
 
 
 def _remove_temporaries(out_dir: Path) -> None:

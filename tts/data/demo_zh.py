@@ -32,13 +32,10 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing
 import os
 import random
 import re
 import warnings
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +47,7 @@ from tqdm import tqdm
 
 from tts.fileio import atomic_write_text
 from tts.audio.io import resample, write_audio
-from tts.data.espeak import (Prosody, SampleInterval, SpelledPhrase, align_events, get_espeak,
+from tts.data.espeak import (Prosody, SampleInterval, SpelledPhrase, align_events, get_espeak, ordered_in_workers,
                              spell_phrase)
 from tts.data.sentences import Coverage, Sentence, SentenceGenerator
 from tts.errors import InputError
@@ -477,24 +474,7 @@ def _warm_worker() -> int:
 def _results(tasks: Iterable[_Task], jobs: int) -> Iterator[_Done]:
     """Results in task order. Tasks are planned lazily and submitted as soon as they exist, so
     workers render while the parent is still generating sentences."""
-    if jobs <= 1:
-        yield from map(_run_task, tasks)
-        return
-    context = multiprocessing.get_context("spawn")  # espeak keeps global state: one per process
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-    try:
-        warm = [pool.submit(_warm_worker) for _ in range(jobs)]
-        pending: deque[Future] = deque()
-        for task in tasks:
-            pending.append(pool.submit(_run_task, task))
-            while pending and pending[0].done():
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-        for future in warm:
-            future.result()
-    finally:  # on an error or interrupt, drop what has not started; finished files are whole
-        pool.shutdown(wait=True, cancel_futures=True)
+    return ordered_in_workers(_run_task, tasks, jobs, _warm_worker)
 
 
 def _remove_temporaries(out_dir: Path) -> None:

@@ -32,7 +32,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 import numpy as np
 
@@ -439,3 +439,40 @@ def align_events(phrases: Sequence[SpelledPhrase], events: Sequence[PhonemeEvent
         phone = all_phones[index]
         intervals.append(SampleInterval(phone.phone, phone.tone, start, end))
     return intervals
+
+
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+
+
+def ordered_in_workers(run: Callable[[Task], Result], tasks: Iterable[Task], jobs: int,
+                       warm: Callable[[], object]) -> Iterator[Result]:
+    """``run`` over ``tasks``, results in task order, in ``jobs`` spawned worker processes.
+
+    espeak-ng keeps global state, so each renderer gets its own process (spawned, not forked).
+    Tasks are submitted as the iterable yields them, so workers render while the caller is still
+    planning; ``warm`` (a module-level function, like ``run``) is submitted once per worker first
+    to load the library. On an error or interrupt, tasks not yet started are dropped; finished
+    ones are whole. ``jobs <= 1`` runs everything in this process.
+    """
+    if jobs <= 1:
+        yield from map(run, tasks)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        warmed = [pool.submit(warm) for _ in range(jobs)]
+        pending: deque[Future] = deque()
+        for task in tasks:
+            pending.append(pool.submit(run, task))
+            while pending and pending[0].done():
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+        for future in warmed:
+            future.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
