@@ -42,7 +42,7 @@ from tts.data.demo_sing import f0_errors  # noqa: E402
 from tts.data.store import FeatureStore  # noqa: E402
 from tts.eval.metrics import compare_waves  # noqa: E402
 from tts.models.base import Controls  # noqa: E402
-from tts.synth.singer import Singer  # noqa: E402
+from tts.synth.singer import Singer, mix_at_offsets  # noqa: E402
 
 
 @dataclass
@@ -72,10 +72,7 @@ def render(singer: Singer, score: Path, use_diffusion: bool, steps: int | None, 
             f0 = out.f0[:, :frames] if out.f0 is not None else None
             wav = singer._vocode(out.mel[:, :, :frames], f0)[0, : frames * hop].float().cpu().numpy()
             pieces.append((round(segment.offset * singer.sample_rate), wav))
-    song = np.zeros(max(s + len(w) for s, w in pieces), dtype=np.float32)
-    for s, w in pieces:
-        song[s : s + len(w)] += w
-    return Rendered(song, time.perf_counter() - start)
+    return Rendered(mix_at_offsets(pieces), time.perf_counter() - start)
 
 
 def main() -> None:

@@ -28,8 +28,11 @@ from __future__ import annotations
 import ctypes
 import getpass
 import hashlib
+import multiprocessing
 import tempfile
 import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, Sequence, TypeVar
@@ -458,10 +461,6 @@ def ordered_in_workers(run: Callable[[Task], Result], tasks: Iterable[Task], job
     if jobs <= 1:
         yield from map(run, tasks)
         return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"))
     try:
         warmed = [pool.submit(warm) for _ in range(jobs)]

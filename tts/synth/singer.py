@@ -94,6 +94,14 @@ def curve_on_frames(curve: "F0Curve", frames: int, frames_per_second: float) -> 
     return np.interp(frame_times, times[voiced], hz[voiced])
 
 
+def mix_at_offsets(pieces: list[tuple[int, np.ndarray]]) -> np.ndarray:
+    """One float32 track of ``(start sample, samples)`` pieces; overlapping pieces are summed."""
+    song = np.zeros(max((start + len(wav) for start, wav in pieces), default=0), dtype=np.float32)
+    for start, wav in pieces:
+        song[start : start + len(wav)] += wav
+    return song
+
+
 class Singer:
     """Renders song scores with a singing voice (e.g. DiffSinger) and its vocoder (e.g. NSF-HiFi-GAN).
 
@@ -268,11 +276,7 @@ class Singer:
         for piece in self.stream(score_or_path, key_shift, tempo, steps, seed, speaker, keep_features):
             pieces.append((round(piece.render.start * self.sample_rate), piece.wav))
             renders.append(piece.render)
-        length = max((start + len(wav) for start, wav in pieces), default=0)
-        song = np.zeros(length, dtype=np.float32)
-        for start, wav in pieces:
-            song[start : start + len(wav)] += wav  # overlapping segments are mixed
-        return SynthesisResult(wav=song, sample_rate=self.sample_rate, sentences=renders)
+        return SynthesisResult(wav=mix_at_offsets(pieces), sample_rate=self.sample_rate, sentences=renders)
 
     __call__ = sing
 
