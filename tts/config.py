@@ -94,7 +94,7 @@ class AlignConfig:
 
     preset: str = "aligner"  # network size, a name in tts.align.model.ALIGNER_PRESETS
     params: dict[str, Any] = field(default_factory=dict)  # AlignerConfig fields laid over the preset
-    steps: int = 3000  # optimizer steps; the alignment settles long before an acoustic model would
+    steps: int = 1000  # optimizer steps; the alignment settles long before an acoustic model would
     batch_size: int = 16  # utterances per batch
     max_frames: int = 4000  # frame budget per batch (length bucketing); 0 = none
     lr: float = 1e-3  # peak AdamW learning rate, warm-up then inverse-sqrt decay

@@ -1,14 +1,36 @@
-"""The alignment network: text encoder × mel encoder, L2-distance attention with a diagonal prior.
+"""The alignment network: phoneme mel templates × mel frames, L2-distance attention with a diagonal prior.
 
-After Badlani et al. 2021 ("One TTS Alignment To Rule Them All"): tokens (phoneme + tone) and mel
-frames are encoded into one space; the score of frame ``t`` against token ``n`` is
-``-temperature * ||q_t - k_n||^2``; a softmax over tokens plus the log beta-binomial prior gives the
-soft alignment. Two losses train it:
+After Badlani et al. 2021 ("One TTS Alignment To Rule Them All"): the score of frame ``t`` against
+token ``n`` is ``-temperature * ||q_t - k_n||^2``; a softmax over tokens plus the log beta-binomial
+prior gives the soft alignment. Two losses train it:
 
 - forward-sum: the likelihood of the text given the frames summed over every monotonic alignment,
-  computed as CTC with the tokens as the target sequence (each token once, in order);
+  computed as CTC with the tokens as the target sequence (each token once, in order) over the soft
+  alignment (renormalized after the prior) with a blank of fixed log-probability;
 - binarization: the cross-entropy between the soft alignment and its MAS-hardened version, so the
   soft attention sharpens towards the hard durations that are finally extracted.
+
+Where we depart from the paper, measured on the demo corpus (exact boundaries; 600 steps, 300 items,
+mean |boundary error|, ``benchmarks/bench_aligner.py`` for the full figures):
+
+- **No mel encoder**: the query is the normalized log-mel frame itself and each token's key is a
+  *template*, the mean frame the text encoder predicts for it, so the score is a fixed-variance
+  Gaussian log-likelihood. With the paper's learned mel encoder nothing ties a frame's code to its
+  sound: the encoder learned to map the loud tail of an utterance's last final onto the silence
+  token, which then ate 50-70 ms of speech at every pause (57 ms mean error with a 3-frame encoder
+  kernel, 28 ms with kernel 1, 13 ms comparing frames directly).
+- **Tokens are encoded without context** (``kernel_size: 1``): a key that sees its neighbours learned
+  to stand for "consonant plus the onset of the next vowel" and put consonant→vowel boundaries 22 ms
+  late on average (10 ms with kernel 1).
+- **Flat start**: the template layer starts at zero, so every token looks alike and the prior alone
+  places the first alignment on the diagonal (the HMM recipe): 12.8 ms against 13.0-13.2 ms from
+  random templates.
+- **CTC over the renormalized alignment**: the paper feeds CTC the prior-weighted scores before they
+  are renormalized; there, with frames compared directly, the blank at the paper's -1 left pauses to
+  the blank (the silence token drifted onto speech: 16 ms after 1500 steps), -4 worked and -5 stalled.
+  Over the renormalized alignment the paper's -1 works (three seeds: 12.8-13.0 ms; 13.1 ms after
+  1500 steps) and 0 too (13.9 ms). Any blank rarer than that (-2 and below) stalls: training stays
+  at the flat start's saddle, where every alignment follows the prior (about 300 ms error).
 """
 
 from __future__ import annotations
@@ -36,15 +58,11 @@ class AlignerConfig:
     """Network hyper-parameters of the aligner. Scope: all change the weights or the durations it
     extracts (re-run ``tts align`` with a new checkpoint folder), except ``dropout`` (training only)."""
 
-    channels: int = 192  # width of the token embedding and both encoders
-    text_layers: int = 3  # conv layers over tokens: context of neighbouring phonemes and tones
-    mel_layers: int = 2  # conv layers over frames; few, so each frame's code stays local and boundaries sharp
-    kernel_size: int = 3  # conv kernel of both encoders
-    attention_dim: int = 80  # size of the space where frames meet tokens (RAD-TTS: the mel size, 80)
-    # scale of squared distances into scores. The paper's 0.0005 suits its unnormalized encoders;
-    # ours end in LayerNorm'd features whose distances are far smaller, and at 0.0005 the scores
-    # start almost flat. Measured on the demo corpus (800 steps, benchmarks/bench_aligner.py), mean
-    # boundary error: 0.0005 -> 155 ms, 0.01 -> 150, 0.1 -> 94, 1.0 -> 52, 10 -> 52.
+    channels: int = 192  # width of the token embedding and the text encoder
+    text_layers: int = 3  # conv layers over tokens (phoneme + tone)
+    kernel_size: int = 1  # conv kernel of the text encoder; 1 = no context (see the module docs)
+    # scale of squared distances into scores. Normalized 80-bin frames lie tens of units apart, so
+    # 1.0 is sharp from the first step; the paper's 0.0005 suits its unnormalized encoders
     temperature: float = 1.0
     prior_scaling: float = 1.0  # beta-binomial prior width w (paper: 1.0; smaller = wider)
     blank_logprob: float = -1.0  # score of CTC's blank in the forward-sum loss (paper: -1)
@@ -54,8 +72,8 @@ class AlignerConfig:
         problems = []
         if self.kernel_size % 2 == 0:
             problems.append("kernel_size must be odd")
-        if min(self.channels, self.text_layers, self.mel_layers, self.attention_dim) < 1:
-            problems.append("channels, text_layers, mel_layers and attention_dim must be >= 1")
+        if min(self.channels, self.text_layers) < 1:
+            problems.append("channels and text_layers must be >= 1")
         if self.temperature <= 0 or self.prior_scaling <= 0:
             problems.append("temperature and prior_scaling must be positive")
         if problems:
@@ -63,10 +81,10 @@ class AlignerConfig:
 
 
 ALIGNER_PRESETS: dict[str, AlignerConfig] = {
-    # the default: about 0.7 M parameters, trains on a CPU in minutes
+    # the default: about 0.2 M parameters, trains on a CPU in minutes
     "aligner": AlignerConfig(),
     # for tests and tiny corpora
-    "aligner_tiny": AlignerConfig(channels=32, text_layers=1, mel_layers=1, attention_dim=16, dropout=0.0),
+    "aligner_tiny": AlignerConfig(channels=32, text_layers=1),
 }
 
 
@@ -75,7 +93,6 @@ class AlignerOutput:
     """Soft alignment of a batch. Scores on padding are ``MASKED_SCORE``."""
 
     log_attention: Tensor  # [B, T, N] log soft alignment (log-softmax over tokens of scores + prior)
-    scores: Tensor  # [B, T, N] log-softmax of distances plus the log prior (the forward-sum input)
     token_mask: Tensor  # [B, N] bool
     frame_mask: Tensor  # [B, T] bool
 
@@ -102,10 +119,9 @@ class Aligner(nn.Module):
         self.tone_embedding = nn.Embedding(n_tones, c)
         self.text_encoder = ConvStack(c, c, config.text_layers, config.kernel_size, config.dropout)
         self.text_head = nn.ModuleList([ConvBlock(c, 2 * c, config.kernel_size, 0.0, "relu", False),
-                                        ConvBlock(2 * c, config.attention_dim, 1, 0.0, None, False)])
-        self.mel_encoder = ConvStack(n_mels, c, config.mel_layers, config.kernel_size, config.dropout)
-        self.mel_head = nn.ModuleList([ConvBlock(c, c, 1, 0.0, "relu", False),
-                                       ConvBlock(c, config.attention_dim, 1, 0.0, None, False)])
+                                        ConvBlock(2 * c, n_mels, 1, 0.0, None, False)])
+        nn.init.zeros_(self.text_head[-1].conv.weight)  # flat start: every key alike, the prior leads
+        nn.init.zeros_(self.text_head[-1].conv.bias)
 
     def forward(self, batch: AcousticBatch) -> AlignerOutput:
         """Soft alignment of ``batch`` (phonemes, tones, lengths, normalized mel [B, n_mels, T])."""
@@ -116,13 +132,11 @@ class Aligner(nn.Module):
         keys = self.phoneme_embedding(batch.phonemes) + self.tone_embedding(batch.tones)  # [B, N, C]
         keys = self.text_encoder(keys, token_mask)
         for layer in self.text_head:
-            keys = layer(keys, token_mask)  # [B, N, A]
-        queries = self.mel_encoder(batch.mel.transpose(1, 2), frame_mask)  # [B, T, C]
-        for layer in self.mel_head:
-            queries = layer(queries, frame_mask)  # [B, T, A]
+            keys = layer(keys, token_mask)  # [B, N, n_mels]: the mel template of every token
+        queries = batch.mel.transpose(1, 2) * frame_mask[..., None]  # [B, T, n_mels]
         with torch.autocast(queries.device.type, enabled=False):  # distances need float32 range
             queries, keys = queries.float(), keys.float()
-            # ||q - k||^2 = |q|^2 - 2 q.k + |k|^2, without a [B, T, N, A] difference tensor
+            # ||q - k||^2 = |q|^2 - 2 q.k + |k|^2, without a [B, T, N, n_mels] difference tensor
             distance = ((queries ** 2).sum(-1, keepdim=True) - 2 * queries @ keys.transpose(1, 2)
                         + (keys ** 2).sum(-1)[:, None, :]).clamp(min=0.0)  # [B, T, N]
         scores = -self.config.temperature * distance
@@ -133,7 +147,7 @@ class Aligner(nn.Module):
         scores = torch.log_softmax(scores, dim=-1) + prior
         scores = scores.masked_fill(~pair_mask, MASKED_SCORE)
         log_attention = torch.log_softmax(scores, dim=-1).masked_fill(~pair_mask, MASKED_SCORE)
-        return AlignerOutput(log_attention=log_attention, scores=scores, token_mask=token_mask,
+        return AlignerOutput(log_attention=log_attention, token_mask=token_mask,
                              frame_mask=frame_mask)
 
     @torch.no_grad()
@@ -163,9 +177,9 @@ def hard_alignment(out: AlignerOutput, text_lengths: Tensor, mel_lengths: Tensor
 
 
 def forward_sum_loss(out: AlignerOutput, text_lengths: Tensor, mel_lengths: Tensor, blank_logprob: float) -> Tensor:
-    """CTC loss of the token sequence ``1..N`` given the frames' scores (a blank column prepended)."""
-    batch, _, n_max = out.scores.shape
-    scores = F.pad(out.scores.float(), (1, 0), value=blank_logprob)  # [B, T, 1 + N]
+    """CTC loss of the token sequence ``1..N`` given the soft alignment (a blank column prepended)."""
+    batch, _, n_max = out.log_attention.shape
+    scores = F.pad(out.log_attention.float(), (1, 0), value=blank_logprob)  # [B, T, 1 + N]
     scores = scores.masked_fill(~F.pad(out.token_mask, (1, 0), value=True)[:, None, :], MASKED_SCORE)
     log_probs = torch.log_softmax(scores, dim=-1).transpose(0, 1)  # [T, B, 1 + N]
     targets = torch.arange(1, n_max + 1, device=scores.device).expand(batch, n_max)  # [B, N]
