@@ -6,7 +6,8 @@
 Each item of the run's test split (held out from every demo recipe, which share one split) is
 read from its source recording, turned into a mel and (for NSF vocoders) an F0 track with the
 vocoder's own settings, vocoded, and compared with the recording by
-:func:`tts.eval.metrics.compare_waves` (WORLD analysis, one DTW path). Copy synthesis measures the
+:func:`tts.eval.metrics.compare_waves` (WORLD analysis) frame by frame: a vocoder keeps the timing,
+so no DTW path is needed, and one that wanders would pair notes with their neighbours' F0. Copy synthesis measures the
 vocoder alone: no acoustic model is involved. ``--griffin-lim`` adds the weight-free baseline.
 The real-time factor is the vocoding wall time over the audio duration, on this machine's threads.
 """
@@ -53,7 +54,8 @@ def score(name: str, render, entries: list, sample_rate: int, pitch) -> dict[str
         synthesized = render(reference)
         wall += time.perf_counter() - start
         seconds += len(reference) / sample_rate
-        table.add(entry.id, compare_waves(reference, synthesized[: len(reference)], sample_rate, pitch=pitch))
+        table.add(entry.id, compare_waves(reference, synthesized[: len(reference)], sample_rate, pitch=pitch,
+                                                  same_timeline=True))
     row = table.mean(name).metrics
     row["rtf"] = wall / seconds
     return row

@@ -145,6 +145,16 @@ def test_dtw_absorbs_a_time_stretch(speech: np.ndarray) -> None:
     assert result.vuv_error < 0.02
 
 
+def test_same_timeline_pairs_frames_one_to_one(speech: np.ndarray) -> None:
+    """Copy synthesis keeps the timing: frame t against frame t, so a stretch is no longer forgiven."""
+    assert compare_waves(speech, speech.copy(), SR, same_timeline=True).mcd_db < 0.1
+    stretched = speechlike(1.44)
+    assert compare_waves(speech, stretched, SR, same_timeline=True).mcd_db > 3.0
+    shifted = speechlike(1.2, cents=100.0)
+    result = compare_waves(speech, shifted, SR, same_timeline=True)
+    assert result.f0_rmse_cents == pytest.approx(100.0, abs=5.0)
+
+
 def test_pitch_shift_of_100_cents(speech: np.ndarray) -> None:
     shifted = speechlike(1.2, cents=100.0)
     result = compare_waves(speech, shifted, SR)

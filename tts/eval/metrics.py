@@ -339,16 +339,24 @@ def compare_waves(
     pitch: Optional[PitchConfig] = None,
     order: int = MCEP_ORDER,
     silence_db: float = SILENCE_DB,
+    same_timeline: bool = False,
 ) -> WaveComparison:
     """MCD, F0 RMSE and V/UV error of ``syn_wav [M]`` against ``ref_wav [N]`` (same rate).
 
     WORLD features are extracted once per signal; one DTW on c1..c_order pairs the frames.
+    ``same_timeline``: the synthesized signal shares the reference's timing (copy synthesis by a
+    vocoder), so frame t is paired with frame t instead. DTW there only adds errors of its own: a
+    path that wanders by a frame pairs a note's F0 with its neighbour's (measured on NSF copy
+    synthesis of demo songs: one item scored 543 cents through DTW and 14 cents frame by frame).
     """
     if not np.any(_as_signal(ref_wav, "compare_waves")):
         raise InputError("compare_waves: the reference signal is silent (all zeros)")
     ref = world_analysis(ref_wav, sample_rate, order, pitch)
     syn = world_analysis(syn_wav, sample_rate, order, pitch)
-    path = align_frames(ref.mcep[:, 1:], syn.mcep[:, 1:])
+    if same_timeline:
+        path = AlignmentPath.identity(min(len(ref.f0), len(syn.f0)))
+    else:
+        path = align_frames(ref.mcep[:, 1:], syn.mcep[:, 1:])
     f0 = f0_metrics(ref.f0, ref.voiced, syn.f0, syn.voiced, path)
     mcd_db = mel_cepstral_distortion(ref.mcep, syn.mcep, path, non_silent_frames(ref, silence_db))
     return WaveComparison(mcd_db=mcd_db, f0_rmse_cents=f0.rmse_cents, vuv_error=f0.vuv_error)
