@@ -9,7 +9,7 @@ import pytest
 
 from tts.audio.features import num_frames
 from tts.audio.params import AudioConfig, PitchConfig
-from tts.audio.pitch import dio_speed, extract_f0, interpolate_unvoiced
+from tts.audio.pitch import curve_to_frames, dio_speed, extract_f0, interpolate_unvoiced
 from tts.errors import ConfigError, InputError
 from tts.registry import PITCH_EXTRACTORS
 
@@ -154,3 +154,26 @@ def test_dio_speed_keeps_search_rate_above_five_f0_max() -> None:
         assert 1 <= speed <= 12 and sr / speed >= 4000.0
     assert dio_speed(22050, 1100.0) == 4
     assert dio_speed(8000, 800.0) == 2
+
+
+def test_a_known_curve_lands_on_the_mel_grid() -> None:
+    """200 Hz for 0.5 s, a 0.2 s gap, then a glide 300 -> 400 Hz, given every 5 ms."""
+    step = 0.005
+    t = np.arange(0, 1.2, step)
+    curve = np.where(t < 0.5, 200.0, np.where(t < 0.7, 0.0, 300.0 + (t - 0.7) * 200.0))
+    frames = 100
+    track = curve_to_frames(curve, step, frames, AUDIO, PitchConfig(interpolate=False))
+    times = np.arange(frames) * AUDIO.hop_length / AUDIO.sample_rate
+    assert track.f0.shape == (frames,) and track.voiced.shape == (frames,)
+    np.testing.assert_array_equal(track.voiced, curve[np.round(times / step).astype(int)] > 0)
+    np.testing.assert_allclose(track.f0[times < 0.49], 200.0)
+    glide = (times > 0.71) & (times < 1.19)
+    np.testing.assert_allclose(track.f0[glide], 300.0 + (times[glide] - 0.7) * 200.0, rtol=1e-4)
+    assert np.all(track.f0[~track.voiced] == 0.0)
+    filled = curve_to_frames(curve, step, frames, AUDIO, PitchConfig(interpolate=True))
+    gap = ~filled.voiced
+    assert np.all((filled.f0[gap] >= 200.0) & (filled.f0[gap] <= 300.0))  # bridged, not 0 Hz
+    with pytest.raises(InputError, match="F0 curve"):
+        curve_to_frames(np.array([100.0, np.nan]), step, 10, AUDIO, PitchConfig())
+    with pytest.raises(InputError, match="timestep"):
+        curve_to_frames(curve, 0.0, 10, AUDIO, PitchConfig())

@@ -332,3 +332,33 @@ def test_bad_arguments(tmp_path: Path) -> None:
     assert result.returncode == 1 and "singer range" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert not (tmp_path / "y").exists()
+
+
+def test_prepare_takes_f0_from_the_corpus_curves(corpus: tuple[Path, SingSummary], tmp_path: Path) -> None:
+    """data.f0_source auto: the store holds the curve the songs were sung with; extract: DIO's track,
+    and a store made one way refuses the other (its fingerprint names f0_source)."""
+    from tests.helpers import write_recipe
+    from tts.config import load_config
+    from tts.data.prepare import prepare_features
+    from tts.data.store import FeatureStore
+    from tts.errors import ConfigError
+
+    out, _ = corpus
+    recipe = write_recipe(tmp_path / "r.yaml", out, tmp_path / "run", model="diffsinger_small")
+    base = ["data.corpus=demo-sing", "data.dev_items=0", "data.test_items=0"]
+    prepare_features(load_config(recipe, base), jobs=1, progress=False)
+    prepare_features(load_config(recipe, base + ["data.f0_source=extract", f"run_dir={tmp_path / 'dio'}"]),
+                     jobs=1, progress=False)
+    exact, dio = FeatureStore(tmp_path / "run" / "features"), FeatureStore(tmp_path / "dio" / "features")
+    for entry in exact.read_manifest():
+        record = load_record(score_path(out, entry.id))
+        curve = np.load(out / record["f0"]["path"])
+        item, tracked = exact.read_item(entry.id), dio.read_item(entry.id)
+        times = np.arange(item.num_frames) * 256 / 22050
+        on_curve = np.interp(times, np.arange(curve.shape[0]) * record["f0"]["timestep"], curve)
+        inside = item.voiced & (np.interp(times, np.arange(curve.shape[0]) * record["f0"]["timestep"],
+                                          (curve > 0).astype(float)) == 1.0)
+        np.testing.assert_allclose(item.f0[inside], on_curve[inside], rtol=1e-4)
+        assert not np.array_equal(item.f0, tracked.f0)  # DIO's track is close, not identical
+    with pytest.raises(ConfigError, match="f0_source"):
+        prepare_features(load_config(recipe, base + ["data.f0_source=extract"]), jobs=1, progress=False)

@@ -141,6 +141,32 @@ def interpolate_unvoiced(f0: np.ndarray, voiced: np.ndarray) -> np.ndarray:
     return np.interp(np.arange(f0.shape[0]), idx, f0[idx]).astype(f0.dtype)
 
 
+def curve_to_frames(curve_hz: np.ndarray, timestep: float, frames: int, audio: AudioConfig,
+                    pitch: PitchConfig) -> PitchTrack:
+    """A known F0 curve (``curve_hz [K]``, value k at ``k * timestep`` s, 0 = unvoiced) on the mel grid.
+
+    For corpora that ship the exact curve their audio was made with (the demo singing corpus): F0 is
+    interpolated linearly at each mel frame's centre, voicing taken from the nearest curve point,
+    unvoiced frames filled as :func:`extract_f0` fills them (``pitch.interpolate``).
+    """
+    curve = np.asarray(curve_hz, dtype=np.float64)
+    if curve.ndim != 1 or curve.shape[0] == 0 or not np.all(np.isfinite(curve)) or np.any(curve < 0):
+        raise InputError(f"an F0 curve must be a non-empty [K] array of finite Hz values >= 0, got {curve.shape}")
+    if not timestep > 0:
+        raise InputError(f"an F0 curve's timestep must be positive, got {timestep}")
+    offset = 0 if audio.center else audio.n_fft // 2
+    times = (np.arange(frames) * audio.hop_length + offset) / audio.sample_rate
+    nearest = np.clip(np.round(times / timestep).astype(np.int64), 0, curve.shape[0] - 1)
+    voiced = curve[nearest] > 0
+    points = np.flatnonzero(curve > 0)
+    f0 = np.zeros(frames, dtype=np.float32)
+    if points.size:  # through the voiced points only, so a frame next to a gap is not pulled towards 0 Hz
+        f0[voiced] = np.interp(times[voiced], points * timestep, curve[points])
+    if pitch.interpolate:
+        f0 = interpolate_unvoiced(f0, voiced)
+    return PitchTrack(f0=f0, voiced=voiced)
+
+
 def _check_pitch_config(audio: AudioConfig, pitch: PitchConfig) -> None:
     nyquist = audio.sample_rate / 2
     if not 0 < pitch.f0_min < pitch.f0_max < nyquist:

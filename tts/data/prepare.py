@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Optional, Union
+from typing import TYPE_CHECKING, Optional, Union
 
 import numpy as np
 
@@ -27,6 +27,9 @@ from tts.data.words import item_word_index
 from tts.errors import ConfigError, InputError, TTSError
 from tts.fileio import atomic_write_text
 from tts.text.symbols import PHONEME_TO_ID, SILENCE
+
+if TYPE_CHECKING:
+    from tts.audio.pitch import PitchTrack
 
 MIN_ITEMS_FOR_SPLIT = 3  # fewer usable items than this cannot be split train/dev/test
 
@@ -106,6 +109,7 @@ class _WorkerParams:
     store_root: str
     need_phonemes: bool = True  # False for vocoder runs, which learn from audio alone
     aligner_durations: bool = False  # data.duration_source "aligner": drop alignment timing (tts align)
+    corpus_f0: bool = False  # data.f0_source "auto" on a corpus with F0 curves: use them, do not extract
 
 
 _EXTRACTOR = None  # per-process MelExtractor, built once by the pool initializer
@@ -175,6 +179,18 @@ def _process(job: tuple[Item, _WorkerParams]) -> Union[Prepared, Skipped]:
         return Skipped(item.id, f"unreadable: {type(err).__name__}: {err}")
 
 
+def _corpus_f0(item: Item, frames: int, params: _WorkerParams) -> "PitchTrack":
+    """The item's own F0 curve (``extra["f0_path"]``, ``extra["f0_timestep"]``) on the mel grid."""
+    from tts.audio.pitch import curve_to_frames
+
+    path = Path(item.extra["f0_path"])
+    try:
+        curve = np.load(path, allow_pickle=False)
+    except (OSError, ValueError) as err:
+        raise InputError(f"{path}: unreadable F0 curve ({err})") from None
+    return curve_to_frames(curve, float(item.extra["f0_timestep"]), frames, params.audio, params.pitch)
+
+
 def _process_item(item: Item, params: _WorkerParams) -> Prepared:
     import torch
 
@@ -192,7 +208,8 @@ def _process_item(item: Item, params: _WorkerParams) -> Prepared:
         feats = _EXTRACTOR.features(torch.from_numpy(audio.samples))
     mel = feats.log_mel[0].numpy()  # [n_mels, T]
     energy = feats.energy[0].numpy()  # [T]
-    track = extract_f0(audio.samples, params.audio, params.pitch)
+    track = (_corpus_f0(item, mel.shape[1], params) if params.corpus_f0
+             else extract_f0(audio.samples, params.audio, params.pitch))
     phones, tones, durations = _phonemes_of(item, params, mel.shape[1]) if params.need_phonemes else ([], [], None)
     if params.need_phonemes and (not phones or all(p == SILENCE for p in phones)):
         raise InputError("text yields no phonemes")
@@ -223,9 +240,17 @@ def needs_phonemes(cfg: RunConfig) -> bool:
     return cfg.model.name not in VOCODERS
 
 
-def _fingerprint(cfg: RunConfig) -> dict:
-    return {"audio": asdict(cfg.audio), "pitch": asdict(cfg.pitch),
-            "corpus": cfg.data.corpus, "options": cfg.data.options, "phonemes": needs_phonemes(cfg)}
+def _fingerprint(cfg: RunConfig, corpus_f0: bool) -> dict:
+    fingerprint = {"audio": asdict(cfg.audio), "pitch": asdict(cfg.pitch),
+                   "corpus": cfg.data.corpus, "options": cfg.data.options, "phonemes": needs_phonemes(cfg)}
+    if corpus_f0:  # only then: stores of corpora without F0 curves keep their fingerprint
+        fingerprint["f0_source"] = "corpus"
+    return fingerprint
+
+
+def _uses_corpus_f0(cfg: RunConfig, items: list[Item]) -> bool:
+    """Whether F0 comes from the corpus's own curves (every item has one and the recipe allows it)."""
+    return cfg.data.f0_source == "auto" and bool(items) and all("f0_path" in item.extra for item in items)
 
 
 def _check_fingerprint(store: FeatureStore, fingerprint: dict) -> None:
@@ -235,8 +260,8 @@ def _check_fingerprint(store: FeatureStore, fingerprint: dict) -> None:
         if fingerprint["phonemes"] and not old.get("phonemes", True):  # stores before this key had phonemes
             raise ConfigError(f"{store.root} was prepared for a vocoder (audio only, no phonemes); "
                               "set data.features_dir to a new folder for an acoustic model")
-        for section, value in fingerprint.items():
-            if section != "phonemes" and old.get(section) != value:
+        for section in sorted(set(fingerprint) | set(old)):
+            if section != "phonemes" and old.get(section) != fingerprint.get(section):
                 raise ConfigError(
                     f"{store.root} holds features made with other '{section}' settings; "
                     f"delete it or set data.features_dir to a new folder"
@@ -309,11 +334,12 @@ def prepare_features(loaded: LoadedConfig, jobs: Optional[int] = None, progress:
     store = FeatureStore(run_dir / cfg.data.features_dir)
     store.root.mkdir(parents=True, exist_ok=True)
     atomic_write_text(run_dir / "config.yaml", dump_config(cfg))
-    _check_fingerprint(store, _fingerprint(cfg))
+    corpus_f0 = _uses_corpus_f0(cfg, corpus.items)
+    _check_fingerprint(store, _fingerprint(cfg, corpus_f0))
 
     params = _WorkerParams(cfg.audio, cfg.pitch, cfg.data.min_seconds, cfg.data.max_seconds,
                            cfg.data.duration_source == "alignment", str(store.root), needs_phonemes(cfg),
-                           aligner_durations=cfg.data.duration_source == "aligner")
+                           aligner_durations=cfg.data.duration_source == "aligner", corpus_f0=corpus_f0)
     done_before = {item.id for item in corpus.items if store.has_item(item.id)}
     todo = [item for item in corpus.items if item.id not in done_before]
     reused = [item for item in corpus.items if item.id in done_before]
