@@ -7,7 +7,8 @@ Each item of the run's test split (held out from every demo recipe, which share 
 read from its source recording, turned into a mel and (for NSF vocoders) an F0 track with the
 vocoder's own settings, vocoded, and compared with the recording by
 :func:`tts.eval.metrics.compare_waves` (WORLD analysis) frame by frame: a vocoder keeps the timing,
-so no DTW path is needed, and one that wanders would pair notes with their neighbours' F0. Copy synthesis measures the
+so the true pairing is known and a DTW path could only flatter the score. F0 errors here include the
+extractor's own (for an NSF vocoder, ``bench_nsf_f0.py`` separates them). Copy synthesis measures the
 vocoder alone: no acoustic model is involved. ``--griffin-lim`` adds the weight-free baseline.
 The real-time factor is the vocoding wall time over the audio duration, on this machine's threads.
 """
