@@ -17,8 +17,9 @@ mean |boundary error|, ``benchmarks/bench_aligner.py`` for the full figures):
   *template*, the mean frame the text encoder predicts for it, so the score is a fixed-variance
   Gaussian log-likelihood. With the paper's learned mel encoder nothing ties a frame's code to its
   sound: the encoder learned to map the loud tail of an utterance's last final onto the silence
-  token, which then ate 50-70 ms of speech at every pause (57 ms mean error with a 3-frame encoder
-  kernel, 28 ms with kernel 1, 13 ms comparing frames directly).
+  token, which then ate 50-70 ms of speech at every pause (mean error 57 ms with 3-frame kernels,
+  16 ms with kernel-1 encoders on both sides but still 40-70 ms at pauses, 13 ms comparing frames
+  directly).
 - **Tokens are encoded without context** (``kernel_size: 1``): a key that sees its neighbours learned
   to stand for "consonant plus the onset of the next vowel" and put consonant→vowel boundaries 22 ms
   late on average (10 ms with kernel 1).
