@@ -31,22 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tts.audio.features import MelExtractor  # noqa: E402
 from tts.audio.io import read_audio  # noqa: E402
-from tts.audio.pitch import extract_f0, interpolate_unvoiced  # noqa: E402
+from tts.audio.pitch import curve_to_frames, extract_f0  # noqa: E402
 from tts.config import load_config  # noqa: E402
 from tts.data.demo_sing import f0_errors  # noqa: E402
 from tts.data.store import FeatureStore  # noqa: E402
 from tts.synth.vocode import load_vocoder  # noqa: E402
 
 GROSS_CENTS = 300.0  # an error this large is a wrong note (octave errors and worse), not a detuning
-
-
-def exact_track(record: dict, target_hz: np.ndarray, frames: int, hop_s: float) -> np.ndarray:
-    """The corpus's curve on the mel grid ``[frames]``, unvoiced gaps interpolated as in training."""
-    step = float(record["f0"]["timestep"])
-    times = np.arange(frames) * hop_s
-    curve = np.interp(times, np.arange(target_hz.shape[0]) * step, target_hz)
-    voiced = target_hz[np.clip(np.round(times / step).astype(np.int64), 0, target_hz.shape[0] - 1)] > 0
-    return interpolate_unvoiced(curve.astype(np.float32), voiced)
 
 
 def summary(cents: np.ndarray) -> str:
@@ -83,7 +74,8 @@ def main() -> None:
             with torch.inference_mode():
                 mel = mel_fn(torch.from_numpy(samples.astype(np.float32)))  # [1, n_mels, T]
             frames = mel.shape[-1]
-            tracks = {"exact F0": exact_track(record, target, frames, audio.hop_length / audio.sample_rate),
+            exact = curve_to_frames(target, float(record["f0"]["timestep"]), frames, audio, voice.config.pitch)
+            tracks = {"exact F0": exact.f0,
                       "extracted F0": extract_f0(samples, audio, voice.config.pitch).f0[:frames]}
             for condition, f0 in tracks.items():
                 with torch.inference_mode():

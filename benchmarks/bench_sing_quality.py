@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tts.audio.io import read_audio  # noqa: E402
 from tts.config import load_config  # noqa: E402
-from tts.data.demo_sing import f0_errors, sustained_mask  # noqa: E402
+from tts.data.demo_sing import f0_errors, midi_to_hz, sustained_mask  # noqa: E402
 from tts.data.store import FeatureStore  # noqa: E402
 from tts.eval.metrics import compare_waves  # noqa: E402
 from tts.models.base import Controls  # noqa: E402
@@ -67,7 +67,7 @@ def bare_notes_cents(record: dict, target_hz: np.ndarray) -> np.ndarray:
     notes_hz = np.zeros_like(target_hz)
     for note in record["notes"]:
         if note["rest"] is None:
-            notes_hz[(times >= note["start"]) & (times < note["end"])] = 440.0 * 2.0 ** ((note["midi"] - 69) / 12)
+            notes_hz[(times >= note["start"]) & (times < note["end"])] = midi_to_hz(note["midi"])
     compare = sustained_mask(record, times) & (target_hz > 0) & (notes_hz > 0)
     return np.abs(1200.0 * np.log2(target_hz[compare] / notes_hz[compare]))
 
