@@ -63,6 +63,15 @@ def test_unknown_voice_lists_available(tmp_path: Path) -> None:
                        "no-such-voice")
 
 
+@pytest.mark.parametrize("device, fragment", [("--json", "unknown device '--json'"), ("mps", "'mps' is not supported"),
+                                              ("cuda:7", "'cuda:7' asked for")])
+@pytest.mark.parametrize("command", ["synth", "sing"])
+def test_bad_device_is_a_clean_error(tmp_path: Path, command: str, device: str, fragment: str) -> None:
+    what = "你好" if command == "synth" else str(REPO / "tts/resources/scores/ni_hao_shi_jie.musicxml")
+    assert_clean_error(tts(command, what, "--device", device, "-o", str(tmp_path / "x.wav")), fragment)
+    assert not (tmp_path / "x.wav").exists()
+
+
 def test_config_show_prints_resolved_yaml(tmp_path: Path) -> None:
     corpus = make_folder_corpus(tmp_path / "corpus", count=3)
     recipe = write_recipe(tmp_path / "r.yaml", corpus, tmp_path / "run")

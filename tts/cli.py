@@ -284,7 +284,7 @@ def synth(
     speed: float = typer.Option(1.0, "--speed", min=0.25, max=4.0, help="Speaking rate: 2.0 is twice as fast."),
     pitch: float = typer.Option(0.0, "--pitch", min=-24.0, max=24.0, help="Pitch shift in semitones."),
     energy: float = typer.Option(1.0, "--energy", min=0.1, max=4.0, help="Loudness (energy) scale."),
-    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ..."),
+    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ... or auto (a GPU when there is one)."),
     plot: bool = typer.Option(False, "--plot", help="Also write a PNG of mel, F0 and durations next to each wav."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
     vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
@@ -337,7 +337,7 @@ def vocode(
     output: Path = typer.Option(Path("out.wav"), "--output", "-o", help="Output audio file (wav, flac or ogg)."),
     voice: str = typer.Option(..., "--voice", "-v", help="Vocoder voice name or folder (see `tts voices`)."),
     f0: Optional[Path] = typer.Option(None, "--f0", help="With a mel: F0 per frame, a .npy vector in Hz, 0 = unvoiced (NSF vocoders)."),
-    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ..."),
+    device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ... or auto (a GPU when there is one)."),
     chunk_seconds: float = typer.Option(20.0, "--chunk-seconds", help="Audio rendered per chunk; long files stream in chunks."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:

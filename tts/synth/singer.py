@@ -38,6 +38,7 @@ from tts.synth.synthesizer import (
     speaker_ids,
 )
 from tts.synth.voice import LoadedVoice, load_voice
+from tts.train.distributed import pick_device
 
 if TYPE_CHECKING:
     from tts.score import F0Curve, Score, ScoreSegment
@@ -124,7 +125,7 @@ class Singer:
         self.model: AcousticModel = voice.model  # type: ignore[assignment]
         self.vocoder = vocoder
         self.vocoder_name = vocoder_name
-        self.device = torch.device(device)
+        self.device = pick_device(device)
 
     @classmethod
     def from_voice(

@@ -30,6 +30,7 @@ from tts.models.griffinlim import GriffinLim
 from tts.synth.registry import find_vocoder, find_voice
 from tts.synth.voice import GRIFFIN_LIM, LoadedVoice, load_voice
 from tts.text.symbols import PHONEME_TO_ID
+from tts.train.distributed import pick_device
 
 PathLike = Union[str, os.PathLike]
 
@@ -193,7 +194,7 @@ class Synthesizer:
         self.model: AcousticModel = voice.model
         self.vocoder = vocoder
         self.vocoder_name = vocoder_name
-        self.device = torch.device(device)
+        self.device = pick_device(device)
         self._frontend = frontend  # built on first use: phoneme-level callers never need it
 
     @classmethod

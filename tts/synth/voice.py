@@ -478,7 +478,11 @@ def _load_weights(model: nn.Module, path: Path) -> None:
 
 
 def load_voice(path: PathLike, device: str | torch.device = "cpu") -> LoadedVoice:
-    """Verify and load a voice folder; the model is in eval mode on ``device``."""
+    """Verify and load a voice folder; the model is in eval mode on ``device`` (see
+    :func:`tts.train.distributed.pick_device`: ``auto``, ``cpu``, ``cuda``, ``cuda:N``)."""
+    from tts.train.distributed import pick_device
+
+    device = pick_device(device)
     folder = Path(path).expanduser()
     if not folder.is_dir():
         raise VoiceError(f"voice folder not found: {folder}")

@@ -31,15 +31,31 @@ class DistEnv:
         return self.world_size > 1
 
 
-def pick_device(requested: str = "auto", local_rank: int = 0) -> torch.device:
-    """``auto`` → this rank's CUDA device when there is one, else CPU."""
-    if requested == "auto":
-        return torch.device(f"cuda:{local_rank}") if torch.cuda.is_available() else torch.device("cpu")
-    device = torch.device(requested)
-    if device.type == "cuda" and not torch.cuda.is_available():
-        from tts.errors import ConfigError
+def pick_device(requested: str | torch.device = "auto", local_rank: int = 0) -> torch.device:
+    """``auto`` → this rank's CUDA device when there is one, else CPU; anything else is checked.
 
-        raise ConfigError(f"device {requested!r} asked for, but no CUDA GPU is visible")
+    Raises:
+        ConfigError: a string torch does not read as a device, or a GPU that is not there.
+    """
+    from tts.errors import ConfigError
+
+    if isinstance(requested, torch.device):
+        device = requested
+    elif requested == "auto":
+        return torch.device(f"cuda:{local_rank}") if torch.cuda.is_available() else torch.device("cpu")
+    else:
+        try:
+            device = torch.device(requested)
+        except (RuntimeError, TypeError):
+            raise ConfigError(f"unknown device {requested!r}: use auto, cpu, cuda or cuda:N") from None
+    if device.type == "cuda":
+        if not torch.cuda.is_available():
+            raise ConfigError(f"device {str(requested)!r} asked for, but no CUDA GPU is visible")
+        if device.index is not None and device.index >= torch.cuda.device_count():
+            raise ConfigError(f"device {str(requested)!r} asked for, but only {torch.cuda.device_count()} "
+                              "CUDA GPU(s) are visible")
+    elif device.type != "cpu":
+        raise ConfigError(f"device {str(requested)!r} is not supported: use auto, cpu, cuda or cuda:N")
     return device
 
 
