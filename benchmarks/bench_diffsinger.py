@@ -1,11 +1,14 @@
 """DiffSinger speed: training step time and acoustic real-time factor per sampler, on CPU threads.
 
     python benchmarks/bench_diffsinger.py [--preset diffsinger_small] [--threads 2] [--seconds 10]
+        [--device cuda] [--batch-size 32] [--train-seconds 5] [--amp]
 
 A singing model's frame count comes from the notes, so an untrained model renders exactly as many
 frames as a trained one: the real-time factor here (acoustic model only: wall seconds per second
 of song; the vocoder is extra) holds for trained voices of the same preset. The song is a
-synthetic segment of syllables "SP n i h ao …" on 0.4 s notes.
+synthetic segment of syllables "SP h ao …" on 0.4 s notes. The training step (forward, loss,
+backward, AdamW) is timed on a batch of ``--batch-size`` such segments of ``--train-seconds`` each
+with random targets: the cost of a step does not depend on the targets' values.
 """
 
 from __future__ import annotations
@@ -50,6 +53,43 @@ def song_batch(seconds: float):
                          note_pitch=torch.tensor([midi]), note_durations=torch.tensor([frames]))
 
 
+def training_batch(batch_size: int, seconds: float):
+    """``batch_size`` copies of :func:`song_batch` with random mel, F0 and voicing targets."""
+    from dataclasses import replace
+
+    one = song_batch(seconds)
+    durations = one.note_durations.round().long()  # one phoneme per note-length slot
+    frames = int(durations.sum())
+    gen = torch.Generator().manual_seed(0)
+    tile = {name: value.repeat(batch_size, 1) for name, value in
+            (("phonemes", one.phonemes), ("tones", one.tones), ("note_pitch", one.note_pitch),
+             ("note_durations", one.note_durations), ("durations", durations))}
+    return replace(one, **tile, phoneme_lengths=one.phoneme_lengths.repeat(batch_size),
+                   mel=torch.randn(batch_size, N_MELS, frames, generator=gen),
+                   mel_lengths=torch.full((batch_size,), frames), pitch=0.3 * torch.randn(batch_size, frames, generator=gen),
+                   uv=(torch.rand(batch_size, frames, generator=gen) > 0.8).float())
+
+
+def step_time(model, batch, device: str, amp: bool, repeats: int) -> float:
+    """Median seconds of one optimizer step (forward, summed losses, backward, AdamW), after 2 warm-ups."""
+    model.train()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
+    scaler = torch.amp.GradScaler(enabled=amp)
+    times = []
+    for _ in range(repeats + 2):
+        start = time.perf_counter()
+        with torch.autocast(torch.device(device).type, dtype=torch.float16, enabled=amp):
+            loss = sum(model.loss(batch, model(batch)).values())
+        optimizer.zero_grad(set_to_none=True)
+        scaler.scale(loss).backward()
+        scaler.step(optimizer)
+        scaler.update()
+        if device.startswith("cuda"):
+            torch.cuda.synchronize()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times[2:])
+
+
 def rtf(model, batch, steps, repeats: int) -> tuple[float, float, int]:
     from tts.models.base import Controls
 
@@ -58,6 +98,8 @@ def rtf(model, batch, steps, repeats: int) -> tuple[float, float, int]:
     for repeat in range(repeats + 1):
         start = time.perf_counter()
         render = model.render(batch, Controls(seed=repeat, diffusion_steps=steps))
+        if render.output.mel.is_cuda:
+            torch.cuda.synchronize()
         if repeat:  # the first call warms up
             times.append(time.perf_counter() - start)
         frames, calls = int(render.output.mel_lengths[0]), render.steps
@@ -71,15 +113,26 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--device", default="cpu", help="cpu or cuda")
+    parser.add_argument("--batch-size", type=int, default=16, help="segments per training step")
+    parser.add_argument("--train-seconds", type=float, default=5.0, help="seconds per training segment")
+    parser.add_argument("--amp", action="store_true", help="CUDA only: time the training step under float16 autocast")
     args = parser.parse_args()
+    if args.amp and not args.device.startswith("cuda"):
+        raise SystemExit("--amp needs --device cuda")
     torch.set_num_threads(args.threads)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"torch {torch.__version__}, {args.threads} threads, load {os.getloadavg()[0]:.1f}")
-    model = build(args.preset)
+          f"torch {torch.__version__}, {args.threads} threads, load {os.getloadavg()[0]:.1f}, device {args.device}"
+          + (f" ({torch.cuda.get_device_name()})" if args.device.startswith("cuda") else ""))
+    model = build(args.preset).to(args.device)
     print(f"preset {args.preset}: {sum(p.numel() for p in model.parameters()) / 1e6:.2f} M parameters, "
           f"T = {model.config.timesteps}, K = {model.config.k_step}, "
           f"default sampler steps = {model.config.sampler_steps or 'DDPM K'}")
-    batch = song_batch(args.seconds)
+    seconds = step_time(model, training_batch(args.batch_size, args.train_seconds).to(args.device), args.device,
+                        args.amp, args.repeats)
+    print(f"  training step, batch {args.batch_size} x {args.train_seconds:g} s{' (AMP)' if args.amp else ''}: "
+          f"{seconds * 1000:.1f} ms")
+    batch = song_batch(args.seconds).to(args.device)
     k = model.config.k_step
     for steps in (None, k, 20, 10, 5, 3):
         if steps is not None and steps > k:
@@ -94,6 +147,8 @@ def main() -> None:
     aux = model.render(batch, use_diffusion=False)
     start = time.perf_counter()
     model.render(batch, use_diffusion=False)
+    if args.device.startswith("cuda"):
+        torch.cuda.synchronize()
     print(f"  {'aux decoder only':>22}:   0 denoiser calls, RTF {(time.perf_counter() - start) / audio:.4f} "
           f"({int(aux.output.mel_lengths[0])} frames)")
 

@@ -22,9 +22,13 @@ from tts.audio.params import AudioConfig, PitchConfig
 from tts.errors import ConfigError, InputError
 from tts.registry import PITCH_EXTRACTORS
 
-with warnings.catch_warnings():  # pyworld imports the deprecated pkg_resources
-    warnings.simplefilter("ignore", UserWarning)
-    import pyworld
+
+def _pyworld():  # imported on first use: the Praat extractor and F0 curves work without it
+    """The ``pyworld`` module (its import warns about the deprecated ``pkg_resources``)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        import pyworld
+    return pyworld
 
 # signal float64 [T], sample rate, hop (samples), frames, f0_min, f0_max -> f0 float64 [frames]
 F0Function = Callable[[np.ndarray, int, int, int, float, float], np.ndarray]
@@ -75,6 +79,7 @@ def dio_f0(
 ) -> np.ndarray:
     """WORLD DIO coarse F0 refined by StoneMask; WORLD frame i lies at ``i * hop / sr``."""
     period = _frame_period_ms(sample_rate, hop)
+    pyworld = _pyworld()
     f0, times = pyworld.dio(
         x,
         sample_rate,
@@ -96,7 +101,7 @@ def harvest_f0(
     (no harmonics) comes out mostly unvoiced; voices and harmonic tones are tracked accurately.
     """
     period = _frame_period_ms(sample_rate, hop)
-    f0, _ = pyworld.harvest(x, sample_rate, f0_floor=f0_min, f0_ceil=f0_max, frame_period=period)
+    f0, _ = _pyworld().harvest(x, sample_rate, f0_floor=f0_min, f0_ceil=f0_max, frame_period=period)
     return f0
 
 
