@@ -52,6 +52,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("data/demo-sing"))
     parser.add_argument("--limit", type=int, default=10)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--precision", default="float32",
+                        help="comma-separated inference precisions to measure (float32, bfloat16)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -60,8 +62,10 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, {torch.get_num_threads()} threads, "
           f"load average {load:.2f}; {len(entries)} test songs of {args.run}")
-    for name in args.voices or [str(args.run / "voice")]:
+    precisions = [p.strip() for p in args.precision.split(",") if p.strip()]
+    for name, precision in [(n, p) for n in args.voices or [str(args.run / "voice")] for p in precisions]:
         voice = load_vocoder(name)
+        voice.model.set_precision(precision)
         if not voice.model.needs_f0:
             raise SystemExit(f"{name} is not an F0-driven (NSF) vocoder")
         audio = voice.audio
@@ -82,7 +86,7 @@ def main() -> None:
                     wav = voice.model.infer(mel, torch.from_numpy(np.ascontiguousarray(f0, dtype=np.float32))[None])
                 rendered = wav[0].float().numpy()[: samples.shape[0]]
                 cents[condition].append(f0_errors(rendered, audio.sample_rate, record, target).cents)
-        print(f"{voice.card.name} ({voice.config.model.preset}):")
+        print(f"{voice.card.name} ({voice.config.model.preset}, {precision}):")
         for condition, values in cents.items():
             print(f"  conditioned on the {condition:12s}: {summary(np.concatenate(values))}")
     print("target (vocoder issue): F0 RMSE <= 10 cents on the singing demo data")

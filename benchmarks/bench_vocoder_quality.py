@@ -2,6 +2,7 @@
 
     python benchmarks/bench_vocoder_quality.py --run runs/demo_zh_fastspeech2 \
         runs/demo_zh_hifigan/voice runs/demo_zh_istft/voice [--limit 20] [--griffin-lim]
+        [--precision float32,bfloat16]
 
 Each item of the run's test split (held out from every demo recipe, which share one split) is
 read from its source recording, turned into a mel and (for NSF vocoders) an F0 track with the
@@ -11,6 +12,8 @@ so the true pairing is known and a DTW path could only flatter the score. F0 err
 extractor's own (for an NSF vocoder, ``bench_nsf_f0.py`` separates them). Copy synthesis measures the
 vocoder alone: no acoustic model is involved. ``--griffin-lim`` adds the weight-free baseline.
 The real-time factor is the vocoding wall time over the audio duration, on this machine's threads.
+``--precision`` scores each vocoder in each listed inference precision (same weights), so the
+quality cost of bfloat16 inference sits next to its speed.
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N items")
     parser.add_argument("--griffin-lim", action="store_true", help="also score the Griffin-Lim baseline")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--precision", default="float32",
+                        help="comma-separated inference precisions to score each vocoder in (float32, bfloat16)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -81,12 +86,16 @@ def main() -> None:
 
     entries, run = reference_items(args.run, args.split, args.limit)
     table = EvalTable(title=f"copy synthesis of {len(entries)} '{args.split}' items of {args.run}")
+    precisions = [p.strip() for p in args.precision.split(",") if p.strip()]
     for name in args.voices:
         voice = load_vocoder(name)
         rate = voice.audio.sample_rate
-        label = f"{voice.card.name} ({voice.card.model}/{voice.config.model.preset or 'default'})"
-        table.add(label, score(label, lambda x, v=voice, r=rate: copy_synthesis(v, x, r), entries, rate,
-                               voice.config.pitch))
+        for precision in precisions:
+            voice.model.set_precision(precision)
+            label = f"{voice.card.name} ({voice.card.model}/{voice.config.model.preset or 'default'})"
+            label += f" {precision}" if len(precisions) > 1 else ""
+            table.add(label, score(label, lambda x, v=voice, r=rate: copy_synthesis(v, x, r), entries, rate,
+                                   voice.config.pitch))
     if args.griffin_lim:
         extractor, vocoder = MelExtractor(run.audio), GriffinLim(run.audio)
 

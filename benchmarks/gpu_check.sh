@@ -124,8 +124,9 @@ timeout 90 python3 -m tts.cli train $work/gpu_fastspeech2.yaml --device $device 
   --set train.checkpoint_every=$((fs2_steps / 2)) "${pitch[@]}" --json; echo "rc=$?"
 python3 benchmarks/step_time.py $work/fs2_fp32
 if [ "$device" = cuda ]; then
-  step "vocoders: float16 autocast"
-  timeout 60 python3 benchmarks/bench_vocoder_speed.py --device cuda --batch 16 --seconds 10 --repeats 5 --amp \
+  step "vocoders: bfloat16 inference"
+  timeout 60 python3 benchmarks/bench_vocoder_speed.py --device cuda --batch 16 --seconds 10 --repeats 5 \
+    --precision bfloat16 \
     --presets hifigan_v1,hifigan_v3,nsf_hifigan
   step "singing: tts sing $scores --jobs 4 (four processes sharing the GPU)"
   s=$(wall); timeout 90 python3 -m tts.cli sing "$scores" --out-dir $work/sing_j4 --device cuda --jobs 4 \

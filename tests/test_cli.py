@@ -72,6 +72,11 @@ def test_bad_device_is_a_clean_error(tmp_path: Path, command: str, device: str, 
     assert not (tmp_path / "x.wav").exists()
 
 
+def test_bad_precision_is_a_clean_error(tmp_path: Path) -> None:
+    assert_clean_error(tts("synth", "你好", "--precision", "fp8", "-o", str(tmp_path / "x.wav")),
+                       "unknown vocoder precision 'fp8'")
+
+
 def test_config_show_prints_resolved_yaml(tmp_path: Path) -> None:
     corpus = make_folder_corpus(tmp_path / "corpus", count=3)
     recipe = write_recipe(tmp_path / "r.yaml", corpus, tmp_path / "run")

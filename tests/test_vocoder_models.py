@@ -31,7 +31,7 @@ from tts.models.hifigan import HIFIGAN_PRESETS, HiFiGAN, HiFiGANConfig
 from tts.models.istft import ISTFTHiFiGAN, ISTFTHiFiGANConfig
 from tts.models.layers.vocoder_blocks import index_noise
 from tts.models.nsf import NSFHiFiGAN, NSFHiFiGANConfig
-from tts.models.vocoder import DEFAULT_OVERLAP_FRAMES, ChunkPosition, VocoderModel
+from tts.models.vocoder import DEFAULT_OVERLAP_FRAMES, ChunkPosition, VocoderModel, pick_precision
 from tts.registry import VOCODERS
 
 AUDIO = AudioConfig()
@@ -291,6 +291,39 @@ def test_nsf_output_depends_on_f0() -> None:
     low, high = render(model, mel, f0), render(model, mel, f0 * 2)
     assert low.shape == high.shape == (1, 20 * HOP)
     assert float((low - high).abs().max()) > 0.01 * float(low.abs().max())
+
+
+# ----------------------------------------------------------------------------- inference precision
+
+
+@pytest.mark.parametrize("kind", ["hifigan", "nsf", "istft"])
+def test_bfloat16_inference_stays_close_to_float32(kind: str) -> None:
+    model = tiny(kind)
+    model.remove_weight_norm()
+    mel, f0 = inputs(frames=60)
+    full = render(model, mel, f0)
+    model.set_precision("bfloat16")
+    half = render(model, mel, f0)
+    chunked = render(model, mel, f0, chunk_frames=25, overlap_frames=2 * math.ceil(model.receptive_field()))
+    assert half.dtype == chunked.dtype == torch.float32  # the waveform head runs in float32
+    error = float((half - full).pow(2).mean() / full.pow(2).mean())
+    assert 0.0 < error < 1e-3, error  # it does change the arithmetic, by well under -30 dB
+    model.set_precision("float32")
+    assert torch.equal(render(model, mel, f0), full)
+
+
+def test_precision_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    cpu = torch.device("cpu")
+    assert pick_precision("float32", cpu) == "float32" and pick_precision("bfloat16", cpu) == "bfloat16"
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: False)
+    monkeypatch.setattr(torch.cpu, "_is_amx_tile_supported", lambda: False)
+    assert pick_precision("auto", cpu) == "float32"  # emulated bfloat16 would be slower
+    monkeypatch.setattr(torch.cpu, "_is_avx512_bf16_supported", lambda: True)
+    assert pick_precision("auto", cpu) == "bfloat16"
+    with pytest.raises(InputError, match="unknown vocoder precision 'fp8'"):
+        pick_precision("fp8", cpu)
+    with pytest.raises(InputError, match="unknown vocoder precision"):
+        tiny("hifigan").set_precision("half")
 
 
 # ----------------------------------------------------------------------------- weight norm, training

@@ -33,6 +33,8 @@ out = Console()
 err = Console(stderr=True)
 
 DEFAULT_VOICE = "zh-demo"  # the speech voice shipped in the package (tts/resources/voices)
+PRECISION_HELP = ("Vocoder arithmetic: auto (bfloat16 where the CPU or GPU runs it natively, else float32), "
+                  "float32 or bfloat16. bfloat16 measured the same quality, 1.4-1.6x faster on an AVX512-BF16 CPU.")
 
 SetOption = typer.Option(
     None, "--set", "-s", metavar="KEY=VALUE",
@@ -288,6 +290,7 @@ def synth(
     plot: bool = typer.Option(False, "--plot", help="Also write a PNG of mel, F0 and durations next to each wav."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
     vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
+    precision: str = typer.Option("auto", "--precision", help=PRECISION_HELP),
     noise_scale: Optional[float] = typer.Option(None, "--noise-scale", help="Sampling temperature of generative voices (PortaSpeech), 0-2; default: the voice's."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the sampling noise: the same seed gives the same audio."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON record per rendered file."),
@@ -305,7 +308,8 @@ def synth(
         from tts.text.overrides import Lexicon
 
         frontend = Frontend(lexicon=Lexicon.from_file(lexicon))
-    synthesizer = Synthesizer.from_voice(voice or DEFAULT_VOICE, device=device, frontend=frontend, vocoder=vocoder)
+    synthesizer = Synthesizer.from_voice(voice or DEFAULT_VOICE, device=device, frontend=frontend, vocoder=vocoder,
+                                         precision=precision)
     if synthesizer.low_quality_vocoder and not as_json:
         err.print("note: this voice has no neural vocoder; using Griffin-Lim (low quality)")
     lines = _text_lines(text)
@@ -339,12 +343,14 @@ def vocode(
     f0: Optional[Path] = typer.Option(None, "--f0", help="With a mel: F0 per frame, a .npy vector in Hz, 0 = unvoiced (NSF vocoders)."),
     device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ... or auto (a GPU when there is one)."),
     chunk_seconds: float = typer.Option(20.0, "--chunk-seconds", help="Audio rendered per chunk; long files stream in chunks."),
+    precision: str = typer.Option("auto", "--precision", help=PRECISION_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
 ) -> None:
     """Turn audio (copy synthesis) or a saved mel into audio with a vocoder voice."""
     from tts.synth.vocode import vocode_file
 
-    summary = vocode_file(source, output, voice, f0_path=f0, device=device, chunk_seconds=chunk_seconds)
+    summary = vocode_file(source, output, voice, f0_path=f0, device=device, chunk_seconds=chunk_seconds,
+                          precision=precision)
     if as_json:
         sys.stdout.write(json.dumps(summary.to_json()) + "\n")
         return
@@ -362,13 +368,14 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, min=1, help="Evaluate only the first N items."),
     vocoder: Optional[str] = typer.Option(None, help="A vocoder voice (or griffin-lim) instead of the voice's own."),
     device: str = typer.Option("cpu", help="cpu, cuda, ..."),
+    precision: str = typer.Option("auto", "--precision", help=PRECISION_HELP),
     as_json: bool = typer.Option(False, "--json", help="Print the table as JSON."),
 ) -> None:
     """Objective scores on held-out recordings: MCD (dB), F0 RMSE (cents), V/UV error, duration MAE (ms)."""
     from tts.eval.evaluate import evaluate_voice
 
     report = evaluate_voice(voice, run_dir, split=split, limit=limit, device=device, vocoder=vocoder,
-                            progress=not as_json)
+                            precision=precision, progress=not as_json)
     if as_json:
         sys.stdout.write(report.table.to_json() + "\n")
     else:
@@ -391,6 +398,7 @@ def sing(
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also write a PNG of mel, F0 and phonemes (single score)."),
     device: str = typer.Option("auto", "--device", help="auto (this rank's GPU when there is one), cpu, cuda, cuda:1 ..."),
     vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
+    precision: str = typer.Option("auto", "--precision", help=PRECISION_HELP),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Folder: worker processes, each loading the voice once."),
     force: bool = typer.Option(False, "--force", help="Folder: re-render scores whose output already exists."),
     as_json: bool = typer.Option(False, "--json", help="Print the result (folder: the report) as JSON."),
@@ -405,7 +413,7 @@ def sing(
 
     from tts.synth.sing_batch import SingerSpec, SingOptions, render_score, sing_folder
 
-    spec = SingerSpec(voice or DEFAULT_SING_VOICE, device=device, vocoder=vocoder)
+    spec = SingerSpec(voice or DEFAULT_SING_VOICE, device=device, vocoder=vocoder, precision=precision)
     options = SingOptions(key_shift=key, tempo=tempo, steps=steps, seed=seed)
     if score.is_dir():
         if out_dir is None:

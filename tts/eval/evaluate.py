@@ -36,8 +36,9 @@ class EvalReport:
 
 
 def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit: Optional[int] = None,
-                   device: str = "cpu", vocoder: Optional[str] = None, progress: bool = True) -> EvalReport:
-    """Render and score the ``split`` items of ``run_dir`` with ``voice``."""
+                   device: str = "cpu", vocoder: Optional[str] = None, progress: bool = True,
+                   precision: str = "auto") -> EvalReport:
+    """Render and score the ``split`` items of ``run_dir`` with ``voice`` (its vocoder in ``precision``)."""
     from tqdm import tqdm
 
     from tts.synth.synthesizer import Synthesizer
@@ -46,7 +47,7 @@ def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit:
     if not config_path.is_file():
         raise InputError(f"{run_dir} is not a training run: {config_path.name} is missing")
     run = load_config(config_path).config
-    synth = Synthesizer.from_voice(voice, device=device, vocoder=vocoder)
+    synth = Synthesizer.from_voice(voice, device=device, vocoder=vocoder, precision=precision)
     audio = synth.voice.audio
     if (audio.sample_rate, audio.hop_length, audio.n_mels) != (run.audio.sample_rate, run.audio.hop_length,
                                                                run.audio.n_mels):

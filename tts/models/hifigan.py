@@ -26,7 +26,7 @@ from tts.models.layers.vocoder_blocks import (
     check_resblocks,
     check_upsampling,
 )
-from tts.models.vocoder import ChunkPosition, VocoderModel
+from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
 
 
@@ -114,5 +114,6 @@ class HiFiGAN(VocoderModel):
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         x = self.backbone(mel)  # [B, C_last, T * hop]
-        x = self.conv_post(F.leaky_relu(x, FINAL_LRELU_SLOPE))  # [B, 1, T * hop]
-        return torch.tanh(x).squeeze(1)  # [B, T * hop]
+        with full_precision(x):
+            x = self.conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))  # [B, 1, T * hop]
+            return torch.tanh(x).squeeze(1)  # [B, T * hop]

@@ -26,7 +26,7 @@ from tts.audio.params import AudioConfig
 from tts.errors import ConfigError
 from tts.models.hifigan import HiFiGANConfig, build_backbone
 from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE
-from tts.models.vocoder import ChunkPosition, VocoderModel
+from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
 
 MAX_LOG_MAGNITUDE = math.log(100.0)  # predicted magnitudes are clipped at 100 (Vocos), keeping exp finite
@@ -83,6 +83,10 @@ class ISTFTHead(nn.Module):
         self.register_buffer("window", torch.hann_window(n_fft, periodic=True), persistent=False)
 
     def forward(self, x: Tensor) -> Tensor:
+        with full_precision(x):
+            return self._waveform(widen(x))
+
+    def _waveform(self, x: Tensor) -> Tensor:
         out = self.conv(F.leaky_relu(x, FINAL_LRELU_SLOPE))  # [B, 2F, N]
         magnitude = torch.exp(out[:, : self.bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
         phase = out[:, self.bins:]  # [B, F, N] radians

@@ -28,7 +28,7 @@ from tts.audio.params import AudioConfig
 from tts.errors import ConfigError, InputError
 from tts.models.hifigan import HiFiGANConfig, build_backbone, waveform_head
 from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, index_noise
-from tts.models.vocoder import ChunkPosition, VocoderModel
+from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
 
 UNVOICED_NOISE_RATIO = 1.0 / 3.0  # unvoiced noise amplitude relative to sine_amplitude (NSF papers)
@@ -164,8 +164,10 @@ class NSFHiFiGAN(VocoderModel):
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         if f0 is None:  # check_input guarantees it; generate may also be called directly
             raise InputError("NSF-HiFi-GAN needs an F0 curve [B, T] in Hz")
-        excitation = self.source(f0, position)  # [B, 1, T * hop]
-        inject = [conv(excitation) for conv in self.injectors]  # [B, C_i, T * prod(rates[:i+1])]
+        with full_precision(mel):  # the harmonic source and its injection keep float32 phase detail
+            excitation = self.source(widen(f0), position)  # [B, 1, T * hop]
+            inject = [conv(excitation) for conv in self.injectors]  # [B, C_i, T * prod(rates[:i+1])]
         x = self.backbone(mel, inject)  # [B, C_last, T * hop]
-        x = self.conv_post(F.leaky_relu(x, FINAL_LRELU_SLOPE))
-        return torch.tanh(x).squeeze(1)  # [B, T * hop]
+        with full_precision(x):
+            x = self.conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))
+            return torch.tanh(x).squeeze(1)  # [B, T * hop]

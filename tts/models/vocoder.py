@@ -13,10 +13,18 @@ covers the generator's receptive field (:meth:`VocoderModel.receptive_field`: 14
 HiFi-GAN V1, 19 for ``istft_hifigan_small``) the chunked result equals
 the whole-utterance one up to float rounding. Working memory is that of one chunk of
 ``chunk_frames + 2 * overlap_frames`` frames, whatever the length; only the output grows.
+
+Inference precision (:attr:`VocoderModel.precision`, set with :meth:`VocoderModel.set_precision`):
+``"float32"``, or ``"bfloat16"``, which runs the network under bfloat16 autocast — convolutions in
+bfloat16 with float32 accumulation, residual sums in float32 — while each model's waveform head
+(:func:`full_precision`) and the NSF source stay in float32. On CPUs with native bfloat16
+(AVX512-BF16, AMX) and on GPUs that is the faster path; ``benchmarks/bench_vocoder_quality.py
+--precision`` measures what it costs in quality. Training never uses it (the trainer's own AMP does).
 """
 
 from __future__ import annotations
 
+import contextlib
 import math
 from abc import ABCMeta, abstractmethod
 from dataclasses import dataclass
@@ -33,6 +41,39 @@ from tts.models.layers.vocoder_blocks import remove_weight_norm
 
 DEFAULT_CHUNK_FRAMES = 512  # ~6 s at 22.05 kHz / hop 256: a few tens of MB of activations for V1
 DEFAULT_OVERLAP_FRAMES = 40  # context per side; half of it (20) exceeds every preset's receptive field
+PRECISIONS = ("float32", "bfloat16")  # inference precisions a vocoder runs in
+
+
+def native_bfloat16(device: torch.device) -> bool:
+    """Whether ``device`` runs bfloat16 convolutions natively: a CUDA GPU that supports bfloat16, or a
+    CPU with AVX512-BF16 or AMX (elsewhere oneDNN emulates bfloat16 and it is slower than float32)."""
+    if device.type == "cuda":
+        return torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    if device.type != "cpu":
+        return False
+    cpu = getattr(torch, "cpu", None)
+    checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
+    return any(bool(getattr(cpu, name, lambda: False)()) for name in checks)
+
+
+def pick_precision(requested: str, device: torch.device) -> str:
+    """``"auto"`` → ``"bfloat16"`` where :func:`native_bfloat16`, else ``"float32"``; others are checked."""
+    if requested == "auto":
+        return "bfloat16" if native_bfloat16(device) else "float32"
+    if requested not in PRECISIONS:
+        raise InputError(f"unknown vocoder precision {requested!r}; choose auto or one of {', '.join(PRECISIONS)}")
+    return requested
+
+
+def full_precision(x: Tensor) -> contextlib.AbstractContextManager:
+    """A region where autocast is off, for parts that must stay float32 under bfloat16 inference
+    (waveform heads: the last convolution, tanh, the inverse STFT). Cast inputs with :func:`widen`."""
+    return torch.autocast(x.device.type, enabled=False)
+
+
+def widen(x: Tensor) -> Tensor:
+    """``x`` in float32, or as it is when already float64."""
+    return x if x.dtype == torch.float64 else x.float()
 
 
 @dataclass
@@ -62,6 +103,14 @@ class VocoderModel(nn.Module, metaclass=ABCMeta):
         self.sample_rate = audio.sample_rate
         self.hop_length = audio.hop_length
         self.n_mels = audio.n_mels
+        self.precision = "float32"  # inference precision, one of PRECISIONS (see set_precision)
+
+    def set_precision(self, precision: str) -> "VocoderModel":
+        """Run ``forward``/``infer`` in ``precision`` (``"float32"`` or ``"bfloat16"``); returns self."""
+        if precision not in PRECISIONS:
+            raise InputError(f"unknown vocoder precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
+        self.precision = precision
+        return self
 
     # ------------------------------------------------------------------ to implement
 
@@ -80,7 +129,7 @@ class VocoderModel(nn.Module, metaclass=ABCMeta):
     def forward(self, mel: Tensor, f0: Optional[Tensor] = None) -> Tensor:
         """``mel [B, n_mels, T]`` natural-log mel, ``f0 [B, T]`` Hz or None → ``wav [B, T * hop]``."""
         mel, f0 = self.check_input(mel, f0)
-        return self.generate(mel, f0, ChunkPosition())
+        return self._generate(mel, f0, ChunkPosition())
 
     def infer(
         self,
@@ -136,6 +185,13 @@ class VocoderModel(nn.Module, metaclass=ABCMeta):
                              f"[{float(f0.min()):g}, {float(f0.max()):g}]")
         return mel, f0
 
+    def _generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
+        """:meth:`generate` in this model's inference precision; float32 ``[B, T * hop]`` out."""
+        if self.precision == "float32" or self.training:
+            return self.generate(mel, f0, position)
+        with torch.autocast(mel.device.type, dtype=torch.bfloat16):
+            return self.generate(mel, f0, position).float()
+
     # ------------------------------------------------------------------ chunking
 
     def frame_cycles(self, f0: Tensor) -> Tensor:
@@ -155,7 +211,7 @@ class VocoderModel(nn.Module, metaclass=ABCMeta):
             lo, hi = max(0, start - overlap), min(frames, end + overlap)
             position = ChunkPosition(start_frame=lo, f0_cycles=None if cycles is None or lo == 0
                                      else cycles[:, lo - 1])
-            wav = self.generate(mel[:, :, lo:hi], None if f0 is None else f0[:, lo:hi], position)
+            wav = self._generate(mel[:, :, lo:hi], None if f0 is None else f0[:, lo:hi], position)
             # zone around the chunk's left boundary: [start - h_left, start + h_left)
             h_left = min(half, frames - start) if start > 0 else 0
             h_right = min(half, frames - end) if end < frames else 0

@@ -56,12 +56,13 @@ class SingerSpec:
     voice: str
     device: str = "auto"
     vocoder: Optional[str] = None
+    precision: str = "auto"  # the vocoder's inference precision (tts.models.vocoder.pick_precision)
 
     def __call__(self) -> Singer:
         from tts.train.distributed import pick_device
 
         device = pick_device(self.device, int(os.environ.get("LOCAL_RANK", "0")))
-        return Singer.from_voice(self.voice, device=device, vocoder=self.vocoder)
+        return Singer.from_voice(self.voice, device=device, vocoder=self.vocoder, precision=self.precision)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,8 @@ class Singer:
 
     @classmethod
     def from_voice(
-        cls, name_or_path: PathLike, device: str | torch.device = "cpu", vocoder: Optional[str] = None
+        cls, name_or_path: PathLike, device: str | torch.device = "cpu", vocoder: Optional[str] = None,
+        precision: str = "auto",
     ) -> "Singer":
         """Load a singing voice by name or path, and its vocoder: ``vocoder`` if given (a vocoder
         voice name or path, or ``"griffin-lim"``), else the one its card names.
@@ -140,7 +141,7 @@ class Singer:
         """
         voice = load_voice(find_voice(name_or_path), device)
         _require_singing(voice)
-        paired = load_paired_vocoder(voice, vocoder, device)
+        paired = load_paired_vocoder(voice, vocoder, device, precision)
         return cls(voice, paired.model, paired.audio, paired.name, device)
 
     # ------------------------------------------------------------------ properties

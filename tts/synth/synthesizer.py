@@ -27,6 +27,7 @@ from tts.audio.params import AudioConfig
 from tts.errors import InputError, VoiceError
 from tts.models.base import AcousticBatch, AcousticModel, Controls
 from tts.models.griffinlim import GriffinLim
+from tts.models.vocoder import VocoderModel, pick_precision
 from tts.synth.registry import find_vocoder, find_voice
 from tts.synth.voice import GRIFFIN_LIM, LoadedVoice, load_voice
 from tts.text.symbols import PHONEME_TO_ID
@@ -110,9 +111,11 @@ class PairedVocoder:
     name: str  # its folder, or "griffin-lim"
 
 
-def load_paired_vocoder(voice: LoadedVoice, vocoder: Optional[str], device: str | torch.device) -> PairedVocoder:
+def load_paired_vocoder(voice: LoadedVoice, vocoder: Optional[str], device: str | torch.device,
+                        precision: str = "auto") -> PairedVocoder:
     """The vocoder for an acoustic ``voice``: ``vocoder`` if given (a vocoder voice name or path, or
-    ``"griffin-lim"``), else the one its card names (relative paths are relative to the voice folder)."""
+    ``"griffin-lim"``), else the one its card names (relative paths are relative to the voice folder).
+    A neural vocoder runs in ``precision`` (see :func:`tts.models.vocoder.pick_precision`)."""
     if vocoder is not None:  # the caller's choice: relative paths are relative to the cwd
         folder = find_vocoder(vocoder, Path.cwd())
     else:  # the card's choice: relative paths are relative to the voice folder
@@ -126,7 +129,10 @@ def load_paired_vocoder(voice: LoadedVoice, vocoder: Optional[str], device: str 
     if folder is None:
         return PairedVocoder(GriffinLim(voice.audio).to(device), voice.audio, GRIFFIN_LIM)
     vocoder_voice = _load_vocoder_voice(folder, device)
-    return PairedVocoder(vocoder_voice.model, vocoder_voice.audio, str(vocoder_voice.path))
+    model = vocoder_voice.model
+    if isinstance(model, VocoderModel):  # not every registered vocoder is one (e.g. a test's)
+        model.set_precision(pick_precision(precision, pick_device(device)))
+    return PairedVocoder(model, vocoder_voice.audio, str(vocoder_voice.path))
 
 
 def phoneme_ids(voice: LoadedVoice, phonemes: list[str]) -> list[int]:
@@ -204,6 +210,7 @@ class Synthesizer:
         device: str | torch.device = "cpu",
         vocoder: Optional[str] = None,
         frontend: Optional[Any] = None,
+        precision: str = "auto",
     ) -> "Synthesizer":
         """Load a voice by name or path, and its vocoder: ``vocoder`` if given, else the card's.
 
@@ -213,7 +220,7 @@ class Synthesizer:
         voice = load_voice(find_voice(name_or_path), device)
         if voice.card.kind != "acoustic":
             raise VoiceError(f"{voice.path} is a vocoder voice; pass an acoustic voice to synthesize with")
-        paired = load_paired_vocoder(voice, vocoder, device)
+        paired = load_paired_vocoder(voice, vocoder, device, precision)
         return cls(voice, paired.model, paired.audio, paired.name, frontend, device)
 
     @property

@@ -30,6 +30,7 @@ from tts.audio.io import _WRITE_FORMATS, CLIP_LEVEL, CLIP_WARN_FRACTION, DC_WARN
 from tts.audio.params import AudioConfig, PitchConfig
 from tts.errors import InputError, VoiceError
 from tts.fileio import atomic_path
+from tts.models.vocoder import VocoderModel, pick_precision
 from tts.synth.voice import LoadedVoice, load_voice
 
 PathLike = Union[str, os.PathLike]
@@ -240,13 +241,17 @@ def render_chunks(vocoder: torch.nn.Module, source: FrameSource, chunk_frames: i
         yield piece[:split]
 
 
-def load_vocoder(name_or_path: PathLike, device: torch.device | str = "cpu") -> LoadedVoice:
-    """A vocoder voice by name or folder (VoiceError for acoustic voices and unknown names)."""
+def load_vocoder(name_or_path: PathLike, device: torch.device | str = "cpu", precision: str = "auto") -> LoadedVoice:
+    """A vocoder voice by name or folder (VoiceError for acoustic voices and unknown names), set to
+    run in ``precision`` (``auto``, ``float32``, ``bfloat16``: :func:`tts.models.vocoder.pick_precision`)."""
     from tts.synth.registry import find_voice
+    from tts.train.distributed import pick_device
 
     voice = load_voice(find_voice(name_or_path), device)
     if voice.card.kind != "vocoder":
         raise VoiceError(f"{voice.path} is an {voice.card.kind} voice; `tts vocode` needs a vocoder voice")
+    if isinstance(voice.model, VocoderModel):
+        voice.model.set_precision(pick_precision(precision, pick_device(device)))
     return voice
 
 
@@ -273,12 +278,12 @@ def _chunk_frames(chunk_seconds: float, audio: AudioConfig) -> int:
 
 def vocode_file(input_path: PathLike, output_path: PathLike, voice: Union[PathLike, LoadedVoice],
                 f0_path: Optional[PathLike] = None, device: str = "cpu",
-                chunk_seconds: float = DEFAULT_CHUNK_SECONDS) -> VocodeSummary:
+                chunk_seconds: float = DEFAULT_CHUNK_SECONDS, precision: str = "auto") -> VocodeSummary:
     """Vocode ``input_path`` — an audio file (copy synthesis) or a ``.npy`` mel ``[n_mels, T]`` — to ``output_path``.
 
     Audio at another rate is resampled to the vocoder's; F0 is tracked when the vocoder needs it
     (for a mel, give ``f0_path``: a ``.npy`` ``[T]`` in Hz, 0 = unvoiced). The output is written
-    atomically, chunk by chunk.
+    atomically, chunk by chunk. ``precision`` applies to a vocoder loaded here (not to a given one).
 
     Raises:
         InputError: a missing or unreadable input, a mel with the wrong number of bins, missing F0.
@@ -290,7 +295,7 @@ def vocode_file(input_path: PathLike, output_path: PathLike, voice: Union[PathLi
         raise InputError(f"{target}: unsupported output suffix {target.suffix!r}; use one of {', '.join(_WRITE_FORMATS)}")
     if not source_path.is_file():
         raise InputError(f"{source_path}: input file not found")
-    loaded = voice if isinstance(voice, LoadedVoice) else load_vocoder(voice, device)
+    loaded = voice if isinstance(voice, LoadedVoice) else load_vocoder(voice, device, precision)
     audio, needs_f0 = loaded.audio, bool(loaded.model.needs_f0)
     chunk_frames = _chunk_frames(chunk_seconds, audio)
     warnings: list[str] = []
