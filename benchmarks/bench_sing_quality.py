@@ -100,6 +100,7 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=None, help="sampler steps (default: the voice's)")
     parser.add_argument("--fast-steps", type=int, default=2, help="DPM-Solver steps of the fast-sampler timing")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--precision", default="auto", help="the vocoder's: auto, float32 or bfloat16")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, default=None, help="also write the per-item rows here")
     args = parser.parse_args()
@@ -110,7 +111,7 @@ def main() -> None:
     store = FeatureStore(args.run / loaded.config.data.features_dir)
     entries = store.read_manifest("test")[: args.limit]
     lines = transcription_lines(corpus)
-    singer = Singer.from_voice(args.voice or args.run / "voice", vocoder=args.vocoder)
+    singer = Singer.from_voice(args.voice or args.run / "voice", vocoder=args.vocoder, precision=args.precision)
     sr = singer.sample_rate
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
