@@ -10,6 +10,18 @@
 # of score files to batch-render), LINES (a text file, one sentence per line). Without SCORES / LINES
 # the shipped example score and a few sentences are used. Each step has its own time limit and a
 # failing step does not stop the next.
+#
+# For the lent machines (Python 3.12, PyTorch there, no network), prepared here beforehand:
+#   .whl/   py3.12 manylinux wheels (pip download --no-deps --only-binary=:all: --python-version 3.12 ...) of
+#           librosa soundfile cffi pycparser soxr praat-parselmouth pypinyin mido chardet jsonpickle
+#           more-itertools webcolors espeakng-loader audioread pooch decorator platformdirs typer setuptools<81,
+#           plus the pyworld sdist (pip download --no-binary=:all: --no-build-isolation pyworld)
+#   .gpuin/ site/jieba (no wheel exists: the installed package, without lac_small/analyse/posseg),
+#           scores/ (100 one-line Opencpop scores from data/demo-sing/segments/transcriptions.txt),
+#           lines.txt (100 sentences)
+# both listed in .git/info/exclude and passed with carry, then:
+#   OUT=$OUT WHEELS=.whl EXTRA_SITE=.gpuin/site SCORES=.gpuin/scores LINES=.gpuin/lines.txt \
+#     bash benchmarks/gpu_check.sh 2>&1 | tee $OUT/log.txt
 set -u
 : "${OUT:?set OUT to a folder for the results}"
 mkdir -p "$OUT"
