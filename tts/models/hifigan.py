@@ -93,6 +93,13 @@ def waveform_head(channels: int, kernel: int) -> nn.Conv1d:
     return weight_norm(nn.Conv1d(channels, 1, kernel, padding=kernel // 2))
 
 
+def tanh_waveform(conv_post: nn.Conv1d, x: Tensor) -> Tensor:
+    """Backbone features ``[B, C, L]`` → waveform ``[B, L]`` through leaky ReLU, ``conv_post`` and tanh,
+    in float32 even under bfloat16 inference."""
+    with full_precision(x):
+        return torch.tanh(conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))).squeeze(1)
+
+
 @VOCODERS.register("hifigan")
 class HiFiGAN(VocoderModel):
     """HiFi-GAN generator: ``mel [B, n_mels, T]`` → ``wav [B, T * hop_length]`` in [-1, 1]."""
@@ -113,7 +120,4 @@ class HiFiGAN(VocoderModel):
         return self.backbone.receptive_field() + post
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
-        x = self.backbone(mel)  # [B, C_last, T * hop]
-        with full_precision(x):
-            x = self.conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))  # [B, 1, T * hop]
-            return torch.tanh(x).squeeze(1)  # [B, T * hop]
+        return tanh_waveform(self.conv_post, self.backbone(mel))  # [B, T * hop]

@@ -21,13 +21,12 @@ from dataclasses import dataclass
 from typing import Optional
 
 import torch
-import torch.nn.functional as F
 from torch import Tensor, nn
 
 from tts.audio.params import AudioConfig
 from tts.errors import ConfigError, InputError
-from tts.models.hifigan import HiFiGANConfig, build_backbone, waveform_head
-from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, index_noise
+from tts.models.hifigan import HiFiGANConfig, build_backbone, tanh_waveform, waveform_head
+from tts.models.layers.vocoder_blocks import index_noise
 from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
 
@@ -167,7 +166,4 @@ class NSFHiFiGAN(VocoderModel):
         with full_precision(mel):  # the harmonic source and its injection keep float32 phase detail
             excitation = self.source(widen(f0), position)  # [B, 1, T * hop]
             inject = [conv(excitation) for conv in self.injectors]  # [B, C_i, T * prod(rates[:i+1])]
-        x = self.backbone(mel, inject)  # [B, C_last, T * hop]
-        with full_precision(x):
-            x = self.conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))
-            return torch.tanh(x).squeeze(1)  # [B, T * hop]
+        return tanh_waveform(self.conv_post, self.backbone(mel, inject))  # [B, T * hop]

@@ -106,10 +106,10 @@ class VocoderModel(nn.Module, metaclass=ABCMeta):
         self.precision = "float32"  # inference precision, one of PRECISIONS (see set_precision)
 
     def set_precision(self, precision: str) -> "VocoderModel":
-        """Run ``forward``/``infer`` in ``precision`` (``"float32"`` or ``"bfloat16"``); returns self."""
-        if precision not in PRECISIONS:
-            raise InputError(f"unknown vocoder precision {precision!r}; choose one of {', '.join(PRECISIONS)}")
-        self.precision = precision
+        """Run ``forward``/``infer`` in ``precision`` (``"float32"``, ``"bfloat16"``, or ``"auto"``:
+        :func:`pick_precision` for the device the weights are on); returns self."""
+        weight = next(self.parameters(), None)
+        self.precision = pick_precision(precision, weight.device if weight is not None else torch.device("cpu"))
         return self
 
     # ------------------------------------------------------------------ to implement

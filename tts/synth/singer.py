@@ -139,6 +139,7 @@ class Singer:
             VoiceError: unknown voice, a speaking or vocoder voice, or a vocoder that does not
                 match the voice's audio settings.
         """
+        device = pick_device(device)  # once: the voice, its vocoder and the renderer share it
         voice = load_voice(find_voice(name_or_path), device)
         _require_singing(voice)
         paired = load_paired_vocoder(voice, vocoder, device, precision)

@@ -27,7 +27,7 @@ from tts.audio.params import AudioConfig
 from tts.errors import InputError, VoiceError
 from tts.models.base import AcousticBatch, AcousticModel, Controls
 from tts.models.griffinlim import GriffinLim
-from tts.models.vocoder import VocoderModel, pick_precision
+from tts.models.vocoder import VocoderModel
 from tts.synth.registry import find_vocoder, find_voice
 from tts.synth.voice import GRIFFIN_LIM, LoadedVoice, load_voice
 from tts.text.symbols import PHONEME_TO_ID
@@ -131,7 +131,7 @@ def load_paired_vocoder(voice: LoadedVoice, vocoder: Optional[str], device: str 
     vocoder_voice = _load_vocoder_voice(folder, device)
     model = vocoder_voice.model
     if isinstance(model, VocoderModel):  # not every registered vocoder is one (e.g. a test's)
-        model.set_precision(pick_precision(precision, pick_device(device)))
+        model.set_precision(precision)
     return PairedVocoder(model, vocoder_voice.audio, str(vocoder_voice.path))
 
 
@@ -217,6 +217,7 @@ class Synthesizer:
         ``vocoder`` is ``"griffin-lim"`` or a vocoder voice name or path. ``frontend`` replaces the
         default text frontend (``tts.text.frontend.Frontend`` with the voice's lexicon, if any).
         """
+        device = pick_device(device)  # once: the voice, its vocoder and the renderer share it
         voice = load_voice(find_voice(name_or_path), device)
         if voice.card.kind != "acoustic":
             raise VoiceError(f"{voice.path} is a vocoder voice; pass an acoustic voice to synthesize with")

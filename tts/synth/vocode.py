@@ -30,7 +30,7 @@ from tts.audio.io import _WRITE_FORMATS, CLIP_LEVEL, CLIP_WARN_FRACTION, DC_WARN
 from tts.audio.params import AudioConfig, PitchConfig
 from tts.errors import InputError, VoiceError
 from tts.fileio import atomic_path
-from tts.models.vocoder import VocoderModel, pick_precision
+from tts.models.vocoder import VocoderModel
 from tts.synth.voice import LoadedVoice, load_voice
 
 PathLike = Union[str, os.PathLike]
@@ -245,13 +245,12 @@ def load_vocoder(name_or_path: PathLike, device: torch.device | str = "cpu", pre
     """A vocoder voice by name or folder (VoiceError for acoustic voices and unknown names), set to
     run in ``precision`` (``auto``, ``float32``, ``bfloat16``: :func:`tts.models.vocoder.pick_precision`)."""
     from tts.synth.registry import find_voice
-    from tts.train.distributed import pick_device
 
     voice = load_voice(find_voice(name_or_path), device)
     if voice.card.kind != "vocoder":
         raise VoiceError(f"{voice.path} is an {voice.card.kind} voice; `tts vocode` needs a vocoder voice")
     if isinstance(voice.model, VocoderModel):
-        voice.model.set_precision(pick_precision(precision, pick_device(device)))
+        voice.model.set_precision(precision)
     return voice
 
 
