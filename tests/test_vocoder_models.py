@@ -1,4 +1,4 @@
-"""Vocoder models: HiFi-GAN V1-V3, NSF-HiFi-GAN, iSTFT-HiFi-GAN, discriminators and GAN losses.
+"""Vocoder models: HiFi-GAN V1-V3, NSF-HiFi-GAN, iSTFT-HiFi-GAN, NSF-iSTFT-HiFi-GAN, discriminators, GAN losses.
 
 Shapes of every preset, hop / config validation, chunked inference against whole-utterance
 inference, the receptive-field bound that chunking relies on, bad input, the NSF source's F0,
@@ -31,6 +31,7 @@ from tts.models.hifigan import HIFIGAN_PRESETS, HiFiGAN, HiFiGANConfig
 from tts.models.istft import ISTFTHiFiGAN, ISTFTHiFiGANConfig
 from tts.models.layers.vocoder_blocks import index_noise
 from tts.models.nsf import NSFHiFiGAN, NSFHiFiGANConfig
+from tts.models.nsf_istft import NSFISTFTHiFiGAN, NSFISTFTHiFiGANConfig
 from tts.models.vocoder import DEFAULT_OVERLAP_FRAMES, ChunkPosition, VocoderModel, pick_precision
 from tts.registry import VOCODERS
 
@@ -39,7 +40,9 @@ HOP = AUDIO.hop_length
 SR = AUDIO.sample_rate
 NEURAL = [name for name in VOCODERS.names() if issubclass(VOCODERS.get(name), VocoderModel)]  # not Griffin-Lim
 ALL_PRESETS = [(name, preset) for name in NEURAL for preset in VOCODERS.get(name).presets]
-DEFAULT_PRESETS = {"hifigan": "hifigan_v1", "nsf-hifigan": "nsf_hifigan", "istft-hifigan": "istft_hifigan"}
+DEFAULT_PRESETS = {"hifigan": "hifigan_v1", "nsf-hifigan": "nsf_hifigan", "istft-hifigan": "istft_hifigan",
+                   "nsf-istft-hifigan": "nsf_istft_hifigan_small"}
+SOURCE_FILTER = {"nsf-hifigan", "nsf-istft-hifigan"}  # the vocoders that need F0
 PAPER_PARAMETERS = {"hifigan_v1": 13.92e6, "hifigan_v2": 0.92e6, "hifigan_v3": 1.46e6}  # HiFi-GAN, Table 1
 CHUNK_TOLERANCE = 1e-4  # chunked vs whole output: max |difference| relative to max |output|
 
@@ -50,7 +53,10 @@ TINY_NSF = NSFHiFiGANConfig(**dataclasses.asdict(TINY_HIFIGAN))
 TINY_ISTFT = ISTFTHiFiGANConfig(upsample_rates=(4, 4), upsample_kernel_sizes=(8, 8), upsample_initial_channel=32,
                                 resblock_type=2, resblock_kernel_sizes=(3, 5), resblock_dilations=((1, 2), (2, 6)),
                                 istft_n_fft=64, istft_hop=16)
-TINY = {"hifigan": (HiFiGAN, TINY_HIFIGAN), "nsf": (NSFHiFiGAN, TINY_NSF), "istft": (ISTFTHiFiGAN, TINY_ISTFT)}
+TINY_NSF_ISTFT = NSFISTFTHiFiGANConfig(**dataclasses.asdict(TINY_ISTFT))
+TINY = {"hifigan": (HiFiGAN, TINY_HIFIGAN), "nsf": (NSFHiFiGAN, TINY_NSF), "istft": (ISTFTHiFiGAN, TINY_ISTFT),
+        "nsf-istft": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT)}
+KINDS = list(TINY)
 TINY_DISCRIMINATOR = DiscriminatorConfig(
     mpd_channels=(4, 8, 8), msd_channels=(16, 16, 32, 32), msd_kernels=(15, 41, 41, 5),
     msd_strides=(1, 4, 4, 1), msd_groups=(1, 4, 16, 1),
@@ -106,7 +112,7 @@ def test_every_preset_renders_hop_samples_per_frame(name: str, preset: str) -> N
     assert wav.shape == (2, 5 * HOP) and wav.dtype == torch.float32
     assert bool(torch.isfinite(wav).all()) and float(wav.abs().max()) > 0
     assert (model.sample_rate, model.hop_length, model.n_mels) == (SR, HOP, AUDIO.n_mels)
-    assert model.needs_f0 == (name == "nsf-hifigan")
+    assert model.needs_f0 == (name in SOURCE_FILTER)
     assert model.quality.startswith("neural")
     assert DEFAULT_OVERLAP_FRAMES / 2 >= model.receptive_field()  # default chunking reproduces forward
 
@@ -146,7 +152,7 @@ def test_upsampling_must_multiply_to_the_hop() -> None:
 # ----------------------------------------------------------------------------- chunked inference
 
 
-@pytest.mark.parametrize("kind", ["hifigan", "nsf", "istft"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_chunked_inference_matches_whole_utterance(kind: str) -> None:
     model = tiny(kind)
     mel, f0 = inputs(frames=100, batch=2)
@@ -162,7 +168,7 @@ def test_chunked_inference_matches_whole_utterance(kind: str) -> None:
     assert float((seams - whole).abs().max()) > 100 * CHUNK_TOLERANCE * scale
 
 
-@pytest.mark.parametrize("kind", ["hifigan", "istft", "nsf"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_receptive_field_bounds_the_influence_of_a_frame(kind: str) -> None:
     """What chunking relies on: changing mel frame t changes no sample farther than the bound.
     (F0 shifts the phase of everything after it; chunks carry that phase in closed form.)"""
@@ -285,8 +291,11 @@ def test_nsf_source_harmonics_voicing_and_phase_bookkeeping() -> None:
     assert torch.equal(render(model, mel, g), render(model, mel, g))
 
 
-def test_nsf_output_depends_on_f0() -> None:
-    model = tiny("nsf")
+@pytest.mark.parametrize("kind", ["nsf", "nsf-istft"])
+def test_source_filter_output_depends_on_f0(kind: str) -> None:
+    model = tiny(kind)
+    with pytest.raises(InputError, match="needs an F0 curve"):
+        model(inputs(frames=4)[0])
     mel, f0 = inputs(frames=20)
     low, high = render(model, mel, f0), render(model, mel, f0 * 2)
     assert low.shape == high.shape == (1, 20 * HOP)
@@ -296,7 +305,7 @@ def test_nsf_output_depends_on_f0() -> None:
 # ----------------------------------------------------------------------------- inference precision
 
 
-@pytest.mark.parametrize("kind", ["hifigan", "nsf", "istft"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_bfloat16_inference_stays_close_to_float32(kind: str) -> None:
     model = tiny(kind)
     model.remove_weight_norm()
@@ -329,7 +338,7 @@ def test_precision_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 # ----------------------------------------------------------------------------- weight norm, training
 
 
-@pytest.mark.parametrize("kind", ["hifigan", "nsf", "istft"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_weight_norm_removal_keeps_the_output(kind: str) -> None:
     model = tiny(kind)
     mel, f0 = inputs(frames=12)
@@ -341,7 +350,7 @@ def test_weight_norm_removal_keeps_the_output(kind: str) -> None:
     assert torch.allclose(render(model, mel, f0), before, atol=1e-6 * float(before.abs().max()) + 1e-9)
 
 
-@pytest.mark.parametrize("kind", ["hifigan", "nsf", "istft"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_generators_train(kind: str) -> None:
     """A few Adam steps on one waveform lower the mel-L1 loss (gradients reach every weight)."""
     model = tiny(kind).train()

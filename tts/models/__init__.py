@@ -23,10 +23,12 @@ from tts.models.fastspeech2 import (
 )
 from tts.models.portaspeech import PORTASPEECH_PRESETS, PortaSpeech, PortaSpeechConfig
 
-# vocoders (registered in tts.registry.VOCODERS on import): "hifigan", "nsf-hifigan", "istft-hifigan"
+# vocoders (registered in tts.registry.VOCODERS on import): "hifigan", "nsf-hifigan", "istft-hifigan",
+# "nsf-istft-hifigan"
 import tts.models.hifigan  # noqa: E402,F401
 import tts.models.istft  # noqa: E402,F401
 import tts.models.nsf  # noqa: E402,F401
+import tts.models.nsf_istft  # noqa: E402,F401
 
 SINGING_MODELS = ("diffsinger",)  # acoustic models that render notes (scores), not text prosody
 

@@ -97,6 +97,13 @@ class ISTFTHead(nn.Module):
         return wav.to(x.dtype)  # [B, N * hop]
 
 
+def head_field(config: ISTFTHiFiGANConfig, head_frames_per_mel_frame: int, hop_length: int) -> float:
+    """Receptive half-width in mel frames that the iSTFT head adds to its backbone: its convolution
+    plus the overlap-add (a frame's window spans ``istft_n_fft`` samples)."""
+    head = (config.post_kernel_size - 1) / 2 / head_frames_per_mel_frame
+    return head + config.istft_n_fft / 2 / hop_length
+
+
 @VOCODERS.register("istft-hifigan")
 class ISTFTHiFiGAN(VocoderModel):
     """``mel [B, n_mels, T]`` → ``wav [B, T * hop_length]``; fast on CPUs (see module docstring)."""
@@ -120,9 +127,8 @@ class ISTFTHiFiGAN(VocoderModel):
                               config.post_kernel_size)
 
     def receptive_field(self) -> float:
-        head = (self.config.post_kernel_size - 1) / 2 / self.backbone.samples_per_frame
-        overlap_add = self.config.istft_n_fft / 2 / self.hop_length  # a frame's window spans n_fft samples
-        return self.backbone.receptive_field() + head + overlap_add
+        return self.backbone.receptive_field() + head_field(self.config, self.backbone.samples_per_frame,
+                                                            self.hop_length)
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         return self.head(self.backbone(mel))  # [B, T * hop]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 import torch
 from torch import Tensor, nn
@@ -102,10 +102,14 @@ class HarmonicNoiseSource(nn.Module):
         cycles = torch.cumsum(step, dim=1) - step  # [B, S] periods before each sample
         if position.f0_cycles is not None:
             cycles = cycles + position.f0_cycles.double().to(f0.device)[:, None]
-        orders = torch.arange(1, self.harmonics + 2, device=f0.device, dtype=torch.float64)  # [H + 1]
-        phase = torch.frac(cycles[:, None, :] * orders[None, :, None])  # [B, H + 1, S] in [0, 1)
+        # The fundamental's phase needs float64 to stay exact over long songs; once reduced to [0, 1)
+        # float32 holds it to 6e-8 of a cycle (below 1e-6 at the 9th harmonic), and float32 sines
+        # are several times cheaper than float64 ones.
+        base = torch.frac(cycles).float()  # [B, S] in [0, 1)
+        orders = torch.arange(1, self.harmonics + 2, device=f0.device, dtype=torch.float32)  # [H + 1]
+        phase = torch.frac(base[:, None, :] * orders[None, :, None])  # [B, H + 1, S] in [0, 1)
         voiced = (f0_up > 0)[:, None, :]  # [B, 1, S]
-        audible = (f0_up[:, None, :] * orders[None, :, None]) < self.sample_rate / 2  # below Nyquist
+        audible = (f0_up[:, None, :].float() * orders[None, :, None]) < self.sample_rate / 2  # below Nyquist
         waves = torch.sin(2.0 * math.pi * phase).to(f0.dtype) * (audible & voiced).to(f0.dtype)
         return waves, voiced.to(f0.dtype)
 
@@ -126,6 +130,39 @@ def _injector(channels: int, stride: int) -> nn.Conv1d:
     return nn.Conv1d(1, channels, 2 * stride, stride=stride, padding=math.ceil(stride / 2))
 
 
+def build_source(config: NSFHiFiGANConfig, audio: AudioConfig) -> HarmonicNoiseSource:
+    """The harmonic-plus-noise source of an NSF config at ``audio``'s rate and hop."""
+    return HarmonicNoiseSource(audio.sample_rate, audio.hop_length, config.harmonics,
+                               config.sine_amplitude, config.noise_std, config.noise_seed)
+
+
+def build_injectors(channels: Sequence[int], rates: Sequence[int], below: int = 1) -> nn.ModuleList:
+    """One strided convolution per upsampling stage, bringing the sample-rate excitation to that
+    stage's rate: stage ``i`` runs ``prod(rates[i + 1:]) * below`` times slower than the samples
+    (``below`` is what follows the stack: 1 for a waveform head, the iSTFT hop for an iSTFT head)."""
+    return nn.ModuleList(_injector(ch, math.prod(rates[i + 1:]) * below) for i, ch in enumerate(channels))
+
+
+def injector_field(injectors: nn.ModuleList, hop_length: int, pre_kernel: int) -> float:
+    """How far in mel frames the source path reaches beyond the mel path (an upper bound, often 0).
+
+    F0 reaches the widest injector kernel plus the next frame (the source interpolates towards it)
+    around a sample, and enters the stack after the first transposed convolution; the mel reaches the
+    same point through ``conv_pre`` first, ``(pre_kernel - 1) / 2`` frames either side. Only what the
+    source path exceeds that by widens the receptive field."""
+    source = max(conv.kernel_size[0] for conv in injectors) / hop_length + 1.0
+    return max(0.0, source - (pre_kernel - 1) / 2)
+
+
+def inject_source(source: HarmonicNoiseSource, injectors: nn.ModuleList, f0: Tensor,
+                  position: ChunkPosition) -> list[Tensor]:
+    """``f0 [B, T]`` Hz → one excitation feature map per stage ``[B, C_i, T * hop / stride_i]``, in
+    float32 even under bfloat16 inference (the source keeps its phase detail)."""
+    with full_precision(f0):
+        excitation = source(widen(f0), position)  # [B, 1, T * hop]
+        return [conv(excitation) for conv in injectors]
+
+
 @VOCODERS.register("nsf-hifigan")
 class NSFHiFiGAN(VocoderModel):
     """``mel [B, n_mels, T]`` + ``f0 [B, T]`` Hz → ``wav [B, T * hop_length]`` that follows the F0."""
@@ -138,13 +175,9 @@ class NSFHiFiGAN(VocoderModel):
     def __init__(self, config: NSFHiFiGANConfig, audio: AudioConfig) -> None:
         super().__init__(audio)
         self.config = config
-        self.source = HarmonicNoiseSource(audio.sample_rate, audio.hop_length, config.harmonics,
-                                          config.sine_amplitude, config.noise_std, config.noise_seed)
+        self.source = build_source(config, audio)
         self.backbone = build_backbone(config, audio, audio.hop_length, f"audio.hop_length = {audio.hop_length}")
-        rates = config.upsample_rates
-        self.injectors = nn.ModuleList(
-            _injector(ch, math.prod(rates[i + 1:])) for i, ch in enumerate(self.backbone.channels)
-        )
+        self.injectors = build_injectors(self.backbone.channels, config.upsample_rates)
         self.conv_post = waveform_head(self.backbone.out_channels, config.post_kernel_size)
 
     def frame_cycles(self, f0: Tensor) -> Tensor:
@@ -152,9 +185,8 @@ class NSFHiFiGAN(VocoderModel):
 
     def receptive_field(self) -> float:
         post = (self.config.post_kernel_size - 1) / 2 / self.hop_length
-        widest_injector = max(conv.kernel_size[0] for conv in self.injectors) / self.hop_length
-        next_frame = 1.0  # the source interpolates F0 towards the next frame
-        return self.backbone.receptive_field() + post + widest_injector + next_frame
+        return (self.backbone.receptive_field() + post
+                + injector_field(self.injectors, self.hop_length, self.config.pre_kernel_size))
 
     def excitation(self, f0: Tensor, position: Optional[ChunkPosition] = None) -> Tensor:
         """The source signal alone: ``f0 [B, T]`` Hz → ``[B, 1, T * hop]``."""
@@ -163,7 +195,5 @@ class NSFHiFiGAN(VocoderModel):
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         if f0 is None:  # check_input guarantees it; generate may also be called directly
             raise InputError("NSF-HiFi-GAN needs an F0 curve [B, T] in Hz")
-        with full_precision(mel):  # the harmonic source and its injection keep float32 phase detail
-            excitation = self.source(widen(f0), position)  # [B, 1, T * hop]
-            inject = [conv(excitation) for conv in self.injectors]  # [B, C_i, T * prod(rates[:i+1])]
+        inject = inject_source(self.source, self.injectors, f0, position)  # [B, C_i, T * prod(rates[:i+1])]
         return tanh_waveform(self.conv_post, self.backbone(mel, inject))  # [B, T * hop]
