@@ -2,7 +2,7 @@
 
     python benchmarks/bench_sing_quality.py --run runs/demo_sing_diffsinger \
         [--corpus data/demo-sing] [--voice runs/demo_sing_diffsinger/voice] [--vocoder runs/demo_sing_nsf_hifigan/voice] \
-        [--limit 20] [--steps N] [--threads 2]
+        [--limit 20] [--steps N] [--threads 2] [--vibrato 1.0]
 
 Each item of the run's test split (held out from training) is sung from its Opencpop line — the
 notes and the phoneme durations the demo corpus rendered it with — so the rendered song lines up
@@ -14,7 +14,10 @@ with the recording in time. Measured per item and pooled:
   corpus builder's own benchmark uses), and the V/UV disagreement over all frames. For scale, the
   same error of the score's bare note pitches (no transitions, no vibrato) is printed: the corpus
   sings long notes with a vibrato of random rate, depth and delay that no score states, so a
-  rendered vibrato (or none) cannot match it cycle for cycle;
+  rendered vibrato (or none) cannot match it cycle for cycle. ``--vibrato 0`` renders without the
+  voice's vibrato (``tts sing --vibrato``): its error is then the score's own floor plus what the
+  model and vocoder add; with the learned vibrato, whose phase is unrelated to the corpus's, the
+  error is larger;
 * MCD (DTW, mel-cepstra without c0; :func:`tts.eval.metrics.compare_waves`) of the song rendered
   with the auxiliary decoder alone and with shallow diffusion, both vocoded with the same
   vocoder and F0: the diffusion must lower it;
@@ -72,7 +75,8 @@ def bare_notes_cents(record: dict, target_hz: np.ndarray) -> np.ndarray:
     return np.abs(1200.0 * np.log2(target_hz[compare] / notes_hz[compare]))
 
 
-def render(singer: Singer, score: Path, use_diffusion: bool, steps: int | None, seed: int) -> Rendered:
+def render(singer: Singer, score: Path, use_diffusion: bool, steps: int | None, seed: int,
+           vibrato: float = 1.0) -> Rendered:
     """Sing ``score`` through the model's ``render`` (diffusion on or off) and the singer's vocoder."""
     model = singer.model
     hop = singer.voice.audio.hop_length
@@ -81,8 +85,8 @@ def render(singer: Singer, score: Path, use_diffusion: bool, steps: int | None, 
     with torch.inference_mode():
         for index, segment in enumerate(singer.segments(score)):
             batch = singer.batch(segment)
-            out = model.render(batch, Controls(diffusion_steps=steps, seed=seed + index),  # type: ignore[attr-defined]
-                               use_diffusion=use_diffusion).output
+            controls = Controls(diffusion_steps=steps, seed=seed + index, vibrato=vibrato)
+            out = model.render(batch, controls, use_diffusion=use_diffusion).output  # type: ignore[attr-defined]
             frames = int(out.mel_lengths[0])
             f0 = out.f0[:, :frames] if out.f0 is not None else None
             wav = singer._vocode(out.mel[:, :, :frames], f0)[0, : frames * hop].float().cpu().numpy()
@@ -102,6 +106,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--precision", default="auto", help="the vocoder's: auto, float32 or bfloat16")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--vibrato", type=float, default=1.0, help="depth of the voice's vibrato (0: none)")
     parser.add_argument("--json", type=Path, default=None, help="also write the per-item rows here")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -116,7 +121,8 @@ def main() -> None:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads, load average {load:.2f} at start")
-    print(f"voice: {args.voice or args.run / 'voice'}; vocoder: {singer.vocoder_name}; {len(entries)} test items")
+    print(f"voice: {args.voice or args.run / 'voice'}; vocoder: {singer.vocoder_name}; {len(entries)} test items; "
+          f"vibrato depth {args.vibrato:g}")
 
     rows = []
     cents_all, bare_all, vuv_wrong, vuv_total = [], [], 0, 0
@@ -128,9 +134,9 @@ def main() -> None:
             record = json.loads((corpus / "scores" / f"{entry.id}.json").read_text(encoding="utf-8"))
             target = np.load(corpus / record["f0"]["path"]).astype(np.float64)
             reference = read_audio(entry.audio, sample_rate=sr).samples
-            aux = render(singer, score, False, args.steps, args.seed)
-            diff = render(singer, score, True, args.steps, args.seed)
-            fast = render(singer, score, True, args.fast_steps, args.seed)
+            aux = render(singer, score, False, args.steps, args.seed, args.vibrato)
+            diff = render(singer, score, True, args.steps, args.seed, args.vibrato)
+            fast = render(singer, score, True, args.fast_steps, args.seed, args.vibrato)
             errors = f0_errors(diff.wav, sr, record, target)
             cents_all.append(errors.cents)
             bare_all.append(bare_notes_cents(record, target))

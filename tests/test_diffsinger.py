@@ -260,6 +260,14 @@ def test_predicted_f0_follows_notes_with_vibrato() -> None:
     torch.testing.assert_close(f0[30:55], expected, rtol=1e-4, atol=1e-3)
     flat = model.infer(batch, Controls(seed=0, pitch_scale=0.0)).f0[0]
     torch.testing.assert_close(flat[30:55], torch.full((25,), 440.0 * 2 ** ((62 - 69) / 12)), rtol=1e-4, atol=1e-3)
+    # the vibrato control scales the depth alone: none at 0, twice the deviation at 2
+    still = model.infer(batch, Controls(seed=0, vibrato=0.0)).f0[0]
+    torch.testing.assert_close(still[30:55], flat[30:55], rtol=1e-4, atol=1e-3)
+    deep = model.infer(batch, Controls(seed=0, vibrato=2.0)).f0[0]
+    torch.testing.assert_close(deep[30:55], expected * torch.exp(vibrato), rtol=1e-4, atol=1e-3)
+    for bad in (-0.5, float("nan"), 10.0):
+        with pytest.raises(InputError, match="vibrato must be a depth factor"):
+            Controls(vibrato=bad)
 
 
 # --------------------------------------------------------------------------- samplers, analytically

@@ -259,6 +259,8 @@ def test_bad_controls_and_scores_are_clear_errors(singer: Singer, tmp_path: Path
         singer.sing(score, tempo=0.0)
     with pytest.raises(InputError, match="key shift"):
         singer.sing(score, key_shift=float("nan"))
+    with pytest.raises(InputError, match="vibrato"):
+        singer.sing(score, vibrato=-1.0)
     with pytest.raises(InputError, match="score not found.*nope.ds"):
         singer.sing(tmp_path / "nope.ds")
     bad = write_ds(tmp_path / "bad.ds", {"offset": 0.0, **PHRASE, "ph_seq": "SP l qq l a SP"})
@@ -459,6 +461,8 @@ def test_cli_errors_are_one_line(voices: Path, tmp_path: Path, monkeypatch: pyte
     assert "--out-dir" in one_line_error(capsys)
     assert run_main(monkeypatch, "sing", str(score), "--voice", str(voices / "echo"), "--tempo", "-1") == 1
     assert "tempo" in one_line_error(capsys)
+    assert run_main(monkeypatch, "sing", str(score), "--voice", str(voices / "echo"), "--vibrato", "9") == 1
+    assert "vibrato must be a depth factor from 0 (none) to 4" in one_line_error(capsys)
     assert run_main(monkeypatch, "sing", str(tmp_path / "nope.ds"), "--voice", str(voices / "echo")) == 1
     assert "score not found" in one_line_error(capsys)
     assert not (tmp_path / "x.wav").exists() and not (tmp_path / "song.wav").exists()
@@ -470,7 +474,7 @@ def test_cli_sings_a_score_and_a_folder(voices: Path, tmp_path: Path, monkeypatc
     song = two_segments(tmp_path / "scores" / "song.ds")
     wav, png = tmp_path / "song.wav", tmp_path / "song.png"
     assert run_main(monkeypatch, "sing", str(song), "--voice", voice, "-o", str(wav), "--plot", str(png),
-                    "--key", "2", "--seed", "3", "--device", "cpu", "--json") == 0  # fmt: skip
+                    "--key", "2", "--seed", "3", "--vibrato", "0.5", "--device", "cpu", "--json") == 0  # fmt: skip
     record = json.loads(capsys.readouterr().out)
     assert record["output"] == str(wav) and record["seconds"] == pytest.approx(SECOND_OFFSET + SHORT_SECONDS)
     assert sf.info(str(wav)).frames == samples(SECOND_OFFSET + SHORT_SECONDS) and png.is_file()

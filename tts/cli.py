@@ -395,6 +395,7 @@ def sing(
     tempo: float = typer.Option(1.0, "--tempo", help="Tempo factor: 2.0 sings twice as fast."),
     steps: Optional[int] = typer.Option(None, "--steps", help="Diffusion sampler steps (default: the voice's; fewer is faster)."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the sampler's noise, for a reproducible render."),
+    vibrato: float = typer.Option(1.0, "--vibrato", help="Depth of the voice's vibrato: 0 none, 1 as learned, 2 twice as deep (a score's own F0 curve is sung as written)."),
     plot: Optional[Path] = typer.Option(None, "--plot", help="Also write a PNG of mel, F0 and phonemes (single score)."),
     device: str = typer.Option("auto", "--device", help="auto (this rank's GPU when there is one), cpu, cuda, cuda:1 ..."),
     vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
@@ -414,7 +415,7 @@ def sing(
     from tts.synth.sing_batch import SingerSpec, SingOptions, render_score, sing_folder
 
     spec = SingerSpec(voice or DEFAULT_SING_VOICE, device=device, vocoder=vocoder, precision=precision)
-    options = SingOptions(key_shift=key, tempo=tempo, steps=steps, seed=seed)
+    options = SingOptions(key_shift=key, tempo=tempo, steps=steps, seed=seed, vibrato=vibrato)
     if score.is_dir():
         if out_dir is None:
             raise TTSError(f"{score} is a folder: pass --out-dir for its renders")

@@ -29,6 +29,7 @@ F0_FLOOR_HZ = 1.0  # log(F0) is taken of max(F0, this); real voices are far abov
 # Allowed sampling temperatures: 0 gives the prior's mean; beyond 2 the noise swamps what the
 # model learned (a standard normal scaled past 2 sigma puts most samples out of distribution).
 NOISE_SCALE_RANGE = (0.0, 2.0)
+VIBRATO_LIMIT = 4.0  # vibrato depth factors beyond this are a typo (4x a learned ±40 cents is ±1.6 semitones)
 
 
 @dataclass
@@ -138,6 +139,7 @@ class Controls:
     noise_scale: Optional[float] = None  # sampling temperature of generative models; None = model default
     seed: Optional[int] = None  # seed of the sampling noise (reproducible output); None = global RNG
     diffusion_steps: Optional[int] = None  # diffusion models: fast-sampler steps; None = model default
+    vibrato: float = 1.0  # singing models: depth of the rendered vibrato (0 = none, 1 = as learned)
 
     def __post_init__(self) -> None:
         low, high = NOISE_SCALE_RANGE
@@ -151,6 +153,8 @@ class Controls:
             raise InputError(f"pitch_scale must be >= 0, got {self.pitch_scale}")
         if not self.energy_scale > 0:
             raise InputError(f"energy_scale must be positive, got {self.energy_scale}")
+        if not (math.isfinite(self.vibrato) and 0.0 <= self.vibrato <= VIBRATO_LIMIT):
+            raise InputError(f"vibrato must be a depth factor from 0 (none) to {VIBRATO_LIMIT:g}, got {self.vibrato}")
 
 
 @dataclass

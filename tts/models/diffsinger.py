@@ -300,7 +300,8 @@ class DiffSinger(AcousticModel):
         to the frame count) replaces the predicted F0: its 0 Hz frames count as unvoiced and are
         bridged linearly, ``batch.uv`` overrides the voicing if given. ``controls.speed`` divides
         the note lengths (tempo); ``pitch_shift`` shifts (semitones) and ``pitch_scale`` scales the
-        predicted deviations from the notes (0 sings the bare notes).
+        predicted deviations from the notes (0 sings the bare notes); ``vibrato`` scales the depth of
+        the predicted vibrato alone (0: none).
         ``controls.diffusion_steps`` picks DPM-Solver++ with that many steps (1..K), else the
         config's ``sampler_steps`` (0: DDPM over K steps); ``controls.seed`` seeds the noise.
         """
@@ -353,7 +354,8 @@ class DiffSinger(AcousticModel):
             if batch.uv is not None:
                 uv = _fit_length(batch.uv.float(), n) > 0.5
         else:
-            expression = predicted.residual + self.variance.vibrato_wave(predicted.vibrato, timing)
+            vibrato = self.variance.vibrato_wave(controls.vibrato * predicted.vibrato, timing)
+            expression = predicted.residual + vibrato
             pitch = baseline + controls.pitch_scale * expression + shift
         return pitch * keep, uv
 

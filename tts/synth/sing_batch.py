@@ -73,9 +73,10 @@ class SingOptions:
     tempo: float = 1.0  # 2.0 is twice as fast
     steps: Optional[int] = None  # sampler steps; None = the voice's default
     seed: Optional[int] = None  # sampler seed; None = random
+    vibrato: float = 1.0  # depth of the predicted vibrato: 0 none, 1 as learned
 
     def __post_init__(self) -> None:
-        check_controls(self.key_shift, self.tempo, self.steps)
+        check_controls(self.key_shift, self.tempo, self.steps, self.vibrato)
 
 
 @dataclass(frozen=True)
@@ -186,7 +187,7 @@ def render_score(singer: Singer, score: PathLike, output: PathLike, options: Sin
     """
     start = time.perf_counter()
     result = singer.sing(score, key_shift=options.key_shift, tempo=options.tempo, steps=options.steps,
-                         seed=options.seed, keep_features=plot is not None)  # fmt: skip
+                         seed=options.seed, keep_features=plot is not None, vibrato=options.vibrato)  # fmt: skip
     if result.seconds == 0:
         raise InputError(f"{score}: the score has nothing to sing")
     singer.write(output, result)

@@ -51,7 +51,8 @@ SEMITONE_LIMIT = 48.0  # |key shift| beyond four octaves is a typo, not a transp
 TEMPO_RANGE = (0.1, 10.0)  # tempo factors outside this are a typo, not a performance choice
 
 
-def check_controls(key_shift: float = 0.0, tempo: float = 1.0, steps: Optional[int] = None) -> None:
+def check_controls(key_shift: float = 0.0, tempo: float = 1.0, steps: Optional[int] = None,
+                   vibrato: float = 1.0) -> None:
     """InputError unless the singing controls are usable (callers check them before loading a voice)."""
     if not math.isfinite(key_shift) or abs(key_shift) > SEMITONE_LIMIT:
         raise InputError(f"key shift must be within ±{SEMITONE_LIMIT:g} semitones, got {key_shift}")
@@ -59,6 +60,7 @@ def check_controls(key_shift: float = 0.0, tempo: float = 1.0, steps: Optional[i
         raise InputError(f"tempo must be a factor from {TEMPO_RANGE[0]:g} to {TEMPO_RANGE[1]:g}, got {tempo}")
     if steps is not None and steps < 1:
         raise InputError(f"steps must be at least 1, got {steps}")
+    Controls(vibrato=vibrato)  # its own range check
 
 
 def is_singing_voice(voice: LoadedVoice) -> bool:
@@ -244,23 +246,23 @@ class Singer:
 
     def stream(self, score_or_path: Union[PathLike, "Score"], key_shift: float = 0.0, tempo: float = 1.0,
                steps: Optional[int] = None, seed: Optional[int] = None, speaker: Optional[str] = None,
-               keep_features: bool = False) -> Iterator[SentenceAudio]:
+               keep_features: bool = False, vibrato: float = 1.0) -> Iterator[SentenceAudio]:
         """Render a score segment by segment; each piece's ``render.start`` is its offset (s).
 
         The score, controls and speaker are checked before the first segment is rendered.
         Segment ``i`` samples with seed ``seed + i`` so segments do not share their noise.
         """
-        check_controls(key_shift, tempo, steps)
+        check_controls(key_shift, tempo, steps, vibrato)
         segments = self.segments(score_or_path, key_shift, tempo)
         speaker_ids(self.voice, speaker, self.device)  # an unknown speaker fails before any rendering
         self.model.eval()
         for index, segment in enumerate(segments):
-            controls = Controls(diffusion_steps=steps, seed=None if seed is None else seed + index)
+            controls = Controls(diffusion_steps=steps, seed=None if seed is None else seed + index, vibrato=vibrato)
             yield self.render_segment(segment, controls, speaker, keep_features)
 
     def sing(self, score_or_path: Union[PathLike, "Score"], key_shift: float = 0.0, tempo: float = 1.0,
              steps: Optional[int] = None, seed: Optional[int] = None, speaker: Optional[str] = None,
-             keep_features: bool = False) -> SynthesisResult:
+             keep_features: bool = False, vibrato: float = 1.0) -> SynthesisResult:
         """Render a score (a file path or a read ``Score``) to one waveform.
 
         Args:
@@ -270,13 +272,15 @@ class Singer:
             seed: seed of the sampler's noise, for a reproducible render (None: random).
             speaker: a speaker of a multi-speaker voice (default: its first).
             keep_features: keep each segment's mel and F0 (for :meth:`plot`).
+            vibrato: depth of the predicted vibrato: 0 none, 1 as the voice learned it, 2 twice as
+                deep (a score's own F0 curve is sung as written).
         Raises:
             InputError: an unreadable or malformed score (naming the file and note or segment),
                 or out-of-range controls.
         """
         pieces: list[tuple[int, np.ndarray]] = []
         renders: list[SentenceRender] = []
-        for piece in self.stream(score_or_path, key_shift, tempo, steps, seed, speaker, keep_features):
+        for piece in self.stream(score_or_path, key_shift, tempo, steps, seed, speaker, keep_features, vibrato):
             pieces.append((round(piece.render.start * self.sample_rate), piece.wav))
             renders.append(piece.render)
         return SynthesisResult(wav=mix_at_offsets(pieces), sample_rate=self.sample_rate, sentences=renders)
