@@ -1,12 +1,14 @@
 """The shipped voices end to end: text → wav and score → wav real-time factors, start-up, peak memory.
 
-    python benchmarks/bench_voices.py [--threads 2] [--repeats 5] [--vocoder zh-demo-istft] [--precision auto]
+    python benchmarks/bench_voices.py [--threads 2] [--repeats 5] [--vocoder zh-demo-istft] [--precision auto] \
+        [--fast-sing-vocoder zh-sing-nsf-istft]
 
 - Speech: the default voice (``tts.cli.DEFAULT_VOICE``) and its vocoder render a 27-character
   sentence (frontend, acoustic model, vocoder; the first render warms up); the median real-time
   factor of ``--repeats`` renders is printed.
 - Singing: the default singing voice sings the shipped example score, with its default sampler steps
-  and with the fastest (2 DPM-Solver steps); median real-time factors.
+  and with the fastest (2 DPM-Solver steps); median real-time factors. ``--fast-sing-vocoder`` adds
+  a row with the 2-step sampler and that vocoder (the fastest singing path).
 - Start-up: ``tts synth`` run as a new process on a short sentence — the wall time from launch to the
   written wav (Python start, imports, model loading included) and the process's peak resident memory.
 
@@ -66,6 +68,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--vocoder", default=None, help="speech vocoder instead of the voice's own")
     parser.add_argument("--precision", default="auto", help="vocoder precision: auto, float32, bfloat16")
+    parser.add_argument("--fast-sing-vocoder", default=None, help="also sing 2-step with this vocoder")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
 
@@ -83,9 +86,12 @@ def main() -> None:
     print(f"speech  {DEFAULT_VOICE} + {Path(synth.vocoder_name).name} ({vocoder}): {len(SENTENCE)} characters, "
           f"RTF {speech:.4f}   [target <= 0.05, aim 0.02]")
 
-    singer = Singer.from_voice(DEFAULT_SING_VOICE, precision=args.precision)
     score = SHIPPED_VOICES.parent / "scores" / "ni_hao_shi_jie.musicxml"
-    for steps, label in ((None, "default sampler"), (2, "2-step sampler")):
+    runs = [(None, None, "default sampler"), (None, 2, "2-step sampler")]
+    if args.fast_sing_vocoder:
+        runs.append((args.fast_sing_vocoder, 2, "2-step sampler"))
+    for vocoder_name, steps, label in runs:
+        singer = Singer.from_voice(DEFAULT_SING_VOICE, vocoder=vocoder_name, precision=args.precision)
         factor = median_rtf(lambda s=steps: (lambda r: (r.wav, r.sample_rate))(singer.sing(score, steps=s, seed=0)),
                             args.repeats)
         print(f"singing {DEFAULT_SING_VOICE} + {Path(singer.vocoder_name).name}, {score.name}, {label}: RTF {factor:.4f}"

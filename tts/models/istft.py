@@ -25,7 +25,7 @@ from torch.nn.utils.parametrizations import weight_norm
 from tts.audio.params import AudioConfig
 from tts.errors import ConfigError
 from tts.models.hifigan import HiFiGANConfig, build_backbone
-from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE
+from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, UpsampleBackbone
 from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
 
@@ -97,6 +97,18 @@ class ISTFTHead(nn.Module):
         return wav.to(x.dtype)  # [B, N * hop]
 
 
+def build_istft_generator(config: ISTFTHiFiGANConfig, audio: AudioConfig) -> tuple[UpsampleBackbone, ISTFTHead]:
+    """The upsampling stack (stages multiplying to ``hop_length / istft_hop``) and the iSTFT head on it."""
+    if audio.hop_length % config.istft_hop:
+        raise ConfigError(f"{type(config).__name__}: istft_hop {config.istft_hop} does not divide "
+                          f"audio.hop_length = {audio.hop_length}")
+    stages = audio.hop_length // config.istft_hop
+    backbone = build_backbone(config, audio, stages,
+                              f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = {stages}")
+    head = ISTFTHead(backbone.out_channels, config.istft_n_fft, config.istft_hop, config.post_kernel_size)
+    return backbone, head
+
+
 def head_field(config: ISTFTHiFiGANConfig, head_frames_per_mel_frame: int, hop_length: int) -> float:
     """Receptive half-width in mel frames that the iSTFT head adds to its backbone: its convolution
     plus the overlap-add (a frame's window spans ``istft_n_fft`` samples)."""
@@ -115,16 +127,7 @@ class ISTFTHiFiGAN(VocoderModel):
     def __init__(self, config: ISTFTHiFiGANConfig, audio: AudioConfig) -> None:
         super().__init__(audio)
         self.config = config
-        if audio.hop_length % config.istft_hop:
-            raise ConfigError(f"ISTFTHiFiGANConfig: istft_hop {config.istft_hop} does not divide "
-                              f"audio.hop_length = {audio.hop_length}")
-        self.backbone = build_backbone(
-            config, audio, audio.hop_length // config.istft_hop,
-            f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = "
-            f"{audio.hop_length // config.istft_hop}",
-        )
-        self.head = ISTFTHead(self.backbone.out_channels, config.istft_n_fft, config.istft_hop,
-                              config.post_kernel_size)
+        self.backbone, self.head = build_istft_generator(config, audio)
 
     def receptive_field(self) -> float:
         return self.backbone.receptive_field() + head_field(self.config, self.backbone.samples_per_frame,

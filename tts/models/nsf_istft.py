@@ -11,15 +11,14 @@ sample rate, which is where NSF-HiFi-GAN spends most of its time.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Optional
 
 from torch import Tensor
 
 from tts.audio.params import AudioConfig
-from tts.errors import ConfigError, InputError
-from tts.models.hifigan import build_backbone
-from tts.models.istft import ISTFTHead, ISTFTHiFiGANConfig, head_field
+from tts.errors import InputError
+from tts.models.istft import ISTFT_PRESETS, ISTFTHiFiGANConfig, build_istft_generator, head_field
 from tts.models.nsf import NSFHiFiGANConfig, build_injectors, build_source, injector_field, inject_source
 from tts.models.vocoder import ChunkPosition, VocoderModel
 from tts.registry import VOCODERS
@@ -32,16 +31,7 @@ class NSFISTFTHiFiGANConfig(ISTFTHiFiGANConfig, NSFHiFiGANConfig):
 
 NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
     # istft_hifigan_small's generator (V3-style blocks, two x4 stages, 64-point iSTFT) + the NSF source
-    "nsf_istft_hifigan_small": NSFISTFTHiFiGANConfig(
-        upsample_rates=(4, 4),
-        upsample_kernel_sizes=(8, 8),
-        upsample_initial_channel=256,
-        resblock_type=2,
-        resblock_kernel_sizes=(3, 5, 7),
-        resblock_dilations=((1, 2), (2, 6), (3, 12)),
-        istft_n_fft=64,
-        istft_hop=16,
-    ),
+    "nsf_istft_hifigan_small": NSFISTFTHiFiGANConfig(**asdict(ISTFT_PRESETS["istft_hifigan_small"])),
 }
 
 
@@ -57,18 +47,9 @@ class NSFISTFTHiFiGAN(VocoderModel):
     def __init__(self, config: NSFISTFTHiFiGANConfig, audio: AudioConfig) -> None:
         super().__init__(audio)
         self.config = config
-        if audio.hop_length % config.istft_hop:
-            raise ConfigError(f"NSFISTFTHiFiGANConfig: istft_hop {config.istft_hop} does not divide "
-                              f"audio.hop_length = {audio.hop_length}")
         self.source = build_source(config, audio)
-        self.backbone = build_backbone(
-            config, audio, audio.hop_length // config.istft_hop,
-            f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = "
-            f"{audio.hop_length // config.istft_hop}",
-        )
+        self.backbone, self.head = build_istft_generator(config, audio)
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates, config.istft_hop)
-        self.head = ISTFTHead(self.backbone.out_channels, config.istft_n_fft, config.istft_hop,
-                              config.post_kernel_size)
 
     def frame_cycles(self, f0: Tensor) -> Tensor:
         return self.source.frame_cycles(f0)
