@@ -302,6 +302,23 @@ def test_source_filter_output_depends_on_f0(kind: str) -> None:
     assert float((low - high).abs().max()) > 0.01 * float(low.abs().max())
 
 
+def test_source_filter_head_passes_the_excitation_through() -> None:
+    """NSF-iSTFT's head with unit gain and no free part returns the excitation itself (the STFT and
+    inverse STFT on the same frames reconstruct it), so the output carries the source's pitch exactly."""
+    model = tiny("nsf-istft")
+    head = model.head
+    with torch.no_grad():
+        head.conv.parametrizations.weight.original0.zero_()  # weight-norm magnitude 0: no weights
+        head.conv.bias.zero_()  # log-gain 0: unit gain on every bin
+        head.conv.bias[head.bins: 2 * head.bins].fill_(-60.0)  # free magnitude e^-60: nothing
+    mel, f0 = inputs(frames=40)
+    with torch.no_grad():
+        wav = model(mel, f0)
+        excitation = model.excitation(f0)[:, 0]
+    assert wav.shape == excitation.shape == (1, 40 * HOP)
+    torch.testing.assert_close(wav, excitation, atol=1e-5, rtol=0)
+
+
 # ----------------------------------------------------------------------------- inference precision
 
 

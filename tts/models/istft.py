@@ -74,12 +74,14 @@ class ISTFTHead(nn.Module):
 
     window: Tensor
 
+    outputs_per_bin = 2  # log-magnitude, phase
+
     def __init__(self, channels: int, n_fft: int, hop: int, kernel: int) -> None:
         super().__init__()
         self.n_fft = n_fft
         self.hop = hop
         self.bins = n_fft // 2 + 1
-        self.conv = weight_norm(nn.Conv1d(channels, 2 * self.bins, kernel, padding=kernel // 2))
+        self.conv = weight_norm(nn.Conv1d(channels, self.outputs_per_bin * self.bins, kernel, padding=kernel // 2))
         self.register_buffer("window", torch.hann_window(n_fft, periodic=True), persistent=False)
 
     def forward(self, x: Tensor) -> Tensor:
@@ -91,10 +93,18 @@ class ISTFTHead(nn.Module):
         magnitude = torch.exp(out[:, : self.bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
         phase = out[:, self.bins:]  # [B, F, N] radians
         spec = torch.polar(magnitude.float(), phase.float())  # [B, F, N] complex
-        frames = x.shape[-1]
-        wav = torch.istft(spec, n_fft=self.n_fft, hop_length=self.hop, win_length=self.n_fft,
-                          window=self.window.float(), center=True, length=frames * self.hop)
-        return wav.to(x.dtype)  # [B, N * hop]
+        return self.inverse(spec).to(x.dtype)  # [B, N * hop]
+
+    def inverse(self, spec: Tensor) -> Tensor:
+        """Complex spectrum ``[B, F, N]`` → waveform ``[B, N * hop]`` (frame k centred on sample k * hop)."""
+        return torch.istft(spec, n_fft=self.n_fft, hop_length=self.hop, win_length=self.n_fft,
+                           window=self.window.float(), center=True, length=spec.shape[-1] * self.hop)
+
+    def spectrum(self, wav: Tensor) -> Tensor:
+        """Waveform ``[B, S]`` → its complex spectrum ``[B, F, S / hop]`` on the same frames as :meth:`inverse`."""
+        spec = torch.stft(wav.float(), n_fft=self.n_fft, hop_length=self.hop, win_length=self.n_fft,
+                          window=self.window.float(), center=True, return_complex=True)
+        return spec[:, :, : wav.shape[-1] // self.hop]
 
 
 def build_istft_generator(config: ISTFTHiFiGANConfig, audio: AudioConfig) -> tuple[UpsampleBackbone, ISTFTHead]:

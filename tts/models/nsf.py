@@ -155,12 +155,13 @@ def injector_field(injectors: nn.ModuleList, hop_length: int, pre_kernel: int) -
 
 
 def inject_source(source: HarmonicNoiseSource, injectors: nn.ModuleList, f0: Tensor,
-                  position: ChunkPosition) -> list[Tensor]:
-    """``f0 [B, T]`` Hz → one excitation feature map per stage ``[B, C_i, T * hop / stride_i]``, in
-    float32 even under bfloat16 inference (the source keeps its phase detail)."""
+                  position: ChunkPosition) -> tuple[Tensor, list[Tensor]]:
+    """``f0 [B, T]`` Hz → the excitation ``[B, 1, T * hop]`` and one feature map of it per stage
+    ``[B, C_i, T * hop / stride_i]``, in float32 even under bfloat16 inference (the source keeps its
+    phase detail)."""
     with full_precision(f0):
         excitation = source(widen(f0), position)  # [B, 1, T * hop]
-        return [conv(excitation) for conv in injectors]
+        return excitation, [conv(excitation) for conv in injectors]
 
 
 @VOCODERS.register("nsf-hifigan")
@@ -195,5 +196,5 @@ class NSFHiFiGAN(VocoderModel):
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         if f0 is None:  # check_input guarantees it; generate may also be called directly
             raise InputError("NSF-HiFi-GAN needs an F0 curve [B, T] in Hz")
-        inject = inject_source(self.source, self.injectors, f0, position)  # [B, C_i, T * prod(rates[:i+1])]
+        _, inject = inject_source(self.source, self.injectors, f0, position)  # [B, C_i, T * prod(rates[:i+1])]
         return tanh_waveform(self.conv_post, self.backbone(mel, inject))  # [B, T * hop]
