@@ -319,6 +319,26 @@ def test_source_filter_head_passes_the_excitation_through() -> None:
     torch.testing.assert_close(wav, excitation, atol=1e-5, rtol=0)
 
 
+@pytest.mark.parametrize("kind", ["istft", "nsf-istft"])
+def test_band_limit_silences_the_bins_above_it(kind: str) -> None:
+    """``band_limit_hz`` zeroes the head's bins above it: no energy beyond the next bin's main lobe."""
+    cls, config = TINY[kind]
+    mel, f0 = inputs(frames=60)
+    above = {}
+    for limit in (0.0, 4000.0):
+        torch.manual_seed(0)
+        model = cls(dataclasses.replace(config, band_limit_hz=limit), AUDIO).eval()
+        with torch.no_grad():
+            wav = model(mel, f0)[0].numpy()
+        power = np.abs(np.fft.rfft(wav)) ** 2
+        freqs = np.fft.rfftfreq(wav.shape[0], 1 / SR)
+        above[limit] = power[freqs > 4000 + 2 * SR / 64].sum() / power.sum()  # past the kept bins' window lobes
+    assert model.head.kept_bins == 12  # 64-point bins every 344.5 Hz: 0 .. 3790 Hz kept
+    assert above[4000.0] < 1e-3 and above[4000.0] < 0.05 * above[0.0], above
+    with pytest.raises(ConfigError, match="band_limit_hz"):
+        dataclasses.replace(config, band_limit_hz=-1.0)
+
+
 # ----------------------------------------------------------------------------- inference precision
 
 

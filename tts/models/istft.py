@@ -39,9 +39,15 @@ class ISTFTHiFiGANConfig(HiFiGANConfig):
 
     istft_n_fft: int = 16  # FFT size of the predicted spectrum (iSTFTNet C8C8I: 16)
     istft_hop: int = 4  # samples between predicted frames; prod(upsample_rates) * istft_hop = hop_length
+    # Zero the predicted spectrum above this frequency (0: keep every bin). A generator trained on a
+    # mel loss that stops at audio.fmax is unconstrained above it; on a corpus with nothing up there
+    # (the demo singing corpus: -35 dB above 8 kHz) its output there is noise, so cut it.
+    band_limit_hz: float = 0.0
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.band_limit_hz < 0:
+            raise ConfigError(f"ISTFTHiFiGANConfig: band_limit_hz must be >= 0 (0: none), got {self.band_limit_hz}")
         if self.istft_hop < 1 or self.istft_n_fft != HOPS_PER_WINDOW * self.istft_hop:
             raise ConfigError(f"ISTFTHiFiGANConfig: istft_n_fft must be {HOPS_PER_WINDOW} × istft_hop "
                               f"(Hann at 75 % overlap), got n_fft {self.istft_n_fft}, hop {self.istft_hop}")
@@ -76,11 +82,12 @@ class ISTFTHead(nn.Module):
 
     outputs_per_bin = 2  # log-magnitude, phase
 
-    def __init__(self, channels: int, n_fft: int, hop: int, kernel: int) -> None:
+    def __init__(self, channels: int, n_fft: int, hop: int, kernel: int, kept_bins: int = 0) -> None:
         super().__init__()
         self.n_fft = n_fft
         self.hop = hop
         self.bins = n_fft // 2 + 1
+        self.kept_bins = kept_bins or self.bins  # bins below the band limit; those above are zeroed
         self.conv = weight_norm(nn.Conv1d(channels, self.outputs_per_bin * self.bins, kernel, padding=kernel // 2))
         self.register_buffer("window", torch.hann_window(n_fft, periodic=True), persistent=False)
 
@@ -97,6 +104,9 @@ class ISTFTHead(nn.Module):
 
     def inverse(self, spec: Tensor) -> Tensor:
         """Complex spectrum ``[B, F, N]`` → waveform ``[B, N * hop]`` (frame k centred on sample k * hop)."""
+        if self.kept_bins < self.bins:
+            spec = torch.cat([spec[:, : self.kept_bins], spec.new_zeros(spec.shape[0], self.bins - self.kept_bins,
+                                                                         spec.shape[-1])], dim=1)
         return torch.istft(spec, n_fft=self.n_fft, hop_length=self.hop, win_length=self.n_fft,
                            window=self.window.float(), center=True, length=spec.shape[-1] * self.hop)
 
@@ -115,8 +125,16 @@ def build_istft_generator(config: ISTFTHiFiGANConfig, audio: AudioConfig) -> tup
     stages = audio.hop_length // config.istft_hop
     backbone = build_backbone(config, audio, stages,
                               f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = {stages}")
-    head = ISTFTHead(backbone.out_channels, config.istft_n_fft, config.istft_hop, config.post_kernel_size)
+    head = ISTFTHead(backbone.out_channels, config.istft_n_fft, config.istft_hop, config.post_kernel_size,
+                     kept_bins(config, audio))
     return backbone, head
+
+
+def kept_bins(config: ISTFTHiFiGANConfig, audio: AudioConfig) -> int:
+    """How many of the head's bins lie at or below ``config.band_limit_hz`` (0 when there is no limit)."""
+    if config.band_limit_hz <= 0:
+        return 0
+    return max(1, min(config.istft_n_fft // 2 + 1, int(config.band_limit_hz * config.istft_n_fft / audio.sample_rate) + 1))
 
 
 def head_field(config: ISTFTHiFiGANConfig, head_frames_per_mel_frame: int, hop_length: int) -> float:

@@ -55,8 +55,8 @@ class SourceFilterHead(ISTFTHead):
 
     outputs_per_bin = 3  # log-gain on the excitation, log-magnitude and phase of the free part
 
-    def __init__(self, channels: int, n_fft: int, hop: int, kernel: int) -> None:
-        super().__init__(channels, n_fft, hop, kernel)
+    def __init__(self, channels: int, n_fft: int, hop: int, kernel: int, kept_bins: int = 0) -> None:
+        super().__init__(channels, n_fft, hop, kernel, kept_bins)
         with torch.no_grad():  # start as the (filtered) source, the free part faint: learn what to add
             self.conv.bias[self.bins: 2 * self.bins].fill_(FREE_LOG_MAGNITUDE_INIT)
 
@@ -84,7 +84,8 @@ class NSFISTFTHiFiGAN(VocoderModel):
         self.config = config
         self.source = build_source(config, audio)
         self.backbone, plain = build_istft_generator(config, audio)
-        self.head = SourceFilterHead(self.backbone.out_channels, plain.n_fft, plain.hop, config.post_kernel_size)
+        self.head = SourceFilterHead(self.backbone.out_channels, plain.n_fft, plain.hop, config.post_kernel_size,
+                                     plain.kept_bins)
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates, config.istft_hop)
 
     def excitation(self, f0: Tensor, position: Optional[ChunkPosition] = None) -> Tensor:
