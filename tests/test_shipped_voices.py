@@ -8,7 +8,7 @@ import pytest
 from tts.synth.registry import SHIPPED_VOICES, find_voice
 from tts.synth.voice import load_voice
 
-SHIPPED = ("zh-demo", "zh-demo-hifigan", "zh-demo-istft", "zh-sing-demo", "zh-sing-nsf")
+SHIPPED = ("zh-demo", "zh-demo-hifigan", "zh-demo-istft", "zh-sing-demo", "zh-sing-nsf", "zh-sing-nsf-istft")
 EXAMPLE_SCORE = SHIPPED_VOICES.parent / "scores" / "ni_hao_shi_jie.musicxml"
 MAX_SHIPPED_BYTES = 80 * 1024 * 1024  # the issue's budget for everything shipped
 
@@ -54,3 +54,29 @@ def test_default_singing_voice_sings_the_example_score() -> None:
     result = singer.sing(EXAMPLE_SCORE, seed=0)
     assert len(result.wav) / result.sample_rate > 2.0
     assert np.isfinite(result.wav).all() and np.abs(result.wav).max() > 0.01
+
+
+@pytest.mark.parametrize("vocoder", ["zh-sing-nsf", "zh-sing-nsf-istft"])
+def test_shipped_singing_vocoders_follow_the_rendered_f0(vocoder: str) -> None:
+    """The fast path (2 sampler steps, NSF-iSTFT) and the default vocoder sing the F0 the model rendered:
+    the pitch tracked from the wav matches it within a few cents on most voiced frames."""
+    from tts.audio.params import PitchConfig
+    from tts.audio.pitch import extract_f0
+    from tts.cli import DEFAULT_SING_VOICE
+    from tts.synth.singer import Singer
+
+    singer = Singer.from_voice(DEFAULT_SING_VOICE, vocoder=vocoder)
+    result = singer.sing(EXAMPLE_SCORE, steps=2, seed=0, keep_features=True)
+    audio = singer.voice.audio
+    cents = []
+    for sentence in result.sentences:
+        assert sentence.f0 is not None
+        start = round(sentence.start * audio.sample_rate)
+        wav = result.wav[start: start + len(sentence.f0) * audio.hop_length]
+        track = extract_f0(wav.astype(np.float64), audio, PitchConfig(method="dio", interpolate=False))
+        n = min(len(track), len(sentence.f0))
+        target, heard = sentence.f0[:n], track.f0[:n]
+        both = (target > 0) & track.voiced[:n]
+        cents.append(np.abs(1200 * np.log2(heard[both] / target[both])))
+    error = np.concatenate(cents)
+    assert error.size > 100 and np.median(error) < 15.0, np.median(error)
