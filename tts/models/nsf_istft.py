@@ -13,6 +13,7 @@ phase) for what the source lacks. The excitation still reaches every stage throu
 so the features that choose the gains know where the harmonics are. No convolution runs above
 1/16 of the sample rate, which is where NSF-HiFi-GAN spends most of its time.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
