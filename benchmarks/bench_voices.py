@@ -90,8 +90,11 @@ def main() -> None:
     runs = [(None, None, "default sampler"), (None, 2, "2-step sampler")]
     if args.fast_sing_vocoder:
         runs.append((args.fast_sing_vocoder, 2, "2-step sampler"))
+    singers: dict = {}  # one load per vocoder
     for vocoder_name, steps, label in runs:
-        singer = Singer.from_voice(DEFAULT_SING_VOICE, vocoder=vocoder_name, precision=args.precision)
+        if vocoder_name not in singers:
+            singers[vocoder_name] = Singer.from_voice(DEFAULT_SING_VOICE, vocoder=vocoder_name, precision=args.precision)
+        singer = singers[vocoder_name]
         factor = median_rtf(lambda s=steps: (lambda r: (r.wav, r.sample_rate))(singer.sing(score, steps=s, seed=0)),
                             args.repeats)
         print(f"singing {DEFAULT_SING_VOICE} + {Path(singer.vocoder_name).name}, {score.name}, {label}: RTF {factor:.4f}"

@@ -117,16 +117,18 @@ class ISTFTHead(nn.Module):
         return spec[:, :, : wav.shape[-1] // self.hop]
 
 
-def build_istft_generator(config: ISTFTHiFiGANConfig, audio: AudioConfig) -> tuple[UpsampleBackbone, ISTFTHead]:
-    """The upsampling stack (stages multiplying to ``hop_length / istft_hop``) and the iSTFT head on it."""
+def build_istft_generator(config: ISTFTHiFiGANConfig, audio: AudioConfig,
+                          head_class: type[ISTFTHead] = ISTFTHead) -> tuple[UpsampleBackbone, ISTFTHead]:
+    """The upsampling stack (stages multiplying to ``hop_length / istft_hop``) and a ``head_class``
+    head on it."""
     if audio.hop_length % config.istft_hop:
         raise ConfigError(f"{type(config).__name__}: istft_hop {config.istft_hop} does not divide "
                           f"audio.hop_length = {audio.hop_length}")
     stages = audio.hop_length // config.istft_hop
     backbone = build_backbone(config, audio, stages,
                               f"audio.hop_length / istft_hop = {audio.hop_length} / {config.istft_hop} = {stages}")
-    head = ISTFTHead(backbone.out_channels, config.istft_n_fft, config.istft_hop, config.post_kernel_size,
-                     kept_bins(config, audio))
+    head = head_class(backbone.out_channels, config.istft_n_fft, config.istft_hop, config.post_kernel_size,
+                      kept_bins(config, audio))
     return backbone, head
 
 

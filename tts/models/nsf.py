@@ -164,13 +164,34 @@ def inject_source(source: HarmonicNoiseSource, injectors: nn.ModuleList, f0: Ten
         return excitation, [conv(excitation) for conv in injectors]
 
 
+class SourceFilterVocoder(VocoderModel):
+    """What the NSF vocoders share: F0 is required, a harmonic-plus-noise ``source`` and its
+    ``injectors`` (one per upsampling stage), set by the subclass."""
+
+    needs_f0 = True
+    source: HarmonicNoiseSource
+    injectors: nn.ModuleList
+
+    def frame_cycles(self, f0: Tensor) -> Tensor:
+        return self.source.frame_cycles(f0)
+
+    def excitation(self, f0: Tensor, position: Optional[ChunkPosition] = None) -> Tensor:
+        """The source signal alone: ``f0 [B, T]`` Hz → ``[B, 1, T * hop]``."""
+        return self.source(f0, position or ChunkPosition())
+
+    def excite(self, f0: Optional[Tensor], position: ChunkPosition) -> tuple[Tensor, list[Tensor]]:
+        """:func:`inject_source` for ``generate``, which may be called without :meth:`check_input`."""
+        if f0 is None:
+            raise InputError(f"{type(self).__name__} needs an F0 curve [B, T] in Hz")
+        return inject_source(self.source, self.injectors, f0, position)
+
+
 @VOCODERS.register("nsf-hifigan")
-class NSFHiFiGAN(VocoderModel):
+class NSFHiFiGAN(SourceFilterVocoder):
     """``mel [B, n_mels, T]`` + ``f0 [B, T]`` Hz → ``wav [B, T * hop_length]`` that follows the F0."""
 
     config_class = NSFHiFiGANConfig
     presets = NSF_PRESETS
-    needs_f0 = True
     quality = "neural (NSF-HiFi-GAN)"
 
     def __init__(self, config: NSFHiFiGANConfig, audio: AudioConfig) -> None:
@@ -181,20 +202,11 @@ class NSFHiFiGAN(VocoderModel):
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates)
         self.conv_post = waveform_head(self.backbone.out_channels, config.post_kernel_size)
 
-    def frame_cycles(self, f0: Tensor) -> Tensor:
-        return self.source.frame_cycles(f0)
-
     def receptive_field(self) -> float:
         post = (self.config.post_kernel_size - 1) / 2 / self.hop_length
         return (self.backbone.receptive_field() + post
                 + injector_field(self.injectors, self.hop_length, self.config.pre_kernel_size))
 
-    def excitation(self, f0: Tensor, position: Optional[ChunkPosition] = None) -> Tensor:
-        """The source signal alone: ``f0 [B, T]`` Hz → ``[B, 1, T * hop]``."""
-        return self.source(f0, position or ChunkPosition())
-
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
-        if f0 is None:  # check_input guarantees it; generate may also be called directly
-            raise InputError("NSF-HiFi-GAN needs an F0 curve [B, T] in Hz")
-        _, inject = inject_source(self.source, self.injectors, f0, position)  # [B, C_i, T * prod(rates[:i+1])]
+        _, inject = self.excite(f0, position)  # [B, C_i, T * prod(rates[:i+1])]
         return tanh_waveform(self.conv_post, self.backbone(mel, inject))  # [B, T * hop]

@@ -24,12 +24,11 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from tts.audio.params import AudioConfig
-from tts.errors import InputError
 from tts.models.istft import (MAX_LOG_MAGNITUDE, ISTFT_PRESETS, ISTFTHead, ISTFTHiFiGANConfig, build_istft_generator,
                               head_field)
 from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE
-from tts.models.nsf import NSFHiFiGANConfig, build_injectors, build_source, injector_field, inject_source
-from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
+from tts.models.nsf import NSFHiFiGANConfig, SourceFilterVocoder, build_injectors, build_source, injector_field
+from tts.models.vocoder import ChunkPosition, full_precision, widen
 from tts.registry import VOCODERS
 
 
@@ -72,29 +71,19 @@ class SourceFilterHead(ISTFTHead):
 
 
 @VOCODERS.register("nsf-istft-hifigan")
-class NSFISTFTHiFiGAN(VocoderModel):
+class NSFISTFTHiFiGAN(SourceFilterVocoder):
     """``mel [B, n_mels, T]`` + ``f0 [B, T]`` Hz → ``wav [B, T * hop_length]``: follows the F0, fast on CPUs."""
 
     config_class = NSFISTFTHiFiGANConfig
     presets = NSF_ISTFT_PRESETS
-    needs_f0 = True
     quality = "neural (NSF-iSTFT-HiFi-GAN)"
 
     def __init__(self, config: NSFISTFTHiFiGANConfig, audio: AudioConfig) -> None:
         super().__init__(audio)
         self.config = config
         self.source = build_source(config, audio)
-        self.backbone, plain = build_istft_generator(config, audio)
-        self.head = SourceFilterHead(self.backbone.out_channels, plain.n_fft, plain.hop, config.post_kernel_size,
-                                     plain.kept_bins)
+        self.backbone, self.head = build_istft_generator(config, audio, SourceFilterHead)
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates, config.istft_hop)
-
-    def excitation(self, f0: Tensor, position: Optional[ChunkPosition] = None) -> Tensor:
-        """The source signal alone: ``f0 [B, T]`` Hz → ``[B, 1, T * hop]``."""
-        return self.source(f0, position or ChunkPosition())
-
-    def frame_cycles(self, f0: Tensor) -> Tensor:
-        return self.source.frame_cycles(f0)
 
     def receptive_field(self) -> float:
         return (self.backbone.receptive_field()
@@ -102,7 +91,5 @@ class NSFISTFTHiFiGAN(VocoderModel):
                 + injector_field(self.injectors, self.hop_length, self.config.pre_kernel_size))
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
-        if f0 is None:  # check_input guarantees it; generate may also be called directly
-            raise InputError("NSF-iSTFT-HiFi-GAN needs an F0 curve [B, T] in Hz")
-        excitation, inject = inject_source(self.source, self.injectors, f0, position)  # [B, 1, T * hop], stages
+        excitation, inject = self.excite(f0, position)  # [B, 1, T * hop], one map per stage
         return self.head(self.backbone(mel, inject), excitation)  # [B, T * hop]
