@@ -58,8 +58,12 @@ def training_batch(batch_size: int, seconds: float):
     from dataclasses import replace
 
     one = song_batch(seconds)
-    durations = one.note_durations.round().long()  # one phoneme per note-length slot
-    frames = int(durations.sum())
+    note = round(NOTE_SECONDS * FRAMES_PER_SECOND)  # frames per note; each SP is one note long
+    onset = note // 4  # the consonant's share of its note, the vowel takes the rest
+    per_note = {"SP": [note], SYLLABLE: [onset, note - onset]}
+    notes = (one.phonemes.shape[1] - 2) // len(SYLLABLE)
+    durations = torch.tensor([per_note["SP"] + per_note[SYLLABLE] * notes + per_note["SP"]])  # [1, phonemes]
+    frames = int(durations.sum())  # (notes + 2) * note: the segment is about ``seconds`` long
     gen = torch.Generator().manual_seed(0)
     tile = {name: value.repeat(batch_size, 1) for name, value in
             (("phonemes", one.phonemes), ("tones", one.tones), ("note_pitch", one.note_pitch),

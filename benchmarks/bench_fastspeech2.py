@@ -22,25 +22,38 @@ FRAMES = 290  # frames per utterance (~3.4 s at 22.05 kHz, hop 256)
 SENTENCE = "今天下午三点，我们在图书馆门口见面，然后一起去看电影。"
 
 
-def step_time(preset: str, batch_size: int, repeats: int) -> tuple[float, int]:
-    from tts.models.base import AcousticBatch, FeatureStats
+def build(preset: str):
+    """An untrained FastSpeech 2 of ``preset`` (the step cost does not depend on the weights)."""
+    from tts.models.base import FeatureStats
     from tts.models.fastspeech2 import FASTSPEECH2_PRESETS, FastSpeech2
     from tts.text.symbols import NUM_TONES, PHONEMES
 
     torch.manual_seed(0)
     stats = FeatureStats(pitch_mean=5.0, pitch_std=0.3, energy_mean=0.0, energy_std=1.0)
-    model = FastSpeech2(FASTSPEECH2_PRESETS[preset], n_mels=80, n_vocab=len(PHONEMES), n_tones=NUM_TONES,
-                        n_speakers=1, stats=stats)
-    durations = torch.full((batch_size, PHONES), FRAMES // PHONES)
-    durations[:, -1] += FRAMES - durations.sum(1)
-    batch = AcousticBatch(
-        phonemes=torch.randint(1, len(PHONEMES), (batch_size, PHONES)),
-        tones=torch.randint(0, NUM_TONES, (batch_size, PHONES)),
-        phoneme_lengths=torch.full((batch_size,), PHONES), mel=torch.randn(batch_size, 80, FRAMES),
-        mel_lengths=torch.full((batch_size,), FRAMES), durations=durations,
-        pitch=torch.randn(batch_size, FRAMES), uv=torch.zeros(batch_size, FRAMES),
-        energy=torch.randn(batch_size, FRAMES),
+    return FastSpeech2(FASTSPEECH2_PRESETS[preset], n_mels=80, n_vocab=len(PHONEMES), n_tones=NUM_TONES,
+                       n_speakers=1, stats=stats)
+
+
+def training_batch(batch_size: int, phones: int = PHONES, frames: int = FRAMES):
+    """``batch_size`` utterances of ``phones`` phonemes and ``frames`` frames with random targets."""
+    from tts.models.base import AcousticBatch
+    from tts.text.symbols import NUM_TONES, PHONEMES
+
+    durations = torch.full((batch_size, phones), frames // phones)
+    durations[:, -1] += frames - durations.sum(1)
+    return AcousticBatch(
+        phonemes=torch.randint(1, len(PHONEMES), (batch_size, phones)),
+        tones=torch.randint(0, NUM_TONES, (batch_size, phones)),
+        phoneme_lengths=torch.full((batch_size,), phones), mel=torch.randn(batch_size, 80, frames),
+        mel_lengths=torch.full((batch_size,), frames), durations=durations,
+        pitch=torch.randn(batch_size, frames), uv=torch.zeros(batch_size, frames),
+        energy=torch.randn(batch_size, frames),
     )
+
+
+def step_time(preset: str, batch_size: int, repeats: int) -> tuple[float, int]:
+    model = build(preset)
+    batch = training_batch(batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4)
     times = []
     for _ in range(repeats + 1):

@@ -26,7 +26,7 @@ from tts.errors import ConfigError, InputError, VoiceError
 from tts.train.run import train
 
 REPO = Path(__file__).resolve().parents[1]
-RECIPES = ["demo_zh_hifigan", "demo_zh_istft", "csmsc_hifigan", "demo_sing_nsf_hifigan"]
+RECIPES = ["demo_zh_hifigan", "demo_zh_istft", "demo_zh_nsf_istft", "csmsc_hifigan", "demo_sing_nsf_hifigan"]
 SEGMENT = 8  # frames per training crop (2048 samples)
 # Tiny generators and discriminators: the shipped layouts at a few channels.
 TINY_GENERATOR = "{upsample_initial_channel: 16}"
@@ -37,7 +37,7 @@ TWO_STEPS = ["train.steps=2", "train.batch_size=2", "train.eval_every=0", "train
 
 def vocoder_overrides(corpus: Path, run_dir: Path, features: Path) -> list[str]:
     """Point a shipped recipe at the generated corpus, a temp run and a shared (vocoder) store, tiny nets."""
-    return [f"data.corpus=folder", f"data.path={corpus}", f"run_dir={run_dir}", f"data.features_dir={features}",
+    return ["data.corpus=folder", f"data.path={corpus}", f"run_dir={run_dir}", f"data.features_dir={features}",
             "data.dev_items=1", "data.test_items=1", f"model.params={TINY_GENERATOR}",
             f"model.discriminator={TINY_DISCRIMINATOR}", *TWO_STEPS]
 
@@ -185,6 +185,29 @@ def test_generator_warm_up_leaves_the_discriminators_alone(workspace: Path) -> N
     adversarial = trainer.train_step(batch)  # step 1: both phases
     assert {"discriminator/disc/adv", "generator/gen/adv", "generator/gen/feature_matching"} <= set(adversarial)
     assert not all(torch.equal(a, b) for a, b in zip(before_d, discriminator.parameters()))
+
+
+def test_mel_loss_can_look_above_the_input_mel(workspace: Path) -> None:
+    """train.mel_loss_fmax widens the loss's mel band: a difference above audio.fmax only counts then."""
+    from tts.train.distributed import init_distributed
+    from tts.train.gan_task import GanVocoderTask
+    from tts.models.gan_losses import mel_l1_loss
+    from tts.train.run import build_setup
+
+    overrides = vocoder_overrides(workspace / "corpus", workspace / "run_band", workspace / "features")
+    loaded = load_config(REPO / "recipes" / "demo_zh_nsf_istft.yaml", overrides)
+    task = build_setup(loaded, init_distributed("cpu"), log=quiet, progress=False).trainer.task
+    assert isinstance(task, GanVocoderTask) and loaded.config.audio.fmax == 8000.0
+    t = torch.arange(SR) / SR
+    real = 0.1 * torch.randn(1, SR, generator=torch.Generator().manual_seed(0))  # [1, SR] white noise
+    fake = real + 0.3 * torch.sin(2 * torch.pi * 10000.0 * t)[None]  # plus a tone above 8 kHz
+    below = float(mel_l1_loss(task.mel, fake, real))
+    full = float(mel_l1_loss(task.loss_mel, fake, real))
+    assert below < 0.005 < full  # the 8 kHz input mel barely sees the 10 kHz tone (0.0009); the loss mel does (0.03)
+
+    bad = load_config(REPO / "recipes" / "demo_zh_nsf_istft.yaml", overrides + ["train.mel_loss_fmax=20000"])
+    with pytest.raises(ConfigError, match="train.mel_loss_fmax"):
+        build_setup(bad, init_distributed("cpu"), log=quiet, progress=False)
 
 
 def test_lr_schedule_and_betas_come_from_the_config(workspace: Path) -> None:

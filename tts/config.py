@@ -14,7 +14,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal, Optional, Union
 
 import yaml
 
@@ -87,6 +87,10 @@ class TrainConfig:
     # GAN vocoders: steps of generator-only warm-up on the mel loss before the discriminators join
     # (ParallelWaveGAN's discriminator_train_start_steps); 0 = adversarial from the first step
     adversarial_start: int = 0
+    # GAN vocoders: upper edge (Hz) of the mel used by the mel loss; None = audio.fmax. HiFi-GAN's
+    # fmax_for_loss: the input mel may stop at 8 kHz while the loss looks up to sample_rate / 2, so
+    # the bins above audio.fmax are learned instead of left to the generator's whim.
+    mel_loss_fmax: Optional[float] = None
 
 
 @dataclass

@@ -4,7 +4,9 @@ One step, as in HiFi-GAN: the generator renders the batch's mels once; the discr
 to tell the real crops from the (detached) fakes ("disc/adv", least squares); then the generator
 learns from the updated discriminators ("gen/adv"), from matching their feature maps on real and
 fake audio ("gen/feature_matching") and from the L1 distance of the log-mels ("gen/mel"). Loss
-weights come from ``train.loss_weights`` keyed by these names (HiFi-GAN: 1, 2 and 45).
+weights come from ``train.loss_weights`` keyed by these names (HiFi-GAN: 1, 2 and 45). The loss's
+log-mel may reach higher than the input mel (``train.mel_loss_fmax``, HiFi-GAN's ``fmax_for_loss``),
+so the band above ``audio.fmax`` is learned too.
 
 Before step ``adversarial_start`` (``train.adversarial_start``) the generator learns from the mel
 loss alone and the discriminators are neither run nor trained, as ParallelWaveGAN's warm-up does.
@@ -14,6 +16,7 @@ the small generators' forward and backward pass (benchmarks/bench_vocoder_speed.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Iterable, Optional
 
 import numpy as np
@@ -24,6 +27,7 @@ from tts.audio.features import MelExtractor
 from tts.audio.params import AudioConfig
 from tts.config import LoadedConfig, build_dataclass, resolve_model_config
 from tts.data.vocoder_dataset import VocoderBatch
+from tts.errors import ConfigError
 from tts.models.discriminators import DiscriminatorConfig, DiscriminatorOutput, Discriminators
 from tts.models.gan_losses import discriminator_loss, feature_matching_loss, generator_adversarial_loss, mel_l1_loss
 from tts.models.vocoder import VocoderModel
@@ -64,13 +68,19 @@ class GanVocoderTask:
     phases = ("discriminator", "generator")
 
     def __init__(self, generator: VocoderModel, discriminators: Discriminators, audio: AudioConfig,
-                 adversarial_start: int = 0) -> None:
+                 adversarial_start: int = 0, mel_loss_fmax: Optional[float] = None) -> None:
         if adversarial_start < 0:
             raise ValueError(f"adversarial_start must be >= 0, got {adversarial_start}")
         self.generator = generator
         self.adversarial_start = adversarial_start
         self.discriminators = discriminators
-        self.mel = MelExtractor(audio)  # the one log-mel: of the target audio and of the fakes
+        self.mel = MelExtractor(audio)  # the input log-mel, for the validation images
+        if mel_loss_fmax is not None and not audio.fmin < mel_loss_fmax <= audio.sample_rate / 2:
+            raise ConfigError(f"train.mel_loss_fmax must be above audio.fmin ({audio.fmin:g} Hz) and at most "
+                              f"sample_rate / 2 = {audio.sample_rate / 2:g} Hz, got {mel_loss_fmax:g}")
+        # the loss's log-mel, of the target audio and of the fakes
+        self.loss_mel = (self.mel if mel_loss_fmax is None
+                         else MelExtractor(dataclasses.replace(audio, fmax=float(mel_loss_fmax))))
         self.hop = audio.hop_length
         self._pending: Optional[tuple[VocoderBatch, Tensor]] = None  # the fake of the current step's batch
 
@@ -93,8 +103,8 @@ class GanVocoderTask:
             if phase == "discriminator":
                 return {}
             fake = self._render(batch, nets["generator"])
-            self.mel.to(fake.device)
-            return {"gen/mel": mel_l1_loss(self.mel, fake, batch.wav)}
+            self.loss_mel.to(fake.device)
+            return {"gen/mel": mel_l1_loss(self.loss_mel, fake, batch.wav)}
         if phase == "discriminator":
             fake = self._render(batch, nets["generator"])  # [B, S * hop]; kept for the generator phase
             self._pending = (batch, fake)
@@ -106,11 +116,11 @@ class GanVocoderTask:
         with torch.no_grad():
             on_real = nets["discriminator"](real)
         on_fake = nets["discriminator"](fake.unsqueeze(1))
-        self.mel.to(fake.device)
+        self.loss_mel.to(fake.device)
         return {
             "gen/adv": generator_adversarial_loss(on_fake),
             "gen/feature_matching": feature_matching_loss(on_real, on_fake),
-            "gen/mel": mel_l1_loss(self.mel, fake, batch.wav),  # against the real audio, also on GTA mels
+            "gen/mel": mel_l1_loss(self.loss_mel, fake, batch.wav),  # against the real audio, also on GTA mels
         }
 
     @torch.no_grad()

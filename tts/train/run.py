@@ -116,7 +116,7 @@ def build_vocoder_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str],
                               mel_dir=mel_dir) if dev_entries else None)
     generator = build_vocoder(loaded)
     task = GanVocoderTask(generator, build_discriminators(loaded), cfg.audio,
-                          adversarial_start=cfg.train.adversarial_start)
+                          adversarial_start=cfg.train.adversarial_start, mel_loss_fmax=cfg.train.mel_loss_fmax)
     trainer = Trainer(task, train_set, dev_set, VocoderCollate(cfg.audio), train_set.lengths, cfg.train,
                       loaded.run_dir, env, sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
     return Setup(trainer, generator, None, [])
