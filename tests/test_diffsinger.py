@@ -111,6 +111,8 @@ def test_missing_notes_is_a_clear_error() -> None:
         model.infer(batch)
     with pytest.raises(ConfigError, match="k_step"):
         diffsinger_preset("diffsinger_small", timesteps=20, k_step=30)
+    with pytest.raises(ConfigError, match="must not exceed train_k_step"):
+        diffsinger_preset("diffsinger_small", k_step=40, train_k_step=30)
     with pytest.raises(InputError, match="diffusion steps"):
         Controls(diffusion_steps=0)
 
@@ -331,6 +333,28 @@ def test_ddpm_training_terms_noise_to_all_steps() -> None:
     t = torch.tensor([0, 10, 49])
     a, s = diffusion.sqrt_alpha_bar[t][:, None], diffusion.sqrt_one_minus_alpha_bar[t][:, None]
     torch.testing.assert_close(diffusion.q_sample(x0, t, noise), (a * 2.0 + s).expand(3, 2))
+    shallow = diffusion.training_terms(lambda x, t: torch.zeros_like(x), torch.zeros(4000, 1),
+                                       torch.Generator().manual_seed(0), max_step=20).steps
+    assert int(shallow.min()) == 0 and int(shallow.max()) == 19  # only the steps shallow diffusion visits
+    with pytest.raises(ValueError, match="max_step"):
+        diffusion.training_terms(lambda x, t: torch.zeros_like(x), torch.zeros(4, 1), max_step=51)
+
+
+def test_train_k_step_limits_the_noised_steps_of_a_training_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = tiny_model()
+    model.config.train_k_step = 3
+    seen: list[int] = []
+    original = model.diffusion.training_terms
+
+    def spy(denoise, x0, generator=None, max_step=None):
+        terms = original(denoise, x0, generator, max_step)
+        seen.extend(terms.steps.tolist())
+        return terms
+
+    monkeypatch.setattr(model.diffusion, "training_terms", spy)
+    for _ in range(20):
+        model(synthetic_batch())
+    assert seen and max(seen) <= 2
 
 
 # --------------------------------------------------------------------------- data: a tiny Opencpop
@@ -437,3 +461,53 @@ def test_shipped_recipes_train_two_steps_and_export(recipe: str, opencpop: Path,
     out = voice.model.infer(batch, Controls(seed=0, diffusion_steps=2))
     assert out.mel.shape[:2] == (2, loaded.config.audio.n_mels) and out.f0 is not None
     assert torch.isfinite(out.mel).all()
+
+
+def test_aux_conditioned_denoiser_grows_from_a_voice_and_computes_the_same(tmp_path: Path) -> None:
+    """train.init_from widens the denoiser's conditioning with zero columns: same function at the start."""
+    from safetensors.torch import save_file
+
+    from tts.train.init_from import init_from_voice
+
+    plain = tiny_model().eval()
+    (tmp_path / "voice").mkdir()
+    save_file({k: v.contiguous() for k, v in plain.state_dict().items()}, str(tmp_path / "voice" / "model.safetensors"))
+    grown = tiny_model(aux_condition=True).eval()
+    report = init_from_voice(grown, tmp_path)  # a run folder: its voice/ is found
+    assert report.widened and all(name.endswith("cond_proj.weight") for name in report.widened)
+    assert not report.fresh and not report.unused and report.copied
+    batch = synthetic_batch(targets=False)
+    a = plain.render(batch, Controls(seed=3))
+    b = grown.render(batch, Controls(seed=3))
+    torch.testing.assert_close(b.mels.aux_mel, a.mels.aux_mel)
+    torch.testing.assert_close(b.mels.diff_mel, a.mels.diff_mel)
+    torch.nn.init.normal_(grown.denoiser.output_proj.weight, std=0.1)  # a denoiser that predicts something
+    grown.denoiser.blocks[0].cond_proj.weight.data[:, -1] = 1.0  # and now reads the coarse mel
+    assert not torch.allclose(grown.render(batch, Controls(seed=3)).mels.diff_mel, a.mels.diff_mel)
+
+    with pytest.raises(ConfigError, match="no model.safetensors"):
+        init_from_voice(grown, tmp_path / "nowhere")
+    save_file({"unrelated": torch.zeros(3)}, str(tmp_path / "voice" / "model.safetensors"))
+    with pytest.raises(ConfigError, match="no tensor"):
+        init_from_voice(grown, tmp_path / "voice")
+
+
+def test_a_run_can_start_from_a_voice(opencpop: Path, tmp_path: Path) -> None:
+    from tts.train.run import train
+
+    first = load_config(REPO / "recipes" / "demo_sing_diffsinger.yaml", _overrides(opencpop, tmp_path / "a"))
+    prepare_features(first, jobs=1, progress=False)
+    train(first, device="cpu", progress=False, log=lambda m: None)
+    messages: list[str] = []
+    second = load_config(REPO / "recipes" / "demo_sing_diffsinger.yaml",
+                         _overrides(opencpop, tmp_path / "b") + [f"train.init_from={tmp_path / 'a'}",
+                                                                 "model.params.aux_condition=true"])
+    prepare_features(second, jobs=1, progress=False)
+    assert train(second, device="cpu", progress=False, log=messages.append).step == 2
+    assert any("initialized from" in m and "widened" in m for m in messages)
+    messages.clear()
+    again = load_config(REPO / "recipes" / "demo_sing_diffsinger.yaml",
+                        _overrides(opencpop, tmp_path / "b") + [f"train.init_from={tmp_path / 'a'}",
+                                                                "model.params.aux_condition=true", "train.steps=3"])
+    assert train(again, device="cpu", progress=False, log=messages.append).resumed_from == 2
+    assert not any("initialized from" in m for m in messages)  # a checkpoint wins over init_from

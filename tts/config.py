@@ -91,6 +91,9 @@ class TrainConfig:
     # fmax_for_loss: the input mel may stop at 8 kHz while the loss looks up to sample_rate / 2, so
     # the bins above audio.fmax are learned instead of left to the generator's whim.
     mel_loss_fmax: Optional[float] = None
+    # a voice folder (or a finished run directory) whose weights start this run: fine-tuning, or a
+    # grown model (tts.train.init_from); ignored once the run has a checkpoint to resume from
+    init_from: str = ""
 
 
 @dataclass

@@ -3,8 +3,9 @@
 phoneme + tone + note pitch + note duration embeddings → FFT encoder → (+ speaker) → singing
 variance (durations from notes, length regulation, F0 from notes) → frame states + F0 embedding →
 auxiliary FFT decoder → coarse mel (L1) — and a WaveNet denoiser, conditioned on the same frame
-states, trained on all ``T`` diffusion steps. Inference noises the coarse mel to step ``K`` and
-denoises only ``K`` steps (DDPM), or fewer with DPM-Solver++(2M).
+states (and, with ``aux_condition``, on the coarse mel), trained on all ``T`` diffusion steps or,
+with ``train_k_step``, on the steps below it as DiffSinger's reference code does. Inference noises
+the coarse mel to step ``K`` and denoises only ``K`` steps (DDPM), or fewer with DPM-Solver++(2M).
 
 Mels are normalized per bin (:class:`~tts.models.base.FeatureStats`); pitch is z-scored log-F0.
 """
@@ -70,6 +71,12 @@ class DiffSingerConfig:
     denoiser_kernel_size: int = 3  # network: WaveNet dilated conv kernel
     timesteps: int = 100  # network: diffusion steps T the denoiser is trained on (paper: 100)
     k_step: int = 60  # inference: shallow start K < T (the paper's boundary search gave ~50-60)
+    # training: the denoiser learns steps t < train_k_step only (DiffSinger's reference code trains on
+    # t < K, the only steps shallow diffusion visits); 0 = all T steps. Keep k_step <= it at inference.
+    train_k_step: int = 0
+    # network: the denoiser also sees the coarse mel (detached), as Grad-TTS's decoder sees its prior
+    # mean: at the shallow start it need not rebuild from the frame states what the coarse mel holds
+    aux_condition: bool = False
     schedule: ScheduleKind = "linear"  # network: beta schedule
     beta_max: float = 0.06  # network: last beta of the linear schedule (paper: 0.06 with T = 100)
     diffusion_loss: Literal["l1", "l2"] = "l1"  # training: noise-prediction loss (paper: L1)
@@ -84,6 +91,11 @@ class DiffSingerConfig:
             problems.append("hidden_dim and residual_channels must be even")
         if not 1 <= self.k_step <= self.timesteps:
             problems.append(f"k_step must be 1..timesteps ({self.timesteps}), got {self.k_step}")
+        if not 0 <= self.train_k_step <= self.timesteps:
+            problems.append(f"train_k_step must be 0..timesteps ({self.timesteps}), got {self.train_k_step}")
+        if self.train_k_step and self.k_step > self.train_k_step:
+            problems.append(f"k_step ({self.k_step}) must not exceed train_k_step ({self.train_k_step}): "
+                            "the denoiser never learned the steps above it")
         if not 0 <= self.sampler_steps <= self.k_step:
             problems.append(f"sampler_steps must be 0..k_step ({self.k_step}), got {self.sampler_steps}")
         if self.vibrato_window_frames % 2 == 0 or self.vibrato_window_frames < 3:
@@ -180,7 +192,8 @@ class DiffSinger(AcousticModel):
         self.pitch_proj = nn.Linear(1, dim)  # z-scored log-F0 → frame states
         self.aux_decoder = self._fft_stack(config.aux_decoder_layers)
         self.aux_out = nn.Linear(dim, n_mels)
-        self.denoiser = WaveNetDenoiser(n_mels, dim, config.residual_channels, config.residual_layers,
+        self.denoiser = WaveNetDenoiser(n_mels, dim + (n_mels if config.aux_condition else 0),
+                                        config.residual_channels, config.residual_layers,
                                         config.dilation_cycle, config.denoiser_kernel_size)
         self.diffusion = GaussianDiffusion(config.timesteps, config.schedule, config.beta_max)
         mean = torch.zeros(n_mels) if stats.mel_mean is None else torch.tensor(stats.mel_mean)
@@ -229,9 +242,15 @@ class DiffSinger(AcousticModel):
         hidden = self.aux_decoder(cond, frame_mask)
         return (self.aux_out(hidden) * frame_mask[..., None].to(hidden.dtype)).transpose(1, 2)
 
-    def _denoiser_fn(self, cond: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
-        """(x_t [B, n_mels, T], t [B]) → predicted noise, with the conditioning projected once."""
-        projected = self.denoiser.project(cond.transpose(1, 2), frame_mask)
+    def _denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
+        """(x_t [B, n_mels, T], t [B]) → predicted noise, with the conditioning projected once.
+
+        ``cond`` [B, T, C] frame states; ``aux`` [B, n_mels, T] the coarse mel, joined to them (without
+        its gradient: the diffusion loss does not train the auxiliary decoder) when ``aux_condition``."""
+        channels = cond.transpose(1, 2)  # [B, C, T]
+        if self.config.aux_condition:
+            channels = torch.cat([channels, aux.detach()], dim=1)  # [B, C + n_mels, T]
+        projected = self.denoiser.project(channels, frame_mask)
         return lambda x, t: self.denoiser(x, t, projected, frame_mask)
 
     # ------------------------------------------------------------------ training
@@ -259,7 +278,8 @@ class DiffSinger(AcousticModel):
         cond = self._condition(frames, batch.pitch * frame_mask.to(batch.pitch.dtype), frame_mask)
         aux = self._aux_mel(cond, frame_mask)
         keep = frame_mask[:, None, :].to(batch.mel.dtype)
-        terms = self.diffusion.training_terms(self._denoiser_fn(cond, frame_mask), batch.mel * keep)
+        terms = self.diffusion.training_terms(self._denoiser_fn(cond, aux, frame_mask), batch.mel * keep,
+                                              max_step=self.config.train_k_step or None)
         return DiffSingerOutputs(
             mels=ShallowDiffusionOutput(aux_mel=aux, diff_mel=None), noise=terms.noise * keep,
             noise_pred=terms.predicted, frame_mask=frame_mask, groups=groups, log_duration=log_duration,
@@ -369,7 +389,7 @@ class DiffSinger(AcousticModel):
         keep = frame_mask[:, None, :].to(aux.dtype)
         noise = torch.randn(aux.shape, device=aux.device, dtype=aux.dtype, generator=generator)
         start = self.diffusion.q_sample(aux, torch.full((aux.shape[0],), k - 1, device=aux.device), noise) * keep
-        denoise = self._denoiser_fn(cond, frame_mask)
+        denoise = self._denoiser_fn(cond, aux, frame_mask)
         steps = controls.diffusion_steps if controls.diffusion_steps is not None else self.config.sampler_steps
         if steps:
             mel = self.diffusion.sample_dpm_solver(denoise, start, k, int(steps))

@@ -93,6 +93,7 @@ def build_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None] =
     dev_entries = store.read_manifest("dev")
     dev_set = AcousticDataset(store, dev_entries, stats, record.speakers) if dev_entries else None
     model = build_acoustic_model(loaded, stats, n_speakers=len(record.speakers))
+    _maybe_init_from(loaded, model, log)
     task = AcousticTask(model, media_fn=AcousticMedia(cfg.audio))
     trainer = Trainer(task, train_set, dev_set, collate, train_set.lengths, cfg.train, loaded.run_dir, env,
                       sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
@@ -115,11 +116,28 @@ def build_vocoder_setup(loaded: LoadedConfig, env: DistEnv, log: Callable[[str],
     dev_set = (VocoderDataset(store, dev_entries, cfg.audio, cfg.data.segment_frames, random_segments=False,
                               mel_dir=mel_dir) if dev_entries else None)
     generator = build_vocoder(loaded)
+    _maybe_init_from(loaded, generator, log)
     task = GanVocoderTask(generator, build_discriminators(loaded), cfg.audio,
                           adversarial_start=cfg.train.adversarial_start, mel_loss_fmax=cfg.train.mel_loss_fmax)
     trainer = Trainer(task, train_set, dev_set, VocoderCollate(cfg.audio), train_set.lengths, cfg.train,
                       loaded.run_dir, env, sample_rate=cfg.audio.sample_rate, log=log, progress=progress)
     return Setup(trainer, generator, None, [])
+
+
+def _config_path(loaded: LoadedConfig, key: str, value: str) -> Path:
+    """A path-valued setting: from --set relative to the current folder, from a recipe to its folder."""
+    return Path(value).expanduser() if loaded.origins.get(key) == "--set" else loaded.resolve_path(value)
+
+
+def _maybe_init_from(loaded: LoadedConfig, model: torch.nn.Module, log: Callable[[str], None]) -> None:
+    """Start ``model`` from ``train.init_from``'s weights, unless the run resumes from a checkpoint."""
+    from tts.train.checkpoint import checkpoint_paths
+    from tts.train.init_from import init_from_voice
+
+    source = loaded.config.train.init_from
+    if not source or checkpoint_paths(loaded.run_dir / "checkpoints"):
+        return
+    log(init_from_voice(model, _config_path(loaded, "train.init_from", source)).describe())
 
 
 def _prepare_gta(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None]) -> None:
@@ -129,8 +147,7 @@ def _prepare_gta(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None])
     cfg = loaded.config
     store = FeatureStore(loaded.run_dir / cfg.data.features_dir)
     ids = [e.id for e in store.read_manifest()]
-    given = Path(cfg.data.gta_from).expanduser()  # from --set: relative to the current folder
-    source = given if loaded.origins.get("data.gta_from") == "--set" else loaded.resolve_path(cfg.data.gta_from)
+    source = _config_path(loaded, "data.gta_from", cfg.data.gta_from)
     prepare_gta(source, ids, cfg.audio, loaded.run_dir / GTA_DIR, device=env.device, log=log)
 
 
