@@ -132,6 +132,20 @@ class ShallowDiffusionOutput:
 
 
 @dataclass
+class TeacherForced:
+    """The training pass up to the denoiser (:meth:`DiffSinger.teacher_forced`)."""
+
+    cond: Tensor  # [B, T, C] frame states + F0: the denoiser's and the auxiliary decoder's conditioning
+    aux_mel: Tensor  # [B, n_mels, T] the coarse mel, normalized
+    frame_mask: Tensor  # [B, T] bool
+    groups: NoteGroups
+    log_duration: Tensor  # [B, T_ph] predicted log(1 + frames)
+    pitch: PitchPrediction
+    timing: NoteTiming
+    baseline: Tensor  # [B, T] z-scored note pitch on frames
+
+
+@dataclass
 class DiffSingerOutputs(ModelOutputs):
     """Teacher-forced training outputs."""
 
@@ -242,7 +256,7 @@ class DiffSinger(AcousticModel):
         hidden = self.aux_decoder(cond, frame_mask)
         return (self.aux_out(hidden) * frame_mask[..., None].to(hidden.dtype)).transpose(1, 2)
 
-    def _denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
+    def denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
         """(x_t [B, n_mels, T], t [B]) → predicted noise, with the conditioning projected once.
 
         ``cond`` [B, T, C] frame states; ``aux`` [B, n_mels, T] the coarse mel, joined to them (without
@@ -255,8 +269,10 @@ class DiffSinger(AcousticModel):
 
     # ------------------------------------------------------------------ training
 
-    def forward(self, batch: AcousticBatch) -> DiffSingerOutputs:
-        """Teacher-forced pass: needs mel, mel_lengths, durations, pitch, note_pitch, note_durations."""
+    def teacher_forced(self, batch: AcousticBatch) -> TeacherForced:
+        """The training pass up to the denoiser, on the batch's durations and F0.
+
+        Needs mel, mel_lengths, durations, pitch, note_pitch, note_durations."""
         needed = ("mel", "mel_lengths", "durations", "pitch")
         missing = [name for name in needed if getattr(batch, name) is None]
         if missing:
@@ -276,14 +292,21 @@ class DiffSinger(AcousticModel):
         baseline = expand_to_frames(self.variance.baseline(batch.note_pitch, mask), timing.index)  # [B, T]
         pitch_pred = self.variance.predict_pitch(frames, baseline, timing)
         cond = self._condition(frames, batch.pitch * frame_mask.to(batch.pitch.dtype), frame_mask)
-        aux = self._aux_mel(cond, frame_mask)
-        keep = frame_mask[:, None, :].to(batch.mel.dtype)
-        terms = self.diffusion.training_terms(self._denoiser_fn(cond, aux, frame_mask), batch.mel * keep,
-                                              max_step=self.config.train_k_step or None)
+        return TeacherForced(cond=cond, aux_mel=self._aux_mel(cond, frame_mask), frame_mask=frame_mask,
+                             groups=groups, log_duration=log_duration, pitch=pitch_pred, timing=timing,
+                             baseline=baseline)
+
+    def forward(self, batch: AcousticBatch) -> DiffSingerOutputs:
+        """Teacher-forced pass (:meth:`teacher_forced`) and one denoiser call at a random step."""
+        tf = self.teacher_forced(batch)
+        assert batch.mel is not None
+        keep = tf.frame_mask[:, None, :].to(batch.mel.dtype)
+        denoise = self.denoiser_fn(tf.cond, tf.aux_mel, tf.frame_mask)
+        terms = self.diffusion.training_terms(denoise, batch.mel * keep, max_step=self.config.train_k_step or None)
         return DiffSingerOutputs(
-            mels=ShallowDiffusionOutput(aux_mel=aux, diff_mel=None), noise=terms.noise * keep,
-            noise_pred=terms.predicted, frame_mask=frame_mask, groups=groups, log_duration=log_duration,
-            pitch=pitch_pred, timing=timing, baseline=baseline,
+            mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None), noise=terms.noise * keep,
+            noise_pred=terms.predicted, frame_mask=tf.frame_mask, groups=tf.groups, log_duration=tf.log_duration,
+            pitch=tf.pitch, timing=tf.timing, baseline=tf.baseline,
         )
 
     def loss(self, batch: AcousticBatch, outputs: ModelOutputs) -> dict[str, Tensor]:
@@ -389,7 +412,7 @@ class DiffSinger(AcousticModel):
         keep = frame_mask[:, None, :].to(aux.dtype)
         noise = torch.randn(aux.shape, device=aux.device, dtype=aux.dtype, generator=generator)
         start = self.diffusion.q_sample(aux, torch.full((aux.shape[0],), k - 1, device=aux.device), noise) * keep
-        denoise = self._denoiser_fn(cond, aux, frame_mask)
+        denoise = self.denoiser_fn(cond, aux, frame_mask)
         steps = controls.diffusion_steps if controls.diffusion_steps is not None else self.config.sampler_steps
         if steps:
             mel = self.diffusion.sample_dpm_solver(denoise, start, k, int(steps))
