@@ -84,7 +84,7 @@ def test_training_pass_shapes_and_named_losses() -> None:
     batch = synthetic_batch()
     outputs = model(batch)
     assert outputs.mels.aux_mel.shape == batch.mel.shape and outputs.mels.diff_mel is None
-    assert outputs.noise_pred.shape == batch.mel.shape
+    assert outputs.diffusion_pred.shape == batch.mel.shape
     losses = model.loss(batch, outputs)
     assert tuple(losses) == model.loss_names
     assert all(v.dim() == 0 and torch.isfinite(v) for v in losses.values())
@@ -511,3 +511,24 @@ def test_a_run_can_start_from_a_voice(opencpop: Path, tmp_path: Path) -> None:
                                                                 "model.params.aux_condition=true", "train.steps=3"])
     assert train(again, device="cpu", progress=False, log=messages.append).resumed_from == 2
     assert not any("initialized from" in m for m in messages)  # a checkpoint wins over init_from
+
+
+def test_x0_prediction_trains_on_the_mel_and_samples_through_the_same_estimate() -> None:
+    model = tiny_model(prediction="x0")
+    torch.nn.init.normal_(model.denoiser.output_proj.weight, std=0.1)
+    batch = synthetic_batch()
+    outputs = model(batch)
+    keep = outputs.frame_mask[:, None, :].to(batch.mel.dtype)
+    torch.testing.assert_close(outputs.diffusion_target, batch.mel * keep)  # the clean mel, not the noise
+    assert set(model.loss(batch, outputs)) >= {"diff/noise", "mel/aux"}
+    model.eval()
+    with torch.no_grad():
+        tf = model.teacher_forced(batch)
+        x = torch.randn_like(batch.mel) * keep
+        for t in (0, 5, 7):
+            steps = torch.full((x.shape[0],), t)
+            raw = model._denoiser_output(tf.cond, tf.aux_mel, tf.frame_mask)(x, steps)
+            eps = model.denoiser_fn(tf.cond, tf.aux_mel, tf.frame_mask)(x, steps)
+            torch.testing.assert_close(model.diffusion.predict_x0(x, t, eps), raw, atol=1e-4, rtol=1e-4)
+    with pytest.raises(ConfigError, match="prediction"):
+        diffsinger_preset("diffsinger_small", prediction="v")

@@ -77,6 +77,10 @@ class DiffSingerConfig:
     # network: the denoiser also sees the coarse mel (detached), as Grad-TTS's decoder sees its prior
     # mean: at the shallow start it need not rebuild from the frame states what the coarse mel holds
     aux_condition: bool = False
+    # network: what the denoiser outputs — the noise ε (DDPM, DiffSinger) or the clean mel x0 (as ProDiff
+    # does). A denoiser narrower than the mel (the small preset: 64 channels, 80 bins) cannot pass white
+    # 80-bin noise through, but a mel is smooth across bins and fits; samplers get ε derived from x0.
+    prediction: Literal["epsilon", "x0"] = "epsilon"
     schedule: ScheduleKind = "linear"  # network: beta schedule
     beta_max: float = 0.06  # network: last beta of the linear schedule (paper: 0.06 with T = 100)
     diffusion_loss: Literal["l1", "l2"] = "l1"  # training: noise-prediction loss (paper: L1)
@@ -106,6 +110,8 @@ class DiffSingerConfig:
                    self.denoiser_kernel_size)
         if any(k % 2 == 0 for k in kernels):
             problems.append("all kernel sizes must be odd")
+        if self.prediction not in ("epsilon", "x0"):
+            problems.append(f"prediction must be 'epsilon' or 'x0', got {self.prediction!r}")
         if self.schedule not in ("linear", "cosine"):
             problems.append(f"schedule must be 'linear' or 'cosine', got {self.schedule!r}")
         if problems:
@@ -150,8 +156,8 @@ class DiffSingerOutputs(ModelOutputs):
     """Teacher-forced training outputs."""
 
     mels: ShallowDiffusionOutput
-    noise: Tensor  # [B, n_mels, T] the noise added to the target mel
-    noise_pred: Tensor  # [B, n_mels, T] the denoiser's estimate
+    diffusion_target: Tensor  # [B, n_mels, T] what the denoiser should output: the noise added, or the mel
+    diffusion_pred: Tensor  # [B, n_mels, T] the denoiser's output
     frame_mask: Tensor  # [B, T] bool
     groups: NoteGroups
     log_duration: Tensor  # [B, T_ph] predicted log(1 + frames)
@@ -256,16 +262,31 @@ class DiffSinger(AcousticModel):
         hidden = self.aux_decoder(cond, frame_mask)
         return (self.aux_out(hidden) * frame_mask[..., None].to(hidden.dtype)).transpose(1, 2)
 
-    def denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
-        """(x_t [B, n_mels, T], t [B]) → predicted noise, with the conditioning projected once.
-
-        ``cond`` [B, T, C] frame states; ``aux`` [B, n_mels, T] the coarse mel, joined to them (without
-        its gradient: the diffusion loss does not train the auxiliary decoder) when ``aux_condition``."""
+    def _denoiser_output(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
+        """(x_t [B, n_mels, T], t [B]) → the denoiser's raw output (ε or x0, by ``prediction``), with
+        the conditioning projected once. ``cond`` [B, T, C] frame states; ``aux`` [B, n_mels, T] the
+        coarse mel, joined to them (without its gradient: the diffusion loss does not train the
+        auxiliary decoder) when ``aux_condition``."""
         channels = cond.transpose(1, 2)  # [B, C, T]
         if self.config.aux_condition:
             channels = torch.cat([channels, aux.detach()], dim=1)  # [B, C + n_mels, T]
         projected = self.denoiser.project(channels, frame_mask)
         return lambda x, t: self.denoiser(x, t, projected, frame_mask)
+
+    def denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
+        """(x_t [B, n_mels, T], t [B]) → predicted noise ε, what the samplers take (derived from the
+        clean-mel estimate ``(x_t - sqrt(ᾱ_t) x0) / sqrt(1 - ᾱ_t)`` when the denoiser predicts x0)."""
+        output = self._denoiser_output(cond, aux, frame_mask)
+        if self.config.prediction == "epsilon":
+            return output
+        diffusion = self.diffusion
+
+        def epsilon(x: Tensor, t: Tensor) -> Tensor:
+            alpha = diffusion.sqrt_alpha_bar[t].view(-1, 1, 1)
+            sigma = diffusion.sqrt_one_minus_alpha_bar[t].view(-1, 1, 1)
+            return (x - alpha * output(x, t)) / sigma
+
+        return epsilon
 
     # ------------------------------------------------------------------ training
 
@@ -301,21 +322,24 @@ class DiffSinger(AcousticModel):
         tf = self.teacher_forced(batch)
         assert batch.mel is not None
         keep = tf.frame_mask[:, None, :].to(batch.mel.dtype)
-        denoise = self.denoiser_fn(tf.cond, tf.aux_mel, tf.frame_mask)
-        terms = self.diffusion.training_terms(denoise, batch.mel * keep, max_step=self.config.train_k_step or None)
+        target = batch.mel * keep
+        output = self._denoiser_output(tf.cond, tf.aux_mel, tf.frame_mask)
+        terms = self.diffusion.training_terms(output, target, max_step=self.config.train_k_step or None)
+        wanted = terms.noise * keep if self.config.prediction == "epsilon" else target
         return DiffSingerOutputs(
-            mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None), noise=terms.noise * keep,
-            noise_pred=terms.predicted, frame_mask=tf.frame_mask, groups=tf.groups, log_duration=tf.log_duration,
+            mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None), diffusion_target=wanted,
+            diffusion_pred=terms.predicted, frame_mask=tf.frame_mask, groups=tf.groups, log_duration=tf.log_duration,
             pitch=tf.pitch, timing=tf.timing, baseline=tf.baseline,
         )
 
     def loss(self, batch: AcousticBatch, outputs: ModelOutputs) -> dict[str, Tensor]:
-        """Named unweighted losses: mel/aux (L1), diff/noise, duration(/word), pitch(/vibrato), uv."""
+        """Named unweighted losses: mel/aux (L1), diff/noise (L1 of the denoiser output: ε, or x0), duration(/word),
+        pitch(/vibrato), uv."""
         if not isinstance(outputs, DiffSingerOutputs):
             raise TypeError(f"DiffSinger.loss takes DiffSingerOutputs, got {type(outputs).__name__}")
         assert batch.mel is not None and batch.durations is not None and batch.pitch is not None
         frames = outputs.frame_mask
-        error = outputs.noise_pred - outputs.noise
+        error = outputs.diffusion_pred - outputs.diffusion_target
         error = error.abs() if self.config.diffusion_loss == "l1" else error**2
         losses = {
             "mel/aux": masked_mean((outputs.mels.aux_mel - batch.mel).abs().transpose(1, 2), frames),
