@@ -8,8 +8,12 @@ a generator whose only view of the source is strided-convolution features learns
 from the mel instead (median 150 cents off the given F0 after 24 k steps, dev mel loss still lower
 than NSF-HiFi-GAN's). So the head is a source-filter one (:class:`SourceFilterHead`): the output
 spectrum is a per-bin, per-frame gain applied to the short spectrum of the excitation itself —
-which keeps the excitation's phase, hence its pitch, exactly — plus a free spectrum (magnitude and
-phase) for what the source lacks. The excitation still reaches every stage through the injectors,
+which keeps the excitation's phase, hence its pitch, exactly — plus a free spectrum for what the
+source lacks: a learned magnitude and phase (``free_part: learned``), or a learned magnitude on the
+spectrum of white noise (``free_part: noise``, :class:`FilteredNoiseHead`). A learned phase can make
+periodic sound of its own: trained on the demo speech corpus, whose voice sits near 90 Hz, such a head
+(and HiFi-GAN V3 alike) buzzed at the mel frame rate (22050 / 256 = 86.1 Hz) whatever F0 it was given.
+With filtered noise every periodic component comes from the excitation, so the pitch is the F0's. The excitation still reaches every stage through the injectors,
 so the features that choose the gains know where the harmonics are. No convolution runs above
 1/16 of the sample rate, which is where NSF-HiFi-GAN spends most of its time.
 """
@@ -17,7 +21,7 @@ so the features that choose the gains know where the harmonics are. No convoluti
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Optional
+from typing import Literal, Optional
 
 import torch
 import torch.nn.functional as F
@@ -26,18 +30,30 @@ from torch import Tensor
 from tts.audio.params import AudioConfig
 from tts.models.istft import (MAX_LOG_MAGNITUDE, ISTFT_PRESETS, ISTFTHead, ISTFTHiFiGANConfig, build_istft_generator,
                               head_field)
-from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE
+from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, index_noise
 from tts.models.nsf import NSFHiFiGANConfig, SourceFilterVocoder, build_injectors, build_source, injector_field
+from tts.errors import ConfigError
 from tts.models.vocoder import ChunkPosition, full_precision, widen
 from tts.registry import VOCODERS
 
 
 FREE_LOG_MAGNITUDE_INIT = -4.0  # initial bias of the free part's log-magnitude (exp(-4) ~ 0.02)
+FREE_NOISE_SEED_OFFSET = 0x2545F491  # the free part's noise differs from the source's (same noise_seed)
+_SEED_RANGE = 1 << 31  # training draws a fresh noise seed from [0, this) per call
 
 
 @dataclass
 class NSFISTFTHiFiGANConfig(ISTFTHiFiGANConfig, NSFHiFiGANConfig):
     """iSTFT-HiFi-GAN fields plus the NSF source's. Scope: network (retrain) except ``noise_seed``."""
+
+    # network: the head's free spectrum — "learned" magnitude and phase, or "noise": a learned
+    # magnitude on white noise's spectrum, so nothing periodic can come but from the excitation
+    free_part: Literal["learned", "noise"] = "learned"
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.free_part not in ("learned", "noise"):
+            raise ConfigError(f"free_part must be 'learned' or 'noise', got {self.free_part!r}")
 
 
 NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
@@ -70,6 +86,27 @@ class SourceFilterHead(ISTFTHead):
             return self.inverse(gain * source + free).to(x.dtype)  # [B, N * hop]
 
 
+class FilteredNoiseHead(SourceFilterHead):
+    """Features ``[B, C, N]``, the excitation and white noise (both ``[B, 1, N * hop]``) → waveform.
+
+    Per bin and frame: ``gain * STFT(excitation) + magnitude * STFT(noise)``: a harmonic-plus-noise
+    source-filter model whose only periodic part is the excitation's.
+    """
+
+    outputs_per_bin = 2  # log-gain on the excitation, log-magnitude on the noise
+
+    def forward(self, x: Tensor, excitation: Tensor, noise: Optional[Tensor] = None) -> Tensor:  # type: ignore[override]
+        if noise is None:
+            raise ValueError("FilteredNoiseHead needs the noise signal [B, 1, N * hop]")
+        with full_precision(x):
+            out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, 2F, N]
+            bins = self.bins
+            gain = torch.exp(out[:, :bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
+            magnitude = torch.exp(out[:, bins:].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
+            source = self.spectrum(excitation[:, 0].float())  # [B, F, N] complex
+            return self.inverse(gain * source + magnitude * self.spectrum(noise[:, 0].float())).to(x.dtype)
+
+
 @VOCODERS.register("nsf-istft-hifigan")
 class NSFISTFTHiFiGAN(SourceFilterVocoder):
     """``mel [B, n_mels, T]`` + ``f0 [B, T]`` Hz → ``wav [B, T * hop_length]``: follows the F0, fast on CPUs."""
@@ -82,7 +119,8 @@ class NSFISTFTHiFiGAN(SourceFilterVocoder):
         super().__init__(audio)
         self.config = config
         self.source = build_source(config, audio)
-        self.backbone, self.head = build_istft_generator(config, audio, SourceFilterHead)
+        head = FilteredNoiseHead if config.free_part == "noise" else SourceFilterHead
+        self.backbone, self.head = build_istft_generator(config, audio, head)
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates, config.istft_hop)
 
     def receptive_field(self) -> float:
@@ -92,4 +130,10 @@ class NSFISTFTHiFiGAN(SourceFilterVocoder):
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         excitation, inject = self.excite(f0, position)  # [B, 1, T * hop], one map per stage
-        return self.head(self.backbone(mel, inject), excitation)  # [B, T * hop]
+        features = self.backbone(mel, inject)
+        if self.config.free_part == "learned":
+            return self.head(features, excitation)  # [B, T * hop]
+        seed = int(torch.randint(0, _SEED_RANGE, ())) if self.training else self.config.noise_seed
+        noise = index_noise(excitation.shape[0], position.start_frame * self.hop_length, excitation.shape[-1],
+                            seed + FREE_NOISE_SEED_OFFSET, excitation.device)[:, None, :]  # [B, 1, T * hop]
+        return self.head(features, excitation, noise)  # [B, T * hop]
