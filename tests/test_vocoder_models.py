@@ -55,8 +55,10 @@ TINY_ISTFT = ISTFTHiFiGANConfig(upsample_rates=(4, 4), upsample_kernel_sizes=(8,
                                 istft_n_fft=64, istft_hop=16)
 TINY_NSF_ISTFT = NSFISTFTHiFiGANConfig(**dataclasses.asdict(TINY_ISTFT))
 TINY_NSF_ISTFT_NOISE = dataclasses.replace(TINY_NSF_ISTFT, free_part="noise")
+TINY_NSF_ISTFT_MEL = dataclasses.replace(TINY_NSF_ISTFT, free_part="noise", filter_rate="mel")
 TINY = {"hifigan": (HiFiGAN, TINY_HIFIGAN), "nsf": (NSFHiFiGAN, TINY_NSF), "istft": (ISTFTHiFiGAN, TINY_ISTFT),
-        "nsf-istft": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT), "nsf-istft-noise": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT_NOISE)}
+        "nsf-istft": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT), "nsf-istft-noise": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT_NOISE),
+        "nsf-istft-mel": (NSFISTFTHiFiGAN, TINY_NSF_ISTFT_MEL)}
 KINDS = list(TINY)
 TINY_DISCRIMINATOR = DiscriminatorConfig(
     mpd_channels=(4, 8, 8), msd_channels=(16, 16, 32, 32), msd_kernels=(15, 41, 41, 5),
@@ -341,6 +343,26 @@ def test_filtered_noise_head_adds_noise_not_a_learned_phase() -> None:
     assert abs(float(torch.corrcoef(torch.stack([wav, excitation]))[0, 1])) < 0.05
     with pytest.raises(ConfigError, match="free_part"):
         dataclasses.replace(TINY_NSF_ISTFT, free_part="phase")
+    with pytest.raises(ConfigError, match="filter_rate: mel needs free_part: noise"):
+        dataclasses.replace(TINY_NSF_ISTFT, filter_rate="mel")
+
+
+def test_a_mel_rate_filter_cannot_pulse_within_a_frame() -> None:
+    """at_mel_rate keeps what changes from frame to frame (a ramp) and removes any pattern that
+    repeats inside every mel frame (what would make a pulse at the frame rate)."""
+    from tts.models.nsf_istft import at_mel_rate
+
+    per_frame, frames = 16, 10
+    pulse = torch.zeros(per_frame)
+    pulse[0] = 5.0  # one spike per mel frame: a frame-rate pulse train
+    values = pulse.repeat(frames)[None, None, :]  # [1, 1, 160]
+    torch.testing.assert_close(at_mel_rate(values, per_frame), torch.full_like(values, 5.0 / per_frame))
+    ramp = torch.arange(frames, dtype=torch.float32).repeat_interleave(per_frame)[None, None, :]
+    smooth = at_mel_rate(ramp, per_frame)[0, 0]
+    inner = torch.arange(1, frames - 1)
+    centres = (smooth[inner * per_frame + per_frame // 2 - 1] + smooth[inner * per_frame + per_frame // 2]) / 2
+    torch.testing.assert_close(centres, inner.float())  # each frame's value at its centre
+    assert torch.all(smooth[per_frame // 2 : -per_frame // 2].diff() > 0)  # and a steady rise between them
 
 
 @pytest.mark.parametrize("kind", ["istft", "nsf-istft"])

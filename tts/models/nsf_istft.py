@@ -49,11 +49,19 @@ class NSFISTFTHiFiGANConfig(ISTFTHiFiGANConfig, NSFHiFiGANConfig):
     # network: the head's free spectrum — "learned" magnitude and phase, or "noise": a learned
     # magnitude on white noise's spectrum, so nothing periodic can come but from the excitation
     free_part: Literal["learned", "noise"] = "learned"
+    # network (free_part: noise): how often the head's gains may change — every "head" frame, or at
+    # "mel" frames only (each mel frame's mean, linearly interpolated between frame centres): a filter
+    # that cannot change within a mel frame cannot pulse at the frame rate
+    filter_rate: Literal["head", "mel"] = "head"
 
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.free_part not in ("learned", "noise"):
             raise ConfigError(f"free_part must be 'learned' or 'noise', got {self.free_part!r}")
+        if self.filter_rate not in ("head", "mel"):
+            raise ConfigError(f"filter_rate must be 'head' or 'mel', got {self.filter_rate!r}")
+        if self.filter_rate == "mel" and self.free_part != "noise":
+            raise ConfigError("filter_rate: mel needs free_part: noise (a learned phase is not a filter)")
 
 
 NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
@@ -86,6 +94,15 @@ class SourceFilterHead(ISTFTHead):
             return self.inverse(gain * source + free).to(x.dtype)  # [B, N * hop]
 
 
+def at_mel_rate(values: Tensor, per_frame: int) -> Tensor:
+    """``[B, C, T * per_frame]`` head-frame values → each mel frame's mean, linearly interpolated
+    between the mel frames' centres back onto the head frames (edges held), same shape."""
+    b, c, n = values.shape
+    means = values.reshape(b, c, n // per_frame, per_frame).mean(dim=-1)  # [B, C, T]
+    # align_corners=False puts head frame k at mel coordinate (k + 0.5) / per_frame - 0.5: the centres
+    return F.interpolate(means, size=n, mode="linear", align_corners=False)
+
+
 class FilteredNoiseHead(SourceFilterHead):
     """Features ``[B, C, N]``, the excitation and white noise (both ``[B, 1, N * hop]``) → waveform.
 
@@ -94,12 +111,15 @@ class FilteredNoiseHead(SourceFilterHead):
     """
 
     outputs_per_bin = 2  # log-gain on the excitation, log-magnitude on the noise
+    mel_rate = 0  # head frames per mel frame when the filter changes at mel frames only; 0 = every head frame
 
     def forward(self, x: Tensor, excitation: Tensor, noise: Optional[Tensor] = None) -> Tensor:  # type: ignore[override]
         if noise is None:
             raise ValueError("FilteredNoiseHead needs the noise signal [B, 1, N * hop]")
         with full_precision(x):
             out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, 2F, N]
+            if self.mel_rate:
+                out = at_mel_rate(out, self.mel_rate)
             bins = self.bins
             gain = torch.exp(out[:, :bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
             magnitude = torch.exp(out[:, bins:].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
@@ -121,12 +141,15 @@ class NSFISTFTHiFiGAN(SourceFilterVocoder):
         self.source = build_source(config, audio)
         head = FilteredNoiseHead if config.free_part == "noise" else SourceFilterHead
         self.backbone, self.head = build_istft_generator(config, audio, head)
+        if config.filter_rate == "mel":
+            self.head.mel_rate = self.backbone.samples_per_frame  # head frames per mel frame
         self.injectors = build_injectors(self.backbone.channels, config.upsample_rates, config.istft_hop)
 
     def receptive_field(self) -> float:
+        smoothing = 1.0 if self.config.filter_rate == "mel" else 0.0  # interpolation reaches the next frame
         return (self.backbone.receptive_field()
                 + head_field(self.config, self.backbone.samples_per_frame, self.hop_length)
-                + injector_field(self.injectors, self.hop_length, self.config.pre_kernel_size))
+                + injector_field(self.injectors, self.hop_length, self.config.pre_kernel_size) + smoothing)
 
     def generate(self, mel: Tensor, f0: Optional[Tensor], position: ChunkPosition) -> Tensor:
         excitation, inject = self.excite(f0, position)  # [B, 1, T * hop], one map per stage
