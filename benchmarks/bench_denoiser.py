@@ -1,7 +1,7 @@
 """How much a DiffSinger voice's denoiser knows: clean-mel estimates per noise step, and shallow diffusion.
 
     python benchmarks/bench_denoiser.py --run runs/demo_sing_diffsinger [--voice RUN/voice] [--items 8]
-        [--steps 0,5,10,20,39,60,99] [--k 10,20,40] [--threads 2]
+        [--steps 0,5,10,20,39,60,99] [--k 10,20,40] [--sampler-steps 0,1,2] [--threads 2]
 
 On held-out items (the run's test split), teacher-forced (the recorded durations and F0), in the
 normalized mel domain (each bin z-scored), all errors mean absolute over voiced and unvoiced frames:
@@ -57,6 +57,7 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=8)
     parser.add_argument("--steps", default="0,5,10,20,39,60,99")
     parser.add_argument("--k", default="10,20,40", help="shallow starts K to render from")
+    parser.add_argument("--sampler-steps", default="0", help="DPM-Solver steps per K (0: the voice's own)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -86,19 +87,22 @@ def main() -> None:
             estimate = model.diffusion.predict_x0(x_t, t, denoise(x_t, steps))
             noised = x_t / model.diffusion.sqrt_alpha_bar[t]
             print(f"{t:6d} | {masked_l1(noised, target, keep):.3f} | {masked_l1(estimate, target, keep):.3f}")
-        print("shallow start K | sampler | diffusion mel L1 | detail")
+        print("shallow start K | sampler | diffusion mel L1 | detail | its coarse mel L1 (rendered)")
         k_saved = model.config.k_step
         for k in (int(s) for s in args.k.split(",")):
             if not 1 <= k <= (model.config.train_k_step or model.config.timesteps):
                 continue
             model.config.k_step = k
-            rendered = model.render(batch, Controls(seed=0, diffusion_steps=min(k, model.config.sampler_steps) or None))
-            mel = rendered.mels.diff_mel
-            assert mel is not None
-            n = min(mel.shape[-1], target.shape[-1])
-            mel, tgt, kp = mel[..., :n], target[..., :n], keep[..., :n]
-            print(f"{k:15d} | {rendered.steps:2d} calls | {masked_l1(mel * kp, tgt, kp):.3f} | "
-                  f"{detail_ratio(mel, tgt, kp):.2f}")
+            for steps in (int(s) for s in args.sampler_steps.split(",")):
+                steps = min(k, steps or model.config.sampler_steps) or None
+                rendered = model.render(batch, Controls(seed=0, diffusion_steps=steps))
+                mel = rendered.mels.diff_mel
+                assert mel is not None
+                n = min(mel.shape[-1], target.shape[-1])
+                mel, tgt, kp = mel[..., :n], target[..., :n], keep[..., :n]
+                coarse = rendered.mels.aux_mel[..., :n]
+                print(f"{k:15d} | {rendered.steps:2d} calls | {masked_l1(mel * kp, tgt, kp):.3f} | "
+                      f"{detail_ratio(mel, tgt, kp):.2f} | {masked_l1(coarse * kp, tgt, kp):.3f}")
         model.config.k_step = k_saved
 
 
