@@ -67,6 +67,10 @@ class NSFISTFTHiFiGANConfig(ISTFTHiFiGANConfig, NSFHiFiGANConfig):
 NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
     # istft_hifigan_small's generator (V3-style blocks, two x4 stages, 64-point iSTFT) + the NSF source
     "nsf_istft_hifigan_small": NSFISTFTHiFiGANConfig(**asdict(ISTFT_PRESETS["istft_hifigan_small"])),
+    # the same with a harmonic-plus-noise head: filtered noise for the free part, a mel-rate filter
+    # (the shipped speech vocoder's settings, recipes/demo_zh_nsf_istft.yaml)
+    "nsf_istft_hifigan_small_hn": NSFISTFTHiFiGANConfig(**asdict(ISTFT_PRESETS["istft_hifigan_small"]),
+                                                        free_part="noise", filter_rate="mel"),
 }
 
 

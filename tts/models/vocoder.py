@@ -40,7 +40,7 @@ from tts.errors import InputError
 from tts.models.layers.vocoder_blocks import remove_weight_norm
 
 DEFAULT_CHUNK_FRAMES = 512  # ~6 s at 22.05 kHz / hop 256: a few tens of MB of activations for V1
-DEFAULT_OVERLAP_FRAMES = 40  # context per side; half of it (20) exceeds every preset's receptive field
+DEFAULT_OVERLAP_FRAMES = 44  # context per side; half of it (22) exceeds every preset's receptive field
 PRECISIONS = ("float32", "bfloat16")  # inference precisions a vocoder runs in
 
 
