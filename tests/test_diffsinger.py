@@ -518,7 +518,7 @@ def test_x0_prediction_trains_on_the_mel_and_samples_through_the_same_estimate()
     torch.nn.init.normal_(model.denoiser.output_proj.weight, std=0.1)
     batch = synthetic_batch()
     outputs = model(batch)
-    keep = outputs.frame_mask[:, None, :].to(batch.mel.dtype)
+    keep = outputs.forced.frame_mask[:, None, :].to(batch.mel.dtype)
     torch.testing.assert_close(outputs.diffusion_target, batch.mel * keep)  # the clean mel, not the noise
     assert set(model.loss(batch, outputs)) >= {"diff/noise", "mel/aux"}
     model.eval()

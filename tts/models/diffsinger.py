@@ -158,12 +158,7 @@ class DiffSingerOutputs(ModelOutputs):
     mels: ShallowDiffusionOutput
     diffusion_target: Tensor  # [B, n_mels, T] what the denoiser should output: the noise added, or the mel
     diffusion_pred: Tensor  # [B, n_mels, T] the denoiser's output
-    frame_mask: Tensor  # [B, T] bool
-    groups: NoteGroups
-    log_duration: Tensor  # [B, T_ph] predicted log(1 + frames)
-    pitch: PitchPrediction
-    timing: NoteTiming
-    baseline: Tensor  # [B, T] z-scored note pitch on frames
+    forced: TeacherForced  # the pass up to the denoiser: masks, durations, F0 predictions
 
     @property
     def mel(self) -> Tensor:
@@ -326,11 +321,8 @@ class DiffSinger(AcousticModel):
         output = self._denoiser_output(tf.cond, tf.aux_mel, tf.frame_mask)
         terms = self.diffusion.training_terms(output, target, max_step=self.config.train_k_step or None)
         wanted = terms.noise * keep if self.config.prediction == "epsilon" else target
-        return DiffSingerOutputs(
-            mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None), diffusion_target=wanted,
-            diffusion_pred=terms.predicted, frame_mask=tf.frame_mask, groups=tf.groups, log_duration=tf.log_duration,
-            pitch=tf.pitch, timing=tf.timing, baseline=tf.baseline,
-        )
+        return DiffSingerOutputs(mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None),
+                                 diffusion_target=wanted, diffusion_pred=terms.predicted, forced=tf)
 
     def loss(self, batch: AcousticBatch, outputs: ModelOutputs) -> dict[str, Tensor]:
         """Named unweighted losses: mel/aux (L1), diff/noise (L1 of the denoiser output: ε, or x0), duration(/word),
@@ -338,16 +330,17 @@ class DiffSinger(AcousticModel):
         if not isinstance(outputs, DiffSingerOutputs):
             raise TypeError(f"DiffSinger.loss takes DiffSingerOutputs, got {type(outputs).__name__}")
         assert batch.mel is not None and batch.durations is not None and batch.pitch is not None
-        frames = outputs.frame_mask
+        forced = outputs.forced
+        frames = forced.frame_mask
         error = outputs.diffusion_pred - outputs.diffusion_target
         error = error.abs() if self.config.diffusion_loss == "l1" else error**2
         losses = {
             "mel/aux": masked_mean((outputs.mels.aux_mel - batch.mel).abs().transpose(1, 2), frames),
             "diff/noise": masked_mean(error.transpose(1, 2), frames),
         }
-        losses.update(duration_losses(outputs.log_duration, batch.durations, outputs.groups))
-        targets = self.variance.targets(batch.pitch, batch.uv, outputs.baseline, outputs.timing)
-        losses.update(self.variance.losses(outputs.pitch, targets, frames))
+        losses.update(duration_losses(forced.log_duration, batch.durations, forced.groups))
+        targets = self.variance.targets(batch.pitch, batch.uv, forced.baseline, forced.timing)
+        losses.update(self.variance.losses(forced.pitch, targets, frames))
         return losses
 
     # ------------------------------------------------------------------ inference
