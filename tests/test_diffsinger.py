@@ -462,6 +462,13 @@ def test_shipped_recipes_train_two_steps_and_export(recipe: str, opencpop: Path,
     assert out.mel.shape[:2] == (2, loaded.config.audio.n_mels) and out.f0 is not None
     assert torch.isfinite(out.mel).all()
 
+    from tts.eval.evaluate import evaluate_voice  # tts eval sings the held-out items from their notes
+
+    report = evaluate_voice(tmp_path / "run" / "voice", tmp_path / "run", limit=1, vocoder="griffin-lim",
+                            progress=False)
+    mean = report.table.rows[-1]
+    assert report.items == 1 and set(mean.metrics) >= {"mcd_db", "f0_rmse_cents", "vuv_error", "dur_mae_ms"}
+
 
 def test_aux_conditioned_denoiser_grows_from_a_voice_and_computes_the_same(tmp_path: Path) -> None:
     """train.init_from widens the denoiser's conditioning with zero columns: same function at the start."""

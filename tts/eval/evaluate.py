@@ -1,7 +1,8 @@
 """``tts eval``: a voice against the held-out recordings of its training run.
 
 Each held-out item is rendered from its reference phonemes and tones (so that the acoustic
-model, not the text frontend, is measured), vocoded with the voice's vocoder, and compared with
+model, not the text frontend, is measured) — a singing voice from its phonemes and notes, with
+phoneme durations and F0 predicted as ``tts sing`` does — vocoded with the voice's vocoder, and compared with
 the recording: MCD (DTW, mel-cepstra without c0), F0 RMSE in cents and V/UV error on the same DTW
 path, and duration MAE in ms against the exact alignment. One implementation for every model.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import numpy as np
 
@@ -47,7 +48,17 @@ def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit:
     if not config_path.is_file():
         raise InputError(f"{run_dir} is not a training run: {config_path.name} is missing")
     run = load_config(config_path).config
-    synth = Synthesizer.from_voice(voice, device=device, vocoder=vocoder, precision=precision)
+    from tts.synth.registry import find_voice
+    from tts.synth.voice import read_card
+    from tts.models import SINGING_MODELS
+
+    singing = read_card(find_voice(voice)).model in SINGING_MODELS
+    if singing:  # notes in, durations and F0 predicted from them, as `tts sing` does
+        from tts.synth.singer import Singer
+
+        synth: Any = Singer.from_voice(voice, device=device, vocoder=vocoder, precision=precision)
+    else:
+        synth = Synthesizer.from_voice(voice, device=device, vocoder=vocoder, precision=precision)
     audio = synth.voice.audio
     if (audio.sample_rate, audio.hop_length, audio.n_mels) != (run.audio.sample_rate, run.audio.hop_length,
                                                                run.audio.n_mels):
@@ -61,8 +72,14 @@ def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit:
     for entry in tqdm(entries, desc="eval", unit="utt", disable=not progress):
         item = store.read_item(entry.id, entry.speaker)
         phonemes = [PHONEMES[i] for i in item.phonemes.tolist()]
-        words = None if item.word_index is None else item.word_index.tolist()
-        rendered = synth.render_phonemes(phonemes, item.tones.tolist(), speaker=entry.speaker, word_index=words)
+        if singing:
+            if item.note_pitch is None or item.note_durations is None:
+                raise InputError(f"{voice} sings notes, but item {entry.id} of {run_dir} has none "
+                                 "(a speech corpus?)")
+            rendered = synth.render_notes(phonemes, item.note_pitch, item.note_durations, speaker=entry.speaker)
+        else:
+            words = None if item.word_index is None else item.word_index.tolist()
+            rendered = synth.render_phonemes(phonemes, item.tones.tolist(), speaker=entry.speaker, word_index=words)
         reference = read_audio(entry.audio, sample_rate=audio.sample_rate).samples
         scores = compare_waves(reference, rendered.wav, audio.sample_rate, pitch=run.pitch).as_dict()
         if item.durations is not None:

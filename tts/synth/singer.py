@@ -225,6 +225,31 @@ class Singer:
         if segment.offset < 0 or not math.isfinite(segment.offset):
             raise InputError(f"a score segment starts at {segment.offset} s; offsets must be >= 0")
         batch = self.batch(segment, speaker_ids(self.voice, speaker, self.device))
+        return self._render(batch, list(segment.input.phonemes), float(segment.offset), controls, keep_features)
+
+    def render_notes(self, phonemes: list[str], note_pitch: np.ndarray, note_frames: np.ndarray,
+                     controls: Optional[Controls] = None, speaker: Optional[str] = None) -> SentenceAudio:
+        """One line from phonemes and their notes directly (evaluation, external score readers):
+        ``note_pitch [N]`` MIDI per phoneme (0 = rest), ``note_frames [N]`` frames of each phoneme's
+        note; phoneme durations and F0 are the voice's own predictions."""
+        n = len(phonemes)
+        if n == 0 or len(note_pitch) != n or len(note_frames) != n:
+            raise InputError(f"render_notes needs one note pitch and length per phoneme: {n} phonemes, "
+                             f"{len(note_pitch)} pitches, {len(note_frames)} lengths")
+        device = self.device
+        batch = AcousticBatch(
+            phonemes=torch.tensor([phoneme_ids(self.voice, phonemes)], dtype=torch.long, device=device),  # [1, N]
+            tones=torch.zeros(1, n, dtype=torch.long, device=device),
+            phoneme_lengths=torch.tensor([n], dtype=torch.long, device=device),
+            speakers=speaker_ids(self.voice, speaker, device),
+            note_pitch=torch.as_tensor(np.asarray(note_pitch, dtype=np.float32), device=device)[None],  # [1, N]
+            note_durations=torch.as_tensor(np.asarray(note_frames, dtype=np.float32), device=device)[None],
+        )
+        return self._render(batch, list(phonemes), 0.0, controls, keep_features=False)
+
+    def _render(self, batch: AcousticBatch, phonemes: list[str], start: float, controls: Optional[Controls],
+                keep_features: bool) -> SentenceAudio:
+        """Acoustic model on ``batch`` (one line) → vocoder with the rendered F0 → samples."""
         hop = self.voice.audio.hop_length
         with torch.inference_mode():
             out = self.model.infer(batch, controls or Controls())
@@ -233,13 +258,12 @@ class Singer:
             f0 = out.f0[:, :frames] if out.f0 is not None else None  # [1, T] Hz, 0 = unvoiced
             wav = self._vocode(mel, f0)[0, : frames * hop] if frames > 0 else mel.new_zeros(0)  # [samples]
         samples = wav.float().cpu().numpy()
-        phonemes = list(segment.input.phonemes)
         render = SentenceRender(
             phonemes=phonemes,
             durations=out.durations[0, : len(phonemes)].cpu().numpy().astype(np.int64),
             mel=mel[0].float().cpu().numpy() if keep_features else None,
             f0=f0[0].float().cpu().numpy() if keep_features and f0 is not None else None,
-            start=float(segment.offset),
+            start=start,
             seconds=len(samples) / self.sample_rate,
         )
         return SentenceAudio(render=render, wav=samples)
