@@ -83,7 +83,7 @@ class DiffSingerConfig:
     prediction: Literal["epsilon", "x0"] = "epsilon"
     schedule: ScheduleKind = "linear"  # network: beta schedule
     beta_max: float = 0.06  # network: last beta of the linear schedule (paper: 0.06 with T = 100)
-    diffusion_loss: Literal["l1", "l2"] = "l1"  # training: noise-prediction loss (paper: L1)
+    diffusion_loss: Literal["l1", "l2"] = "l1"  # training: loss on the denoiser output (paper: L1 on the noise)
     sampler_steps: int = 0  # inference: default DPM-Solver steps; 0 = DDPM over all K steps
 
     def __post_init__(self) -> None:
