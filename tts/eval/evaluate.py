@@ -48,9 +48,9 @@ def evaluate_voice(voice: str | Path, run_dir: Path, split: str = "test", limit:
     if not config_path.is_file():
         raise InputError(f"{run_dir} is not a training run: {config_path.name} is missing")
     run = load_config(config_path).config
+    from tts.models import SINGING_MODELS
     from tts.synth.registry import find_voice
     from tts.synth.voice import read_card
-    from tts.models import SINGING_MODELS
 
     singing = read_card(find_voice(voice)).model in SINGING_MODELS
     if singing:  # notes in, durations and F0 predicted from them, as `tts sing` does

@@ -34,6 +34,12 @@ UNVOICED_NOISE_RATIO = 1.0 / 3.0  # unvoiced noise amplitude relative to sine_am
 _SEED_RANGE = 1 << 31  # training draws a fresh noise seed from [0, this) per call
 
 
+def noise_seed(training: bool, fixed: int) -> int:
+    """The seed of a source noise: a fresh one per training call, ``fixed`` at inference (so chunks
+    and repeated renders agree)."""
+    return int(torch.randint(0, _SEED_RANGE, ())) if training else fixed
+
+
 @dataclass
 class NSFHiFiGANConfig(HiFiGANConfig):
     """HiFi-GAN generator fields plus the source. Scope: network (retrain) except ``noise_seed``."""
@@ -115,7 +121,7 @@ class HarmonicNoiseSource(nn.Module):
 
     def forward(self, f0: Tensor, position: ChunkPosition) -> Tensor:
         waves, voiced = self.sines(f0, position)  # [B, H + 1, S], [B, 1, S]
-        seed = int(torch.randint(0, _SEED_RANGE, ())) if self.training else self.noise_seed
+        seed = noise_seed(self.training, self.noise_seed)
         noise = index_noise(f0.shape[0], position.start_frame * self.hop, waves.shape[-1], seed,
                             f0.device).to(f0.dtype)[:, None, :]  # [B, 1, S], shared by the harmonics
         noise_amp = voiced * self.noise_std + (1 - voiced) * (self.sine_amplitude * UNVOICED_NOISE_RATIO)

@@ -13,8 +13,10 @@ source lacks: a learned magnitude and phase (``free_part: learned``), or a learn
 spectrum of white noise (``free_part: noise``, :class:`FilteredNoiseHead`). A learned phase can make
 periodic sound of its own: trained on the demo speech corpus, whose voice sits near 90 Hz, such a head
 (and HiFi-GAN V3 alike) buzzed at the mel frame rate (22050 / 256 = 86.1 Hz) whatever F0 it was given.
-With filtered noise every periodic component comes from the excitation, so the pitch is the F0's. The excitation still reaches every stage through the injectors,
-so the features that choose the gains know where the harmonics are. No convolution runs above
+So did filtered noise alone, its gains pulsing within each frame; with ``filter_rate: mel`` the gains
+change only from mel frame to mel frame and every periodic component comes from the excitation, so
+the pitch is the F0's. The excitation still reaches every stage through the injectors, so the
+features that choose the gains know where the harmonics are. No convolution runs above
 1/16 of the sample rate, which is where NSF-HiFi-GAN spends most of its time.
 """
 
@@ -28,18 +30,18 @@ import torch.nn.functional as F
 from torch import Tensor
 
 from tts.audio.params import AudioConfig
+from tts.errors import ConfigError
 from tts.models.istft import (MAX_LOG_MAGNITUDE, ISTFT_PRESETS, ISTFTHead, ISTFTHiFiGANConfig, build_istft_generator,
                               head_field)
 from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, index_noise
-from tts.models.nsf import NSFHiFiGANConfig, SourceFilterVocoder, build_injectors, build_source, injector_field
-from tts.errors import ConfigError
+from tts.models.nsf import (NSFHiFiGANConfig, SourceFilterVocoder, build_injectors, build_source, injector_field,
+                            noise_seed)
 from tts.models.vocoder import ChunkPosition, full_precision, widen
 from tts.registry import VOCODERS
 
 
 FREE_LOG_MAGNITUDE_INIT = -4.0  # initial bias of the free part's log-magnitude (exp(-4) ~ 0.02)
 FREE_NOISE_SEED_OFFSET = 0x2545F491  # the free part's noise differs from the source's (same noise_seed)
-_SEED_RANGE = 1 << 31  # training draws a fresh noise seed from [0, this) per call
 
 
 @dataclass
@@ -82,20 +84,28 @@ class SourceFilterHead(ISTFTHead):
     """
 
     outputs_per_bin = 3  # log-gain on the excitation, log-magnitude and phase of the free part
+    mel_rate = 0  # head frames per mel frame when the filter changes at mel frames only; 0 = every head frame
 
     def __init__(self, channels: int, n_fft: int, hop: int, kernel: int, kept_bins: int = 0) -> None:
         super().__init__(channels, n_fft, hop, kernel, kept_bins)
         with torch.no_grad():  # start as the (filtered) source, the free part faint: learn what to add
             self.conv.bias[self.bins: 2 * self.bins].fill_(FREE_LOG_MAGNITUDE_INIT)
 
+    def _coefficients(self, x: Tensor) -> Tensor:
+        """Features ``[B, C, N]`` → the convolution's ``outputs_per_bin * F`` values per frame, float32,
+        held to the mel rate when ``mel_rate`` is set."""
+        out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, K * F, N]
+        return at_mel_rate(out, self.mel_rate) if self.mel_rate else out
+
+    def _filtered_source(self, log_gain: Tensor, excitation: Tensor) -> Tensor:
+        """``exp(log_gain) [B, F, N]`` times the excitation's spectrum: its phase, hence its pitch, kept."""
+        return torch.exp(log_gain.clamp(max=MAX_LOG_MAGNITUDE)) * self.spectrum(excitation[:, 0].float())
+
     def forward(self, x: Tensor, excitation: Tensor) -> Tensor:  # type: ignore[override]
         with full_precision(x):
-            out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, 3F, N]
-            bins = self.bins
-            gain = torch.exp(out[:, :bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
+            out, bins = self._coefficients(x), self.bins  # [B, 3F, N]
             free = torch.polar(torch.exp(out[:, bins: 2 * bins].clamp(max=MAX_LOG_MAGNITUDE)), out[:, 2 * bins:])
-            source = self.spectrum(excitation[:, 0].float())  # [B, F, N] complex
-            return self.inverse(gain * source + free).to(x.dtype)  # [B, N * hop]
+            return self.inverse(self._filtered_source(out[:, :bins], excitation) + free).to(x.dtype)  # [B, N * hop]
 
 
 def at_mel_rate(values: Tensor, per_frame: int) -> Tensor:
@@ -115,20 +125,14 @@ class FilteredNoiseHead(SourceFilterHead):
     """
 
     outputs_per_bin = 2  # log-gain on the excitation, log-magnitude on the noise
-    mel_rate = 0  # head frames per mel frame when the filter changes at mel frames only; 0 = every head frame
 
     def forward(self, x: Tensor, excitation: Tensor, noise: Optional[Tensor] = None) -> Tensor:  # type: ignore[override]
         if noise is None:
             raise ValueError("FilteredNoiseHead needs the noise signal [B, 1, N * hop]")
         with full_precision(x):
-            out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, 2F, N]
-            if self.mel_rate:
-                out = at_mel_rate(out, self.mel_rate)
-            bins = self.bins
-            gain = torch.exp(out[:, :bins].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
-            magnitude = torch.exp(out[:, bins:].clamp(max=MAX_LOG_MAGNITUDE))  # [B, F, N]
-            source = self.spectrum(excitation[:, 0].float())  # [B, F, N] complex
-            return self.inverse(gain * source + magnitude * self.spectrum(noise[:, 0].float())).to(x.dtype)
+            out, bins = self._coefficients(x), self.bins  # [B, 2F, N]
+            noisy = torch.exp(out[:, bins:].clamp(max=MAX_LOG_MAGNITUDE)) * self.spectrum(noise[:, 0].float())
+            return self.inverse(self._filtered_source(out[:, :bins], excitation) + noisy).to(x.dtype)  # [B, N * hop]
 
 
 @VOCODERS.register("nsf-istft-hifigan")
@@ -160,7 +164,7 @@ class NSFISTFTHiFiGAN(SourceFilterVocoder):
         features = self.backbone(mel, inject)
         if self.config.free_part == "learned":
             return self.head(features, excitation)  # [B, T * hop]
-        seed = int(torch.randint(0, _SEED_RANGE, ())) if self.training else self.config.noise_seed
+        seed = noise_seed(self.training, self.config.noise_seed)
         noise = index_noise(excitation.shape[0], position.start_frame * self.hop_length, excitation.shape[-1],
                             seed + FREE_NOISE_SEED_OFFSET, excitation.device)[:, None, :]  # [B, 1, T * hop]
         return self.head(features, excitation, noise)  # [B, T * hop]

@@ -19,8 +19,7 @@ from safetensors.torch import load_file
 from torch import nn
 
 from tts.errors import ConfigError
-
-WEIGHTS_FILE = "model.safetensors"  # a voice folder's weights (tts.synth.voice)
+from tts.synth.voice import WEIGHTS_FILE
 
 
 @dataclass
@@ -66,7 +65,7 @@ def init_from_voice(model: nn.Module, source: Path) -> InitReport:
     path = weights_path(source)
     try:
         voice = load_file(str(path))
-    except (SafetensorError, OSError) as err:
+    except (SafetensorError, OSError, ValueError, RuntimeError) as err:
         raise ConfigError(f"train.init_from: {path} is not a readable safetensors file ({err})") from None
     report = InitReport(source=path.parent)
     state = model.state_dict()
