@@ -13,6 +13,7 @@ import math
 import numpy as np
 import pytest
 import torch
+from torch import nn
 
 import tts.models  # noqa: F401  (registers the vocoders)
 from tts.audio.features import MelExtractor
@@ -364,6 +365,23 @@ def test_a_mel_rate_filter_cannot_pulse_within_a_frame() -> None:
     centres = (smooth[inner * per_frame + per_frame // 2 - 1] + smooth[inner * per_frame + per_frame // 2]) / 2
     torch.testing.assert_close(centres, inner.float())  # each frame's value at its centre
     assert torch.all(smooth[per_frame // 2 : -per_frame // 2].diff() > 0)  # and a steady rise between them
+
+
+def test_mel_frame_means_equal_averaging_the_convolution() -> None:
+    """The head's mel-rate shortcut (one strided convolution with a box-filtered kernel) gives what
+    averaging the full-rate convolution's outputs over each mel frame gives, gradients included."""
+    from tts.models.nsf_istft import at_mel_rate, between_frames, mel_frame_means
+
+    torch.manual_seed(0)
+    conv = nn.Conv1d(6, 5, 7, padding=3)
+    x = torch.randn(2, 6, 8 * 12, requires_grad=True)
+    reference = conv(x).reshape(2, 5, 12, 8).mean(dim=-1)  # [B, O, T]
+    shortcut = mel_frame_means(conv, x, 8)
+    torch.testing.assert_close(shortcut, reference, atol=1e-5, rtol=1e-5)
+    torch.testing.assert_close(between_frames(shortcut, 96), at_mel_rate(conv(x), 8), atol=1e-5, rtol=1e-5)
+    (grad_short,) = torch.autograd.grad(shortcut.square().sum(), conv.weight)
+    (grad_ref,) = torch.autograd.grad(reference.square().sum(), conv.weight)
+    torch.testing.assert_close(grad_short, grad_ref, atol=1e-4, rtol=1e-4)
 
 
 @pytest.mark.parametrize("kind", ["istft", "nsf-istft"])

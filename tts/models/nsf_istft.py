@@ -27,7 +27,7 @@ from typing import Literal, Optional
 
 import torch
 import torch.nn.functional as F
-from torch import Tensor
+from torch import Tensor, nn
 
 from tts.audio.params import AudioConfig
 from tts.errors import ConfigError
@@ -93,9 +93,12 @@ class SourceFilterHead(ISTFTHead):
 
     def _coefficients(self, x: Tensor) -> Tensor:
         """Features ``[B, C, N]`` → the convolution's ``outputs_per_bin * F`` values per frame, float32,
-        held to the mel rate when ``mel_rate`` is set."""
-        out = self.conv(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)).float()  # [B, K * F, N]
-        return at_mel_rate(out, self.mel_rate) if self.mel_rate else out
+        held to the mel rate when ``mel_rate`` is set (same values as :func:`at_mel_rate` on the
+        convolution's output, by :func:`mel_frame_means`: ``mel_rate`` times fewer positions)."""
+        x = F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)
+        if not self.mel_rate:
+            return self.conv(x).float()  # [B, K * F, N]
+        return between_frames(mel_frame_means(self.conv, x, self.mel_rate).float(), x.shape[-1])
 
     def _filtered_source(self, log_gain: Tensor, excitation: Tensor) -> Tensor:
         """``exp(log_gain) [B, F, N]`` times the excitation's spectrum: its phase, hence its pitch, kept."""
@@ -112,9 +115,24 @@ def at_mel_rate(values: Tensor, per_frame: int) -> Tensor:
     """``[B, C, T * per_frame]`` head-frame values → each mel frame's mean, linearly interpolated
     between the mel frames' centres back onto the head frames (edges held), same shape."""
     b, c, n = values.shape
-    means = values.reshape(b, c, n // per_frame, per_frame).mean(dim=-1)  # [B, C, T]
+    return between_frames(values.reshape(b, c, n // per_frame, per_frame).mean(dim=-1), n)  # means [B, C, T]
+
+
+def between_frames(means: Tensor, length: int) -> Tensor:
+    """Per-mel-frame values ``[B, C, T]`` → linearly interpolated between the frames' centres onto
+    ``length`` head frames ``[B, C, length]`` (edges held)."""
     # align_corners=False puts head frame k at mel coordinate (k + 0.5) / per_frame - 0.5: the centres
-    return F.interpolate(means, size=n, mode="linear", align_corners=False)
+    return F.interpolate(means, size=length, mode="linear", align_corners=False)
+
+
+def mel_frame_means(conv: nn.Conv1d, x: Tensor, per_frame: int) -> Tensor:
+    """``conv(x)`` ``[B, O, T * per_frame]`` averaged over each mel frame's ``per_frame`` outputs
+    → ``[B, O, T]``, without computing the outputs: the mean of ``per_frame`` neighbouring outputs
+    of a convolution is one output of the same convolution with its kernel box-filtered over
+    ``per_frame`` taps, taken with stride ``per_frame``. ``conv``: stride 1, "same" padding."""
+    weight = conv.weight  # [O, I, K]
+    box = sum(F.pad(weight, (shift, per_frame - 1 - shift)) for shift in range(per_frame)) / per_frame
+    return F.conv1d(x, box, conv.bias, stride=per_frame, padding=conv.padding)  # box: [O, I, K + per_frame - 1]
 
 
 class FilteredNoiseHead(SourceFilterHead):
