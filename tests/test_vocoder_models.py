@@ -287,6 +287,12 @@ def test_nsf_source_harmonics_voicing_and_phase_bookkeeping() -> None:
     assert torch.equal(index_noise(2, 100, 50, seed=3, device=torch.device("cpu")), noise[:, 100:150])
     assert abs(float(noise.mean())) < 0.03 and abs(float(noise.std()) - 1.0) < 0.03
     assert float(torch.corrcoef(noise)[0, 1]) < 0.03
+    # the table wraps: a chunk that crosses the period's end continues the same sequence
+    from tts.models.layers.vocoder_blocks import NOISE_PERIOD
+    long = index_noise(1, NOISE_PERIOD - 1000, 3000, seed=3, device=torch.device("cpu"))
+    assert torch.equal(index_noise(1, NOISE_PERIOD + 500, 20, seed=3, device=torch.device("cpu")),
+                       long[:, 1500:1520])
+    assert not torch.equal(index_noise(1, 0, 50, seed=4, device=torch.device("cpu")), noise[:1, :50])
     mel, g = inputs(frames=8)
     model.train()
     with torch.no_grad():
