@@ -346,8 +346,8 @@ def test_train_k_step_limits_the_noised_steps_of_a_training_pass(monkeypatch: py
     seen: list[int] = []
     original = model.diffusion.training_terms
 
-    def spy(denoise, x0, generator=None, max_step=None):
-        terms = original(denoise, x0, generator, max_step)
+    def spy(denoise, x0, generator=None, max_step=None, start=None):
+        terms = original(denoise, x0, generator, max_step, start)
         seen.extend(terms.steps.tolist())
         return terms
 
@@ -539,3 +539,32 @@ def test_x0_prediction_trains_on_the_mel_and_samples_through_the_same_estimate()
             torch.testing.assert_close(model.diffusion.predict_x0(x, t, eps), raw, atol=1e-4, rtol=1e-4)
     with pytest.raises(ConfigError, match="prediction"):
         diffsinger_preset("diffsinger_small", prediction="v")
+
+
+def test_aux_start_noises_the_coarse_mel_towards_the_recording(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With ``aux_start: 1`` every training x_t is the noised coarse mel (what shallow diffusion starts
+    from) while the target stays the recording; evaluation passes and ``aux_start: 0`` noise the recording."""
+    model = tiny_model(prediction="x0", aux_condition=True, train_k_step=1, k_step=1, sampler_steps=0, aux_start=1.0)
+    seen: list[torch.Tensor] = []
+    original = model.denoiser.forward
+
+    def spy(x, t, *args, **kwargs):
+        seen.append(x.detach().clone())
+        return original(x, t, *args, **kwargs)
+
+    monkeypatch.setattr(model.denoiser, "forward", spy)
+    batch = synthetic_batch()
+    outputs = model(batch)
+    keep = outputs.forced.frame_mask[:, None, :].to(batch.mel.dtype)
+    scale = model.diffusion.sqrt_alpha_bar[0]  # t = 0: x_t is the start, barely noised
+    aux, target = outputs.mels.aux_mel.detach() * keep, batch.mel * keep
+    torch.testing.assert_close(outputs.diffusion_target, target)
+    assert float((seen[-1] / scale - aux).abs().max()) < 0.1 < float((seen[-1] / scale - target).abs().max())
+    model.eval()  # evaluation (dev losses) noises the recording, as DiffSinger does
+    model(batch)
+    assert float((seen[-1] / scale - target).abs().max()) < 0.1
+    sum(model.loss(batch, outputs).values()).backward()  # the coarse mel gets no gradient through x_t
+    with pytest.raises(ConfigError, match="aux_start needs prediction: x0"):
+        diffsinger_preset("diffsinger_small", aux_start=0.5)
+    with pytest.raises(ConfigError, match="aux_start must be 0..1"):
+        diffsinger_preset("diffsinger_small", prediction="x0", aux_start=1.5)

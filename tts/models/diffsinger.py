@@ -81,6 +81,12 @@ class DiffSingerConfig:
     # does). A denoiser narrower than the mel (the small preset: 64 channels, 80 bins) cannot pass white
     # 80-bin noise through, but a mel is smooth across bins and fits; samplers get ε derived from x0.
     prediction: Literal["epsilon", "x0"] = "epsilon"
+    # training (prediction: x0): the share of training items whose x_t is noised from the (detached)
+    # coarse mel rather than the recording, the target staying the recording. Shallow diffusion starts
+    # from the noised coarse mel; a denoiser that has only seen noised recordings reads the coarse
+    # mel's smoothness as signal and lands further from the recording than the coarse mel itself
+    # (benchmarks/bench_denoiser.py). 0 = DiffSinger's training.
+    aux_start: float = 0.0
     schedule: ScheduleKind = "linear"  # network: beta schedule
     beta_max: float = 0.06  # network: last beta of the linear schedule (paper: 0.06 with T = 100)
     diffusion_loss: Literal["l1", "l2"] = "l1"  # training: loss on the denoiser output (paper: L1 on the noise)
@@ -112,6 +118,11 @@ class DiffSingerConfig:
             problems.append("all kernel sizes must be odd")
         if self.prediction not in ("epsilon", "x0"):
             problems.append(f"prediction must be 'epsilon' or 'x0', got {self.prediction!r}")
+        if not 0.0 <= self.aux_start <= 1.0:
+            problems.append(f"aux_start must be 0..1, got {self.aux_start}")
+        if self.aux_start and self.prediction != "x0":
+            problems.append("aux_start needs prediction: x0 (the noise added to the coarse mel is not "
+                            "the recording's noise, so there is no ε to predict)")
         if self.schedule not in ("linear", "cosine"):
             problems.append(f"schedule must be 'linear' or 'cosine', got {self.schedule!r}")
         if problems:
@@ -319,7 +330,11 @@ class DiffSinger(AcousticModel):
         keep = tf.frame_mask[:, None, :].to(batch.mel.dtype)
         target = batch.mel * keep
         output = self._denoiser_output(tf.cond, tf.aux_mel, tf.frame_mask)
-        terms = self.diffusion.training_terms(output, target, max_step=self.config.train_k_step or None)
+        start = None
+        if self.training and self.config.aux_start > 0:
+            from_aux = torch.rand(target.shape[0], 1, 1, device=target.device) < self.config.aux_start  # [B, 1, 1]
+            start = torch.where(from_aux, tf.aux_mel.detach() * keep, target)
+        terms = self.diffusion.training_terms(output, target, max_step=self.config.train_k_step or None, start=start)
         wanted = terms.noise * keep if self.config.prediction == "epsilon" else target
         return DiffSingerOutputs(mels=ShallowDiffusionOutput(aux_mel=tf.aux_mel, diff_mel=None),
                                  diffusion_target=wanted, diffusion_pred=terms.predicted, forced=tf)

@@ -95,16 +95,18 @@ class GaussianDiffusion(nn.Module):
         return self.sqrt_alpha_bar[t].view(shape) * x0 + self.sqrt_one_minus_alpha_bar[t].view(shape) * noise
 
     def training_terms(self, denoise: Denoiser, x0: Tensor, generator: Optional[torch.Generator] = None,
-                       max_step: Optional[int] = None) -> DiffusionTerms:
+                       max_step: Optional[int] = None, start: Optional[Tensor] = None) -> DiffusionTerms:
         """Noise ``x0`` [B, ...] to steps drawn uniformly from ``0 … max_step - 1`` (all ``T`` when None)
         and let ``denoise`` estimate ε. Shallow diffusion only ever denoises below its start step K,
-        so DiffSinger's reference code trains on ``t < K`` alone (``max_step = K``)."""
+        so DiffSinger's reference code trains on ``t < K`` alone (``max_step = K``). ``start`` (same
+        shape) is noised instead of ``x0`` when given: what the caller's denoiser is to clean up."""
         top = self.n_steps if max_step is None else max_step
         if not 1 <= top <= self.n_steps:
             raise ValueError(f"max_step must be 1..{self.n_steps}, got {max_step}")
         steps = torch.randint(0, top, (x0.shape[0],), device=x0.device, generator=generator)
         noise = torch.randn(x0.shape, device=x0.device, dtype=x0.dtype, generator=generator)
-        return DiffusionTerms(noise=noise, predicted=denoise(self.q_sample(x0, steps, noise), steps), steps=steps)
+        noised = self.q_sample(x0 if start is None else start, steps, noise)
+        return DiffusionTerms(noise=noise, predicted=denoise(noised, steps), steps=steps)
 
     def check_start(self, start_step: int) -> None:
         if not 1 <= start_step <= self.n_steps:
