@@ -373,6 +373,28 @@ def test_a_mel_rate_filter_cannot_pulse_within_a_frame() -> None:
     assert torch.all(smooth[per_frame // 2 : -per_frame // 2].diff() > 0)  # and a steady rise between them
 
 
+@pytest.mark.parametrize("top_hz", [400.0, 3000.0])
+def test_nsf_source_is_the_merged_harmonics_plus_noise(top_hz: float) -> None:
+    """The source's shortcuts (the sine series by Clenshaw's recurrence below 1.1 kHz, one matrix
+    product above, the shared noise entering once) give the NSF definition: tanh of the 1x1 merge of
+    ``sine_amplitude * sines + noise * noise_amplitude`` over every harmonic."""
+    from tts.models.nsf import UNVOICED_NOISE_RATIO, sine_series
+
+    theta = torch.linspace(-20.0, 20.0, 1001, dtype=torch.float64)
+    weights = torch.randn(9, dtype=torch.float64)
+    explicit = sum(w * torch.sin((k + 1) * theta) for k, w in enumerate(weights))
+    torch.testing.assert_close(sine_series(theta, weights), explicit, atol=1e-10, rtol=0)
+    source = tiny("nsf").eval().source
+    torch.nn.init.normal_(source.merge.weight)
+    f0 = torch.cat([torch.zeros(1, 3), torch.linspace(90.0, top_hz, 20)[None], torch.zeros(1, 3)], dim=1)
+    waves, voiced = source.sines(f0, ChunkPosition())
+    noise = index_noise(1, 0, waves.shape[-1], source.noise_seed, torch.device("cpu"))[:, None, :]
+    noise_amp = voiced * source.noise_std + (1 - voiced) * source.sine_amplitude * UNVOICED_NOISE_RATIO
+    with torch.no_grad():
+        expected = torch.tanh(source.merge(waves * source.sine_amplitude + noise * noise_amp))
+        torch.testing.assert_close(source(f0, ChunkPosition()), expected, atol=2e-6, rtol=0)
+
+
 def test_mel_frame_means_equal_averaging_the_convolution() -> None:
     """The head's mel-rate shortcut (one strided convolution with a box-filtered kernel) gives what
     averaging the full-rate convolution's outputs over each mel frame gives, gradients included."""

@@ -99,10 +99,9 @@ class HarmonicNoiseSource(nn.Module):
         nearest = first * f0 + (hop - first) * after
         return torch.where((f0 > 0) & (after > 0), linear, nearest) / self.sample_rate
 
-    def _harmonics(self, f0: Tensor, position: ChunkPosition) -> tuple[Tensor, Tensor]:
-        """Unit sines at F0 and its harmonics ``[B, H + 1, S]`` float32, 0 above Nyquist but not yet
-        masked by voicing, and the voiced mask ``[B, 1, S]`` float32; the phase starts at
-        ``position.f0_cycles``."""
+    def _phase(self, f0: Tensor, position: ChunkPosition) -> tuple[Tensor, Tensor]:
+        """The fundamental's phase ``[B, S]`` float32 in cycles, in [0, 1), starting at
+        ``position.f0_cycles``, and the sample-rate F0 ``[B, S]`` float32 Hz (0 = unvoiced)."""
         f0_up = self.upsample(f0)  # [B, S] float64 Hz
         step = f0_up / self.sample_rate  # cycles per sample
         cycles = torch.cumsum(step, dim=1) - step  # [B, S] periods before each sample
@@ -111,40 +110,65 @@ class HarmonicNoiseSource(nn.Module):
         # The fundamental's phase needs float64 to stay exact over long songs; once reduced to [0, 1)
         # float32 holds it to 6e-8 of a cycle (below 1e-6 at the 9th harmonic), and float32 sines
         # are several times cheaper than float64 ones.
-        base = torch.frac(cycles).float()  # [B, S] in [0, 1)
-        orders = torch.arange(1, self.harmonics + 2, device=f0.device, dtype=torch.float32)  # [H + 1]
+        return torch.frac(cycles).float(), f0_up.float()
+
+    def _all_audible(self, pitch: Tensor) -> bool:
+        """Whether the top harmonic of every F0 in ``pitch`` is below Nyquist (F0 < 1.1 kHz at
+        22.05 kHz with 9 harmonics: all of speech, nearly all song), so no harmonic needs masking."""
+        return not pitch.numel() or bool(pitch.max() * (self.harmonics + 1) < self.sample_rate / 2)
+
+    def _harmonics(self, base: Tensor, pitch: Tensor) -> Tensor:
+        """Phase ``[B, S]`` (cycles) and F0 ``[B, S]`` → unit sines at F0 and its harmonics
+        ``[B, H + 1, S]`` float32, 0 above Nyquist (not masked by voicing)."""
+        orders = torch.arange(1, self.harmonics + 2, device=base.device, dtype=torch.float32)  # [H + 1]
         # one product and one sine: the largest argument, 2 pi (H + 1), keeps float32's phase error
         # below 5e-6 rad (-100 dB)
         waves = torch.sin(base[:, None, :] * (2.0 * math.pi * orders)[None, :, None])  # [B, H + 1, S]
-        pitch = f0_up.float()  # [B, S]
-        nyquist = self.sample_rate / 2
-        # the mask costs as much as the sines: skipped when even the top harmonic of the highest F0
-        # is below Nyquist (F0 < 1.1 kHz at 22.05 kHz with 9 harmonics: all of speech, nearly all song)
-        if waves.numel() and not bool(pitch.max() * orders[-1] < nyquist):
-            waves = waves * ((pitch[:, None, :] * orders[None, :, None]) < nyquist).float()
-        return waves, (pitch > 0)[:, None, :].float()
+        if self._all_audible(pitch):
+            return waves
+        return waves * ((pitch[:, None, :] * orders[None, :, None]) < self.sample_rate / 2).float()
 
     def sines(self, f0: Tensor, position: ChunkPosition) -> tuple[Tensor, Tensor]:
         """Sines at F0 and its harmonics ``[B, H + 1, S]`` (unit amplitude; 0 above Nyquist and on
         unvoiced samples) and the voiced mask ``[B, 1, S]``; the phase starts at ``position.f0_cycles``."""
-        waves, voiced = self._harmonics(f0, position)
-        return (waves * voiced).to(f0.dtype), voiced.to(f0.dtype)
+        base, pitch = self._phase(f0, position)
+        voiced = (pitch > 0)[:, None, :].float()
+        return (self._harmonics(base, pitch) * voiced).to(f0.dtype), voiced.to(f0.dtype)
 
     def forward(self, f0: Tensor, position: ChunkPosition) -> Tensor:
         """``tanh(merge(sine_amplitude * sines + noise * noise_amplitude))``, the 1×1 merge expanded:
         the noise is shared by the harmonics, so it enters once, scaled by the merge weights' sum, and
-        voicing masks the merged sines — one matrix product over the harmonics instead of a
-        convolution over ``H + 1`` sample-rate channels (60× faster on a CPU)."""
-        waves, voiced = self._harmonics(f0, position)  # [B, H + 1, S], [B, 1, S]
+        voicing masks the merged sines. The merged sines are one sine series in the phase, summed by
+        :func:`sine_series` when no harmonic reaches Nyquist (one sine and one cosine per sample instead
+        of ``H + 1`` sines, and no ``[B, H + 1, S]`` tensor); otherwise the masked sines are mixed by
+        one matrix product."""
+        base, pitch = self._phase(f0, position)  # [B, S], [B, S]
+        voiced = (pitch > 0)[:, None, :].float()  # [B, 1, S]
+        weight = self.merge.weight[0, :, 0].float()  # [H + 1]: order 1 (the fundamental) first
+        if self._all_audible(pitch):
+            harmonic = sine_series(2.0 * math.pi * base, weight)[:, None, :]  # [B, 1, S]
+        else:
+            harmonic = torch.matmul(weight[None, :], self._harmonics(base, pitch))  # [B, 1, S]
         seed = noise_seed(self.training, self.noise_seed)
-        noise = index_noise(f0.shape[0], position.start_frame * self.hop, waves.shape[-1], seed,
+        noise = index_noise(f0.shape[0], position.start_frame * self.hop, base.shape[-1], seed,
                             f0.device)[:, None, :]  # [B, 1, S]
-        noise_amp = voiced * self.noise_std + (1 - voiced) * (self.sine_amplitude * UNVOICED_NOISE_RATIO)
-        weight = self.merge.weight[:, :, 0].float()  # [1, H + 1]
-        harmonic = torch.matmul(weight, waves) * voiced  # [B, 1, S]
-        source = (self.sine_amplitude * harmonic + weight.sum() * noise * noise_amp
+        unvoiced_amp = self.sine_amplitude * UNVOICED_NOISE_RATIO
+        noise_amp = unvoiced_amp + voiced * (self.noise_std - unvoiced_amp)  # [B, 1, S]
+        source = (self.sine_amplitude * harmonic * voiced + weight.sum() * noise * noise_amp
                   + self.merge.bias.float()[:, None])  # [B, 1, S]
         return torch.tanh(source).to(f0.dtype)
+
+
+def sine_series(theta: Tensor, weights: Tensor) -> Tensor:
+    """``sum_k weights[k - 1] * sin(k * theta)`` for k = 1 … K, elementwise over ``theta`` (any shape),
+    by Clenshaw's recurrence ``b_k = w_k + 2 cos(theta) b_{k+1} - b_{k+2}``, sum ``= b_1 sin(theta)``:
+    one sine and one cosine per element whatever K, two fused passes per order, stable in float32."""
+    double_cos = 2.0 * torch.cos(theta)
+    upper = torch.zeros_like(theta)  # b_{k+2}
+    current = weights[-1].expand_as(theta)  # b_K
+    for k in range(weights.shape[0] - 2, -1, -1):
+        upper, current = current, torch.addcmul(weights[k] - upper, double_cos, current)
+    return current * torch.sin(theta)
 
 
 def _injector(channels: int, stride: int) -> nn.Conv1d:

@@ -131,8 +131,10 @@ def mel_frame_means(conv: nn.Conv1d, x: Tensor, per_frame: int) -> Tensor:
     of a convolution is one output of the same convolution with its kernel box-filtered over
     ``per_frame`` taps, taken with stride ``per_frame``. ``conv``: stride 1, "same" padding."""
     weight = conv.weight  # [O, I, K]
-    box = sum(F.pad(weight, (shift, per_frame - 1 - shift)) for shift in range(per_frame)) / per_frame
-    return F.conv1d(x, box, conv.bias, stride=per_frame, padding=conv.padding)  # box: [O, I, K + per_frame - 1]
+    out_ch, in_ch, k = weight.shape
+    ones = weight.new_full((1, 1, per_frame), 1.0 / per_frame)  # the box (symmetric: no flip needed)
+    box = F.conv1d(weight.reshape(out_ch * in_ch, 1, k), ones, padding=per_frame - 1)  # [O * I, 1, K + P - 1]
+    return F.conv1d(x, box.reshape(out_ch, in_ch, -1), conv.bias, stride=per_frame, padding=conv.padding)
 
 
 class FilteredNoiseHead(SourceFilterHead):
