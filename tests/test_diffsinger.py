@@ -491,6 +491,14 @@ def test_aux_conditioned_denoiser_grows_from_a_voice_and_computes_the_same(tmp_p
     torch.nn.init.normal_(grown.denoiser.output_proj.weight, std=0.1)  # a denoiser that predicts something
     grown.denoiser.blocks[0].cond_proj.weight.data[:, -1] = 1.0  # and now reads the coarse mel
     assert not torch.allclose(grown.render(batch, Controls(seed=3)).mels.diff_mel, a.mels.diff_mel)
+    # train.init_exclude: matching tensors keep their fresh initialization (here the zero output)
+    trained = {k: v.contiguous() for k, v in grown.state_dict().items()}
+    save_file(trained, str(tmp_path / "voice" / "model.safetensors"))
+    renewed = tiny_model(aux_condition=True, prediction="residual")
+    report = init_from_voice(renewed, tmp_path, exclude=["denoiser.output_proj.*"])
+    assert report.fresh == ["denoiser.output_proj.weight"] and len(report.copied) == len(trained) - 1
+    assert float(renewed.denoiser.output_proj.weight.detach().abs().max()) == 0.0
+    torch.testing.assert_close(renewed.denoiser.blocks[0].cond_proj.weight, grown.denoiser.blocks[0].cond_proj.weight)
 
     with pytest.raises(ConfigError, match="no model.safetensors"):
         init_from_voice(grown, tmp_path / "nowhere")
@@ -568,3 +576,22 @@ def test_aux_start_noises_the_coarse_mel_towards_the_recording(monkeypatch: pyte
         diffsinger_preset("diffsinger_small", aux_start=0.5)
     with pytest.raises(ConfigError, match="aux_start must be 0..1"):
         diffsinger_preset("diffsinger_small", prediction="x0", aux_start=1.5)
+
+
+def test_residual_prediction_starts_as_the_coarse_mel() -> None:
+    """``prediction: residual`` estimates the clean mel as the coarse mel plus the denoiser's output:
+    a fresh denoiser (zero output) makes shallow diffusion return the coarse mel exactly, by either
+    sampler; its training target is the recording, like x0's."""
+    model = tiny_model(prediction="residual", aux_condition=True, train_k_step=8, k_step=8, sampler_steps=0)
+    batch = synthetic_batch()
+    outputs = model(batch)
+    keep = outputs.forced.frame_mask[:, None, :].to(batch.mel.dtype)
+    torch.testing.assert_close(outputs.diffusion_target, batch.mel * keep)
+    torch.testing.assert_close(outputs.diffusion_pred, outputs.mels.aux_mel.detach())
+    model.eval()
+    for steps in (None, 3):  # DDPM over all K steps, DPM-Solver
+        rendered = model.render(batch, Controls(seed=0, diffusion_steps=steps))
+        torch.testing.assert_close(rendered.mels.diff_mel, rendered.mels.aux_mel, atol=1e-4, rtol=0)
+    torch.nn.init.normal_(model.denoiser.output_proj.weight, std=0.1)  # a trained output moves it
+    moved = model.render(batch, Controls(seed=0)).mels
+    assert float((moved.diff_mel - moved.aux_mel).abs().max()) > 1e-2

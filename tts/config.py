@@ -94,6 +94,9 @@ class TrainConfig:
     # a voice folder (or a finished run directory) whose weights start this run: fine-tuning, or a
     # grown model (tts.train.init_from); ignored once the run has a checkpoint to resume from
     init_from: str = ""
+    # tensor names (fnmatch patterns, e.g. "denoiser.output_proj.*") that init_from leaves at their
+    # fresh initialization: a head to be learned anew (ESPnet's init_param exclude keys)
+    init_exclude: tuple[str, ...] = ()
 
 
 @dataclass

@@ -80,8 +80,11 @@ class DiffSingerConfig:
     # network: what the denoiser outputs — the noise ε (DDPM, DiffSinger) or the clean mel x0 (as ProDiff
     # does). A denoiser narrower than the mel (the small preset: 64 channels, 80 bins) cannot pass white
     # 80-bin noise through, but a mel is smooth across bins and fits; samplers get ε derived from x0.
-    prediction: Literal["epsilon", "x0"] = "epsilon"
-    # training (prediction: x0): the share of training items whose x_t is noised from the (detached)
+    # "residual": the clean mel as the coarse mel plus the denoiser's output (ResGrad's residual
+    # diffusion), so a denoiser narrower than the mel need not pass the coarse mel through, and one
+    # whose output starts at zero starts as the coarse mel exactly.
+    prediction: Literal["epsilon", "x0", "residual"] = "epsilon"
+    # training (prediction: x0 or residual): the share of training items whose x_t is noised from the (detached)
     # coarse mel rather than the recording, the target staying the recording. Shallow diffusion starts
     # from the noised coarse mel; a denoiser that has only seen noised recordings reads the coarse
     # mel's smoothness as signal and lands further from the recording than the coarse mel itself
@@ -116,13 +119,13 @@ class DiffSingerConfig:
                    self.denoiser_kernel_size)
         if any(k % 2 == 0 for k in kernels):
             problems.append("all kernel sizes must be odd")
-        if self.prediction not in ("epsilon", "x0"):
-            problems.append(f"prediction must be 'epsilon' or 'x0', got {self.prediction!r}")
+        if self.prediction not in ("epsilon", "x0", "residual"):
+            problems.append(f"prediction must be 'epsilon', 'x0' or 'residual', got {self.prediction!r}")
         if not 0.0 <= self.aux_start <= 1.0:
             problems.append(f"aux_start must be 0..1, got {self.aux_start}")
-        if self.aux_start and self.prediction != "x0":
-            problems.append("aux_start needs prediction: x0 (the noise added to the coarse mel is not "
-                            "the recording's noise, so there is no ε to predict)")
+        if self.aux_start and self.prediction == "epsilon":
+            problems.append("aux_start needs prediction: x0 or residual (the noise added to the coarse "
+                            "mel is not the recording's noise, so there is no ε to predict)")
         if self.schedule not in ("linear", "cosine"):
             problems.append(f"schedule must be 'linear' or 'cosine', got {self.schedule!r}")
         if problems:
@@ -269,7 +272,8 @@ class DiffSinger(AcousticModel):
         return (self.aux_out(hidden) * frame_mask[..., None].to(hidden.dtype)).transpose(1, 2)
 
     def _denoiser_output(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:
-        """(x_t [B, n_mels, T], t [B]) → the denoiser's raw output (ε or x0, by ``prediction``), with
+        """(x_t [B, n_mels, T], t [B]) → the denoiser's output as ``prediction`` names it (ε, or x0 —
+        for ``residual`` the coarse mel plus the network's output), with
         the conditioning projected once. ``cond`` [B, T, C] frame states; ``aux`` [B, n_mels, T] the
         coarse mel, joined to them (without its gradient: the diffusion loss does not train the
         auxiliary decoder) when ``aux_condition``."""
@@ -277,6 +281,9 @@ class DiffSinger(AcousticModel):
         if self.config.aux_condition:
             channels = torch.cat([channels, aux.detach()], dim=1)  # [B, C + n_mels, T]
         projected = self.denoiser.project(channels, frame_mask)
+        if self.config.prediction == "residual":
+            coarse = aux.detach()
+            return lambda x, t: coarse + self.denoiser(x, t, projected, frame_mask)
         return lambda x, t: self.denoiser(x, t, projected, frame_mask)
 
     def denoiser_fn(self, cond: Tensor, aux: Tensor, frame_mask: Tensor) -> Callable[[Tensor, Tensor], Tensor]:

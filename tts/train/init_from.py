@@ -4,14 +4,16 @@ A tensor of the voice is copied into the new model when the name and shape agree
 input dimension (dim 1 of a Linear ``[out, in]`` or Conv1d ``[out, in, k]`` weight) grew keeps the
 voice's columns and starts the new ones at zero, so the grown network computes what the voice did
 until training moves it (Net2Net's function-preserving widening); e.g. a DiffSinger denoiser that
-now also sees the coarse mel (``aux_condition``). Every other tensor keeps its fresh initialization,
-and the report says which. The weights are read with safetensors: no code is unpickled.
+now also sees the coarse mel (``aux_condition``). Every other tensor — and any named by ``train.init_exclude`` —
+keeps its fresh initialization, and the report says which. The weights are read with safetensors: no code is unpickled.
 """
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 import torch
 from safetensors import SafetensorError
@@ -29,7 +31,7 @@ class InitReport:
     source: Path
     copied: list[str] = field(default_factory=list)  # same name and shape
     widened: list[str] = field(default_factory=list)  # input dimension grew: old columns, new ones zero
-    fresh: list[str] = field(default_factory=list)  # absent from the voice or of another shape
+    fresh: list[str] = field(default_factory=list)  # absent from the voice, of another shape, or excluded
     unused: list[str] = field(default_factory=list)  # in the voice, not in the model
 
     def describe(self) -> str:
@@ -60,8 +62,9 @@ def _widens(old: torch.Tensor, new: torch.Tensor) -> bool:
             and old.shape[:1] == new.shape[:1] and old.shape[2:] == new.shape[2:])
 
 
-def init_from_voice(model: nn.Module, source: Path) -> InitReport:
-    """Copy ``source``'s weights into ``model`` (see the module docstring); raise if nothing fits."""
+def init_from_voice(model: nn.Module, source: Path, exclude: Sequence[str] = ()) -> InitReport:
+    """Copy ``source``'s weights into ``model`` (see the module docstring), except tensors whose name
+    matches one of the ``exclude`` fnmatch patterns (left fresh); raise if nothing fits."""
     path = weights_path(source)
     try:
         voice = load_file(str(path))
@@ -72,7 +75,7 @@ def init_from_voice(model: nn.Module, source: Path) -> InitReport:
     with torch.no_grad():
         for name, target in state.items():
             given = voice.get(name)
-            if given is None:
+            if given is None or any(fnmatch.fnmatchcase(name, pattern) for pattern in exclude):
                 report.fresh.append(name)
             elif given.shape == target.shape:
                 target.copy_(given.to(target.dtype))

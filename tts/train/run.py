@@ -137,7 +137,8 @@ def _maybe_init_from(loaded: LoadedConfig, model: torch.nn.Module, log: Callable
     source = loaded.config.train.init_from
     if not source or checkpoint_paths(loaded.run_dir / "checkpoints"):
         return
-    log(init_from_voice(model, _config_path(loaded, "train.init_from", source)).describe())
+    log(init_from_voice(model, _config_path(loaded, "train.init_from", source),
+                        exclude=loaded.config.train.init_exclude).describe())
 
 
 def _prepare_gta(loaded: LoadedConfig, env: DistEnv, log: Callable[[str], None]) -> None:
