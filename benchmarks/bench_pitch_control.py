@@ -70,6 +70,7 @@ def main() -> None:
         synth = Synthesizer.from_voice(args.voice, vocoder=vocoder, precision="float32")
         pitch, hop = synth.voice.config.pitch, synth.voice.audio.hop_length
         medians: dict[float, float] = {}
+        rows: list[tuple[float, np.ndarray]] = []
         for shift in shifts:
             errors, rendered = [], []
             for k, text in enumerate(SENTENCES):
@@ -82,6 +83,8 @@ def main() -> None:
                     rendered.append(got[got > 0])
             cents = np.concatenate(errors)
             medians[shift] = float(np.median(np.concatenate(rendered)))
+            rows.append((shift, cents))
+        for shift, cents in rows:  # "moved" is against shift 0, wherever it comes in the list
             moved = 12.0 * np.log2(medians[shift] / medians[0.0]) if 0.0 in medians else float("nan")
             print(f"{synth.vocoder_name} | {shift:+.0f} | {np.median(cents):.1f}, "
                   f"{100.0 * np.mean(cents > GROSS_CENTS):.1f} % | {medians[shift]:.1f} | {moved:+.2f}")
