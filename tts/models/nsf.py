@@ -117,14 +117,15 @@ class HarmonicNoiseSource(nn.Module):
         22.05 kHz with 9 harmonics: all of speech, nearly all song), so no harmonic needs masking."""
         return not pitch.numel() or bool(pitch.max() * (self.harmonics + 1) < self.sample_rate / 2)
 
-    def _harmonics(self, base: Tensor, pitch: Tensor) -> Tensor:
+    def _harmonics(self, base: Tensor, pitch: Tensor, all_audible: bool) -> Tensor:
         """Phase ``[B, S]`` (cycles) and F0 ``[B, S]`` → unit sines at F0 and its harmonics
-        ``[B, H + 1, S]`` float32, 0 above Nyquist (not masked by voicing)."""
+        ``[B, H + 1, S]`` float32, 0 above Nyquist (not masked by voicing; no mask at all when
+        ``all_audible``, :meth:`_all_audible`)."""
         orders = torch.arange(1, self.harmonics + 2, device=base.device, dtype=torch.float32)  # [H + 1]
         # one product and one sine: the largest argument, 2 pi (H + 1), keeps float32's phase error
         # below 5e-6 rad (-100 dB)
         waves = torch.sin(base[:, None, :] * (2.0 * math.pi * orders)[None, :, None])  # [B, H + 1, S]
-        if self._all_audible(pitch):
+        if all_audible:
             return waves
         return waves * ((pitch[:, None, :] * orders[None, :, None]) < self.sample_rate / 2).float()
 
@@ -133,7 +134,8 @@ class HarmonicNoiseSource(nn.Module):
         unvoiced samples) and the voiced mask ``[B, 1, S]``; the phase starts at ``position.f0_cycles``."""
         base, pitch = self._phase(f0, position)
         voiced = (pitch > 0)[:, None, :].float()
-        return (self._harmonics(base, pitch) * voiced).to(f0.dtype), voiced.to(f0.dtype)
+        waves = self._harmonics(base, pitch, self._all_audible(pitch))
+        return (waves * voiced).to(f0.dtype), voiced.to(f0.dtype)
 
     def forward(self, f0: Tensor, position: ChunkPosition) -> Tensor:
         """``tanh(merge(sine_amplitude * sines + noise * noise_amplitude))``, the 1×1 merge expanded:
@@ -148,7 +150,7 @@ class HarmonicNoiseSource(nn.Module):
         if self._all_audible(pitch):
             harmonic = sine_series(2.0 * math.pi * base, weight)[:, None, :]  # [B, 1, S]
         else:
-            harmonic = torch.matmul(weight[None, :], self._harmonics(base, pitch))  # [B, 1, S]
+            harmonic = torch.matmul(weight[None, :], self._harmonics(base, pitch, all_audible=False))  # [B, 1, S]
         seed = noise_seed(self.training, self.noise_seed)
         noise = index_noise(f0.shape[0], position.start_frame * self.hop, base.shape[-1], seed,
                             f0.device)[:, None, :]  # [B, 1, S]

@@ -187,8 +187,6 @@ class Singer:
         if inp.note_pitch is None or inp.note_dur is None:
             raise InputError("a score segment needs note pitch and note duration for every phoneme")
         device, fps = self.device, self.frames_per_second
-        n = len(inp.phonemes)
-        ids = phoneme_ids(self.voice, list(inp.phonemes))
         durations: Optional[Tensor] = None
         frames: Optional[int] = None
         if inp.ph_dur is not None:
@@ -202,15 +200,24 @@ class Singer:
             hz = curve_on_frames(segment.f0, frames, fps)
             if hz is not None:
                 pitch = self.voice.stats.normalize_f0(torch.from_numpy(hz).float())[None].to(device)  # type: ignore[union-attr]  # [1, T]
+        note_frames = torch.tensor(list(inp.note_dur), dtype=torch.float32) * fps  # [N]
+        return self._note_batch(list(inp.phonemes), torch.tensor(list(inp.note_pitch), dtype=torch.float32),
+                                note_frames, speakers, durations, pitch)
+
+    def _note_batch(self, phonemes: list[str], note_pitch: Tensor, note_frames: Tensor, speakers: Optional[Tensor],
+                    durations: Optional[Tensor] = None, pitch: Optional[Tensor] = None) -> AcousticBatch:
+        """One line's acoustic-model input (batch of 1): ``note_pitch [N]`` MIDI per phoneme (0 = rest),
+        ``note_frames [N]`` frames of each phoneme's note, optional ``durations [1, N]`` and ``pitch [1, T]``."""
+        device, n = self.device, len(phonemes)
         return AcousticBatch(
-            phonemes=torch.tensor([ids], dtype=torch.long, device=device),  # [1, N]
+            phonemes=torch.tensor([phoneme_ids(self.voice, phonemes)], dtype=torch.long, device=device),  # [1, N]
             tones=torch.zeros(1, n, dtype=torch.long, device=device),  # [1, N] singing has no tones
             phoneme_lengths=torch.tensor([n], dtype=torch.long, device=device),  # [1]
             speakers=speakers,
             durations=durations,
             pitch=pitch,
-            note_pitch=torch.tensor([list(inp.note_pitch)], dtype=torch.float32, device=device),  # [1, N] MIDI
-            note_durations=torch.tensor([list(inp.note_dur)], dtype=torch.float32, device=device) * fps,  # [1, N]
+            note_pitch=note_pitch.to(device)[None],  # [1, N] MIDI
+            note_durations=note_frames.to(device)[None],  # [1, N] frames
         )
 
     def _vocode(self, mel: Tensor, f0: Optional[Tensor]) -> Tensor:
@@ -236,15 +243,9 @@ class Singer:
         if n == 0 or len(note_pitch) != n or len(note_frames) != n:
             raise InputError(f"render_notes needs one note pitch and length per phoneme: {n} phonemes, "
                              f"{len(note_pitch)} pitches, {len(note_frames)} lengths")
-        device = self.device
-        batch = AcousticBatch(
-            phonemes=torch.tensor([phoneme_ids(self.voice, phonemes)], dtype=torch.long, device=device),  # [1, N]
-            tones=torch.zeros(1, n, dtype=torch.long, device=device),
-            phoneme_lengths=torch.tensor([n], dtype=torch.long, device=device),
-            speakers=speaker_ids(self.voice, speaker, device),
-            note_pitch=torch.as_tensor(np.asarray(note_pitch, dtype=np.float32), device=device)[None],  # [1, N]
-            note_durations=torch.as_tensor(np.asarray(note_frames, dtype=np.float32), device=device)[None],
-        )
+        batch = self._note_batch(list(phonemes), torch.as_tensor(np.asarray(note_pitch, dtype=np.float32)),
+                                 torch.as_tensor(np.asarray(note_frames, dtype=np.float32)),
+                                 speaker_ids(self.voice, speaker, self.device))
         return self._render(batch, list(phonemes), 0.0, controls, keep_features=False)
 
     def _render(self, batch: AcousticBatch, phonemes: list[str], start: float, controls: Optional[Controls],
