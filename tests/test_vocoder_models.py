@@ -395,6 +395,34 @@ def test_nsf_source_is_the_merged_harmonics_plus_noise(top_hz: float) -> None:
         torch.testing.assert_close(source(f0, ChunkPosition()), expected, atol=2e-6, rtol=0)
 
 
+def test_polyphase_upsampling_equals_the_transposed_convolution_and_follows_weight_changes() -> None:
+    """The polyphase form gives ``conv_transpose1d``'s output with gradients on and off; without
+    gradients its rearranged kernel is kept between calls, and rebuilt when the weights change in place
+    (as ``load_state_dict`` changes them)."""
+    from tts.models.layers.vocoder_blocks import PolyphaseConvTranspose1d
+
+    torch.manual_seed(0)
+    up = PolyphaseConvTranspose1d(6, 4, 8, stride=4, padding=2)
+    x = torch.randn(2, 6, 11)
+    reference = nn.functional.conv_transpose1d(x, up.weight, up.bias, stride=4, padding=2)  # [B, 4, 44]
+    torch.testing.assert_close(up(x), reference, atol=1e-5, rtol=1e-5)
+    with torch.inference_mode():
+        torch.testing.assert_close(up(x), reference, atol=1e-5, rtol=1e-5)
+        kept = up._derived_weights["phases"].value
+        up(x)
+        assert up._derived_weights["phases"].value is kept  # unchanged weights: not rebuilt
+    with torch.no_grad():
+        up.weight.mul_(-2.0)
+        up.bias.add_(1.0)
+    changed = nn.functional.conv_transpose1d(x, up.weight, up.bias, stride=4, padding=2)
+    with torch.inference_mode():
+        torch.testing.assert_close(up(x), changed, atol=1e-5, rtol=1e-5)
+    (grad,) = torch.autograd.grad(up(x).square().sum(), up.weight)  # with gradients: part of the graph
+    (grad_ref,) = torch.autograd.grad(nn.functional.conv_transpose1d(x, up.weight, up.bias, stride=4,
+                                                                     padding=2).square().sum(), up.weight)
+    torch.testing.assert_close(grad, grad_ref, atol=1e-4, rtol=1e-4)
+
+
 def test_mel_frame_means_equal_averaging_the_convolution() -> None:
     """The head's mel-rate shortcut (one strided convolution with a box-filtered kernel) gives what
     averaging the full-rate convolution's outputs over each mel frame gives, gradients included."""
@@ -410,6 +438,11 @@ def test_mel_frame_means_equal_averaging_the_convolution() -> None:
     (grad_short,) = torch.autograd.grad(shortcut.square().sum(), conv.weight)
     (grad_ref,) = torch.autograd.grad(reference.square().sum(), conv.weight)
     torch.testing.assert_close(grad_short, grad_ref, atol=1e-4, rtol=1e-4)
+    with torch.no_grad():  # without gradients the box-filtered kernel is kept, and rebuilt when the weights change
+        torch.testing.assert_close(mel_frame_means(conv, x, 8), reference, atol=1e-5, rtol=1e-5)
+        conv.weight.mul_(0.5)
+        torch.testing.assert_close(mel_frame_means(conv, x, 8), conv(x).reshape(2, 5, 12, 8).mean(dim=-1),
+                                   atol=1e-5, rtol=1e-5)
 
 
 @pytest.mark.parametrize("kind", ["istft", "nsf-istft"])

@@ -33,7 +33,7 @@ from tts.audio.params import AudioConfig
 from tts.errors import ConfigError
 from tts.models.istft import (MAX_LOG_MAGNITUDE, ISTFT_PRESETS, ISTFTHead, ISTFTHiFiGANConfig, build_istft_generator,
                               head_field)
-from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, index_noise
+from tts.models.layers.vocoder_blocks import FINAL_LRELU_SLOPE, derived_from, index_noise
 from tts.models.nsf import (NSFHiFiGANConfig, SourceFilterVocoder, build_injectors, build_source, injector_field,
                             noise_seed)
 from tts.models.vocoder import ChunkPosition, full_precision, widen
@@ -130,11 +130,15 @@ def mel_frame_means(conv: nn.Conv1d, x: Tensor, per_frame: int) -> Tensor:
     → ``[B, O, T]``, without computing the outputs: the mean of ``per_frame`` neighbouring outputs
     of a convolution is one output of the same convolution with its kernel box-filtered over
     ``per_frame`` taps, taken with stride ``per_frame``. ``conv``: stride 1, "same" padding."""
-    weight = conv.weight  # [O, I, K]
-    out_ch, in_ch, k = weight.shape
-    ones = weight.new_full((1, 1, per_frame), 1.0 / per_frame)  # the box (symmetric: no flip needed)
-    box = F.conv1d(weight.reshape(out_ch * in_ch, 1, k), ones, padding=per_frame - 1)  # [O * I, 1, K + P - 1]
-    return F.conv1d(x, box.reshape(out_ch, in_ch, -1), conv.bias, stride=per_frame, padding=conv.padding)
+    box = derived_from(conv, f"box{per_frame}", conv.weight, lambda w: box_filtered(w, per_frame))  # [O, I, K + P - 1]
+    return F.conv1d(x, box, conv.bias, stride=per_frame, padding=conv.padding)
+
+
+def box_filtered(weight: Tensor, per_frame: int) -> Tensor:
+    """Kernels ``[O, I, K]`` convolved with a ``per_frame``-tap box of height ``1 / per_frame``
+    → ``[O, I, K + per_frame - 1]`` (a sliding mean over the zero-padded taps)."""
+    padded = F.pad(weight, (per_frame - 1, per_frame - 1))  # [O, I, K + 2P - 2]
+    return padded.unfold(-1, per_frame, 1).mean(dim=-1)  # [O, I, K + P - 1]
 
 
 class FilteredNoiseHead(SourceFilterHead):

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import Literal, Optional, Sequence
+from dataclasses import dataclass
+from typing import Callable, Literal, Optional, Sequence
 
 import torch
 import torch.nn.functional as F
@@ -120,21 +121,57 @@ class PolyphaseConvTranspose1d(nn.ConvTranspose1d):
     """
 
     def forward(self, x: Tensor, output_size: Optional[list[int]] = None) -> Tensor:  # [B, Cin, L]
+        rate = self.stride[0]
+        q_max = (self.kernel_size[0] - 1 - self.padding[0]) // rate
+        q_min = -((rate - 1 + self.padding[0]) // rate)
+        phases = derived_from(self, "phases", self.weight, self._phases)  # [Cout * u, Cin, taps]
+        bias = None if self.bias is None else derived_from(self, "bias", self.bias,
+                                                          lambda b: b.repeat_interleave(rate))  # [Cout * u]
+        y = F.conv1d(F.pad(x, (q_max, -q_min)), phases, bias)  # [B, Cout * u, L]
+        batch, _, length = y.shape
+        return y.view(batch, -1, rate, length).transpose(2, 3).reshape(batch, -1, length * rate)
+
+    def _phases(self, weight: Tensor) -> Tensor:
+        """The transposed kernel ``weight [Cin, Cout, k]`` as ``rate`` ordinary kernels ``[Cout * u, Cin, taps]``."""
         rate, pad, kernel = self.stride[0], self.padding[0], self.kernel_size[0]
         q_min, q_max = -((rate - 1 + pad) // rate), (kernel - 1 - pad) // rate
         taps = q_max - q_min + 1
         # tap t of phase r reads x[n + t - q_max], i.e. q = q_max - t, weight index m = q u + r + p
-        t = torch.arange(taps, device=x.device)
-        r = torch.arange(rate, device=x.device)
+        t = torch.arange(taps, device=weight.device)
+        r = torch.arange(rate, device=weight.device)
         m = (q_max - t)[None, :] * rate + r[:, None] + pad  # [u, taps]
         valid = (m >= 0) & (m < kernel)
-        weight = self.weight.permute(1, 0, 2)  # [Cout, Cin, k]
+        weight = weight.permute(1, 0, 2)  # [Cout, Cin, k]
         phases = weight[:, :, m.clamp(0, kernel - 1)] * valid.to(weight.dtype)  # [Cout, Cin, u, taps]
-        phases = phases.permute(0, 2, 1, 3).reshape(-1, weight.shape[1], taps)  # [Cout * u, Cin, taps]
-        bias = None if self.bias is None else self.bias.repeat_interleave(rate)
-        y = F.conv1d(F.pad(x, (q_max, -q_min)), phases, bias)  # [B, Cout * u, L]
-        batch, _, length = y.shape
-        return y.view(batch, -1, rate, length).transpose(2, 3).reshape(batch, -1, length * rate)
+        return phases.permute(0, 2, 1, 3).reshape(-1, weight.shape[1], taps)
+
+
+@dataclass
+class _Derived:
+    source: Tensor  # held, so the identity check below cannot be fooled by a reused address
+    version: int
+    data_ptr: int
+    inference: bool
+    value: Tensor
+
+
+def derived_from(module: nn.Module, name: str, source: Tensor, compute: Callable[[Tensor], Tensor]) -> Tensor:
+    """``compute(source)``, a tensor made from ``source`` (one of ``module``'s weights), remembered on the module
+    while no gradient is recorded and ``source`` is the same, unchanged tensor (same object, version
+    counter and storage), so inference stops rebuilding rearranged weights at every call; with
+    gradients on it is computed afresh every time (the result must stay part of the graph), and so it
+    is for an inference tensor ``source`` (e.g. a weight-norm weight computed in inference mode), which
+    keeps no version counter."""
+    if torch.is_grad_enabled() or source.is_inference():
+        return compute(source)
+    cache: dict[str, _Derived] = module.__dict__.setdefault("_derived_weights", {})
+    entry = cache.get(name)
+    inference = torch.is_inference_mode_enabled()
+    if (entry is None or entry.source is not source or entry.version != source._version
+            or entry.data_ptr != source.data_ptr() or entry.inference != inference):
+        entry = _Derived(source, source._version, source.data_ptr(), inference, compute(source))
+        cache[name] = entry
+    return entry.value
 
 
 def check_upsampling(name: str, rates: Sequence[int], kernels: Sequence[int], expected_product: int,
