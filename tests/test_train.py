@@ -57,6 +57,28 @@ def test_unknown_loss_weight_is_rejected(recipe: Path) -> None:
               device="cpu", progress=False, log=lambda m: None, export=False)
 
 
+def test_freeze_keeps_the_named_parameters_of_a_fine_tuning(recipe: Path) -> None:
+    """train.freeze: a fine-tuning from a voice changes only the parameters no pattern names; a pattern
+    that names nothing is a ConfigError."""
+    from safetensors.torch import load_file
+
+    source = load_config(recipe).run_dir / "voice"
+    if not (source / "model.safetensors").is_file():
+        train(load_config(recipe), device="cpu", progress=False, log=lambda m: None)
+    run = recipe.parent / "frozen"
+    tuned = train(load_config(recipe, [f"run_dir={run}", f"train.init_from={source}", "train.steps=2",
+                                       "train.freeze=[encoder.*, 'variance.*', phoneme_embedding.*, tone_embedding.*]"]),
+                  device="cpu", progress=False, log=lambda m: None)
+    assert tuned.step == 2
+    before, after = load_file(str(source / "model.safetensors")), load_file(str(run / "voice" / "model.safetensors"))
+    frozen = ("encoder.", "variance.", "phoneme_embedding.", "tone_embedding.")
+    assert all(torch.equal(after[k], before[k]) for k in before if k.startswith(frozen))
+    assert any(not torch.equal(after[k], before[k]) for k in before if k.startswith("decoder."))
+    with pytest.raises(ConfigError, match="train.freeze: no parameter matches encodr"):
+        train(load_config(recipe, [f"run_dir={recipe.parent / 'typo'}", "train.freeze=[encodr.*]"]),
+              device="cpu", progress=False, log=lambda m: None, export=False)
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

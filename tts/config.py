@@ -97,6 +97,9 @@ class TrainConfig:
     # tensor names (fnmatch patterns, e.g. "denoiser.output_proj.*") that init_from leaves at their
     # fresh initialization: a head to be learned anew (ESPnet's init_param exclude keys)
     init_exclude: tuple[str, ...] = ()
+    # parameter names (fnmatch patterns, e.g. "variance.*") kept fixed during training: the optimizer
+    # never sees them (ESPnet's freeze_param), so a fine-tuning leaves the rest of a voice as it was
+    freeze: tuple[str, ...] = ()
 
 
 @dataclass

@@ -19,6 +19,7 @@ from tts.data.sampler import BucketBatchSampler
 from tts.errors import ConfigError, InputError
 from tts.train.checkpoint import load_latest, save_checkpoint
 from tts.train.distributed import DistEnv, all_reduce_mean
+from tts.train.freeze import freeze_parameters
 from tts.train.schedule import exponential_decay, warmup_inverse_sqrt
 from tts.train.task import TrainTask
 
@@ -57,6 +58,9 @@ class Trainer:
         self.checkpoint_dir = run_dir / "checkpoints"
         self._check_weights()
         nets = task.networks()
+        frozen = freeze_parameters(nets, config.freeze)
+        if frozen:
+            log(f"train.freeze: {frozen} parameter tensors kept fixed")
         for net in nets.values():
             net.to(env.device)
         self.nets: dict[str, nn.Module] = {
@@ -67,11 +71,13 @@ class Trainer:
         if len(config.adam_betas) != 2:
             raise ConfigError(f"train.adam_betas must be two numbers (beta1, beta2), got {config.adam_betas}")
         betas = (config.adam_betas[0], config.adam_betas[1])
-        self.optimizers = {
-            phase: torch.optim.AdamW(list(task.phase_parameters(phase)), lr=config.lr, betas=betas,
-                                     weight_decay=config.weight_decay)
-            for phase in task.phases
-        }
+        self.optimizers: dict[str, torch.optim.Optimizer] = {}
+        for phase in task.phases:
+            trained = [p for p in task.phase_parameters(phase) if p.requires_grad]
+            if not trained:
+                raise ConfigError(f"train.freeze leaves nothing to train in phase {phase!r}")
+            self.optimizers[phase] = torch.optim.AdamW(trained, lr=config.lr, betas=betas,
+                                                       weight_decay=config.weight_decay)
         self.schedulers = {p: _scheduler(o, config) for p, o in self.optimizers.items()}
         self.use_amp = config.amp and env.device.type == "cuda"
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.use_amp)
