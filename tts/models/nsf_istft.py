@@ -73,6 +73,13 @@ NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
     # (the shipped speech vocoder's settings, recipes/demo_zh_nsf_istft.yaml)
     "nsf_istft_hifigan_small_hn": NSFISTFTHiFiGANConfig(**asdict(ISTFT_PRESETS["istft_hifigan_small"]),
                                                         free_part="noise", filter_rate="mel"),
+    # the hn model with two residual blocks per stage instead of three (kernels 3 and 7, the same reach):
+    # 0.93 M parameters, a third fewer convolution taps; ~6x V3's speed on 2 threads where the hn model
+    # is 4.3-4.9x; the shipped speech vocoder zh-demo-nsf-istft (recipes/demo_zh_nsf_istft.yaml)
+    "nsf_istft_hifigan_fast_hn": NSFISTFTHiFiGANConfig(**{
+        **asdict(ISTFT_PRESETS["istft_hifigan_small"]),
+        "resblock_kernel_sizes": (3, 7), "resblock_dilations": ((1, 2), (3, 12)),
+    }, free_part="noise", filter_rate="mel"),
 }
 
 
