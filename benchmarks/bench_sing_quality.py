@@ -102,7 +102,7 @@ def main() -> None:
     parser.add_argument("--vocoder", default=None, help="a vocoder voice instead of the voice's own")
     parser.add_argument("--limit", type=int, default=20)
     parser.add_argument("--steps", type=int, default=None, help="sampler steps (default: the voice's)")
-    parser.add_argument("--fast-steps", type=int, default=2, help="DPM-Solver steps of the fast-sampler timing")
+    parser.add_argument("--fast-steps", type=int, default=1, help="DPM-Solver steps of the fast-sampler timing")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--precision", default="auto", help="the vocoder's: auto, float32 or bfloat16")
     parser.add_argument("--seed", type=int, default=0)
