@@ -423,6 +423,23 @@ def test_polyphase_upsampling_equals_the_transposed_convolution_and_follows_weig
     torch.testing.assert_close(grad, grad_ref, atol=1e-4, rtol=1e-4)
 
 
+@pytest.mark.parametrize("kind", [1, 2])
+def test_residual_blocks_compute_the_same_channels_last_at_inference(kind: int) -> None:
+    """Without gradients the MRF runs channels-last 2-D convolutions (faster on CPUs); the result is
+    the 1-D path's, tiled or not."""
+    from tts.models.layers.vocoder_blocks import MultiReceptiveField
+
+    torch.manual_seed(0)
+    mrf = MultiReceptiveField(16, kind, (3, 5), ((1, 2), (2, 6))).eval()
+    for length in (50, 40_000):  # one call; tiles with halos (TILE_ELEMENTS / 16 channels = 16384 samples)
+        x = torch.randn(2, 16, length)
+        reference = mrf(x)  # gradients on: the 1-D path
+        with torch.inference_mode():
+            fast = mrf(x)
+        assert fast.shape == reference.shape and fast.is_contiguous()
+        torch.testing.assert_close(fast, reference.detach(), atol=1e-5, rtol=1e-5)
+
+
 def test_mel_frame_means_equal_averaging_the_convolution() -> None:
     """The head's mel-rate shortcut (one strided convolution with a box-filtered kernel) gives what
     averaging the full-rate convolution's outputs over each mel frame gives, gradients included."""

@@ -61,6 +61,12 @@ class ResBlock1(nn.Module):
             x = x + y
         return x
 
+    def forward_nhwc(self, x: Tensor) -> Tensor:  # [B, C, 1, L] channels-last -> same
+        """:meth:`forward` on a channels-last 4-D view (inference; see :func:`nhwc_conv`)."""
+        for dilated, plain in zip(self.dilated, self.plain):
+            x = x + nhwc_conv(F.leaky_relu(nhwc_conv(F.leaky_relu(x, LRELU_SLOPE), dilated), LRELU_SLOPE), plain)
+        return x
+
 
 class ResBlock2(nn.Module):
     """HiFi-GAN residual block type 2 (V3): per dilation d, ``x += conv_{k,d}(lrelu(x))``."""
@@ -73,6 +79,22 @@ class ResBlock2(nn.Module):
         for conv in self.dilated:
             x = x + conv(F.leaky_relu(x, LRELU_SLOPE))
         return x
+
+    def forward_nhwc(self, x: Tensor) -> Tensor:  # [B, C, 1, L] channels-last -> same
+        """:meth:`forward` on a channels-last 4-D view (inference; see :func:`nhwc_conv`)."""
+        for conv in self.dilated:
+            x = x + nhwc_conv(F.leaky_relu(x, LRELU_SLOPE), conv)
+        return x
+
+
+def nhwc_conv(x: Tensor, conv: nn.Conv1d) -> Tensor:
+    """``conv`` applied to ``x`` ``[B, C, 1, L]`` in channels-last layout (time-major, channels
+    innermost) as a 2-D convolution → ``[B, C_out, 1, L]`` channels-last. oneDNN runs these layouts
+    directly, where a 1-D convolution on ``[B, C, L]`` is reordered at every call: measured on the
+    2-core CPU, 1.5-2.4× faster for the 32-128-channel convolutions of the residual blocks."""
+    weight = derived_from(conv, "nhwc", conv.weight,
+                          lambda w: w[:, :, None, :].contiguous(memory_format=torch.channels_last))  # [O, I, 1, K]
+    return F.conv2d(x, weight, conv.bias, padding=(0, conv.padding[0]), dilation=(1, conv.dilation[0]))
 
 
 class MultiReceptiveField(nn.Module):
@@ -104,6 +126,12 @@ class MultiReceptiveField(nn.Module):
         return out
 
     def _mean(self, x: Tensor) -> Tensor:
+        if not torch.is_grad_enabled():  # inference: channels-last, several times fewer reorders
+            x4 = x[:, :, None, :].contiguous(memory_format=torch.channels_last)  # [B, C, 1, L]
+            total4 = self.blocks[0].forward_nhwc(x4)
+            for block in self.blocks[1:]:
+                total4 = total4 + block.forward_nhwc(x4)
+            return (total4 / len(self.blocks))[:, :, 0, :].contiguous()  # [B, C, L]
         total = self.blocks[0](x)
         for block in self.blocks[1:]:
             total = total + block(x)
