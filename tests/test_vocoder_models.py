@@ -423,6 +423,21 @@ def test_polyphase_upsampling_equals_the_transposed_convolution_and_follows_weig
     torch.testing.assert_close(grad, grad_ref, atol=1e-4, rtol=1e-4)
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_inference_path_computes_what_training_computes(kind: str) -> None:
+    """Without gradients the generators run channels-last (upsampling, residual blocks, NSF injection);
+    with them, plain 1-D convolutions: the same waveform."""
+    model = tiny(kind)
+    mel, f0 = inputs(frames=40, batch=2)
+    f0_arg = f0 if model.needs_f0 else None
+    trained_path = model(mel, f0_arg)  # gradients on
+    assert trained_path.requires_grad
+    with torch.inference_mode():
+        fast = model(mel, f0_arg)
+    scale = float(trained_path.detach().abs().max())
+    torch.testing.assert_close(fast, trained_path.detach(), atol=1e-5 * max(scale, 1.0), rtol=1e-4)
+
+
 @pytest.mark.parametrize("kind", [1, 2])
 def test_residual_blocks_compute_the_same_channels_last_at_inference(kind: int) -> None:
     """Without gradients the MRF runs channels-last 2-D convolutions (faster on CPUs); the result is

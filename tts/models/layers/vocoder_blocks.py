@@ -87,11 +87,23 @@ class ResBlock2(nn.Module):
         return x
 
 
+def to_nhwc(x: Tensor) -> Tensor:
+    """``[B, C, L]`` → ``[B, C, 1, L]`` in channels-last memory (one copy)."""
+    return x[:, :, None, :].contiguous(memory_format=torch.channels_last)
+
+
+def from_nhwc(x: Tensor) -> Tensor:
+    """``[B, C, 1, L]`` → ``[B, C, L]`` (a view; channels-last strides kept)."""
+    return x[:, :, 0, :]
+
+
 def nhwc_conv(x: Tensor, conv: nn.Conv1d) -> Tensor:
     """``conv`` applied to ``x`` ``[B, C, 1, L]`` in channels-last layout (time-major, channels
     innermost) as a 2-D convolution → ``[B, C_out, 1, L]`` channels-last. oneDNN runs these layouts
     directly, where a 1-D convolution on ``[B, C, L]`` is reordered at every call: measured on the
-    2-core CPU, 1.5-2.4× faster for the 32-128-channel convolutions of the residual blocks."""
+    2-core CPU, 1.5-2.4× faster for the 32-128-channel convolutions of the residual blocks. The
+    generators' inference path (:meth:`UpsampleBackbone.forward_nhwc`) stays in this layout from the
+    first convolution to the last."""
     weight = derived_from(conv, "nhwc", conv.weight,
                           lambda w: w[:, :, None, :].contiguous(memory_format=torch.channels_last))  # [O, I, 1, K]
     return F.conv2d(x, weight, conv.bias, padding=(0, conv.padding[0]), dilation=(1, conv.dilation[0]))
@@ -114,27 +126,30 @@ class MultiReceptiveField(nn.Module):
         self.field = _mrf_field(kind, kernels, dilations)  # samples either side that reach an output
 
     def forward(self, x: Tensor) -> Tensor:  # [B, C, L] -> [B, C, L]
+        if torch.is_grad_enabled():
+            total = self.blocks[0](x)
+            for block in self.blocks[1:]:
+                total = total + block(x)
+            return total / len(self.blocks)
+        return from_nhwc(self.forward_nhwc(to_nhwc(x))).contiguous()
+
+    def forward_nhwc(self, x: Tensor) -> Tensor:  # [B, C, 1, L] channels-last -> same (inference)
+        """The MRF on a channels-last view (see :func:`nhwc_conv`), in cache-sized tiles."""
         tile = max(TILE_ELEMENTS // (x.shape[0] * x.shape[1]), TILE_MIN_FIELDS * self.field)
-        if torch.is_grad_enabled() or x.shape[-1] <= tile + 2 * self.field:
-            return self._mean(x)
         length = x.shape[-1]
+        if length <= tile + 2 * self.field:
+            return self._mean_nhwc(x)
         out = torch.empty_like(x)
         for start in range(0, length, tile):
             end = min(start + tile, length)
             lo, hi = max(0, start - self.field), min(length, end + self.field)
-            out[:, :, start:end] = self._mean(x[:, :, lo:hi])[:, :, start - lo: end - lo]
+            out[..., start:end] = self._mean_nhwc(x[..., lo:hi])[..., start - lo: end - lo]
         return out
 
-    def _mean(self, x: Tensor) -> Tensor:
-        if not torch.is_grad_enabled():  # inference: channels-last, several times fewer reorders
-            x4 = x[:, :, None, :].contiguous(memory_format=torch.channels_last)  # [B, C, 1, L]
-            total4 = self.blocks[0].forward_nhwc(x4)
-            for block in self.blocks[1:]:
-                total4 = total4 + block.forward_nhwc(x4)
-            return (total4 / len(self.blocks))[:, :, 0, :].contiguous()  # [B, C, L]
-        total = self.blocks[0](x)
+    def _mean_nhwc(self, x: Tensor) -> Tensor:
+        total = self.blocks[0].forward_nhwc(x)
         for block in self.blocks[1:]:
-            total = total + block(x)
+            total = total + block.forward_nhwc(x)
         return total / len(self.blocks)
 
 
@@ -158,6 +173,23 @@ class PolyphaseConvTranspose1d(nn.ConvTranspose1d):
         y = F.conv1d(F.pad(x, (q_max, -q_min)), phases, bias)  # [B, Cout * u, L]
         batch, _, length = y.shape
         return y.view(batch, -1, rate, length).transpose(2, 3).reshape(batch, -1, length * rate)
+
+    def forward_nhwc(self, x: Tensor) -> Tensor:  # [B, Cin, 1, L] channels-last -> [B, Cout, 1, L * u]
+        """The same upsampling on a channels-last view (inference). The phases are ordered phase-major,
+        so the convolution's output ``[B, L, u, Cout]`` in memory already is ``[B, L * u, Cout]``: the
+        interleaving costs no copy."""
+        rate = self.stride[0]
+        # kernel = rate + 2 * padding, so the taps reach equally far both ways: q_max = -q_min
+        reach = (self.kernel_size[0] - 1 - self.padding[0]) // rate
+        cout = self.out_channels
+        phases = derived_from(self, "phases_nhwc", self.weight, lambda w: self._phases(w).reshape(
+            cout, rate, w.shape[0], -1).transpose(0, 1).reshape(cout * rate, w.shape[0], 1, -1).contiguous(
+            memory_format=torch.channels_last))  # [u * Cout, Cin, 1, taps], row r * Cout + c
+        bias = None if self.bias is None else derived_from(self, "bias_nhwc", self.bias, lambda b: b.repeat(rate))
+        y = F.conv2d(x, phases, bias, padding=(0, reach))  # [B, u * Cout, 1, L]
+        batch, length = y.shape[0], y.shape[-1]
+        time_major = y.permute(0, 2, 3, 1)  # [B, 1, L, u * Cout], contiguous
+        return time_major.reshape(batch, 1, length * rate, cout).permute(0, 3, 1, 2)  # [B, Cout, 1, L * u]
 
     def _phases(self, weight: Tensor) -> Tensor:
         """The transposed kernel ``weight [Cin, Cout, k]`` as ``rate`` ordinary kernels ``[Cout * u, Cin, taps]``."""
@@ -245,7 +277,9 @@ class UpsampleBackbone(nn.Module):
     """mel ``[B, n_mels, T]`` → features ``[B, C_last, T * prod(rates)]``; ``C_last = C0 / 2**stages``.
 
     ``inject`` (NSF) adds one tensor per stage right after its transposed convolution; each is
-    ``[B, C_i, T * prod(rates[: i + 1])]``.
+    ``[B, C_i, T * prod(rates[: i + 1])]``. Without gradients it runs channels-last
+    (:meth:`forward_nhwc`), the same function several convolution reorders cheaper; the result is then
+    a view with channels-last strides.
     """
 
     def __init__(self, n_mels: int, initial_channel: int, rates: Sequence[int], kernels: Sequence[int],
@@ -272,12 +306,24 @@ class UpsampleBackbone(nn.Module):
         return self._field
 
     def forward(self, mel: Tensor, inject: Optional[list[Tensor]] = None) -> Tensor:
+        if not torch.is_grad_enabled():  # inference: channels-last from the first convolution to the last
+            return from_nhwc(self.forward_nhwc(mel, inject))
         x = self.conv_pre(mel)  # [B, C0, T]
         for i, (up, mrf) in enumerate(zip(self.ups, self.mrfs)):
             x = up(F.leaky_relu(x, LRELU_SLOPE))  # [B, C_i, T * prod(rates[:i+1])]
             if inject is not None:
                 x = x + inject[i]
             x = mrf(x)
+        return x
+
+    def forward_nhwc(self, mel: Tensor, inject: Optional[list[Tensor]] = None) -> Tensor:
+        """:meth:`forward` as channels-last 2-D convolutions (inference): ``[B, C_last, 1, L]`` out."""
+        x = nhwc_conv(to_nhwc(mel), self.conv_pre)  # [B, C0, 1, T]
+        for i, (up, mrf) in enumerate(zip(self.ups, self.mrfs)):
+            x = up.forward_nhwc(F.leaky_relu(x, LRELU_SLOPE))  # [B, C_i, 1, T * prod(rates[:i+1])]
+            if inject is not None:
+                x = x + inject[i][:, :, None, :]  # keeps x's channels-last layout
+            x = mrf.forward_nhwc(x)
         return x
 
 
