@@ -442,11 +442,11 @@ def test_inference_path_computes_what_training_computes(kind: str) -> None:
 def test_residual_blocks_compute_the_same_channels_last_at_inference(kind: int) -> None:
     """Without gradients the MRF runs channels-last 2-D convolutions (faster on CPUs); the result is
     the 1-D path's, tiled or not."""
-    from tts.models.layers.vocoder_blocks import MultiReceptiveField
+    from tts.models.layers.vocoder_blocks import TILE_ELEMENTS, MultiReceptiveField
 
     torch.manual_seed(0)
     mrf = MultiReceptiveField(16, kind, (3, 5), ((1, 2), (2, 6))).eval()
-    for length in (50, 40_000):  # one call; tiles with halos (TILE_ELEMENTS / 16 channels = 16384 samples)
+    for length in (50, 3 * TILE_ELEMENTS // (2 * 16)):  # one call; three tiles with halos
         x = torch.randn(2, 16, length)
         reference = mrf(x)  # gradients on: the 1-D path
         with torch.inference_mode():

@@ -25,6 +25,7 @@ from tts.models.layers.vocoder_blocks import (
     check_channels,
     check_resblocks,
     check_upsampling,
+    nhwc_conv,
 )
 from tts.models.vocoder import ChunkPosition, VocoderModel, full_precision, widen
 from tts.registry import VOCODERS
@@ -97,7 +98,11 @@ def tanh_waveform(conv_post: nn.Conv1d, x: Tensor) -> Tensor:
     """Backbone features ``[B, C, L]`` → waveform ``[B, L]`` through leaky ReLU, ``conv_post`` and tanh,
     in float32 even under bfloat16 inference."""
     with full_precision(x):
-        return torch.tanh(conv_post(F.leaky_relu(widen(x), FINAL_LRELU_SLOPE))).squeeze(1)
+        x = F.leaky_relu(widen(x), FINAL_LRELU_SLOPE)
+        if torch.is_grad_enabled():
+            return torch.tanh(conv_post(x)).squeeze(1)
+        # inference: the backbone's channels-last features go in as they are (no [B, C, L] copy)
+        return torch.tanh(nhwc_conv(x[:, :, None, :], conv_post))[:, 0, 0, :]
 
 
 @VOCODERS.register("hifigan")
