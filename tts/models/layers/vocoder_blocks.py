@@ -160,17 +160,24 @@ class PolyphaseConvTranspose1d(nn.ConvTranspose1d):
     Output sample ``n * u + r`` of a transposed convolution (rate u, padding p) is
     ``Σ_q W[q u + r + p] x[n - q]``: for each phase r an ordinary convolution over x. oneDNN runs
     ordinary convolutions several times faster than transposed ones on CPUs.
-    Needs ``kernel - 2 * padding == stride`` (output length = input length × stride).
+    Needs ``kernel - 2 * padding == stride`` (output length = input length × stride), so the taps
+    reach as far back as forward: every phase is a "same"-padded convolution of ``reach`` taps each side.
     """
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        rate, pad, kernel = self.stride[0], self.padding[0], self.kernel_size[0]
+        if kernel - 2 * pad != rate:
+            raise ConfigError(f"polyphase upsampling needs kernel - 2 * padding == stride, got kernel {kernel}, "
+                              f"padding {pad}, stride {rate}")
+        self.reach = (kernel - 1 - pad) // rate  # taps either side of the current input sample
 
     def forward(self, x: Tensor, output_size: Optional[list[int]] = None) -> Tensor:  # [B, Cin, L]
         rate = self.stride[0]
-        q_max = (self.kernel_size[0] - 1 - self.padding[0]) // rate
-        q_min = -((rate - 1 + self.padding[0]) // rate)
         phases = derived_from(self, "phases", self.weight, self._phases)  # [Cout * u, Cin, taps]
         bias = None if self.bias is None else derived_from(self, "bias", self.bias,
                                                           lambda b: b.repeat_interleave(rate))  # [Cout * u]
-        y = F.conv1d(F.pad(x, (q_max, -q_min)), phases, bias)  # [B, Cout * u, L]
+        y = F.conv1d(x, phases, bias, padding=self.reach)  # [B, Cout * u, L]
         batch, _, length = y.shape
         return y.view(batch, -1, rate, length).transpose(2, 3).reshape(batch, -1, length * rate)
 
@@ -178,28 +185,24 @@ class PolyphaseConvTranspose1d(nn.ConvTranspose1d):
         """The same upsampling on a channels-last view (inference). The phases are ordered phase-major,
         so the convolution's output ``[B, L, u, Cout]`` in memory already is ``[B, L * u, Cout]``: the
         interleaving costs no copy."""
-        rate = self.stride[0]
-        # kernel = rate + 2 * padding, so the taps reach equally far both ways: q_max = -q_min
-        reach = (self.kernel_size[0] - 1 - self.padding[0]) // rate
-        cout = self.out_channels
+        rate, cout = self.stride[0], self.out_channels
         phases = derived_from(self, "phases_nhwc", self.weight, lambda w: self._phases(w).reshape(
             cout, rate, w.shape[0], -1).transpose(0, 1).reshape(cout * rate, w.shape[0], 1, -1).contiguous(
             memory_format=torch.channels_last))  # [u * Cout, Cin, 1, taps], row r * Cout + c
         bias = None if self.bias is None else derived_from(self, "bias_nhwc", self.bias, lambda b: b.repeat(rate))
-        y = F.conv2d(x, phases, bias, padding=(0, reach))  # [B, u * Cout, 1, L]
+        y = F.conv2d(x, phases, bias, padding=(0, self.reach))  # [B, u * Cout, 1, L]
         batch, length = y.shape[0], y.shape[-1]
         time_major = y.permute(0, 2, 3, 1)  # [B, 1, L, u * Cout], contiguous
         return time_major.reshape(batch, 1, length * rate, cout).permute(0, 3, 1, 2)  # [B, Cout, 1, L * u]
 
     def _phases(self, weight: Tensor) -> Tensor:
         """The transposed kernel ``weight [Cin, Cout, k]`` as ``rate`` ordinary kernels ``[Cout * u, Cin, taps]``."""
-        rate, pad, kernel = self.stride[0], self.padding[0], self.kernel_size[0]
-        q_min, q_max = -((rate - 1 + pad) // rate), (kernel - 1 - pad) // rate
-        taps = q_max - q_min + 1
-        # tap t of phase r reads x[n + t - q_max], i.e. q = q_max - t, weight index m = q u + r + p
+        rate, pad, kernel, reach = self.stride[0], self.padding[0], self.kernel_size[0], self.reach
+        taps = 2 * reach + 1
+        # tap t of phase r reads x[n + t - reach], i.e. q = reach - t, weight index m = q u + r + p
         t = torch.arange(taps, device=weight.device)
         r = torch.arange(rate, device=weight.device)
-        m = (q_max - t)[None, :] * rate + r[:, None] + pad  # [u, taps]
+        m = (reach - t)[None, :] * rate + r[:, None] + pad  # [u, taps]
         valid = (m >= 0) & (m < kernel)
         weight = weight.permute(1, 0, 2)  # [Cout, Cin, k]
         phases = weight[:, :, m.clamp(0, kernel - 1)] * valid.to(weight.dtype)  # [Cout, Cin, u, taps]
