@@ -30,7 +30,8 @@ import torch
 
 ALL_PRESETS = ("hifigan_v1", "hifigan_v2", "hifigan_v3", "istft_hifigan", "istft_hifigan_small",
                "nsf_hifigan", "nsf_hifigan_small", "nsf_istft_hifigan_small", "nsf_istft_hifigan_small_hn",
-               "nsf_istft_hifigan_fast_hn", "nsf_istft_hifigan_tiny_hn")
+               "nsf_istft_hifigan_fast_hn", "nsf_istft_hifigan_tiny_hn",
+               "nsf_istft_hifigan_fine_hn")
 REFERENCE = "hifigan_v3"  # speed-ups are relative to this preset
 WARMUP_SECONDS = 1.0  # audio rendered once before timing (oneDNN builds its kernels per shape)
 NSF_F0_HZ = 220.0  # the F0 given to NSF presets

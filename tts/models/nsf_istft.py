@@ -81,6 +81,12 @@ NSF_ISTFT_PRESETS: dict[str, NSFISTFTHiFiGANConfig] = {
     "nsf_istft_hifigan_fast_hn": _FAST_HN,
     # the fast model at 192 initial channels (192 -> 96 -> 48): 0.56 M parameters, for the slowest CPUs
     "nsf_istft_hifigan_tiny_hn": replace(_FAST_HN, upsample_initial_channel=192),
+    # the fast model's blocks with a finer head: a 256-point iSTFT (86 Hz bins at 22.05 kHz, hop 64) after
+    # one x4 stage. The hn head shapes the excitation and the noise only through its per-bin gains, so
+    # its frequency resolution bounds what it can render: 64-point heads (344 Hz bins) all stopped
+    # at the same copy-synthesis MCD whatever their backbone's size
+    "nsf_istft_hifigan_fine_hn": replace(_FAST_HN, upsample_rates=(4,), upsample_kernel_sizes=(8,),
+                                         istft_n_fft=256, istft_hop=64),
 }
 
 
