@@ -187,6 +187,26 @@ def test_receptive_field_bounds_the_influence_of_a_frame(kind: str) -> None:
     assert int(changed.min()) >= (t - field) * HOP and int(changed.max()) < (t + 1 + field) * HOP
 
 
+def test_fine_head_preset_bounds_its_reach_and_chunks_like_the_whole() -> None:
+    """The 256-point head (hop 64, one x4 stage) of the shipped speech vocoder: its 4-frame window
+    spans more of a mel frame than the 64-point heads', which its receptive field must count."""
+    torch.manual_seed(0)
+    model = build("nsf-istft-hifigan", "nsf_istft_hifigan_fine_hn").eval()
+    assert (model.head.n_fft, model.head.hop, model.backbone.samples_per_frame) == (256, 64, 4)
+    frames, t = 90, 45
+    mel, f0 = inputs(frames)
+    base = render(model, mel, f0)
+    mel[:, :, t] += 3.0
+    changed = torch.nonzero((render(model, mel, f0) - base).abs()[0] > 0)[:, 0]
+    field = model.receptive_field()
+    assert len(changed) > 0
+    assert int(changed.min()) >= (t - field) * HOP and int(changed.max()) < (t + 1 + field) * HOP
+    scale = float((base - base.mean()).abs().max())
+    chunked = render(model, mel, f0, chunk_frames=44)  # three chunks, the default overlap
+    whole = render(model, mel, f0)
+    assert float((chunked - whole).abs().max()) <= CHUNK_TOLERANCE * scale
+
+
 def test_chunks_bound_the_working_memory() -> None:
     """Each generator call sees at most chunk + 2 * overlap frames, however long the input:
     activations are those of one chunk, only the output buffer grows with length."""
