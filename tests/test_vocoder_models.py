@@ -176,15 +176,23 @@ def test_chunked_inference_matches_whole_utterance(kind: str) -> None:
 def test_receptive_field_bounds_the_influence_of_a_frame(kind: str) -> None:
     """What chunking relies on: changing mel frame t changes no sample farther than the bound.
     (F0 shifts the phase of everything after it; chunks carry that phase in closed form.)"""
-    model = tiny(kind)
-    frames, t = 70, 35
+    assert_frame_reach_within_field(tiny(kind), frames=70)
+
+
+def assert_frame_reach_within_field(model: VocoderModel,
+                                    frames: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """Raise the middle mel frame of random inputs and check that no sample farther than
+    ``model.receptive_field()`` frames changes; returns the raised ``mel``, ``f0`` and their whole-utterance output."""
+    t = frames // 2
     mel, f0 = inputs(frames)
     base = render(model, mel, f0)
     mel[:, :, t] += 3.0
-    changed = torch.nonzero((render(model, mel, f0) - base).abs()[0] > 0)[:, 0]
+    raised = render(model, mel, f0)
+    changed = torch.nonzero((raised - base).abs()[0] > 0)[:, 0]
     field = model.receptive_field()
     assert len(changed) > 0
     assert int(changed.min()) >= (t - field) * HOP and int(changed.max()) < (t + 1 + field) * HOP
+    return mel, f0, raised
 
 
 def test_fine_head_preset_bounds_its_reach_and_chunks_like_the_whole() -> None:
@@ -193,17 +201,9 @@ def test_fine_head_preset_bounds_its_reach_and_chunks_like_the_whole() -> None:
     torch.manual_seed(0)
     model = build("nsf-istft-hifigan", "nsf_istft_hifigan_fine_hn").eval()
     assert (model.head.n_fft, model.head.hop, model.backbone.samples_per_frame) == (256, 64, 4)
-    frames, t = 90, 45
-    mel, f0 = inputs(frames)
-    base = render(model, mel, f0)
-    mel[:, :, t] += 3.0
-    changed = torch.nonzero((render(model, mel, f0) - base).abs()[0] > 0)[:, 0]
-    field = model.receptive_field()
-    assert len(changed) > 0
-    assert int(changed.min()) >= (t - field) * HOP and int(changed.max()) < (t + 1 + field) * HOP
-    scale = float((base - base.mean()).abs().max())
+    mel, f0, whole = assert_frame_reach_within_field(model, frames=90)
+    scale = float((whole - whole.mean()).abs().max())
     chunked = render(model, mel, f0, chunk_frames=44)  # three chunks, the default overlap
-    whole = render(model, mel, f0)
     assert float((chunked - whole).abs().max()) <= CHUNK_TOLERANCE * scale
 
 
