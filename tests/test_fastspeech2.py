@@ -20,7 +20,13 @@ from tts.models import (
     fastspeech2_preset,
 )
 from tts.models.layers import masked_mean, sequence_mask
-from tts.models.variance import average_by_duration, expand_to_frames, frame_index
+from tts.models.variance import (
+    POSITION_FEATURES,
+    average_by_duration,
+    expand_to_frames,
+    frame_index,
+    phoneme_position_features,
+)
 from tts.registry import ACOUSTIC_MODELS
 from tts.text.symbols import NUM_TONES, PHONEMES
 
@@ -192,8 +198,9 @@ def test_training_batch_needs_targets() -> None:
 
 
 @pytest.mark.parametrize("level", ["frame", "phoneme"])
-def test_padding_content_changes_nothing(level: str) -> None:
-    model = build(replace(TINY, variance_level=level)).eval()
+@pytest.mark.parametrize("position", [False, True])
+def test_padding_content_changes_nothing(level: str, position: bool) -> None:
+    model = build(replace(TINY, variance_level=level, phoneme_position=position)).eval()
     batch = make_batch()
     dirty = replace(batch)
     ph_pad = ~sequence_mask(batch.phoneme_lengths, batch.phonemes.shape[1])
@@ -220,8 +227,9 @@ def test_padding_content_changes_nothing(level: str) -> None:
 
 
 @pytest.mark.parametrize("level", ["frame", "phoneme"])
-def test_extra_padding_changes_nothing(level: str) -> None:
-    model = build(replace(TINY, variance_level=level)).eval()
+@pytest.mark.parametrize("position", [False, True])
+def test_extra_padding_changes_nothing(level: str, position: bool) -> None:
+    model = build(replace(TINY, variance_level=level, phoneme_position=position)).eval()
     batch = make_batch()
     extra_ph, extra_fr = 4, 7
     padded = replace(
@@ -279,6 +287,59 @@ def test_frame_index_matches_repeat_interleave() -> None:
     cut = frame_index(durations, n_frames=4)  # fixed length: truncates the longer utterances
     assert torch.equal(cut.lengths, torch.tensor([4, 4]))
     assert torch.equal(frame_index(durations, n_frames=9).mask.sum(dim=1), torch.tensor([6, 5]))
+
+
+def test_phoneme_position_features() -> None:
+    durations = torch.tensor([[2, 0, 3, 1], [4, 0, 0, 0]])
+    features = phoneme_position_features(frame_index(durations, n_frames=7), durations)  # [B, T, 8]
+    assert features.shape == (2, 7, POSITION_FEATURES)
+    r = torch.tensor([[1 / 4, 3 / 4, 1 / 6, 1 / 2, 5 / 6, 1 / 2, 0.0], [1 / 8, 3 / 8, 5 / 8, 7 / 8, 0.0, 0.0, 0.0]])
+    length = torch.tensor([[2.0, 2, 3, 3, 3, 1, 0], [4, 4, 4, 4, 0, 0, 0]])
+    keep = (length > 0).float()
+    assert torch.allclose(features[..., 0], r)
+    for j in (1, 2, 3):
+        assert torch.allclose(features[..., j], torch.sin(torch.pi * j * r) * keep, atol=1e-6)
+        assert torch.allclose(features[..., 3 + j], torch.cos(torch.pi * j * r) * keep, atol=1e-6)
+    assert torch.allclose(features[..., 7], torch.log1p(length) / 4.0)
+    assert bool((features[0, 6] == 0).all()) and bool((features[1, 4:] == 0).all())  # padding frames
+
+
+def _long_phoneme_batch(frames: int = 24) -> AcousticBatch:
+    """One utterance of three phonemes of ``frames`` frames each; pitch rises through every phoneme."""
+    batch = make_batch(lengths=(3,), seed=5)
+    durations = torch.full((1, 3), frames)
+    ramp = torch.linspace(-1.5, 1.5, frames).repeat(3)[None]  # [1, T]: a rising tone on each phoneme
+    n = 3 * frames
+    return replace(batch, durations=durations, mel_lengths=torch.tensor([n]), mel=batch.mel.new_zeros(1, N_MELS, n),
+                   pitch=ramp, energy=torch.zeros(1, n), uv=torch.zeros(1, n))
+
+
+@pytest.mark.parametrize("position", [False, True])
+def test_phoneme_position_lets_pitch_move_inside_a_phoneme(position: bool) -> None:
+    """Length regulation repeats a phoneme's vector, so without the position features a frame-level
+    pitch predictor (2 convs of width 3 in TINY: 2 frames each side) is flat away from the edges."""
+    model = build(replace(TINY, phoneme_position=position)).eval()
+    batch = _long_phoneme_batch()
+    with torch.no_grad():
+        pitch = model(batch).variance.predictions.pitch[0, 24 + 2 : 48 - 2]  # the middle phoneme's inside
+    assert (float(pitch.std()) > 1e-3) == position
+
+
+def test_phoneme_position_learns_a_contour_inside_phonemes(single_thread: None) -> None:
+    """The same steps fit a rising tone on each phoneme only with the position features."""
+    batch = _long_phoneme_batch()
+    final = {}
+    for position in (False, True):
+        model = build(replace(TINY, phoneme_position=position))
+        optimizer = torch.optim.Adam(model.variance.parameters(), lr=3e-3)
+        for _ in range(60):
+            loss = model.loss(batch, model(batch))["pitch"]
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        final[position] = float(loss.detach())
+    assert final[False] > 0.3  # a flat line leaves most of the ramp's variance (0.82)
+    assert final[True] < final[False] / 10, final
 
 
 def test_average_by_duration() -> None:

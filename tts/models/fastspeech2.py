@@ -63,6 +63,7 @@ class FastSpeech2Config:
     pitch_range: tuple[float, float] = (-4.0, 4.0)  # z-scored log-F0 span of the bins
     energy_range: tuple[float, float] = (-4.0, 4.0)  # z-scored energy span of the bins
     predict_uv: bool = True  # voiced/unvoiced head next to pitch, so inferred f0 has unvoiced zeros
+    phoneme_position: bool = False  # add each frame's place in its phoneme after length regulation
     use_postnet: bool = True  # Tacotron 2 post-net: not in the paper, common in re-implementations
     postnet_channels: int = 512  # post-net conv channels (Tacotron 2: 512)
     postnet_layers: int = 5  # post-net convs (Tacotron 2: 5)
@@ -168,6 +169,7 @@ class FastSpeech2(AcousticModel):
             energy_range=config.energy_range,
             level=config.variance_level,
             predict_uv=config.predict_uv,
+            phoneme_position=config.phoneme_position,
         )
         self.decoder = self._fft_stack(config, config.decoder_layers, config.decoder_dropout)
         self.mel_out = nn.Linear(dim, n_mels)

@@ -69,6 +69,29 @@ def average_by_duration(values: Tensor, durations: Tensor) -> Tensor:
     return sums / counts.clamp(min=1.0)
 
 
+POSITION_FEATURES = 8  # features of a frame's place inside its phoneme (see phoneme_position_features)
+POSITION_HARMONICS = 3  # sine/cosine pairs over the phoneme
+
+
+def phoneme_position_features(index: FrameIndex, durations: Tensor) -> Tensor:
+    """Where each frame lies inside its phoneme: ``[B, T, POSITION_FEATURES]``, 0 on padding.
+
+    For a frame at offset ``k`` in a phoneme of ``d`` frames, ``r = (k + 0.5) / d`` in (0, 1); the
+    features are ``r``, ``sin(πjr)`` and ``cos(πjr)`` for j = 1..3, and ``log(1 + d) / 4``. Length
+    regulation repeats one vector over a phoneme's frames, and a predictor's few-frame convolutions
+    only see a phoneme's edges, so without these a frame-level pitch contour is flat inside long
+    vowels, where Mandarin tones rise, fall and dip. ``durations`` [B, T_ph] long, ``index`` from them.
+    """
+    ends = durations.cumsum(dim=1)  # [B, T_ph]
+    length = durations.gather(1, index.phoneme).to(torch.float32)  # [B, T] frames of the frame's phoneme
+    start = (ends - durations).gather(1, index.phoneme).to(torch.float32)  # [B, T]
+    frames = torch.arange(index.phoneme.shape[1], device=durations.device, dtype=torch.float32)
+    r = ((frames[None, :] - start + 0.5) / length.clamp(min=1.0)).clamp(0.0, 1.0)  # [B, T]
+    angles = torch.pi * r[..., None] * torch.arange(1, POSITION_HARMONICS + 1, device=r.device)  # [B, T, 3]
+    features = torch.cat([r[..., None], angles.sin(), angles.cos(), torch.log1p(length)[..., None] / 4.0], dim=-1)
+    return features * index.mask[..., None].to(features.dtype)
+
+
 def durations_from_log(log_durations: Tensor, mask: Tensor, speed: float) -> Tensor:
     """Predicted ``log(1 + frames)`` [B, T_ph] → frames / ``speed`` (long), >= 1 if real."""
     frames = torch.round(torch.expm1(log_durations.clamp(min=0.0)) / speed).long()  # [B, T_ph]
@@ -205,12 +228,15 @@ class VarianceAdaptor(nn.Module):
         energy_range: Sequence[float],
         level: VarianceLevel,
         predict_uv: bool,
+        phoneme_position: bool = False,
     ) -> None:
         super().__init__()
         if level not in ("frame", "phoneme"):
             raise ValueError(f"unknown variance level {level!r}")
         self.level = level
         self.predict_uv = predict_uv
+        # frame sequence += a projection of each frame's place in its phoneme (phoneme_position_features)
+        self.position = nn.Linear(POSITION_FEATURES, dim) if phoneme_position else None
 
         def predictor(out_dim: int) -> VariancePredictor:
             return VariancePredictor(
@@ -242,7 +268,7 @@ class VarianceAdaptor(nn.Module):
                 uv=None if targets.uv is None else average_by_duration(targets.uv, durations),
             )
             step = self._variance(x, mask, level_targets, None)
-            hidden, level_mask = expand_to_frames(step.x, index), mask
+            hidden, level_mask = self._frames(step.x, index, durations), mask
         else:
             frame_keep = index.mask.to(targets.pitch.dtype)
             level_targets = LevelTargets(
@@ -250,7 +276,7 @@ class VarianceAdaptor(nn.Module):
                 energy=targets.energy * frame_keep,
                 uv=None if targets.uv is None else targets.uv * frame_keep,
             )
-            step = self._variance(expand_to_frames(x, index), index.mask, level_targets, None)
+            step = self._variance(self._frames(x, index, durations), index.mask, level_targets, None)
             hidden, level_mask = step.x, index.mask
         return self._output(hidden, index, durations, log_duration, step, level_mask, level_targets)
 
@@ -261,11 +287,19 @@ class VarianceAdaptor(nn.Module):
         index = frame_index(durations)
         if self.level == "phoneme":
             step = self._variance(x, mask, None, controls)
-            hidden, level_mask = expand_to_frames(step.x, index), mask
+            hidden, level_mask = self._frames(step.x, index, durations), mask
         else:
-            step = self._variance(expand_to_frames(x, index), index.mask, None, controls)
+            step = self._variance(self._frames(x, index, durations), index.mask, None, controls)
             hidden, level_mask = step.x, index.mask
         return self._output(hidden, index, durations, log_duration, step, level_mask, None)
+
+    def _frames(self, x: Tensor, index: FrameIndex, durations: Tensor) -> Tensor:
+        """Length regulation: phoneme vectors x [B, T_ph, C] → frames [B, T, C], plus position if on."""
+        frames = expand_to_frames(x, index)
+        if self.position is None:
+            return frames
+        features = phoneme_position_features(index, durations).to(frames.dtype)  # [B, T, 8]
+        return frames + self.position(features) * index.mask[..., None].to(frames.dtype)
 
     def _variance(
         self,

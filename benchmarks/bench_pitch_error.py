@@ -1,0 +1,148 @@
+"""Where an acoustic run's pitch error comes from: its pitch predictor, teacher-forced, on held-out items.
+
+    python benchmarks/bench_pitch_error.py --run runs/demo_zh_fastspeech2 [--run OTHER …] [--split test] \
+        [--corpus data/demo-zh]
+
+With the recorded durations (so no alignment is needed and every frame pairs with its target), the
+predicted F0 of each voiced frame is compared with the extracted one, in cents. Printed per run:
+
+- RMSE and median |error| over the voiced frames of all items (the figure `tts eval` reports end
+  to end also counts the vocoder, the extractor run on the rendering, and the DTW);
+- the RMS of the per-utterance mean error (the level), and the RMSE left once each utterance's mean
+  is removed (the contour);
+- the floor of a contour that is flat inside each phoneme (each phoneme's frames replaced by their
+  mean log-F0): what a predictor that only knows which phoneme a frame belongs to could reach;
+- the frame voicing error of the uv head.
+
+When the run's corpus has demo-corpus alignments (``espeak.pitch`` per utterance), it also prints
+how much of the recordings' utterance-level F0 the randomly drawn espeak base pitch explains (R²):
+that part is not predictable from the text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+
+CENTS_PER_OCTAVE = 1200.0
+BATCH = 8
+
+
+@dataclass
+class PitchErrors:
+    """Cents per voiced frame, grouped by utterance, and voicing counts."""
+
+    errors: list[np.ndarray]  # per utterance, predicted vs extracted F0 on frames voiced in the recording
+    flat: list[np.ndarray]  # per utterance, the flat-per-phoneme contour vs extracted F0, same frames
+    level: list[float]  # per utterance, mean extracted log2-F0 of its voiced frames (octaves)
+    ids: list[str]
+    uv_wrong: int
+    frames: int
+
+
+def rms(values: np.ndarray) -> float:
+    return float(np.sqrt(np.mean(np.square(values)))) if values.size else float("nan")
+
+
+@torch.no_grad()
+def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
+    """Teacher-forced pitch predictions of ``run``'s latest checkpoint on its ``split`` items."""
+    from tts.config import load_config
+    from tts.data.dataset import AcousticDataset, collate, model_stats
+    from tts.data.store import FeatureStore
+    from tts.train.checkpoint import load_latest
+    from tts.train.task import build_acoustic_model
+
+    torch.set_num_threads(threads)
+    loaded = load_config(run / "config.yaml", [f"run_dir={run}"])
+    store = FeatureStore(run / loaded.config.data.features_dir)
+    record = store.read_stats()
+    stats = model_stats(record)
+    model = build_acoustic_model(loaded, stats, n_speakers=len(record.speakers))
+    latest = load_latest(run / "checkpoints")
+    if latest.resumed is None:
+        raise SystemExit(f"{run}: no readable checkpoint")
+    model.load_state_dict(latest.resumed.state["networks"]["model"])
+    model.eval()
+    entries = store.read_manifest(split)
+    dataset = AcousticDataset(store, entries, stats, record.speakers, cache=False)
+    found = PitchErrors([], [], [], [], 0, 0)
+    for start in range(0, len(entries), BATCH):
+        examples = [dataset[i] for i in range(start, min(start + BATCH, len(entries)))]
+        out = model(collate(examples))
+        f0_pred = model.stats.denormalize_f0(out.variance.predictions.pitch.float()).numpy()  # [B, T]
+        uv_logits = out.variance.predictions.uv_logits
+        for b, entry in enumerate(entries[start : start + len(examples)]):
+            item = store.read_item(entry.id, entry.speaker)
+            frames = item.num_frames
+            voiced = item.voiced[:frames].astype(bool)
+            octaves = np.log2(np.maximum(item.f0[:frames], 1e-3))
+            found.errors.append(CENTS_PER_OCTAVE * (np.log2(f0_pred[b, :frames][voiced]) - octaves[voiced]))
+            phone = np.repeat(np.arange(len(item.durations)), item.durations)[:frames]
+            sums = np.bincount(phone[voiced], octaves[voiced], minlength=len(item.durations))
+            counts = np.bincount(phone[voiced], minlength=len(item.durations))
+            flat = sums / np.maximum(counts, 1)
+            found.flat.append(CENTS_PER_OCTAVE * (flat[phone[voiced]] - octaves[voiced]))
+            found.level.append(float(octaves[voiced].mean()) if voiced.any() else float("nan"))
+            found.ids.append(entry.id)
+            if uv_logits is not None:
+                found.uv_wrong += int(((uv_logits[b, :frames].numpy() > 0) == voiced).sum())
+                found.frames += frames
+    return found, latest.resumed.step
+
+
+def espeak_pitch_r2(corpus: Path, ids: list[str], level: list[float]) -> float | None:
+    """R² of the utterances' mean log-F0 on their drawn espeak base pitch; None without demo alignments."""
+    pitch = []
+    for item_id in ids:
+        path = corpus / "alignments" / f"{item_id}.json"
+        if not path.is_file():
+            return None
+        pitch.append(json.loads(path.read_text(encoding="utf-8"))["espeak"]["pitch"])
+    x, y = np.asarray(pitch, float), np.asarray(level)
+    keep = np.isfinite(y)
+    if keep.sum() < 3 or np.ptp(x[keep]) == 0:
+        return None
+    return float(np.corrcoef(x[keep], y[keep])[0, 1] ** 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--run", type=Path, action="append", required=True, help="an acoustic training run")
+    parser.add_argument("--split", default="test", help="which items of the run (default: the held-out test items)")
+    parser.add_argument("--corpus", type=Path, help="the runs' corpus folder, for the espeak pitch figure "
+                        "(default: the run config's data.path, when it resolves from the run folder)")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    print(f"# {platform.processor() or platform.machine()}, torch {torch.__version__}, {args.threads} threads")
+    for run in args.run:
+        run = run.expanduser().resolve()
+        found, step = measure(run, args.split, args.threads)
+        errors = np.concatenate(found.errors)
+        centred = np.concatenate([e - e.mean() for e in found.errors if e.size])
+        levels = np.asarray([e.mean() for e in found.errors if e.size])
+        print(f"{run.name} (step {step}), {len(found.ids)} {args.split} items, {errors.size} voiced frames, teacher-forced:")
+        print(f"  F0 RMSE {rms(errors):.1f} cents, median |error| {np.median(np.abs(errors)):.1f}")
+        print(f"  level (per-utterance mean error) RMS {rms(levels):.1f} cents; contour RMSE with each utterance's "
+              f"mean removed {rms(centred):.1f} (median |error| {np.median(np.abs(centred)):.1f})")
+        flat = np.concatenate(found.flat)
+        print(f"  floor of a contour flat inside each phoneme: RMSE {rms(flat):.1f} cents "
+              f"(median |error| {np.median(np.abs(flat)):.1f})")
+        if found.frames:
+            print(f"  uv head frame error {found.uv_wrong / found.frames:.2%}")
+        from tts.config import load_config
+
+        loaded = load_config(run / "config.yaml", [f"run_dir={run}"])
+        r2 = espeak_pitch_r2(args.corpus or loaded.resolve_path(loaded.config.data.path), found.ids, found.level)
+        if r2 is not None:
+            print(f"  the drawn espeak base pitch explains R² = {r2:.2f} of the recordings' utterance-level F0")
+
+
+if __name__ == "__main__":
+    main()
