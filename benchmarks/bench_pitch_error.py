@@ -16,7 +16,8 @@ predicted F0 of each voiced frame is compared with the extracted one, in cents. 
 
 When the run's corpus has demo-corpus alignments (``espeak.pitch`` per utterance), it also prints
 how much of the recordings' utterance-level F0 the randomly drawn espeak base pitch explains (R²):
-that part is not predictable from the text.
+the draw is independent of the text, so that part (about sqrt(R²) × the spread, in cents RMS) is a
+floor under the level error of any model that reads only the text.
 """
 
 from __future__ import annotations
@@ -141,7 +142,10 @@ def main() -> None:
         loaded = load_config(run / "config.yaml", [f"run_dir={run}"])
         r2 = espeak_pitch_r2(args.corpus or loaded.resolve_path(loaded.config.data.path), found.ids, found.level)
         if r2 is not None:
-            print(f"  the drawn espeak base pitch explains R² = {r2:.2f} of the recordings' utterance-level F0")
+            spread = CENTS_PER_OCTAVE * float(np.nanstd(found.level))
+            print(f"  the recordings' utterance-level F0 spreads {spread:.1f} cents (SD); the drawn espeak base pitch "
+                  f"explains R² = {r2:.2f} of it, {np.sqrt(r2) * spread:.1f} cents RMS that no model reading only the "
+                  "text can predict")
 
 
 if __name__ == "__main__":
