@@ -1,7 +1,7 @@
 """Where an acoustic run's pitch error comes from: its pitch predictor, teacher-forced, on held-out items.
 
     python benchmarks/bench_pitch_error.py --run runs/demo_zh_fastspeech2 [--run OTHER …] [--split test] \
-        [--corpus data/demo-zh]
+        [--corpus data/demo-zh] [--voice zh-demo]
 
 With the recorded durations (so no alignment is needed and every frame pairs with its target), the
 predicted F0 of each voiced frame is compared with the extracted one, in cents. Printed per run:
@@ -18,6 +18,12 @@ When the run's corpus has demo-corpus alignments (``espeak.pitch`` per utterance
 how much of the recordings' utterance-level F0 the randomly drawn espeak base pitch explains (R²):
 the draw is independent of the text, so that part (about sqrt(R²) × the spread, in cents RMS) is a
 floor under the level error of any model that reads only the text.
+
+``--voice`` (with one ``--run``) measures the same split end to end, as ``tts eval`` does (the voice
+renders each item from its phonemes; WORLD analysis and one DTW on mel-cepstra pair the frames; the
+mean over items of each item's F0 RMSE), and then again with an oracle level: each item re-rendered
+with the ``--pitch`` shift that removes its mean error on the first rendering. The second figure is
+what a model that knew each recording's level would score with this voice's contours and vocoder.
 """
 
 from __future__ import annotations
@@ -98,6 +104,47 @@ def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
     return found, latest.resumed.step
 
 
+def oracle_level(voice: str, run: Path, split: str, threads: int) -> tuple[float, float, int]:
+    """Mean per-item F0 RMSE (cents) of ``voice`` on ``run``'s ``split`` items, as rendered and with each
+    item's level corrected by the shift that removes its mean error; and the item count."""
+    from tts.audio.io import read_audio
+    from tts.config import load_config
+    from tts.data.store import FeatureStore
+    from tts.eval.dtw import align_frames
+    from tts.eval.metrics import compare_waves, world_analysis
+    from tts.models.base import Controls
+    from tts.synth.synthesizer import Synthesizer
+    from tts.text.symbols import PHONEMES
+
+    torch.set_num_threads(threads)
+    config = load_config(run / "config.yaml", [f"run_dir={run}"]).config
+    store = FeatureStore(run / config.data.features_dir)
+    synth = Synthesizer.from_voice(voice)
+    rate = synth.voice.audio.sample_rate
+    plain, oracle = [], []
+    entries = store.read_manifest(split)
+    for entry in entries:
+        item = store.read_item(entry.id, entry.speaker)
+        phonemes = [PHONEMES[i] for i in item.phonemes.tolist()]
+        words = None if item.word_index is None else item.word_index.tolist()
+
+        def render(shift: float) -> np.ndarray:
+            return synth.render_phonemes(phonemes, item.tones.tolist(), Controls(pitch_shift=shift),
+                                         speaker=entry.speaker, word_index=words).wav
+
+        reference = read_audio(entry.audio, sample_rate=rate).samples
+        first = render(0.0)
+        ref, syn = world_analysis(reference, rate, pitch=config.pitch), world_analysis(first, rate, pitch=config.pitch)
+        path = align_frames(ref.mcep[:, 1:], syn.mcep[:, 1:])
+        both = ref.voiced[path.ref] & syn.voiced[path.syn]
+        if not both.any():
+            continue
+        offset = CENTS_PER_OCTAVE * float(np.mean(np.log2(syn.f0[path.syn][both] / ref.f0[path.ref][both])))
+        plain.append(compare_waves(reference, first, rate, pitch=config.pitch).f0_rmse_cents)
+        oracle.append(compare_waves(reference, render(-offset / 100.0), rate, pitch=config.pitch).f0_rmse_cents)
+    return float(np.nanmean(plain)), float(np.nanmean(oracle)), len(plain)
+
+
 def espeak_pitch_r2(corpus: Path, ids: list[str], level: list[float]) -> float | None:
     """R² of the utterances' mean log-F0 on their drawn espeak base pitch; None without demo alignments."""
     pitch = []
@@ -119,8 +166,11 @@ def main() -> None:
     parser.add_argument("--split", default="test", help="which items of the run (default: the held-out test items)")
     parser.add_argument("--corpus", type=Path, help="the runs' corpus folder, for the espeak pitch figure "
                         "(default: the run config's data.path, when it resolves from the run folder)")
+    parser.add_argument("--voice", help="also measure this voice end to end, as rendered and with an oracle level")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    if args.voice and len(args.run) != 1:
+        parser.error("--voice takes exactly one --run (whose items it renders)")
     print(f"# {platform.processor() or platform.machine()}, torch {torch.__version__}, {args.threads} threads")
     for run in args.run:
         run = run.expanduser().resolve()
@@ -146,6 +196,10 @@ def main() -> None:
             print(f"  the recordings' utterance-level F0 spreads {spread:.1f} cents (SD); the drawn espeak base pitch "
                   f"explains R² = {r2:.2f} of it, {np.sqrt(r2) * spread:.1f} cents RMS that no model reading only the "
                   "text can predict")
+        if args.voice:
+            plain, oracle, items = oracle_level(args.voice, run, args.split, args.threads)
+            print(f"  end to end, {args.voice} on {items} items (mean of per-item F0 RMSE, as `tts eval`): {plain:.1f} "
+                  f"cents as rendered, {oracle:.1f} with each item's level set by an oracle")
 
 
 if __name__ == "__main__":
