@@ -60,23 +60,12 @@ def rms(values: np.ndarray) -> float:
 @torch.no_grad()
 def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
     """Teacher-forced pitch predictions of ``run``'s latest checkpoint on its ``split`` items."""
-    from tts.config import load_config
-    from tts.data.dataset import AcousticDataset, collate, model_stats
-    from tts.data.store import FeatureStore
-    from tts.train.checkpoint import load_latest
-    from tts.train.task import build_acoustic_model
+    from tts.data.dataset import AcousticDataset, collate
+    from tts.train.trained_run import load_acoustic_run
 
     torch.set_num_threads(threads)
-    loaded = load_config(run / "config.yaml", [f"run_dir={run}"])
-    store = FeatureStore(run / loaded.config.data.features_dir)
-    record = store.read_stats()
-    stats = model_stats(record)
-    model = build_acoustic_model(loaded, stats, n_speakers=len(record.speakers))
-    latest = load_latest(run / "checkpoints")
-    if latest.resumed is None:
-        raise SystemExit(f"{run}: no readable checkpoint")
-    model.load_state_dict(latest.resumed.state["networks"]["model"])
-    model.eval()
+    trained = load_acoustic_run(run)
+    store, record, stats, model = trained.store, trained.record, trained.stats, trained.model
     entries = store.read_manifest(split)
     dataset = AcousticDataset(store, entries, stats, record.speakers, cache=False)
     found = PitchErrors([], [], [], [], 0, 0)
@@ -101,7 +90,7 @@ def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
             if uv_logits is not None:
                 found.uv_wrong += int(((uv_logits[b, :frames].numpy() > 0) == voiced).sum())
                 found.frames += frames
-    return found, latest.resumed.step
+    return found, trained.step
 
 
 def oracle_level(voice: str, run: Path, split: str, threads: int) -> tuple[float, float, int]:

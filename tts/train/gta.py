@@ -20,14 +20,11 @@ import torch
 from torch import Tensor, nn
 
 from tts.audio.params import AudioConfig
-from tts.config import load_config
-from tts.data.dataset import AcousticDataset, collate, model_stats
-from tts.data.store import FeatureStore
-from tts.errors import ConfigError, InputError
+from tts.data.dataset import AcousticDataset, collate
+from tts.errors import ConfigError
 from tts.fileio import atomic_write_bytes, atomic_write_text
 from tts.models.base import AcousticBatch, FeatureStats
-from tts.train.checkpoint import load_latest
-from tts.train.task import build_acoustic_model
+from tts.train.trained_run import load_acoustic_run
 
 GTA_DIR = "gta"  # folder of the vocoder run that holds the cached mels
 SOURCE_FILE = "source.json"
@@ -96,24 +93,10 @@ def prepare_gta(acoustic_run: Path, item_ids: list[str], audio: AudioConfig, out
         InputError: the folder is not a run, or has no readable checkpoint.
         ConfigError: its mel differs from this recipe's, or its model cannot be teacher-forced.
     """
-    acoustic_run = acoustic_run.expanduser().resolve()
-    config_path = acoustic_run / "config.yaml"
-    if not config_path.is_file():
-        raise InputError(f"data.gta_from={acoustic_run} is not a training run: {config_path.name} is missing")
-    loaded = load_config(config_path, [f"run_dir={acoustic_run}"])
-    _check_audio(audio, loaded.config.audio, acoustic_run)
-    store = FeatureStore(acoustic_run / loaded.config.data.features_dir)
-    record = store.read_stats()
-    stats = model_stats(record)
-    model = build_acoustic_model(loaded, stats, n_speakers=len(record.speakers))
-    latest = load_latest(acoustic_run / "checkpoints")
-    if latest.resumed is None:
-        raise InputError(f"data.gta_from={acoustic_run}: no readable checkpoint in {acoustic_run / 'checkpoints'}")
-    try:
-        model.load_state_dict(latest.resumed.state["networks"]["model"])
-    except (KeyError, RuntimeError) as err:
-        raise InputError(f"{latest.resumed.path} does not match {config_path} ({str(err).splitlines()[0]})") from None
-    source = GtaSource(run=str(acoustic_run), step=latest.resumed.step)
+    run = load_acoustic_run(acoustic_run, label=f"data.gta_from={acoustic_run}")
+    _check_audio(audio, run.loaded.config.audio, run.folder)
+    acoustic_run, store, stats = run.folder, run.store, run.stats
+    source = GtaSource(run=str(acoustic_run), step=run.step)
 
     out_dir.mkdir(parents=True, exist_ok=True)
     source_path = out_dir / SOURCE_FILE
@@ -125,7 +108,7 @@ def prepare_gta(acoustic_run: Path, item_ids: list[str], audio: AudioConfig, out
     known = [e for e in store.read_manifest() if e.id in wanted and e.has_durations]
     todo = [e for e in known if not (out_dir / f"{e.id}.npy").is_file()]
     if todo:
-        _generate(model, AcousticDataset(store, todo, stats, record.speakers, cache=False), stats, out_dir, device)
+        _generate(run.model, AcousticDataset(store, todo, stats, run.record.speakers, cache=False), stats, out_dir, device)
     summary = GtaSummary(folder=out_dir, generated=len(todo), reused=len(known) - len(todo),
                          without=len(wanted) - len(known), source=source)
     log(summary.describe())
