@@ -33,9 +33,13 @@ import json
 import platform
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import torch
+
+if TYPE_CHECKING:
+    from tts.train.trained_run import TrainedAcousticRun
 
 CENTS_PER_OCTAVE = 1200.0
 BATCH = 8
@@ -58,7 +62,7 @@ def rms(values: np.ndarray) -> float:
 
 
 @torch.no_grad()
-def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
+def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, TrainedAcousticRun]:
     """Teacher-forced pitch predictions of ``run``'s latest checkpoint on its ``split`` items."""
     from tts.data.dataset import AcousticDataset, collate
     from tts.train.trained_run import load_acoustic_run
@@ -90,7 +94,7 @@ def measure(run: Path, split: str, threads: int) -> tuple[PitchErrors, int]:
             if uv_logits is not None:
                 found.uv_wrong += int(((uv_logits[b, :frames].numpy() > 0) == voiced).sum())
                 found.frames += frames
-    return found, trained.step
+    return found, trained
 
 
 def oracle_level(voice: str, run: Path, split: str, threads: int) -> tuple[float, float, int]:
@@ -100,7 +104,7 @@ def oracle_level(voice: str, run: Path, split: str, threads: int) -> tuple[float
     from tts.config import load_config
     from tts.data.store import FeatureStore
     from tts.eval.dtw import align_frames
-    from tts.eval.metrics import compare_waves, world_analysis
+    from tts.eval.metrics import f0_metrics, world_analysis
     from tts.models.base import Controls
     from tts.synth.synthesizer import Synthesizer
     from tts.text.symbols import PHONEMES
@@ -121,16 +125,21 @@ def oracle_level(voice: str, run: Path, split: str, threads: int) -> tuple[float
             return synth.render_phonemes(phonemes, item.tones.tolist(), Controls(pitch_shift=shift),
                                          speaker=entry.speaker, word_index=words).wav
 
-        reference = read_audio(entry.audio, sample_rate=rate).samples
-        first = render(0.0)
-        ref, syn = world_analysis(reference, rate, pitch=config.pitch), world_analysis(first, rate, pitch=config.pitch)
-        path = align_frames(ref.mcep[:, 1:], syn.mcep[:, 1:])
-        both = ref.voiced[path.ref] & syn.voiced[path.syn]
-        if not both.any():
+        ref = world_analysis(read_audio(entry.audio, sample_rate=rate).samples, rate, pitch=config.pitch)
+
+        def cents(shift: float) -> tuple[np.ndarray, float]:
+            """The rendering's F0 error in cents on frames voiced in both, and its RMSE as `tts eval` scores it."""
+            syn = world_analysis(render(shift), rate, pitch=config.pitch)
+            path = align_frames(ref.mcep[:, 1:], syn.mcep[:, 1:])
+            both = ref.voiced[path.ref] & syn.voiced[path.syn]
+            error = CENTS_PER_OCTAVE * np.log2(syn.f0[path.syn][both] / ref.f0[path.ref][both])
+            return error, f0_metrics(ref.f0, ref.voiced, syn.f0, syn.voiced, path).rmse_cents
+
+        error, rmse = cents(0.0)
+        if not error.size:
             continue
-        offset = CENTS_PER_OCTAVE * float(np.mean(np.log2(syn.f0[path.syn][both] / ref.f0[path.ref][both])))
-        plain.append(compare_waves(reference, first, rate, pitch=config.pitch).f0_rmse_cents)
-        oracle.append(compare_waves(reference, render(-offset / 100.0), rate, pitch=config.pitch).f0_rmse_cents)
+        plain.append(rmse)
+        oracle.append(cents(-float(error.mean()) / 100.0)[1])
     return float(np.nanmean(plain)), float(np.nanmean(oracle)), len(plain)
 
 
@@ -163,11 +172,11 @@ def main() -> None:
     print(f"# {platform.processor() or platform.machine()}, torch {torch.__version__}, {args.threads} threads")
     for run in args.run:
         run = run.expanduser().resolve()
-        found, step = measure(run, args.split, args.threads)
+        found, trained = measure(run, args.split, args.threads)
         errors = np.concatenate(found.errors)
         centred = np.concatenate([e - e.mean() for e in found.errors if e.size])
         levels = np.asarray([e.mean() for e in found.errors if e.size])
-        print(f"{run.name} (step {step}), {len(found.ids)} {args.split} items, {errors.size} voiced frames, teacher-forced:")
+        print(f"{run.name} (step {trained.step}), {len(found.ids)} {args.split} items, {errors.size} voiced frames, teacher-forced:")
         print(f"  F0 RMSE {rms(errors):.1f} cents, median |error| {np.median(np.abs(errors)):.1f}")
         print(f"  level (per-utterance mean error) RMS {rms(levels):.1f} cents; contour RMSE with each utterance's "
               f"mean removed {rms(centred):.1f} (median |error| {np.median(np.abs(centred)):.1f})")
@@ -176,9 +185,7 @@ def main() -> None:
               f"(median |error| {np.median(np.abs(flat)):.1f})")
         if found.frames:
             print(f"  uv head frame error {found.uv_wrong / found.frames:.2%}")
-        from tts.config import load_config
-
-        loaded = load_config(run / "config.yaml", [f"run_dir={run}"])
+        loaded = trained.loaded
         r2 = espeak_pitch_r2(args.corpus or loaded.resolve_path(loaded.config.data.path), found.ids, found.level)
         if r2 is not None:
             spread = CENTS_PER_OCTAVE * float(np.nanstd(found.level))
