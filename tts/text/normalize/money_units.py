@@ -63,20 +63,27 @@ _CURRENCY = _alternation(list(CURRENCY_PREFIXES))
 
 
 def read_range(
-    match: re.Match[str], *, measure: bool, negative_word: str = "负"
+    match: re.Match[str], *, measure: bool, negative_word: str = "负", amount: bool = False
 ) -> list[Piece]:
-    """Read groups ``a`` and optional ``sep`` + ``b`` as a number or a range (三到五)."""
-    pieces = [group(match, "a", read_signed(match["a"], measure=measure,
-                                             negative_word=negative_word))]
+    """Read groups ``a`` and optional ``sep`` + ``b`` as a number or a range (三到五).
+
+    ``amount``: a sum of money, whose trailing zeros after the point are not read
+    (¥1,299.50 → 一千二百九十九点五元, ¥100.00 → 一百元).
+    """
+    def read(number: str) -> str:
+        if amount and "." in number:
+            number = number.rstrip("0").rstrip(".")
+        return read_signed(number, measure=measure, negative_word=negative_word)
+
+    pieces = [group(match, "a", read(match["a"]))]
     if match["b"] is not None:
         pieces.append(group(match, "sep", "到"))
-        pieces.append(group(match, "b", read_signed(match["b"], measure=measure,
-                                                    negative_word=negative_word)))
+        pieces.append(group(match, "b", read(match["b"])))
     return pieces
 
 
 def _money(match: re.Match[str]) -> list[Piece]:
-    pieces = read_range(match, measure=True)
+    pieces = read_range(match, measure=True, amount=True)
     if match["mult"]:
         pieces.append(verbatim(match, "mult"))
     word = CURRENCY_PREFIXES[match["cur"]]
