@@ -55,6 +55,8 @@ def test_third_tone(spec: str, expected: str) -> None:
     ("一月:yi1,yue4 一号:yi1,hao4", "yi1 yue4 yi1 hao4"),
     ("二零一:er4,ling2,yi1", "er4 ling2 yi1"),
     ("看:kan4 一:yi1 看:kan4", "kan4 yi5 kan4"),
+    ("一个:yi1,ge4 一个:yi1,ge4", "yi2 ge4 yi2 ge4"),  # 一A一A: both 一 count
+    ("一步:yi1,bu4 一步:yi1,bu4", "yi2 bu4 yi2 bu4"),
     ("一:yi1", "yi1"),
     ("不对:bu4,dui4", "bu2 dui4"),
     ("不好:bu4,hao3", "bu4 hao3"),

@@ -83,10 +83,12 @@ def _neutral_words(clause: list[Word]) -> None:
 
 
 def _neutral_patterns(flat: list[Reading]) -> None:
-    """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是)."""
+    """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是) — but not the
+    second 一 of ``一A一A`` (一个一个, 一步一步), where each 一 counts."""
     for i in range(1, len(flat) - 1):
         middle = flat[i]
-        if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text:
+        if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
+                and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一"):
             _set(middle, 5)
 
 
