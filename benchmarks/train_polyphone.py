@@ -1,10 +1,16 @@
 """Build the shipped polyphone model (tts/resources/polyphone/) and estimate its accuracy.
 
     python benchmarks/train_polyphone.py [--data /work/shared/data/cpp] [--folds 10] [--convert]
+                                         [--confirm]
 
 ``--convert`` first converts the BiLSTM of the installed ``g2pM`` wheel (Apache-2.0; trained by
 its authors on the CPP *train* split) into ``bilstm.safetensors`` + ``bilstm.json``; it is the only
 step that needs ``g2pM`` and the only one that reads pickles (from that wheel).
+
+``--confirm`` rewrites ``confirmed.txt``: the words of pypinyin's phrase dictionary holding one of
+the model's characters whose reading CC-CEDICT gives too (its copy in the ``pypinyin-dict``
+package; needed for this step only). Such a word keeps its dictionary reading at run time unless
+CPP dev reads it otherwise (``dev_exceptions``, collected here from the labels).
 
 The reranker is then trained on the CPP *dev* split, the only split here. Its accuracy on dev is
 therefore reported as a k-fold cross-validation estimate: for each fold, a reranker is trained on
@@ -25,7 +31,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures
+from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, Target, rule_reading, word_key
 
 MARK = "\u2581"
 DENSE_L2 = 1e-4  # on the few dense weights
@@ -88,24 +94,91 @@ def convert_g2pm(out: Path, chars: set[str]) -> None:
     (out / "bilstm.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
-def featurize(examples: list[Example]) -> tuple[list[CandidateFeatures], list[int]]:
+def confirmed_words(chars: set[str]) -> list[str]:
+    """Phrase-dictionary words holding one of ``chars`` whose reading of every such character
+    CC-CEDICT (as packaged in ``pypinyin-dict``) gives too."""
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin_dict.phrase_pinyin_data import cc_cedict
+
+    from tts.text.g2p import PinyinDictionary, tone3
+
+    dictionary = PinyinDictionary()
+    out = []
+    for word, readings in cc_cedict.phrases_dict.items():
+        if len(word) < 2 or word not in PHRASES_DICT or len(readings) != len(word):
+            continue
+        ours = dictionary.phrase(word)
+        if ours is None or not any(c in chars for c in word):
+            continue
+        theirs = [tone3(r[0]) for r in readings]
+        if all(ours[j] == theirs[j] for j, c in enumerate(word) if c in chars):
+            out.append(word)
+    return sorted(out)
+
+
+@dataclass
+class Featurized:
+    """CPP examples as the frontend sees them: the target, its features, the gold candidate."""
+
+    examples: list[Example]
+    targets: list[Target]
+    feats: list[CandidateFeatures]
+    gold: list[int]
+
+    def keys(self) -> list[str]:
+        return [word_key(ex.sentence, t) for ex, t in zip(self.examples, self.targets)]
+
+
+def find_targets(examples: list[Example], g2p=None) -> list[Target]:
+    """The marked character of each example as the frontend's polyphone stage sees it."""
+    from tts.text.g2p import G2P
+
+    g2p = g2p or G2P.load()
+    out = []
+    for ex in examples:
+        spans = g2p.segment(ex.sentence)
+        readings: list = [None] * len(ex.sentence)
+        for span in spans:
+            readings[span.start:span.end] = g2p.dictionary.read(ex.sentence[span.start:span.end])
+        out.append(next(t for t in g2p.targets(ex.sentence, spans, readings) if t.index == ex.index))
+    return out
+
+
+def featurize(examples: list[Example]) -> Featurized:
     """Features exactly as the frontend computes them, and the gold candidate of each."""
     from tts.text.g2p import G2P
 
     g2p = G2P.load()
     model = g2p.polyphone
     assert model is not None
-    feats, gold = [], []
-    for ex in examples:
-        spans = g2p.segment(ex.sentence)
-        readings: list = [None] * len(ex.sentence)
-        for span in spans:
-            readings[span.start:span.end] = g2p.dictionary.read(ex.sentence[span.start:span.end])
-        target = next(t for t in g2p.targets(ex.sentence, spans, readings) if t.index == ex.index)
+    out = Featurized(examples, find_targets(examples, g2p), [], [])
+    for ex, target in zip(examples, out.targets):
         f = model.features(ex.sentence, [target])[0]
-        feats.append(f)
-        gold.append(f.candidates.index(ex.label))
-    return feats, gold
+        out.feats.append(f)
+        out.gold.append(f.candidates.index(ex.label))
+    return out
+
+
+def dev_exceptions(data: Featurized, indices, confirmed: frozenset[str]) -> frozenset[str]:
+    """Word keys of confirmed words that some of these examples read otherwise than the
+    dictionary (CPP's conventions, which the reranker then decides)."""
+    return frozenset(word_key(data.examples[i].sentence, data.targets[i]) for i in indices
+                     if data.targets[i].word in confirmed
+                     and data.targets[i].word_reading not in (None, data.examples[i].label))
+
+
+def ruled_choice(data: Featurized, i: int, confirmed: frozenset[str],
+                 exceptions: frozenset[str]) -> int | None:
+    """The candidate a grammar rule or else the confirmed-word check takes for example ``i``
+    (as PolyphoneModel.decide does before its models), or ``None``."""
+    target = data.targets[i]
+    sentence = data.examples[i].sentence
+    reading = rule_reading(sentence, target)
+    if reading is None and target.word_reading is not None and target.word in confirmed \
+            and word_key(sentence, target) not in exceptions:
+        reading = target.word_reading
+    candidates = data.feats[i].candidates
+    return candidates.index(reading) if reading in candidates else None
 
 
 Sparse = dict[str, dict[str, float]]  # context key -> candidate reading -> weight
@@ -177,22 +250,35 @@ def fast_path(f: CandidateFeatures, threshold: float) -> int | None:
     return None
 
 
-def cross_validate(feats: list[CandidateFeatures], gold: list[int], folds: int) -> dict[float, float]:
-    """Held-out accuracy of the reranker alone (key 2.0) and with each fast-path threshold."""
+def cross_validate(data: Featurized, folds: int,
+                   confirmed: frozenset[str] = frozenset()) -> dict[float, float]:
+    """Held-out accuracy of the reranker alone (key 2.0) and with each fast-path threshold; key
+    3.0 is the reranker after the grammar rules and the confirmed-word check, whose exceptions
+    come from the training folds only. Every other key also includes those, as the shipped model
+    decides."""
+    feats, gold = data.feats, data.gold
     order = np.random.RandomState(0).permutation(len(feats))
     predicted = np.zeros(len(feats), np.int64)
+    checked: list[int | None] = [None] * len(feats)
     for k, held in enumerate(np.array_split(order, folds)):
         held_set = set(held.tolist())
         train = [i for i in range(len(feats)) if i not in held_set]
         dense_w, sparse_w = fit([feats[i] for i in train], [gold[i] for i in train])
+        exceptions = dev_exceptions(data, train, confirmed)
         for i in held:
             predicted[i] = predict(feats[i], dense_w, sparse_w)
+            checked[i] = ruled_choice(data, i, confirmed, exceptions)
         print(f"  fold {k + 1}/{folds} done", flush=True)
     gold_arr = np.array(gold)
-    results = {2.0: float(np.mean(predicted == gold_arr))}
+    fired = sum(c is not None for c in checked)
+    with_check = np.array([p if c is None else c for p, c in zip(predicted, checked)])
+    results = {2.0: float(np.mean(predicted == gold_arr)), 3.0: float(np.mean(with_check == gold_arr))}
+    print(f"  grammar rules and confirmed-word check: decide {fired / len(feats):.1%} of targets, "
+          f"accuracy {results[2.0]:.4f} -> {results[3.0]:.4f}")
     for threshold in THRESHOLDS:
         fast = [fast_path(f, threshold) for f in feats]
-        final = np.array([p if q is None else q for p, q in zip(predicted, fast)])
+        final = np.array([c if c is not None else (p if q is None else q)
+                          for p, q, c in zip(predicted, fast, checked)])
         results[threshold] = float(np.mean(final == gold_arr))
         skipped = sum(q is not None for q in fast) / len(feats)
         print(f"  fast path at p >= {threshold}: accuracy {results[threshold]:.4f}, "
@@ -205,6 +291,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "cpp")
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--convert", action="store_true", help="convert the g2pM wheel's BiLSTM first")
+    parser.add_argument("--confirm", action="store_true",
+                        help="rebuild confirmed.txt from CC-CEDICT (needs pypinyin-dict)")
     parser.add_argument("--out", type=Path, default=RESOURCE_DIR)
     args = parser.parse_args()
     if not args.data.exists():
@@ -214,15 +302,24 @@ def main() -> None:
         convert_g2pm(args.out, {ex.sentence[ex.index] for ex in examples})
         (args.out / "reranker.json").write_text(json.dumps({"dense": [0.0] * 14, "sparse": {}}),
                                                 encoding="utf-8")
+    if args.confirm:
+        words = confirmed_words({ex.sentence[ex.index] for ex in examples})
+        (args.out / "confirmed.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+        print(f"confirmed.txt: {len(words)} words")
+    confirmed_file = args.out / "confirmed.txt"
+    confirmed = frozenset(confirmed_file.read_text(encoding="utf-8").split()) \
+        if confirmed_file.exists() else frozenset()
     start = time.perf_counter()
-    feats, gold = featurize(examples)
+    data = featurize(examples)
+    feats, gold = data.feats, data.gold
     print(f"features for {len(examples)} dev sentences in {time.perf_counter() - start:.1f} s")
     confident = 2.0  # no fast path
     if args.folds > 1:
-        results = cross_validate(feats, gold, args.folds)
-        print(f"reranker, {args.folds}-fold cross-validated accuracy on CPP dev: {results[2.0]:.4f}")
-        confident = min((t for t in THRESHOLDS if results[t] >= results[2.0]), default=2.0)
-        print(f"fast-path threshold chosen: {confident} (accuracy {results[confident]:.4f})")
+        results = cross_validate(data, args.folds, confirmed)
+        print(f"reranker, {args.folds}-fold cross-validated accuracy on CPP dev: {results[2.0]:.4f}; "
+              f"after the grammar rules and the confirmed-word check: {results[3.0]:.4f}")
+        confident = min((t for t in THRESHOLDS if results[t] >= results[3.0]), default=2.0)
+        print(f"fast-path threshold chosen: {confident} (accuracy {results.get(confident, results[3.0]):.4f})")
     dense_w, sparse_w = fit(feats, gold)
     train_acc = np.mean([predict(f, dense_w, sparse_w) == g for f, g in zip(feats, gold)])
     print(f"final reranker (trained on all of dev): {sum(map(len, sparse_w.values()))} sparse weights, "
@@ -231,6 +328,7 @@ def main() -> None:
         "trained_on": "CPP dev split (9,893 sentences)",
         "dense": [round(float(v), 6) for v in dense_w],
         "confident": confident,
+        "dev_exceptions": sorted(dev_exceptions(data, range(len(examples)), confirmed)),
         "sparse": dict(sorted(sparse_w.items())),
     }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

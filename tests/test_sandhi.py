@@ -149,6 +149,8 @@ def fe() -> Frontend:
     ("花儿红了", "huar1 hong2 le5"),
     ("我的女儿", "wo3 de5 nv3 er2"),
     ("重{chong3}要", "chong3 yao4"),
+    ("一个一个地来", "yi2 ge4 yi2 ge4 de5 lai2"),
+    ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -242,10 +242,12 @@ class G2P:
 
         assert self.polyphone is not None
         out = []
+        previous = ""
         for span in spans:
+            word = sentence[span.start:span.end]
+            before, previous = previous, word
             if span.fixed is not None:
                 continue
-            word = sentence[span.start:span.end]
             phrase = self.dictionary.phrase(word) if len(word) >= 2 else None
             for i in range(span.start, span.end):
                 if not self.polyphone.covers(sentence[i]):
@@ -253,6 +255,6 @@ class G2P:
                 out.append(Target(
                     index=i, word=word, word_start=span.start,
                     word_reading=phrase[i - span.start] if phrase is not None else None,
-                    dict_reading=readings[i],
+                    dict_reading=readings[i], previous_word=before,
                 ))
         return out
