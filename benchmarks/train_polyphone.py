@@ -31,7 +31,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, Target, rule_reading, word_key
+from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, PolyphoneModel, Target, rule_reading
 
 MARK = "\u2581"
 DENSE_L2 = 1e-4  # on the few dense weights
@@ -124,9 +124,7 @@ class Featurized:
     targets: list[Target]
     feats: list[CandidateFeatures]
     gold: list[int]
-
-    def keys(self) -> list[str]:
-        return [word_key(ex.sentence, t) for ex, t in zip(self.examples, self.targets)]
+    model: PolyphoneModel  # the one that computed them (its rules and confirmed phrases)
 
 
 def find_targets(examples: list[Example], g2p=None) -> list[Target]:
@@ -151,7 +149,7 @@ def featurize(examples: list[Example]) -> Featurized:
     g2p = G2P.load()
     model = g2p.polyphone
     assert model is not None
-    out = Featurized(examples, find_targets(examples, g2p), [], [])
+    out = Featurized(examples, find_targets(examples, g2p), [], [], model)
     for ex, target in zip(examples, out.targets):
         f = model.features(ex.sentence, [target])[0]
         out.feats.append(f)
@@ -159,24 +157,26 @@ def featurize(examples: list[Example]) -> Featurized:
     return out
 
 
-def dev_exceptions(data: Featurized, indices, confirmed: frozenset[str]) -> frozenset[str]:
-    """Word keys of confirmed words that some of these examples read otherwise than the
-    dictionary (CPP's conventions, which the reranker then decides)."""
-    return frozenset(word_key(data.examples[i].sentence, data.targets[i]) for i in indices
-                     if data.targets[i].word in confirmed
-                     and data.targets[i].word_reading not in (None, data.examples[i].label))
+def dev_exceptions(data: Featurized, indices, model: PolyphoneModel) -> frozenset[str]:
+    """Keys of confirmed phrases that some of these examples read otherwise than the dictionary
+    (CPP's conventions, which the models then decide)."""
+    out = set()
+    for i in indices:
+        found = model.confirmed_source(data.examples[i].sentence, data.targets[i])
+        if found is not None and found[0] != data.examples[i].label:
+            out.add(found[1])
+    return frozenset(out)
 
 
-def ruled_choice(data: Featurized, i: int, confirmed: frozenset[str],
+def ruled_choice(data: Featurized, i: int, model: PolyphoneModel,
                  exceptions: frozenset[str]) -> int | None:
     """The candidate a grammar rule or else the confirmed-word check takes for example ``i``
     (as PolyphoneModel.decide does before its models), or ``None``."""
     target = data.targets[i]
     sentence = data.examples[i].sentence
     reading = rule_reading(sentence, target)
-    if reading is None and target.word_reading is not None and target.word in confirmed \
-            and word_key(sentence, target) not in exceptions:
-        reading = target.word_reading
+    if reading is None:
+        reading = model.confirmed_reading(sentence, target, exceptions)
     candidates = data.feats[i].candidates
     return candidates.index(reading) if reading in candidates else None
 
@@ -250,13 +250,12 @@ def fast_path(f: CandidateFeatures, threshold: float) -> int | None:
     return None
 
 
-def cross_validate(data: Featurized, folds: int,
-                   confirmed: frozenset[str] = frozenset()) -> dict[float, float]:
+def cross_validate(data: Featurized, folds: int) -> dict[float, float]:
     """Held-out accuracy of the reranker alone (key 2.0) and with each fast-path threshold; key
     3.0 is the reranker after the grammar rules and the confirmed-word check, whose exceptions
     come from the training folds only. Every other key also includes those, as the shipped model
     decides."""
-    feats, gold = data.feats, data.gold
+    feats, gold, model = data.feats, data.gold, data.model
     order = np.random.RandomState(0).permutation(len(feats))
     predicted = np.zeros(len(feats), np.int64)
     checked: list[int | None] = [None] * len(feats)
@@ -264,10 +263,10 @@ def cross_validate(data: Featurized, folds: int,
         held_set = set(held.tolist())
         train = [i for i in range(len(feats)) if i not in held_set]
         dense_w, sparse_w = fit([feats[i] for i in train], [gold[i] for i in train])
-        exceptions = dev_exceptions(data, train, confirmed)
+        exceptions = dev_exceptions(data, train, model)
         for i in held:
             predicted[i] = predict(feats[i], dense_w, sparse_w)
-            checked[i] = ruled_choice(data, i, confirmed, exceptions)
+            checked[i] = ruled_choice(data, i, model, exceptions)
         print(f"  fold {k + 1}/{folds} done", flush=True)
     gold_arr = np.array(gold)
     fired = sum(c is not None for c in checked)
@@ -307,15 +306,15 @@ def main() -> None:
         (args.out / "confirmed.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
         print(f"confirmed.txt: {len(words)} words")
     confirmed_file = args.out / "confirmed.txt"
-    confirmed = frozenset(confirmed_file.read_text(encoding="utf-8").split()) \
-        if confirmed_file.exists() else frozenset()
     start = time.perf_counter()
     data = featurize(examples)
+    if confirmed_file.exists():  # the list just written, when --out is not the shipped folder
+        data.model.confirmed = frozenset(confirmed_file.read_text(encoding="utf-8").split())
     feats, gold = data.feats, data.gold
     print(f"features for {len(examples)} dev sentences in {time.perf_counter() - start:.1f} s")
     confident = 2.0  # no fast path
     if args.folds > 1:
-        results = cross_validate(data, args.folds, confirmed)
+        results = cross_validate(data, args.folds)
         print(f"reranker, {args.folds}-fold cross-validated accuracy on CPP dev: {results[2.0]:.4f}; "
               f"after the grammar rules and the confirmed-word check: {results[3.0]:.4f}")
         confident = min((t for t in THRESHOLDS if results[t] >= results[3.0]), default=2.0)
@@ -328,7 +327,7 @@ def main() -> None:
         "trained_on": "CPP dev split (9,893 sentences)",
         "dense": [round(float(v), 6) for v in dense_w],
         "confident": confident,
-        "dev_exceptions": sorted(dev_exceptions(data, range(len(examples)), confirmed)),
+        "dev_exceptions": sorted(dev_exceptions(data, range(len(examples)), data.model)),
         "sparse": dict(sorted(sparse_w.items())),
     }, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 

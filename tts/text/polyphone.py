@@ -13,8 +13,9 @@ Two stages, both shipped in ``tts/resources/polyphone/`` (see the NOTICE there):
    (``benchmarks/train_polyphone.py``; the accuracy it reports is 10-fold cross-validated).
 
 Before either stage, a word the dictionaries agree on keeps its reading: when the segmented word
-has an entry in pypinyin's phrase dictionary and CC-CEDICT gives it the same reading
-(``confirmed.txt``), that reading is taken, unless the CPP dev split labels this word differently
+(or else the longest phrase inside it that covers the character: 大[鼻子]) has an entry in
+pypinyin's phrase dictionary and CC-CEDICT gives it the same reading (``confirmed.txt``), that
+reading is taken, unless the CPP dev split labels this phrase differently
 (its house conventions, e.g. 部分 fen1, 挣脱 zheng1: ``dev_exceptions`` in ``reranker.json``). The
 BiLSTM, trained on encyclopedia sentences, is confidently wrong on many everyday words (了解 le5,
 目的 de5, 种植 zhong3, 人参 can1); on CPP dev the check costs nothing (cross-validated), on the
@@ -277,14 +278,33 @@ class PolyphoneModel:
     def covers(self, char: str) -> bool:
         return char in self.candidates
 
-    def confirmed_reading(self, sentence: str, target: Target) -> str | None:
-        """The word's phrase-dictionary reading when CC-CEDICT agrees and CPP dev does not
-        read this word otherwise, else ``None``."""
-        if target.word_reading is None or target.word not in self.confirmed:
+    def confirmed_source(self, sentence: str, target: Target) -> tuple[str, str] | None:
+        """``(reading, key)`` from the confirmed phrase that reads the target: its segmented
+        word, or else the longest confirmed phrase inside that word covering it (大[鼻子]);
+        ``key`` (see word_key) names that phrase and the place of the target in it."""
+        if target.word_reading is not None:
+            if target.word not in self.confirmed:
+                return None
+            return target.word_reading, word_key(sentence, target)
+        word, offset = target.word, target.index - target.word_start
+        for size in range(len(word) - 1, 1, -1):
+            for start in range(max(0, offset - size + 1), min(offset, len(word) - size) + 1):
+                part = word[start:start + size]
+                if part in self.confirmed:
+                    reading = self.dictionary.phrase(part)
+                    if reading is not None and reading[offset - start] is not None:
+                        return reading[offset - start], f"w{part}{offset - start}|{word[offset]}"
+        return None
+
+    def confirmed_reading(self, sentence: str, target: Target,
+                          exceptions: frozenset[str] | None = None) -> str | None:
+        """The reading of a confirmed phrase (see confirmed_source) unless CPP dev reads that
+        phrase otherwise (``exceptions``, by default the shipped ``dev_exceptions``)."""
+        found = self.confirmed_source(sentence, target)
+        if found is None:
             return None
-        if word_key(sentence, target) in self.dev_exceptions:
-            return None
-        return target.word_reading
+        exceptions = self.dev_exceptions if exceptions is None else exceptions
+        return None if found[1] in exceptions else found[0]
 
     def features(self, sentence: str, targets: Sequence[Target]) -> list[CandidateFeatures]:
         """Candidate features for each target (the BiLSTM runs once over the sentence)."""
