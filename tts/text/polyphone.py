@@ -406,6 +406,12 @@ _POURED_AFTER = frozenset("进入水茶酒掉出满")  # 倒进, 倒水, 倒掉:
 _PRONOUNS = frozenset("我你他她它咱")
 _MEASURES = frozenset("个块片亩座处")
 _TIRED_AFTER = frozenset("得死坏极了垮")
+# Characters read differently as a surname (after 姓 "surnamed").
+SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2",
+                    "区": "ou1", "查": "zha1", "盖": "ge3", "乐": "yue4", "缪": "miao4",
+                    "华": "hua4", "任": "ren2", "覃": "qin2", "翟": "zhai2", "种": "chong2",
+                    "秘": "bi4", "召": "shao4", "宁": "ning4", "折": "she2", "纪": "ji3",
+                    "那": "nuo2", "燕": "yan1"}
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
@@ -449,6 +455,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "dao4"
     if char == "教" and after in _PRONOUNS and target.word == "教":
         return "jiao1"  # 教我们唱歌: "teach"
+    if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
+        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
     if char == "没" and target.word == "没":
         return "mei2"  # 没赶上, 没能 (沉没, 埋没 are words of their own)
     if char == "累" and target.word == "累" and (
