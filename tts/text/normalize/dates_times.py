@@ -1,7 +1,7 @@
 """Dates, years and clock times.
 
 ``2023-06-09`` / ``2023/6/9`` → 二零二三年六月九日; ``2023年`` → 二零二三年; ``86年`` → 八六年
-(but ``10年`` of duration → 十年); ``80年代`` → 八零年代; ``14:30`` → 十四点三十分;
+(but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``14:30`` → 十四点三十分;
 ``14:30:05`` → 十四点三十分零五秒; ``8:00-9:30`` → 八点整到九点三十分.
 """
 
@@ -26,8 +26,8 @@ def year_reading(text: str, start: int, end: int) -> str | None:
     ``None``."""
     digits = text[start:end]
     after = text[end:end + 2]
-    if after == "年代" and len(digits) in (2, 4):
-        return read_digits(digits)  # 八零年代, 一九八零年代
+    if after == "年代" and len(digits) == 4:
+        return read_digits(digits)  # 一九八零年代 (but 80年代 → 八十年代, a number)
     if after[:1] == "后" and len(digits) == 2 and "0" in digits:
         return read_digits(digits)  # 九零后, 零零后
     if after[:1] != "年" or after == "年级":

@@ -14,7 +14,7 @@ from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
 # Words after which a number is a code or phone number, read digit by digit.
 CODE_WORDS = (
     "编号", "房间", "房号", "工号", "学号", "卡号", "尾号", "账号", "帐号", "单号", "批号", "型号",
-    "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "门牌号", "电话", "热线",
+    "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "电话", "热线",
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
 )
 _CODE_CONTEXT = re.compile(
