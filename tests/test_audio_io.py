@@ -114,6 +114,19 @@ def test_overwrite_leaves_no_temp_files(tmp_path: Path) -> None:
     assert read_audio(path).samples.shape[0] == int(0.2 * SR)
 
 
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    """Atomic writes go through mkstemp (0o600); the result gets what open() would give under
+    the umask, or keeps the mode of the file it replaces."""
+    from tts import fileio
+
+    path = tmp_path / "x.wav"
+    write_audio(path, tone(220, 0.1), SR)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~fileio._UMASK
+    path.chmod(0o640)
+    write_audio(path, tone(330, 0.1), SR)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
 @pytest.mark.parametrize(
     "samples, name, message",
     [

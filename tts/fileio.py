@@ -12,6 +12,20 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+# The process's umask, read once at import (reading it means setting it, which is not
+# thread-safe later on).
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def file_mode(path: Path) -> int:
+    """The permission bits a new file at ``path`` gets: those of the file it replaces, else what
+    ``open()`` would give under the umask (mkstemp's temporary files are private, 0o600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        return 0o666 & ~_UMASK
+
 
 @contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
@@ -22,6 +36,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
