@@ -150,6 +150,10 @@ def fe() -> Frontend:
     ("我的女儿", "wo3 de5 nv3 er2"),
     ("重{chong3}要", "chong3 yao4"),
     ("一个一个地来", "yi2 ge4 yi2 ge4 de5 lai2"),
+    ("谢谢你", "xie4 xie5 ni3"),
+    ("对不起", "dui4 bu5 qi3"),  # 不 of a potential complement is neutral
+    ("来不及了", "lai2 bu5 ji2 le5"),
+    ("不得不承认", "bu4 de2 bu4 cheng2 ren4"),
     ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:

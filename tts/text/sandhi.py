@@ -4,7 +4,8 @@ Applied to one clause (the words between two punctuation marks) in this order:
 
 1. Neutral tones: words of a fixed list (东西 知道 明白 …), sentence particles and suffixes
    (的 了 吗 呢 着 吧 啊 们 么 … after a word), reduplicated kinship terms, nouns and verbs
-   (妈妈 看看), and 一 / 不 inside ``A一A`` / ``A不A`` (看一看, 是不是).
+   (妈妈 看看 谢谢), 不 inside a three-character word (the potential complement: 对不起, 来不及),
+   and 一 / 不 inside ``A一A`` / ``A不A`` (看一看, 是不是).
 2. 一 and 不: 一 is yi1 in numbers (十一, 一九八四), ordinals (第一), dates and serials
    (一月一号), at the end of a longer word (统一, 星期一) and at the end of a clause; otherwise yi2 before
    a fourth tone and yi4 before tones 1–3. 不 is bu2 before a fourth tone.
@@ -42,7 +43,7 @@ PARTICLES: dict[str, str] = {
 # and monosyllabic verbs ("do a little").
 REDUPLICATED_NEUTRAL: frozenset[str] = frozenset(
     "妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈"
-    "看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量"
+    "看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
 )
 # Reduplicated nouns that keep a (half) third tone on the first syllable: 姐姐 jie3 jie5.
 _KINSHIP = frozenset("姐奶姥嫂宝")
@@ -77,6 +78,8 @@ def _neutral_words(clause: list[Word]) -> None:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(rs[0], 2)  # 想想 xiang2 xiang5
             _set(rs[1], 5)
+        if len(text) == len(rs) == 3 and text[1] == "不" and text[0] != text[2]:
+            _set(rs[1], 5)  # potential complements: 对不起, 来不及, 看不见 (A不A is below)
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
             _set(rs[-1], 5)
