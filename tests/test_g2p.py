@@ -194,6 +194,14 @@ def test_braces_without_pinyin_are_text() -> None:
     assert parse_overrides("{家}与{") == [Segment("{家}与{", ())]
 
 
+def test_unclosed_override_is_an_error() -> None:
+    with pytest.raises(InputError, match=r"'\{chong2' at character 2 has no closing"):
+        parse_overrides("重{chong2庆")
+    with pytest.raises(InputError, match="character 3"):
+        parse_overrides("这很{zhong4 yao4")
+    assert parse_overrides("{abc") == [Segment("{abc", ())]  # no tone number: plain text
+
+
 def test_bad_override_syllable_names_it() -> None:
     with pytest.raises(InputError, match="xyz9"):
         parse_overrides("重{xyz9}庆")

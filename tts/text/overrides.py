@@ -67,15 +67,21 @@ class Segment:
 ParsedPiece = Segment | WordOverride
 
 _BRACE = re.compile(r"\{([A-Za-z0-9:üÜ\s]*[A-Za-züÜ][A-Za-z0-9:üÜ\s]*)\}")
+# "{" then a tone-numbered syllable with no "}" to close it: a typo in an override.
+_UNCLOSED = re.compile(r"\{\s*[A-Za-z:üÜ]+[1-5](?:\s+[A-Za-z:üÜ]+[1-5])*(?![A-Za-z0-9:üÜ\s]*\})")
 
 
 def parse_overrides(text: str) -> list[ParsedPiece]:
     """Split ``text`` into plain segments and whole-word overrides, in order.
 
     ``"去重{chong2}庆{zhong4 yao4}"`` → ``[Segment("去重庆", (CharOverride(1, "chong2"),)),
-    WordOverride(("zhong4", "yao4"))]``. A syllable that is not pinyin raises :class:`InputError`
-    naming it.
+    WordOverride(("zhong4", "yao4"))]``. A syllable that is not pinyin, or an override left
+    unclosed (``重{chong2庆``), raises :class:`InputError` naming it.
     """
+    unclosed = _UNCLOSED.search(text)
+    if unclosed is not None:
+        raise InputError(f"override {unclosed.group()!r} at character {unclosed.start() + 1} "
+                         "has no closing '}' (write 重{chong2}庆)")
     pieces: list[ParsedPiece] = []
     plain: list[str] = []
     chars: list[CharOverride] = []
