@@ -83,3 +83,22 @@ def test_config_show_prints_resolved_yaml(tmp_path: Path) -> None:
     result = tts("config", "show", str(recipe), "--set", "train.batch_size=7")
     assert result.returncode == 0
     assert "batch_size: 7" in result.stdout and "sample_rate: 22050" in result.stdout
+
+
+def test_g2p_lines_report_failures_and_read_the_rest(tmp_path: Path) -> None:
+    """One JSON object per input line (numbered, blank lines skipped); a bad line carries its
+    error, the others are read, and the exit status says that something failed."""
+    import json
+
+    lines = tmp_path / "lines.txt"
+    lines.write_text("你好。\n重{chong2庆\n\n再见。\n", encoding="utf-8")
+    result = tts("g2p", str(lines), "--json")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["line"] for r in records] == [1, 2, 4]
+    assert records[0]["pinyin"] == ["ni2", "hao3"] and records[0]["error"] is None
+    assert "no closing" in records[1]["error"] and "pinyin" not in records[1]
+    assert records[2]["pinyin"] == ["zai4", "jian4"]
+    plain = tts("g2p", "-", stdin="你好。\n重{chong2庆\n")
+    assert plain.returncode == 1 and "line 2:" in plain.stderr and "ni2 hao3" in plain.stdout
+

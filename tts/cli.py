@@ -157,12 +157,15 @@ def prepare(
 @app.command("g2p")
 def g2p(
     text: str = typer.Argument(..., help="Text to read, a path to a UTF-8 text file (one item per line), or - for stdin."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per line: normalized, pinyin, phonemes, tones."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per input line: line, text, normalized, pinyin, phonemes, tones, error."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
 ) -> None:
     """Show how text is read: normalized text, pinyin (surface tones) and phonemes.
 
     Inline overrides win over everything: 重{chong2}庆, or a whole word {zhong4 yao4}.
+    A file or stdin is read line by line (blank lines skipped); a line that cannot be read is
+    reported with its number (with --json as an object whose "error" says why) and the rest are
+    read; the exit status is 1 when any line failed.
     """
     from tts.text.frontend import Frontend
     from tts.text.overrides import Lexicon
@@ -175,18 +178,22 @@ def g2p(
             result = frontend(line)
         except TTSError as error:
             failed += 1
-            where = f"line {number}: " if len(lines) > 1 else ""
-            err.print(f"error: {where}{error}", markup=False, highlight=False)
+            if as_json:
+                record = {"line": number, "text": line, "error": str(error)}
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            else:
+                where = f"line {number}: " if len(lines) > 1 else ""
+                err.print(f"error: {where}{error}", markup=False, highlight=False)
             continue
         if as_json:
-            record = {"text": line, "normalized": result.normalized, "pinyin": result.pinyin,
-                      "phonemes": result.phonemes, "tones": result.tones}
+            record = {"line": number, "text": line, "normalized": result.normalized, "pinyin": result.pinyin,
+                      "phonemes": result.phonemes, "tones": result.tones, "error": None}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.print(f"[bold]{result.normalized}[/]", highlight=False)
             out.print("  " + " ".join(result.pinyin), highlight=False)
             out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)), highlight=False)
-    if failed == len(lines):
+    if failed:
         raise typer.Exit(1)
 
 
