@@ -154,6 +154,10 @@ def fe() -> Frontend:
     ("对不起", "dui4 bu5 qi3"),  # 不 of a potential complement is neutral
     ("来不及了", "lai2 bu5 ji2 le5"),
     ("不得不承认", "bu4 de2 bu4 cheng2 ren4"),
+    ("我去过北京", "wo3 qu4 guo5 bei3 jing1"),  # the aspect particle 过
+    ("他吃过饭了", "ta1 chi1 guo5 fan4 le5"),
+    ("他经过这里", "ta1 jing1 guo4 zhe4 li5"),  # but not in compounds
+    ("他跑过去了", "ta1 pao3 guo4 qu5 le5"),  # nor before a direction
     ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:

@@ -5,7 +5,8 @@ Applied to one clause (the words between two punctuation marks) in this order:
 1. Neutral tones: words of a fixed list (东西 知道 明白 …), sentence particles and suffixes
    (的 了 吗 呢 着 吧 啊 们 么 … after a word), reduplicated kinship terms, nouns and verbs
    (妈妈 看看 谢谢), 不 inside a three-character word (the potential complement: 对不起, 来不及),
-   and 一 / 不 inside ``A一A`` / ``A不A`` (看一看, 是不是).
+   the aspect particle 过 after a verb (去过, 吃过饭), and 一 / 不 inside ``A一A`` / ``A不A``
+   (看一看, 是不是).
 2. 一 and 不: 一 is yi1 in numbers (十一, 一九八四), ordinals (第一), dates and serials
    (一月一号), at the end of a longer word (统一, 星期一) and at the end of a clause; otherwise yi2 before
    a fourth tone and yi4 before tones 1–3. 不 is bu2 before a fourth tone.
@@ -54,10 +55,16 @@ _DATE_AFTER = frozenset("号日")
 _ORDINAL_BEFORE = frozenset("第初")
 
 
+# Monosyllabic verbs after which 过 is the experiential aspect particle (去过, 吃过饭, 做过):
+# a closed list, because 过 keeps its tone in compounds (经过 通过 超过 难过 路过 穿过).
+ASPECT_VERBS = frozenset("去看听吃见来做说写读学玩用住喝买坐想试干当有讲唱打骑养种梦")
+
+
 def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
     """Rewrite the readings of one clause in place, from lexical to surface tones."""
     flat = [r for w in clause for r in w.readings]
     _neutral_words(clause)
+    _aspect_guo(flat)
     _neutral_patterns(flat)
     _yi_bu(clause)
     _third_tones(clause, is_word)
@@ -83,6 +90,15 @@ def _neutral_words(clause: list[Word]) -> None:
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
             _set(rs[-1], 5)
+
+
+def _aspect_guo(flat: list[Reading]) -> None:
+    """过 right after a verb of ``ASPECT_VERBS`` is neutral (我去过北京 qu4 guo5), unless a
+    direction follows (跑过去, 走过来: the verb 过)."""
+    for i in range(1, len(flat)):
+        if flat[i].text == "过" and flat[i].pinyin[:-1] == "guo" and flat[i - 1].text in ASPECT_VERBS \
+                and (i + 1 == len(flat) or flat[i + 1].text not in ("来", "去")):
+            _set(flat[i], 5)
 
 
 def _neutral_patterns(flat: list[Reading]) -> None:
