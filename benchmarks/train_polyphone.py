@@ -177,8 +177,10 @@ def ruled_choice(data: Featurized, i: int, model: PolyphoneModel,
     reading = rule_reading(sentence, target)
     if reading is None:
         reading = model.confirmed_reading(sentence, target, exceptions)
+    if reading is None:
+        return None
     candidates = data.feats[i].candidates
-    return candidates.index(reading) if reading in candidates else None
+    return candidates.index(reading) if reading in candidates else -1  # -1: never the gold one
 
 
 Sparse = dict[str, dict[str, float]]  # context key -> candidate reading -> weight
@@ -318,7 +320,8 @@ def main() -> None:
         print(f"reranker, {args.folds}-fold cross-validated accuracy on CPP dev: {results[2.0]:.4f}; "
               f"after the grammar rules and the confirmed-word check: {results[3.0]:.4f}")
         confident = min((t for t in THRESHOLDS if results[t] >= results[3.0]), default=2.0)
-        print(f"fast-path threshold chosen: {confident} (accuracy {results.get(confident, results[3.0]):.4f})")
+        print(f"fast-path threshold chosen: {confident} "
+              f"(accuracy {results[confident] if confident < 2.0 else results[3.0]:.4f})")
     dense_w, sparse_w = fit(feats, gold)
     train_acc = np.mean([predict(f, dense_w, sparse_w) == g for f, g in zip(feats, gold)])
     print(f"final reranker (trained on all of dev): {sum(map(len, sparse_w.values()))} sparse weights, "
