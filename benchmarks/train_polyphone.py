@@ -127,8 +127,9 @@ class Featurized:
     model: PolyphoneModel  # the one that computed them (its rules and confirmed phrases)
 
 
-def find_targets(examples: list[Example], g2p=None) -> list[Target]:
-    """The marked character of each example as the frontend's polyphone stage sees it."""
+def find_targets(examples: list[Example], g2p=None) -> list[Target | None]:
+    """The marked character of each example as the frontend's polyphone stage sees it (``None``
+    for a character the model does not cover, which keeps its dictionary reading)."""
     from tts.text.g2p import G2P
 
     g2p = g2p or G2P.load()
@@ -138,7 +139,8 @@ def find_targets(examples: list[Example], g2p=None) -> list[Target]:
         readings: list = [None] * len(ex.sentence)
         for span in spans:
             readings[span.start:span.end] = g2p.dictionary.read(ex.sentence[span.start:span.end])
-        out.append(next(t for t in g2p.targets(ex.sentence, spans, readings) if t.index == ex.index))
+        out.append(next((t for t in g2p.targets(ex.sentence, spans, readings) if t.index == ex.index),
+                        None))
     return out
 
 
@@ -149,7 +151,10 @@ def featurize(examples: list[Example]) -> Featurized:
     g2p = G2P.load()
     model = g2p.polyphone
     assert model is not None
-    out = Featurized(examples, find_targets(examples, g2p), [], [], model)
+    targets = find_targets(examples, g2p)
+    if None in targets:
+        raise ValueError("a marked character the polyphone model does not cover")
+    out = Featurized(examples, targets, [], [], model)  # type: ignore[arg-type]
     for ex, target in zip(examples, out.targets):
         f = model.features(ex.sentence, [target])[0]
         out.feats.append(f)
