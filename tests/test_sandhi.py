@@ -158,6 +158,8 @@ def fe() -> Frontend:
     ("他吃过饭了", "ta1 chi1 guo5 fan4 le5"),
     ("他经过这里", "ta1 jing1 guo4 zhe4 li5"),  # but not in compounds
     ("他跑过去了", "ta1 pao3 guo4 qu5 le5"),  # nor before a direction
+    ("我们来过年", "wo3 men5 lai2 guo4 nian2"),  # nor where 过 begins a word (过年: the verb)
+    ("他去过河南", "ta1 qu4 guo5 he2 nan2"),
     ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:

@@ -64,7 +64,7 @@ def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
     """Rewrite the readings of one clause in place, from lexical to surface tones."""
     flat = [r for w in clause for r in w.readings]
     _neutral_words(clause)
-    _aspect_guo(flat)
+    _aspect_guo(clause)
     _neutral_patterns(flat)
     _yi_bu(clause)
     _third_tones(clause, is_word)
@@ -92,13 +92,19 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[-1], 5)
 
 
-def _aspect_guo(flat: list[Reading]) -> None:
+def _aspect_guo(clause: list[Word]) -> None:
     """过 right after a verb of ``ASPECT_VERBS`` is neutral (我去过北京 qu4 guo5), unless a
-    direction follows (跑过去, 走过来: the verb 过)."""
+    direction follows (跑过去, 走过来) or 过 begins a word of its own (来|过年, 去|过河): then it
+    is the verb."""
+    flat: list[tuple[Reading, bool]] = []  # (reading, begins a word of two or more)
+    for word in clause:
+        flat += [(r, j == 0 and len(word.readings) > 1) for j, r in enumerate(word.readings)]
     for i in range(1, len(flat)):
-        if flat[i].text == "过" and flat[i].pinyin[:-1] == "guo" and flat[i - 1].text in ASPECT_VERBS \
-                and (i + 1 == len(flat) or flat[i + 1].text not in ("来", "去")):
-            _set(flat[i], 5)
+        reading, begins = flat[i]
+        if reading.text == "过" and reading.pinyin[:-1] == "guo" and not begins \
+                and flat[i - 1][0].text in ASPECT_VERBS \
+                and (i + 1 == len(flat) or flat[i + 1][0].text not in ("来", "去")):
+            _set(reading, 5)
 
 
 def _neutral_patterns(flat: list[Reading]) -> None:
