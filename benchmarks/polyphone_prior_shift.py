@@ -28,9 +28,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from bench_polyphone import EVERYDAY, EVERYDAY_BLIND, load_everyday
-from tts.text.polyphone import rule_reading  # noqa: E402
 from train_polyphone import (dev_exceptions, fast_path, featurize, find_targets, fit, load_cpp,
-                             ruled_choice)
+                             ruled_choice, score)
 
 
 def everyday_counts(model) -> dict[str, Counter]:
@@ -86,10 +85,7 @@ def main() -> None:
                 decided = fast_path(feats[i], model.confident)
             f = feats[i]
             char = examples[i].sentence[examples[i].index]
-            scores = f.dense @ dense_w
-            for key in f.context:
-                for j, cand in enumerate(f.candidates):
-                    scores[j] += sparse_w.get(key, {}).get(cand, 0.0)
+            scores = score(f, dense_w, sparse_w)
             k = len(f.candidates)
             ratio = np.array([log_share(everyday[char], r, k) - log_share(cpp[char], r, k)
                               for r in f.candidates])
@@ -112,8 +108,7 @@ def main() -> None:
             char = ex.sentence[ex.index]
             ratio = np.array([log_share(everyday[char], r, k) - log_share(cpp_all[char], r, k)
                               for r in f.candidates])
-            left_to_reranker = (rule_reading(ex.sentence, target) is None
-                                and model.confirmed_reading(ex.sentence, target) is None
+            left_to_reranker = (model.ruled_reading(ex.sentence, target) is None
                                 and fast_path(f, model.confident) is None)
             for s in shifts:
                 reading = f.candidates[int(np.argmax(scores + s * ratio))] if left_to_reranker else fixed

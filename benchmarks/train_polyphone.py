@@ -31,7 +31,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, PolyphoneModel, Target, rule_reading
+from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, PolyphoneModel, Target
 
 MARK = "\u2581"
 DENSE_L2 = 1e-4  # on the few dense weights
@@ -177,11 +177,7 @@ def ruled_choice(data: Featurized, i: int, model: PolyphoneModel,
                  exceptions: frozenset[str]) -> int | None:
     """The candidate a grammar rule or else the confirmed-word check takes for example ``i``
     (as PolyphoneModel.decide does before its models), or ``None``."""
-    target = data.targets[i]
-    sentence = data.examples[i].sentence
-    reading = rule_reading(sentence, target)
-    if reading is None:
-        reading = model.confirmed_reading(sentence, target, exceptions)
+    reading = model.ruled_reading(data.examples[i].sentence, data.targets[i], exceptions)
     if reading is None:
         return None
     candidates = data.feats[i].candidates
@@ -236,12 +232,17 @@ def fit(feats: list[CandidateFeatures], gold: list[int], seed: int = 0) -> tuple
     return w.detach().numpy(), sparse_weights
 
 
-def predict(f: CandidateFeatures, dense_w: np.ndarray, sparse_w: Sparse) -> int:
+def score(f: CandidateFeatures, dense_w: np.ndarray, sparse_w: Sparse) -> np.ndarray:
+    """The reranker's score of each candidate ``[K]``."""
     scores = f.dense @ dense_w
     for key in f.context:
         for j, cand in enumerate(f.candidates):
             scores[j] += sparse_w.get(key, {}).get(cand, 0.0)
-    return int(np.argmax(scores))
+    return scores
+
+
+def predict(f: CandidateFeatures, dense_w: np.ndarray, sparse_w: Sparse) -> int:
+    return int(np.argmax(score(f, dense_w, sparse_w)))
 
 
 THRESHOLDS = (0.9, 0.95, 0.98, 0.99, 0.995, 0.999)

@@ -217,9 +217,14 @@ class PhraseBigrams:
                     counts[reading[j]] = counts.get(reading[j], 0) + 1  # type: ignore[index]
 
 
+def phrase_key(phrase: str, place: int, char: str) -> str:
+    """A phrase, the place of a character in it and the character: ``w银行1|行``."""
+    return f"w{phrase}{place}|{char}"
+
+
 def word_key(sentence: str, target: Target) -> str:
-    """The target's word, its place in the word and the character: ``w银行1|行``."""
-    return f"w{target.word}{target.index - target.word_start}|{sentence[target.index]}"
+    """:func:`phrase_key` of the target's segmented word."""
+    return phrase_key(target.word, target.index - target.word_start, sentence[target.index])
 
 
 def context_keys(sentence: str, target: Target) -> list[str]:
@@ -232,7 +237,7 @@ def context_keys(sentence: str, target: Target) -> list[str]:
     return [
         "c", "l1" + at(i - 1), "r1" + at(i + 1), "l2" + at(i - 2) + at(i - 1),
         "r2" + at(i + 1) + at(i + 2), "L2" + at(i - 2), "R2" + at(i + 2),
-        word_key(sentence, target).split("|")[0], "lr" + at(i - 1) + at(i + 1),
+        f"w{target.word}{i - target.word_start}", "lr" + at(i - 1) + at(i + 1),
     ]
 
 
@@ -293,7 +298,7 @@ class PolyphoneModel:
                 if part in self.confirmed:
                     reading = self.dictionary.phrase(part)
                     if reading is not None and reading[offset - start] is not None:
-                        return reading[offset - start], f"w{part}{offset - start}|{word[offset]}"
+                        return reading[offset - start], phrase_key(part, offset - start, word[offset])
         return None
 
     def confirmed_reading(self, sentence: str, target: Target,
@@ -305,6 +310,13 @@ class PolyphoneModel:
             return None
         exceptions = self.dev_exceptions if exceptions is None else exceptions
         return None if found[1] in exceptions else found[0]
+
+    def ruled_reading(self, sentence: str, target: Target,
+                      exceptions: frozenset[str] | None = None) -> str | None:
+        """What decides before the models: a grammar rule, else a confirmed phrase (see
+        confirmed_reading; ``exceptions`` as there)."""
+        ruled = rule_reading(sentence, target)
+        return ruled if ruled is not None else self.confirmed_reading(sentence, target, exceptions)
 
     def features(self, sentence: str, targets: Sequence[Target]) -> list[CandidateFeatures]:
         """Candidate features for each target (the BiLSTM runs once over the sentence)."""
@@ -327,9 +339,7 @@ class PolyphoneModel:
         out = []
         matches: list[tuple[int, int]] | None = None
         for target, picked in zip(targets, self._logits(sentence, targets)):
-            ruled = rule_reading(sentence, target)
-            if ruled is None:
-                ruled = self.confirmed_reading(sentence, target)
+            ruled = self.ruled_reading(sentence, target)
             if ruled is not None:
                 out.append(ruled)
                 continue
