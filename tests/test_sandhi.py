@@ -164,3 +164,38 @@ def fe() -> Frontend:
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
+
+
+def yi_tones(fe: Frontend, text: str) -> list[int]:
+    """The tones the frontend gives to every 一 (phonemes ``y i``) of ``text``, written or not."""
+    spoken = fe(text).combined
+    return [spoken.tones[k] for k in range(len(spoken) - 1)
+            if spoken.phonemes[k:k + 2] == ["y", "i"] and spoken.tones[k] == spoken.tones[k + 1]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.5公斤", [1]),  # before a decimal point
+    ("0.1秒", [1]),  # after one
+    ("全长1.2万公里", [1]),
+    ("v1.1版", [1, 1]),
+    ("1+1=2", [1, 1]),  # around operators
+    ("一加一等于二", [1, 1]),
+    ("三减一等于二", [1]),
+    ("1比0获胜", [1]),  # scores
+    ("一比一打平", [1, 1]),
+    ("1-3天送达", [1]),  # a range written with a symbol
+    ("他得了一等奖", [1]),  # ordinals
+    ("一年级的孩子", [1]),
+    ("他在一楼等你", [1]),
+    ("一线城市", [1]),
+    ("一线希望", [2]),  # but "a thread of" hope
+    ("一比较就知道了", [4]),  # 比 that is not between numbers
+    ("产量增加一倍", [2]),  # 加 that is not an operator
+    ("再加一点盐", [4]),  # a written 点 is not a decimal point
+    ("他一到家就睡了", [2]),
+    ("下午1点开会", [4]),  # nor is a clock's
+    ("一战成名", [2]),
+    ("1个人", [2]),  # a number before a measure word changes tone
+])
+def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
+    assert yi_tones(fe, text) == expected

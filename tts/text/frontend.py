@@ -55,6 +55,7 @@ class _Unit:
     written: bool = False
     forced: str | None = None
     syllables: tuple[str, ...] = ()
+    source: str = ""  # the input characters a produced character reads (see Reading.source)
 
 
 @dataclass
@@ -125,7 +126,8 @@ class Frontend:
             for j, char in enumerate(normalized.text):
                 written = normalized.is_written(j)
                 start = normalized.spans[j][0]
-                units.append(_Unit(char, written, forced.get(start) if written else None))
+                units.append(_Unit(char, written, forced.get(start) if written else None,
+                                   source="" if written else normalized.source_of(j)))
         return units
 
     def _read_sentence(self, units: list[_Unit], unreadable: list[str]) -> _Sentence:
@@ -152,7 +154,7 @@ class Frontend:
                     unreadable.append(unit.char)
                     continue
                 fixed = unit.forced is not None or span.fixed is not None
-                word_readings.append(Reading(unit.char, reading, fixed, unit.written))
+                word_readings.append(Reading(unit.char, reading, fixed, unit.written, source=unit.source))
             if word_readings:
                 current.append(Word("".join(r.text for r in word_readings), word_readings))
         sentence.clauses.append(_Clause(current, ""))

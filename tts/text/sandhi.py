@@ -7,9 +7,10 @@ Applied to one clause (the words between two punctuation marks) in this order:
    (妈妈 看看 谢谢), 不 inside a three-character word (the potential complement: 对不起, 来不及),
    the aspect particle 过 after a verb (去过, 吃过饭), and 一 / 不 inside ``A一A`` / ``A不A``
    (看一看, 是不是).
-2. 一 and 不: 一 is yi1 in numbers (十一, 一九八四), ordinals (第一), dates and serials
-   (一月一号), at the end of a longer word (统一, 星期一) and at the end of a clause; otherwise yi2 before
-   a fourth tone and yi4 before tones 1–3. 不 is bu2 before a fourth tone.
+2. 一 and 不: 一 is yi1 in numbers (十一, 一九八四), ordinals (第一, 一等奖, 一年级), dates and
+   serials (一月一号), around a decimal point or an operator (1.5 一点五, 0.1 零点一, 1+1 一加一,
+   一比零), at the end of a longer word (统一, 星期一) and at the end of a clause; otherwise yi2
+   before a fourth tone and yi4 before tones 1–3. 不 is bu2 before a fourth tone.
 3. Third tones: two third tones in a row make the first a second tone (你好 ni2 hao3). Inside a
    word of three, the split decides: ``[展览]馆`` → zhan2 lan2 guan3, ``小[老虎]`` → xiao3 lao2
    hu3; longer words are split into dictionary words first. Across a word boundary the rule
@@ -121,27 +122,35 @@ def _yi_bu(clause: list[Word]) -> None:
     flat: list[tuple[Reading, int, int]] = []  # (reading, word number, position in word)
     for k, word in enumerate(clause):
         flat += [(r, k, j) for j, r in enumerate(word.readings)]
+    readings = [r for r, _, _ in flat]
     for i, (reading, k, j) in enumerate(flat):
         if reading.fixed or reading.tone == 5 or reading.text not in ("一", "不"):
             continue
-        prev = flat[i - 1][0] if i > 0 else None
-        nxt = flat[i + 1][0] if i + 1 < len(flat) else None
-        word_end = j == len(clause[k].readings) - 1 and len(clause[k].readings) > 1
+        nxt = readings[i + 1] if i + 1 < len(readings) else None
         if reading.text == "一":
-            _set(reading, _yi_tone(prev, nxt, flat[i + 2][0] if i + 2 < len(flat) else None, word_end))
+            word = clause[k]
+            word_end = j == len(word.readings) - 1 and len(word.readings) > 1
+            ordinal = j == 0 and _is_ordinal_yi(clause, k)
+            _set(reading, 1 if word_end or ordinal else _yi_tone(readings, i))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)
         else:
             _set(reading, 4)
 
 
-def _yi_tone(prev: Reading | None, nxt: Reading | None, after: Reading | None, word_end: bool) -> int:
-    """The tone of 一 from its neighbours (see the module doc)."""
-    if nxt is None or word_end:
+def _yi_tone(readings: list[Reading], i: int) -> int:
+    """The tone of the 一 at ``readings[i]`` from its neighbours (see the module doc)."""
+    def at(k: int) -> Reading | None:
+        return readings[k] if 0 <= k < len(readings) else None
+
+    prev, nxt, after = at(i - 1), at(i + 1), at(i + 2)
+    if nxt is None:
         return 1
-    if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE):
+    if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
+                             or _is_decimal_point(prev) or _is_operator(prev, at(i - 2))):
         return 1
-    if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER:
+    if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER \
+            or _is_decimal_point(nxt) or _is_operator(nxt, after):
         return 1
     if nxt.text[:1] == "月" and (
         (prev is not None and prev.text[-1:] == "年") or (after is not None and after.text[:1] in NUMERALS)
@@ -149,6 +158,45 @@ def _yi_tone(prev: Reading | None, nxt: Reading | None, after: Reading | None, w
         return 1
     lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
     return 2 if lexical == 4 else 4
+
+
+def _is_decimal_point(reading: Reading) -> bool:
+    """点 that normalization wrote for a decimal point (1.5 一点五, v2.1 二点一), not a clock's."""
+    return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
+
+
+# Operators between two numbers: arithmetic, scores and ratios (一比零), ranges written with a
+# symbol (1-3天 一到三天).
+_OPERATORS = frozenset("加减乘除以比")
+_RANGE = frozenset("到至")
+
+
+def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
+    """``reading`` stands between two numbers, with ``number_side`` the syllable on its far side:
+    an operator normalization wrote for a symbol (1+1, 3:1, 1-3), or a written 加 减 乘 除 比 with a
+    number beyond it (一加一, 一比零)."""
+    if reading.text in _RANGE:
+        return not reading.written
+    if reading.text not in _OPERATORS:
+        return False
+    return not reading.written or (number_side is not None and number_side.text[:1] in NUMERALS)
+
+
+# Words whose 一 is an ordinal, "first", and keeps its tone before any syllable: 一等奖, 一流大学,
+# 一年级, 一审判决, 一楼 (the ground floor). (一战 is left out: 一战成名 is "one battle".)
+_ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼")
+# 一线 is "the front line" before these (一线城市, 一线医护) and at the end of a clause (奋战在一线);
+# elsewhere it is "a thread of" (一线希望 yi2 xian4).
+_FRONT_LINE_BEFORE = frozenset(["城市", "品牌", "明星", "员工", "工人", "医护", "人员", "岗位", "教师", "队员"])
+
+
+def _is_ordinal_yi(clause: list[Word], k: int) -> bool:
+    text = clause[k].text
+    if text.startswith(_ORDINAL_YI_PREFIXES):
+        return True
+    if text == "一线":
+        return k + 1 == len(clause) or clause[k + 1].text in _FRONT_LINE_BEFORE
+    return False
 
 
 # Neutral syllables after 一 whose lexical tone decides (一个 yi2 ge4, 一下 yi2 xia4).

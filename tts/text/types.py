@@ -109,7 +109,9 @@ class Reading:
     ``pinyin`` is tone-numbered (``hao3``, neutral ``de5``): the lexical reading after G2P, the
     surface reading after tone sandhi. ``fixed`` marks a reading the user dictated (an override or
     a lexicon word): sandhi and erhua leave it alone. ``written`` is False for characters that
-    normalization produced (they are not reported in ``FrontendResult.pinyin``).
+    normalization produced (they are not reported in ``FrontendResult.pinyin``); ``source`` then
+    holds the input characters they read (``"1.5"`` for each of 一点五, ``"+"`` for 加), so
+    sandhi can tell a decimal point or an operator from a written 点 or 加.
     """
 
     text: str
@@ -117,6 +119,7 @@ class Reading:
     fixed: bool = False
     written: bool = True
     erhua: bool = False  # an erhua 儿 was merged into this syllable (pinyin ends in "r")
+    source: str = ""
 
     @property
     def tone(self) -> int:

@@ -31,6 +31,25 @@ def is_code_context(text: str, start: int, end: int) -> bool:
     return 3 <= end - start <= 4 and _ROOM_AFTER.match(text, end) is not None
 
 
+# Short service numbers (emergency, hotlines) that people say digit by digit — when the text
+# speaks of calling them; 有120人 stays a count.
+SERVICE_NUMBERS = frozenset(
+    "110 119 120 122 114 12110 12306 12315 12345 12333 12320 12355 12380 "
+    "10086 10010 10000 95588 95533 95566 95599 95555".split()
+)
+_CALL_BEFORE = re.compile("(?:拨打|打|电话|报警|急救|火警|匪警|求助|热线|呼叫|致电|投诉|举报|求救)[^。！？；]{0,8}$")
+_CALL_AFTER = re.compile("急救|报警|热线|电话|求助|投诉|举报|救护|火警|服务|求救")
+
+
+def is_service_call(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a service number (120) and a call is spoken of around it:
+    拨打110或者120, 火警119, 120急救车."""
+    if text[start:end] not in SERVICE_NUMBERS:
+        return False
+    return _CALL_AFTER.match(text, end) is not None \
+        or _CALL_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
 def _digits_of(match: re.Match[str], name: str) -> Piece:
     return group(match, name, read_digits(match[name], yao=True))
 

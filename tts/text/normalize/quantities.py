@@ -30,7 +30,7 @@ from tts.text.normalize.numbers import (
     read_percent,
     read_signed,
 )
-from tts.text.normalize.phones_serials import is_code_context
+from tts.text.normalize.phones_serials import is_code_context, is_service_call
 from tts.text.normalize.rules import START_DIGITS, START_SIGNS, Piece, Rule, group, rule
 
 # Measure words and units after which a lone 2 reads 两.
@@ -62,7 +62,8 @@ def counts_something(text: str, start: int, end: int) -> bool:
 def _integer_reading(text: str, start: int, end: int) -> str | None:
     """A digit-by-digit reading for codes, years and zero-padded numbers, else ``None``."""
     digits = text[start:end]
-    if is_code_context(text, start, end):
+    if is_code_context(text, start, end) or (
+            is_service_call(text, start, end) and not counts_something(text, start, end)):
         return read_digits(digits, yao=True)
     year = year_reading(text, start, end)
     if year is not None:
