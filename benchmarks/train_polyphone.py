@@ -7,10 +7,9 @@
 its authors on the CPP *train* split) into ``bilstm.safetensors`` + ``bilstm.json``; it is the only
 step that needs ``g2pM`` and the only one that reads pickles (from that wheel).
 
-``--confirm`` rewrites ``confirmed.txt``: the words of pypinyin's phrase dictionary holding one of
-the model's characters whose reading CC-CEDICT gives too (its copy in the ``pypinyin-dict``
-package; needed for this step only). Such a word keeps its dictionary reading at run time unless
-CPP dev reads it otherwise (``dev_exceptions``, collected here from the labels).
+``--confirm`` rewrites ``confirmed.tsv`` (see confirmed_words; needs the ``pypinyin-dict``
+package for CC-CEDICT). Such a word keeps its reading at run time unless CPP dev reads it otherwise
+(``dev_exceptions``, collected here from the labels).
 
 The reranker is then trained on the CPP *dev* split, the only split here. Its accuracy on dev is
 therefore reported as a k-fold cross-validation estimate: for each fold, a reranker is trained on
@@ -31,7 +30,14 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from tts.text.polyphone import RESOURCE_DIR, CandidateFeatures, PolyphoneModel, Target
+from tts.text.polyphone import (
+    CONFIRMED_FILE,
+    RESOURCE_DIR,
+    CandidateFeatures,
+    PolyphoneModel,
+    Target,
+    read_confirmed,
+)
 
 MARK = "\u2581"
 DENSE_L2 = 1e-4  # on the few dense weights
@@ -94,26 +100,42 @@ def convert_g2pm(out: Path, chars: set[str]) -> None:
     (out / "bilstm.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
-def confirmed_words(chars: set[str]) -> list[str]:
-    """Phrase-dictionary words holding one of ``chars`` whose reading of every such character
-    CC-CEDICT (as packaged in ``pypinyin-dict``) gives too."""
+def confirmed_words(candidates: dict[str, tuple[str, ...]],
+                    cedict_neutral: bool = True) -> dict[str, tuple[str, ...]]:
+    """Words holding a character of ``candidates`` (character → its readings) on whose reading of
+    it two dictionaries agree, with their syllables: the words of pypinyin's phrase dictionary
+    that CC-CEDICT (as packaged in ``pypinyin-dict``) reads the same way; and, with
+    ``cedict_neutral``, words of jieba's dictionary (so segmentation can yield them) that
+    pypinyin lacks and CC-CEDICT reads with a neutral tone there (包子 bao1 zi5, 木头 mu4 tou5),
+    their other syllables ``-`` (left to the models). Those neutral suffixes are where the BiLSTM,
+    trained on encyclopedia text, reads 包子 as zi3."""
+    import jieba
     from pypinyin.constants import PHRASES_DICT
     from pypinyin_dict.phrase_pinyin_data import cc_cedict
 
     from tts.text.g2p import PinyinDictionary, tone3
 
+    jieba.dt.check_initialized()
     dictionary = PinyinDictionary()
-    out = []
+    out: dict[str, tuple[str, ...]] = {}
     for word, readings in cc_cedict.phrases_dict.items():
-        if len(word) < 2 or word not in PHRASES_DICT or len(readings) != len(word):
-            continue
-        ours = dictionary.phrase(word)
-        if ours is None or not any(c in chars for c in word):
+        if len(word) < 2 or len(readings) != len(word) or not any(c in candidates for c in word):
             continue
         theirs = [tone3(r[0]) for r in readings]
-        if all(ours[j] == theirs[j] for j, c in enumerate(word) if c in chars):
-            out.append(word)
-    return sorted(out)
+        if word in PHRASES_DICT:
+            ours = dictionary.phrase(word)
+            if ours is not None and all(ours[j] == theirs[j] for j, c in enumerate(word) if c in candidates):
+                out[word] = tuple(s or "-" for s in ours)
+        elif cedict_neutral and jieba.dt.FREQ.get(word):
+            neutral = tuple(r if len(readings[j]) == 1 and r.endswith("5") and r in candidates.get(c, ())
+                            else "-" for j, (c, r) in enumerate(zip(word, theirs)))
+            if any(r != "-" for r in neutral):
+                out[word] = neutral
+    return dict(sorted(out.items()))
+
+
+def write_confirmed(path: Path, words: dict[str, tuple[str, ...]]) -> None:
+    path.write_text("".join(f"{w}\t{' '.join(s)}\n" for w, s in words.items()), encoding="utf-8")
 
 
 @dataclass
@@ -299,7 +321,9 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=10)
     parser.add_argument("--convert", action="store_true", help="convert the g2pM wheel's BiLSTM first")
     parser.add_argument("--confirm", action="store_true",
-                        help="rebuild confirmed.txt from CC-CEDICT (needs pypinyin-dict)")
+                        help=f"rebuild {CONFIRMED_FILE} from CC-CEDICT (needs pypinyin-dict)")
+    parser.add_argument("--no-cedict-neutral", action="store_true",
+                        help="with --confirm: leave out the neutral-tone words only CC-CEDICT has")
     parser.add_argument("--out", type=Path, default=RESOURCE_DIR)
     args = parser.parse_args()
     if not args.data.exists():
@@ -309,15 +333,17 @@ def main() -> None:
         convert_g2pm(args.out, {ex.sentence[ex.index] for ex in examples})
         (args.out / "reranker.json").write_text(json.dumps({"dense": [0.0] * 14, "sparse": {}}),
                                                 encoding="utf-8")
+    confirmed_file = args.out / CONFIRMED_FILE
     if args.confirm:
-        words = confirmed_words({ex.sentence[ex.index] for ex in examples})
-        (args.out / "confirmed.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
-        print(f"confirmed.txt: {len(words)} words")
-    confirmed_file = args.out / "confirmed.txt"
+        model_candidates = json.loads((RESOURCE_DIR / "bilstm.json").read_text(encoding="utf-8"))["candidates"]
+        words = confirmed_words({c: tuple(model_candidates[c]) for c in {ex.sentence[ex.index] for ex in examples}},
+                                not args.no_cedict_neutral)
+        write_confirmed(confirmed_file, words)
+        print(f"{CONFIRMED_FILE}: {len(words)} words")
     start = time.perf_counter()
     data = featurize(examples)
     if confirmed_file.exists():  # the list just written, when --out is not the shipped folder
-        data.model.confirmed = frozenset(confirmed_file.read_text(encoding="utf-8").split())
+        data.model.confirmed = read_confirmed(confirmed_file)
     feats, gold = data.feats, data.gold
     print(f"features for {len(examples)} dev sentences in {time.perf_counter() - start:.1f} s")
     confident = 2.0  # no fast path

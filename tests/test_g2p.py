@@ -60,6 +60,12 @@ POLYPHONES = [
     ("各行各业都在发展。", "各行各业", "ge4 hang2 ge4 ye4"),
     ("这种东西数不胜数。", "数不胜数", "shu3 bu4 sheng4 shu3"),
     ("他有个大鼻子。", "大鼻子", "da4 bi2 zi5"),  # no entry for 大鼻子: the one for 鼻子 reads it
+    # neutral suffixes pypinyin's phrases lack and CC-CEDICT reads neutral (the BiLSTM says zi3)
+    ("早饭吃了两个包子。", "包子", "bao1 zi5"),
+    ("他还是老样子。", "样子", "yang4 zi5"),
+    ("院子里有一棵桃树，结了很多桃子。", "桃子", "tao2 zi5"),
+    ("电子邮件已经发出去了。", "电子", "dian4 zi3"),  # a full-tone 子 stays so
+    ("男子一百米决赛开始了。", "男子", "nan2 zi3"),
     # grammar rules
     ("他认真地学习。", "地", "de5"),
     ("他着急地走了。", "地", "de5"),

@@ -14,8 +14,9 @@ Two stages, both shipped in ``tts/resources/polyphone/`` (see the NOTICE there):
 
 Before either stage, a word the dictionaries agree on keeps its reading: when the segmented word
 (or else the longest phrase inside it that covers the character: 大[鼻子]) has an entry in
-pypinyin's phrase dictionary and CC-CEDICT gives it the same reading (``confirmed.txt``), that
-reading is taken, unless the CPP dev split labels this phrase differently
+pypinyin's phrase dictionary and CC-CEDICT gives it the same reading, or pypinyin lacks it and
+CC-CEDICT reads the character there with a neutral tone (包子 zi5, where the BiLSTM says zi3;
+``confirmed.tsv``), that reading is taken, unless the CPP dev split labels this phrase differently
 (its house conventions, e.g. 部分 fen1, 挣脱 zheng1: ``dev_exceptions`` in ``reranker.json``). The
 BiLSTM, trained on encyclopedia sentences, is confidently wrong on many everyday words (了解 le5,
 目的 de5, 种植 zhong3, 人参 can1); on CPP dev the check costs nothing (cross-validated), on the
@@ -217,6 +218,18 @@ class PhraseBigrams:
                     counts[reading[j]] = counts.get(reading[j], 0) + 1  # type: ignore[index]
 
 
+CONFIRMED_FILE = "confirmed.tsv"
+
+
+def read_confirmed(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word<TAB>syllables`` lines → {word: syllables} (see PolyphoneModel.confirmed_source)."""
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, syllables = line.partition("\t")
+        out[word] = tuple(syllables.split())
+    return out
+
+
 def phrase_key(phrase: str, place: int, char: str) -> str:
     """A phrase, the place of a character in it and the character: ``w银行1|行``."""
     return f"w{phrase}{place}|{char}"
@@ -247,7 +260,7 @@ class PolyphoneModel:
     def __init__(self, scorer: BiLSTMScorer, candidates: dict[str, tuple[str, ...]],
                  dense_weights: np.ndarray, sparse_weights: dict[str, dict[str, float]],
                  dictionary: PinyinDictionary, confident: float = 2.0,
-                 confirmed: frozenset[str] = frozenset(),
+                 confirmed: dict[str, tuple[str, ...]] | None = None,
                  dev_exceptions: frozenset[str] = frozenset()) -> None:
         self.scorer = scorer
         self.candidates = candidates
@@ -259,9 +272,9 @@ class PolyphoneModel:
         # Above this BiLSTM probability, a reading the dictionary pass agrees with (and the
         # word's phrase entry, if any, does not contradict) is taken without the reranker.
         self.confident = confident
-        # Phrase-dictionary words whose reading CC-CEDICT confirms, and the word keys (see
-        # word_key) that CPP dev reads otherwise: see the module doc.
-        self.confirmed = confirmed
+        # Confirmed words with their syllables, and the word keys (see word_key) that CPP dev
+        # reads otherwise: see the module doc.
+        self.confirmed = confirmed if confirmed is not None else {}
         self.dev_exceptions = dev_exceptions
 
     @classmethod
@@ -273,9 +286,8 @@ class PolyphoneModel:
         stacker = json.loads((folder / "reranker.json").read_text(encoding="utf-8"))
         scorer = BiLSTMScorer(weights, meta["vocab"], meta["classes"])
         candidates = {c: tuple(r) for c, r in meta["candidates"].items()}
-        confirmed_file = folder / "confirmed.txt"
-        confirmed = frozenset(confirmed_file.read_text(encoding="utf-8").split()) \
-            if confirmed_file.exists() else frozenset()
+        confirmed_file = folder / CONFIRMED_FILE
+        confirmed = read_confirmed(confirmed_file) if confirmed_file.exists() else {}
         return cls(scorer, candidates, np.asarray(stacker["dense"], dtype=np.float32),
                    stacker["sparse"], dictionary, float(stacker.get("confident", 2.0)),
                    confirmed, frozenset(stacker.get("dev_exceptions", ())))
@@ -284,21 +296,23 @@ class PolyphoneModel:
         return char in self.candidates
 
     def confirmed_source(self, sentence: str, target: Target) -> tuple[str, str] | None:
-        """``(reading, key)`` from the confirmed phrase that reads the target: its segmented
-        word, or else the longest confirmed phrase inside that word covering it (大[鼻子]);
-        ``key`` (see word_key) names that phrase and the place of the target in it."""
-        if target.word_reading is not None:
-            if target.word not in self.confirmed:
-                return None
-            return target.word_reading, word_key(sentence, target)
-        word, offset = target.word, target.index - target.word_start
+        """``(reading, key)`` from the confirmed word that reads the target: its segmented word,
+        or else, when that word is not in the phrase dictionary, the longest confirmed word
+        inside it covering the target (大[鼻子]); ``key`` (see word_key) names that word and the
+        place of the target in it."""
+        offset = target.index - target.word_start
+        whole = self.confirmed.get(target.word)
+        if whole is not None:
+            return (whole[offset], word_key(sentence, target)) if whole[offset] != "-" else None
+        if target.word_reading is not None:  # a dictionary word CC-CEDICT reads otherwise
+            return None
+        word = target.word
         for size in range(len(word) - 1, 1, -1):
             for start in range(max(0, offset - size + 1), min(offset, len(word) - size) + 1):
                 part = word[start:start + size]
-                if part in self.confirmed:
-                    reading = self.dictionary.phrase(part)
-                    if reading is not None and reading[offset - start] is not None:
-                        return reading[offset - start], phrase_key(part, offset - start, word[offset])
+                reading = self.confirmed.get(part)
+                if reading is not None and reading[offset - start] != "-":
+                    return reading[offset - start], phrase_key(part, offset - start, word[offset])
         return None
 
     def confirmed_reading(self, sentence: str, target: Target,
