@@ -82,6 +82,13 @@ def test_yi_bu(spec: str, expected: str) -> None:
     ("吗啡:ma3,fei1", "ma3 fei1"),  # not a suffix
     ("走:zou3 了:le4", "zou3 le5"),
     ("了:liao3 解:jie3", "liao2 jie3"),  # 了 read liao is not the particle
+    ("名字:ming2,zi4", "ming2 zi5"),  # CC-CEDICT's neutral-tone words (neutral_words.tsv)
+    ("学生:xue2,sheng1", "xue2 sheng5"),
+    ("显得:xian3,dei3", "xian2 dei3"),  # listed as de5: a 得 read otherwise keeps its tone
+    ("小姐:xiao3,jie3", "xiao2 jie5"),  # a neutral third tone raises the one before
+    ("哪里:na3,li3", "na2 li5"),
+    ("耳朵:er3,duo3", "er3 duo5"),  # but not in these
+    ("椅子:yi3,zi3", "yi3 zi5"),
 ])
 def test_neutral_tones(spec: str, expected: str) -> None:
     assert sandhi(spec) == expected

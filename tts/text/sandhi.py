@@ -2,7 +2,8 @@
 
 Applied to one clause (the words between two punctuation marks) in this order:
 
-1. Neutral tones: words of a fixed list (东西 知道 明白 …), sentence particles and suffixes
+1. Neutral tones: words of a fixed list (东西 知道 明白 …) and those CC-CEDICT reads with a
+   neutral last syllable (名字 学生 包子, ``neutral_words.tsv``), sentence particles and suffixes
    (的 了 吗 呢 着 吧 啊 们 么 … after a word), reduplicated kinship terms, nouns and verbs
    (妈妈 看看 谢谢), 不 inside a three-character word (the potential complement: 对不起, 来不及),
    the aspect particle 过 after a verb (去过, 吃过饭), and 一 / 不 inside ``A一A`` / ``A不A``
@@ -23,7 +24,9 @@ Fixed readings (user overrides) are never changed, but their tones still count a
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from itertools import pairwise
+from pathlib import Path
 
 from tts.text.types import Reading, Word
 
@@ -33,6 +36,23 @@ IsWord = Callable[[str], bool]
 NEUTRAL_LAST: frozenset[str] = frozenset(
     ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "凉爽", "实在", "自在", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
 )
+
+# Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
+# syllable: built by benchmarks/build_neutral_words.py (see the NOTICE next to the file).
+NEUTRAL_WORDS_FILE = Path(__file__).resolve().parent.parent / "resources" / "sandhi" / "neutral_words.tsv"
+
+
+@cache
+def neutral_words() -> dict[str, str]:
+    """{word: its neutral last syllable without tone} from :data:`NEUTRAL_WORDS_FILE`."""
+    lines = NEUTRAL_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line)
+
+
+# Words whose neutral last syllable, a third tone underneath, leaves the third tone before it
+# (耳朵 er3 duo5), as reduplications (姐姐) and 子 nouns (椅子) do; elsewhere it raises it (小姐
+# xiao2 jie5, 哪里 na2 li5, 老鼠 lao2 shu5).
+_NEUTRAL_KEEPS_THIRD = frozenset(["耳朵"])
 
 # Sentence particles and suffixes: after a word, with this toneless reading, they are neutral.
 PARTICLES: dict[str, str] = {
@@ -77,9 +97,13 @@ def _set(reading: Reading, tone: int) -> None:
 
 
 def _neutral_words(clause: list[Word]) -> None:
+    listed = neutral_words()
     for k, word in enumerate(clause):
         rs = word.readings
-        if len(rs) >= 2 and word.text in NEUTRAL_LAST:
+        if len(rs) >= 2 and (word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]):
+            if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
+                    and word.text[-1] != "子" and word.text not in _NEUTRAL_KEEPS_THIRD:
+                _set(rs[-2], 2)  # a neutral third tone still raises the one before: 小姐 xiao2 jie5
             _set(rs[-1], 5)
         text = word.text
         if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:

@@ -1,0 +1,51 @@
+"""Build ``tts/resources/sandhi/neutral_words.tsv``: words whose last syllable is neutral.
+
+    python benchmarks/build_neutral_words.py    # needs pip install pypinyin-dict (build time only)
+
+A word is listed when CC-CEDICT (its copy in the ``pypinyin-dict`` package) reads its last
+syllable with a neutral tone and gives no other reading there (名字 ming2 zi5, 学生 xue2 sheng5,
+任务 ren4 wu5 — the syllables 现代汉语词典 marks ``·``), and jieba's dictionary holds the word, so
+segmentation can yield it. Words ending in 儿 are left to erhua. Each line is
+``word<TAB>syllable`` (toneless): sandhi makes the last syllable neutral only when the reading the
+frontend chose is that syllable (a polyphone read otherwise keeps its tone).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from tts.text.sandhi import NEUTRAL_WORDS_FILE  # noqa: E402
+
+
+def neutral_words() -> dict[str, str]:
+    """{word: toneless last syllable} for the words described in the module doc."""
+    import jieba
+    from pypinyin_dict.phrase_pinyin_data import cc_cedict
+
+    from tts.text.g2p import tone3
+
+    jieba.dt.check_initialized()
+    out = {}
+    for word, readings in cc_cedict.phrases_dict.items():
+        if len(word) < 2 or len(readings) != len(word) or word.endswith("儿") \
+                or not jieba.dt.FREQ.get(word) or len(readings[-1]) != 1:
+            continue
+        last = tone3(readings[-1][0])
+        if last.endswith("5"):
+            out[word] = last[:-1]
+    return dict(sorted(out.items()))
+
+
+def main() -> None:
+    words = neutral_words()
+    NEUTRAL_WORDS_FILE.parent.mkdir(parents=True, exist_ok=True)
+    NEUTRAL_WORDS_FILE.write_text("".join(f"{w}\t{s}\n" for w, s in words.items()), encoding="utf-8")
+    print(f"{NEUTRAL_WORDS_FILE.relative_to(REPO)}: {len(words)} words")
+
+
+if __name__ == "__main__":
+    main()
