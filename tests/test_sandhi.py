@@ -37,6 +37,9 @@ def sandhi(spec: str) -> str:
     ("好:hao3 老虎:lao3,hu3", "hao3 lao2 hu3"),
     ("美好:mei3,hao3 理想:li3,xiang3", "mei2 hao3 li2 xiang3"),
     ("老:lao3 师:shi1", "lao3 shi1"),
+    ("水果:shui3,guo3 很:hen3 好吃:hao3,chi1", "shui2 guo3 hen2 hao3 chi1"),  # 很 leans right
+    ("老李:lao3,li3 也:ye3 想:xiang3", "lao2 li3 ye2 xiang3"),
+    ("我:wo3 很:hen3 好:hao3", "wo2 hen2 hao3"),  # but joins a single syllable before it
 ])
 def test_third_tone(spec: str, expected: str) -> None:
     assert sandhi(spec) == expected
@@ -168,6 +171,11 @@ def fe() -> Frontend:
     ("我们来过年", "wo3 men5 lai2 guo4 nian2"),  # nor where 过 begins a word (过年: the verb)
     ("他去过河南", "ta1 qu4 guo5 he2 nan2"),
     ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
+    ("把课文背下来", "ba3 ke4 wen2 bei4 xia4 lai5"),  # directional complements
+    ("把书拿出去", "ba3 shu1 na2 chu1 qu5"),
+    ("他的名字", "ta1 de5 ming2 zi5"),
+    ("小朋友们", "xiao3 peng2 you5 men5"),  # a compound ending in a neutral-tone word
+    ("他是大学生", "ta1 shi4 da4 xue2 sheng5"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
@@ -191,6 +199,7 @@ def yi_tones(fe: Frontend, text: str) -> list[int]:
     ("1比0获胜", [1]),  # scores
     ("一比一打平", [1, 1]),
     ("1-3天送达", [1]),  # a range written with a symbol
+    ("今年1至10月", [1]),  # or with 至
     ("他得了一等奖", [1]),  # ordinals
     ("一年级的孩子", [1]),
     ("他在一楼等你", [1]),

@@ -16,7 +16,8 @@ Applied to one clause (the words between two punctuation marks) in this order:
    word of three, the split decides: ``[展览]馆`` → zhan2 lan2 guan3, ``小[老虎]`` → xiao3 lao2
    hu3; longer words are split into dictionary words first. Across a word boundary the rule
    applies when the two words are short enough to be one prosodic word (at most four syllables
-   together): 我也想 → wo2 ye2 xiang3.
+   together): 我也想 → wo2 ye2 xiang3 — but not before a one-syllable adverb after a longer word,
+   which starts a group of its own (水果|很好吃 → shui2 guo3 hen2 hao3 chi1).
 
 Fixed readings (user overrides) are never changed, but their tones still count as context.
 """
@@ -35,6 +36,11 @@ IsWord = Callable[[str], bool]
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
     ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "凉爽", "实在", "自在", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
+)
+
+# Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
+DIRECTIONAL_COMPLEMENTS = frozenset(
+    ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
 )
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
@@ -100,12 +106,20 @@ def _neutral_words(clause: list[Word]) -> None:
     listed = neutral_words()
     for k, word in enumerate(clause):
         rs = word.readings
-        if len(rs) >= 2 and (word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]):
+        tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
+        if len(rs) >= 2 and len(rs) == len(word.text) and (
+                word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
+                or tail in NEUTRAL_LAST or listed.get(tail) == rs[-1].pinyin[:-1]):
             if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
                     and word.text[-1] != "子" and word.text not in _NEUTRAL_KEEPS_THIRD:
                 _set(rs[-2], 2)  # a neutral third tone still raises the one before: 小姐 xiao2 jie5
             _set(rs[-1], 5)
         text = word.text
+        if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS:
+            _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去
+        if text in ("来", "去") and len(rs) == 1 and k > 0 and len(clause[k - 1].text) == 2 \
+                and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS:
+            _set(rs[0], 5)  # segmented 拿出|去: the same complement
         if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(rs[0], 2)  # 想想 xiang2 xiang5
@@ -197,11 +211,9 @@ _RANGE = frozenset("到至")
 
 def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
     """``reading`` stands between two numbers, with ``number_side`` the syllable on its far side:
-    an operator normalization wrote for a symbol (1+1, 3:1, 1-3), or a written 加 减 乘 除 比 with a
-    number beyond it (一加一, 一比零)."""
-    if reading.text in _RANGE:
-        return not reading.written
-    if reading.text not in _OPERATORS:
+    an operator normalization wrote for a symbol (1+1, 3:1, 1-3), or a written 加 减 乘 除 比 到 至
+    with a number beyond it (一加一, 一比零, 1至10月)."""
+    if reading.text not in _OPERATORS and reading.text not in _RANGE:
         return False
     return not reading.written or (number_side is not None and number_side.text[:1] in NUMERALS)
 
@@ -227,6 +239,12 @@ def _is_ordinal_yi(clause: list[Word], k: int) -> bool:
 _LEXICAL_OF_NEUTRAL = {"个": 4, "下": 4, "些": 1, "点": 3, "样": 4, "会": 4, "次": 4}
 
 
+# One-syllable adverbs that group with the words after them (很好吃, 也想去): after a word of two or
+# more syllables they start a new prosodic group, so a third tone before them stays (水果很好吃
+# shui2 guo3 hen2 hao3 chi1); after one syllable they join it (我很好 wo2 hen2 hao3).
+LEANS_RIGHT = frozenset("很也都还就只最挺又再更太真总")
+
+
 def _third_tones(clause: list[Word], is_word: IsWord) -> None:
     for word in clause:
         _third_in_word(word.readings, word.text, is_word)
@@ -234,6 +252,8 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if not left.readings or not right.readings:
             continue
         a, b = left.readings[-1], right.readings[0]
+        if right.text in LEANS_RIGHT and len(left.readings) >= 2:
+            continue  # 水果|很好吃: the adverb groups with what follows, after a longer word
         if a.tone == 3 and b.tone == 3 and len(left.readings) + len(right.readings) <= 4:
             _set(a, 2)
 
