@@ -48,8 +48,10 @@ def _clock_pieces(match: re.Match[str], suffix: str = "") -> list[Piece]:
     hour, minute, second = match["h" + suffix], match["m" + suffix], match["s" + suffix]
     spoken_hour = "两" if int(hour) == 2 else read_int(hour, liang=False)
     pieces = [group(match, "h" + suffix, spoken_hour), group(match, "c" + suffix, "点")]
-    if minute == "00" and second is None:
-        pieces.append(group(match, "m" + suffix, "整"))
+    if minute == "00" and second in (None, "00"):
+        pieces.append(group(match, "m" + suffix, "整"))  # 8:00 and 12:00:00 → 八点整, 十二点整
+        if second is not None:
+            pieces.append(group(match, "s" + suffix, ""))
         return pieces
     pieces.append(group(match, "m" + suffix, _two_digits(minute) + "分"))
     if second is not None and second != "00":
