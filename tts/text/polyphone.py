@@ -25,7 +25,7 @@ hand-written everyday set of ``benchmarks/data/everyday_polyphones.tsv`` it is m
 Only characters the model was trained on (the 623 polyphonic characters of CPP) are decided here;
 every other character keeps its dictionary reading. A few grammatical contexts where the BiLSTM is
 confidently wrong on everyday text (很长, 长得, 认真地, 很重, 数一数, 为学生提供, 这只小狗, 累得,
-我得去, 会计, 朝霞) are fixed by rules (:func:`rule_reading`); on CPP dev they fire on 6 sentences,
+我得去, 上得起, 系好, 都要, 会计, 朝霞) are fixed by rules (:func:`rule_reading`); on CPP dev they fire on 6 sentences,
 all rightly (``benchmarks/bench_polyphone.py`` reports it).
 """
 
@@ -430,6 +430,7 @@ _POURED_AFTER = frozenset("进入水茶酒掉出满")  # 倒进, 倒水, 倒掉:
 _PRONOUNS = frozenset("我你他她它咱")
 _MEASURES = frozenset("个块片亩座处")
 _TIRED_AFTER = frozenset("得死坏极了垮")
+_TAUGHT_AFTER = frozenset("了过着书课")  # 教了, 教过 (not 教会 "church": jiao4)
 # Characters read differently as a surname (after 姓 "surnamed").
 SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2",
                     "区": "ou1", "查": "zha1", "盖": "ge3", "乐": "yue4", "缪": "miao4",
@@ -441,9 +442,18 @@ _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九�
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
 _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办",
-              "捐", "献", "付出", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
+              "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩")
+# Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动).
+_POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
+_CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
+# 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
+_TIE_BEFORE = frozenset("请先要快没未不再都也得你我他她们帮给和，。！？、：；")
+_TIE_AFTER = frozenset("好上紧牢")
+_SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
+_TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
+_CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
 
 
@@ -477,8 +487,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return _TRY_VERBS[char]
     if char == "倒" and after in _POURED_AFTER and target.word == "倒":
         return "dao4"
-    if char == "教" and after in _PRONOUNS and target.word == "教":
-        return "jiao1"  # 教我们唱歌: "teach"
+    if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
+        return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
+    if char == "教" and target.word == "教会" and index == target.word_start \
+            and (sentence[index + 2:index + 3] == "了" or sentence[index + 2:index + 3] in _PRONOUNS):
+        return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
     if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
         return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
     if char == "没" and target.word == "没":
@@ -499,6 +512,22 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and not before.endswith(_SUBJECTS) \
             and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
         return "de5"  # 累得要命, 跑得很快: the complement marker
+    if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
+            and target.word[2] in _POTENTIAL_COMPLEMENTS:
+        return "de5"  # 上得起, 看得见, 来得及: the potential complement
+    if char == "得" and target.word == "得到" and index == target.word_start \
+            and target.previous_word in _CAN_GET_VERBS:
+        return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
+    if char == "系" and (
+            (after in _TIE_AFTER and (index == 0 or sentence[index - 1] in _TIE_BEFORE))
+            or (sentence.startswith(_TIED_THINGS, index + 1) and sentence[index - 1:index] not in _SYSTEM_BEFORE)):
+        return "ji4"  # 请系好安全带, 弯腰系鞋带: "tie"
+    if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
+            and "把" in sentence[max(0, index - 8):index] \
+            and not _BREAKS.intersection(sentence[max(0, index - 8):index]):
+        return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
+    if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
+        return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
