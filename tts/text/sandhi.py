@@ -203,17 +203,15 @@ def _is_decimal_point(reading: Reading) -> bool:
     return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
 
 
-# Operators between two numbers: arithmetic, scores and ratios (一比零), ranges written with a
-# symbol (1-3天 一到三天).
-_OPERATORS = frozenset("加减乘除以比")
-_RANGE = frozenset("到至")
+# Operators between two numbers: arithmetic (除以), scores and ratios (一比零), ranges (1-3天 一到三天).
+_OPERATORS = frozenset("加减乘除以比到至")
 
 
 def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
     """``reading`` stands between two numbers, with ``number_side`` the syllable on its far side:
     an operator normalization wrote for a symbol (1+1, 3:1, 1-3), or a written 加 减 乘 除 比 到 至
     with a number beyond it (一加一, 一比零, 1至10月)."""
-    if reading.text not in _OPERATORS and reading.text not in _RANGE:
+    if reading.text not in _OPERATORS:
         return False
     return not reading.written or (number_side is not None and number_side.text[:1] in NUMERALS)
 
@@ -227,6 +225,7 @@ _FRONT_LINE_BEFORE = frozenset(["城市", "品牌", "明星", "员工", "工人"
 
 
 def _is_ordinal_yi(clause: list[Word], k: int) -> bool:
+    """The 一 that begins ``clause[k]`` means "first" (一等奖, 一线城市)."""
     text = clause[k].text
     if text.startswith(_ORDINAL_YI_PREFIXES):
         return True

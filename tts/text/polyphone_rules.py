@@ -1,0 +1,191 @@
+"""Grammar rules for polyphones: contexts that fix a reading before the models are asked.
+
+Each rule looks at the sentence around the character and at the segmentation (:class:`Target`):
+认真地学习 de5, 很重 zhong4, 数一数 shu3, 这只小狗 zhi1, 上得起 de5, 做不了 liao3, 种玉米 zhong4, 系好 ji4.
+They were written for everyday contexts where g2pM's BiLSTM, trained on encyclopedia text, is
+confidently wrong; ``benchmarks/bench_polyphone.py`` reports how often they fire on each set and how
+often rightly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tts.text.normalize.chars import is_han
+
+if TYPE_CHECKING:
+    from tts.text.polyphone import Target
+
+DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非常", "特别", "比较", "相当",
+                  "十分", "这么", "那么", "越来越", "较", "极", "不够", "够")
+_LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
+             "还", "就", "也", "都", "总", "必须", "一定", "非")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好")
+_HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
+_BREAKS = frozenset("，。！？；：、…—“”‘’（）《》")
+
+
+# Verbs read one way when tried out (数一数, 量了量, 称一下): the verb's reading.
+_TRY_VERBS = {"数": "shu3", "量": "liang2", "称": "cheng1", "扇": "shan1", "教": "jiao1",
+              "卷": "juan3"}
+_POURED_AFTER = frozenset("进入水茶酒掉出满")  # 倒进, 倒水, 倒掉: dao4 "pour"
+_PRONOUNS = frozenset("我你他她它咱")
+_MEASURES = frozenset("个块片亩座处")
+_TIRED_AFTER = frozenset("得死坏极了垮")
+_TAUGHT_AFTER = frozenset("了过着书课")  # 教了, 教过 (not 教会 "church": jiao4)
+# Characters read differently as a surname (after 姓 "surnamed").
+SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2",
+                    "区": "ou1", "查": "zha1", "盖": "ge3", "乐": "yue4", "缪": "miao4",
+                    "华": "hua4", "任": "ren2", "覃": "qin2", "翟": "zhai2", "种": "chong2",
+                    "秘": "bi4", "召": "shao4", "宁": "ning4", "折": "she2", "纪": "ji3",
+                    "那": "nuo2", "燕": "yan1"}
+_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越")
+_COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
+_ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
+# Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
+_FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办",
+              "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
+              "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
+              "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩")
+# Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动).
+_POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
+_CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
+# 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
+_TIE_BEFORE = frozenset("请先要快没未不再都也得你我他她们帮给和，。！？、：；")
+_TIE_AFTER = frozenset("好上紧牢")
+_SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
+_TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
+_CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
+# 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
+_KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十")
+_MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离", "温度", "腰围", "尺码", "面积")
+_CHOSE_AFTER = frozenset("了几一出中好选")
+_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
+_GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
+
+
+def rule_reading(sentence: str, target: Target) -> str | None:
+    """A reading fixed by a grammatical context, or ``None``."""
+    index = target.index
+    char = sentence[index]
+    before = sentence[max(0, index - 4):index]
+    after = sentence[index + 1:index + 2]
+    if char == "地" and index >= 2 and sentence[index - 1] == sentence[index - 2] \
+            and sentence[index - 1] not in _BREAKS:
+        return "de5"  # adverbial 地 after a reduplication: 慢慢地, 高高兴兴地
+    if char == "地" and index >= 4 and sentence[index - 4:index - 2] == sentence[index - 2:index] \
+            and not _BREAKS.intersection(sentence[index - 2:index]):
+        return "de5"  # 一个一个地, 一步一步地
+    if char == "地" and _adverbial_de(sentence, target):
+        return "de5"  # 认真地学习, 高兴地跳
+    if char == "长" and before.endswith(DEGREE_ADVERBS) and after not in _LONG_NOT_AFTER:
+        return "chang2"  # 很长, 最长, 这么长: the adjective "long"
+    if char == "长" and before.endswith("又") and (after in ("", "又") or after in _BREAKS):
+        return "chang2"  # 又黑又长。
+    if char == "长" and after == "得":
+        # 长得很漂亮 "looks", but 长得多 "much longer"
+        return "chang2" if sentence[index + 2:index + 3] == "多" else "zhang3"
+    if char == "长" and after in ("高", "胖"):
+        return "zhang3"  # 长高了, 长胖了 "grow"
+    if char == "重" and before.endswith(DEGREE_ADVERBS) and not before.endswith("多") \
+            and after not in _HEAVY_NOT_AFTER:
+        return "zhong4"  # 很重, 太重了: "heavy" (but 多重 chong2)
+    if char in _TRY_VERBS and _tried_out(sentence, index):
+        return _TRY_VERBS[char]
+    if char == "倒" and after in _POURED_AFTER and target.word == "倒":
+        return "dao4"
+    if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
+        return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
+    if char == "教" and target.word == "教会" and index == target.word_start \
+            and (sentence[index + 2:index + 3] == "了" or sentence[index + 2:index + 3] in _PRONOUNS):
+        return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
+    if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
+        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
+    if char == "没" and target.word == "没":
+        return "mei2"  # 没赶上, 没能 (沉没, 埋没 are words of their own)
+    if char == "累" and target.word == "累" and (
+            after in _TIRED_AFTER or after in _BREAKS or not after
+            or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
+        return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
+    if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER:
+        return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
+    if char == "为" and target.word == "为":
+        tail = sentence[index + 1:index + 16]
+        cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
+        if any(verb in tail[:cut] for verb in _FOR_VERBS):
+            return "wei4"  # 为人民服务, 为灾区送去粮食, 为比赛做准备: "for"
+    if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
+        return "dei3"  # 我得去, 明天得走: "must"
+    if char == "得" and target.word == "得" and not before.endswith(_SUBJECTS) \
+            and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
+        return "de5"  # 累得要命, 跑得很快: the complement marker
+    if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
+            and target.word[2] in _POTENTIAL_COMPLEMENTS:
+        return "de5"  # 上得起, 看得见, 来得及: the potential complement
+    if char == "得" and target.word == "得到" and index == target.word_start \
+            and target.previous_word in _CAN_GET_VERBS:
+        return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
+    if char == "系" and (
+            (after in _TIE_AFTER and (index == 0 or sentence[index - 1] in _TIE_BEFORE))
+            or (sentence.startswith(_TIED_THINGS, index + 1) and sentence[index - 1:index] not in _SYSTEM_BEFORE)):
+        return "ji4"  # 请系好安全带, 弯腰系鞋带: "tie"
+    if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
+            and "把" in sentence[max(0, index - 8):index] \
+            and not _BREAKS.intersection(sentence[max(0, index - 8):index]):
+        return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
+    if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
+        return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
+    if char == "了" and before.endswith("不") and is_han(before[-2:-1] or " ") \
+            and (not after or after in _BREAKS or after == "了"):
+        return "liao3"  # 做不了, 受不了了: the potential complement "manage to"
+    glued = target.word_reading is None and len(target.word) == 2 and target.word_start + 1 == index
+    if char == "种" and (target.word == "种" or glued) and sentence[index - 1:index] not in _KIND_BEFORE \
+            and is_han(after or " ") and after != "种" and after not in _BREAKS:
+        return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
+    if char == "量" and target.word == "量" and sentence.startswith(_MEASURED, index + 1):
+        return "liang2"  # 量身高, 量体温: "measure"
+    if char == "挑" and target.word == "挑" and after in _CHOSE_AFTER:
+        return "tiao1"  # 挑了几个西瓜, 挑出来: "pick" (挑战, 挑起 "provoke": tiao3)
+    if char == "背" and after == "着" and sentence.startswith(_CARRIED, index + 2):
+        return "bei1"  # 背着书包: "carry on the back" (背着我 "behind my back": bei4)
+    if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
+        return "kuai4"  # 会计 (but 会计较: hui4)
+    if char == "朝" and _is_morning(sentence, index):
+        return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
+    return None
+
+
+def _adverbial_de(sentence: str, target: Target) -> bool:
+    """地 standing alone after a word of two or more characters, before a verb phrase (认真地学习);
+    not after a measure word (这块地) and not before punctuation (主要地：)."""
+    index = target.index
+    nxt = sentence[index + 1:index + 2]
+    # jieba's HMM can glue 地 to what follows (着急|地走了); 地铁, 地区 … stay nouns
+    alone = target.word == "地" or (target.word_start == index and target.word_reading is None
+                                    and nxt not in _GROUND_NEXT)
+    previous = target.previous_word
+    return alone and len(previous) >= 2 and index == target.word_start \
+        and previous[-1] not in _MEASURES and previous[-1] not in "一二三四五六七八九十两几" \
+        and index + 1 < len(sentence) and is_han(sentence[index + 1])
+
+
+def _tried_out(sentence: str, index: int) -> bool:
+    """The verb at ``index`` in 数一数 / 数了数 (either one) or 数一下."""
+    char = sentence[index]
+    nxt = sentence[index + 1:index + 3]
+    prev = sentence[max(0, index - 2):index]
+    return nxt in (f"一{char}", f"了{char}", "一下") or prev in (f"{char}一", f"{char}了")
+
+
+_MORNING_NEXT = frozenset("霞晖露夕气暮")
+_PLACE_SUFFIX = frozenset("区门路市县街镇村乡站桥寺园院里沟山")
+
+
+def _is_morning(sentence: str, index: int) -> bool:
+    after = sentence[index + 1:index + 2]
+    if after in _MORNING_NEXT or (index > 0 and sentence[index - 1] == "今"):
+        return True
+    return after == "阳" and sentence[index + 2:index + 3] not in _PLACE_SUFFIX \
+        and sentence[index + 2:index + 3] != "" and not sentence[index + 2:index + 3].isspace() \
+        and (index == 0 or sentence[index - 1] in "的轮一" or sentence[index - 1] in _BREAKS)
