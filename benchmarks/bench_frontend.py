@@ -35,7 +35,7 @@ def main() -> None:
     sentences = lines[:args.sentences]
     start = time.perf_counter()
     frontend = Frontend()
-    frontend("预热一下。")
+    frontend("预热一下：银行行长。")  # a polyphone, so the BiLSTM kernel is loaded (or compiled) here
     load = time.perf_counter() - start
 
     start = time.perf_counter()
