@@ -99,6 +99,19 @@ def test_g2p_lines_report_failures_and_read_the_rest(tmp_path: Path) -> None:
     assert records[0]["pinyin"] == ["ni2", "hao3"] and records[0]["error"] is None
     assert "no closing" in records[1]["error"] and "pinyin" not in records[1]
     assert records[2]["pinyin"] == ["zai4", "jian4"]
+    assert records[2]["words"] == [{"text": "再见", "pinyin": ["zai4", "jian4"]}]
     plain = tts("g2p", "-", stdin="你好。\n重{chong2庆\n")
     assert plain.returncode == 1 and "line 2:" in plain.stderr and "ni2 hao3" in plain.stdout
 
+
+
+def test_g2p_shows_what_is_said_numbers_included() -> None:
+    """The pinyin line of the plain output has the syllables normalization produced too; with
+    --json they are in "words" while "pinyin" keeps to the characters as written."""
+    import json
+
+    plain = tts("g2p", "1.5公斤")
+    assert plain.returncode == 0 and "yi1 dian3 wu3 gong1 jin1" in plain.stdout
+    record = json.loads(tts("g2p", "1.5公斤", "--json").stdout)
+    assert record["pinyin"] == ["gong1", "jin1"]
+    assert [s for w in record["words"] for s in w["pinyin"]] == ["yi1", "dian3", "wu3", "gong1", "jin1"]

@@ -92,6 +92,12 @@ def test_long_paragraph(fe: Frontend) -> None:
     assert len(result.pinyin) == 17 * 530
 
 
+def test_spoken_words_hold_every_syllable(fe: Frontend) -> None:
+    result = fe("花儿1.5元。")
+    assert [s for _, syllables in result.spoken for s in syllables] == ["huar1", "yi1", "dian2", "wu3", "yuan2"]
+    assert "".join(w for w, _ in result.spoken) == "花儿一点五元"
+
+
 def test_normalized_characters_are_not_in_pinyin(fe: Frontend) -> None:
     result = fe("我有3个苹果")
     assert "三" in result.normalized

@@ -157,15 +157,21 @@ def prepare(
 @app.command("g2p")
 def g2p(
     text: str = typer.Argument(..., help="Text to read, a path to a UTF-8 text file (one item per line), or - for stdin."),
-    as_json: bool = typer.Option(False, "--json", help="One JSON object per input line: line, text, normalized, pinyin, phonemes, tones, error."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per input line: line, text, normalized, pinyin (one per Han character as written), words (every word said, with its pinyin), phonemes, tones, error."),
     lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
 ) -> None:
     """Show how text is read: normalized text, pinyin (surface tones) and phonemes.
 
-    Inline overrides win over everything: 重{chong2}庆, or a whole word {zhong4 yao4}.
-    A file or stdin is read line by line (blank lines skipped); a line that cannot be read is
-    reported with its number (with --json as an object whose "error" says why) and the rest are
-    read; the exit status is 1 when any line failed.
+    The pinyin line has every syllable said, numbers and symbols included
+    (1.5公斤 → yi1 dian3 wu3 gong1 jin1). With --json, "pinyin" has one
+    syllable per Han character of the input as written, and "words" every
+    word said with its syllables.
+
+    Inline overrides win over everything: 重{chong2}庆, or a whole word
+    {zhong4 yao4}. A file or stdin is read line by line (blank lines
+    skipped); a line that cannot be read is reported with its number (with
+    --json as an object whose "error" says why) and the rest are read; the
+    exit status is 1 when any line failed.
     """
     from tts.text.frontend import Frontend
     from tts.text.overrides import Lexicon
@@ -187,11 +193,12 @@ def g2p(
             continue
         if as_json:
             record = {"line": number, "text": line, "normalized": result.normalized, "pinyin": result.pinyin,
+                      "words": [{"text": w, "pinyin": list(p)} for w, p in result.spoken],
                       "phonemes": result.phonemes, "tones": result.tones, "error": None}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             out.print(f"[bold]{result.normalized}[/]", highlight=False)
-            out.print("  " + " ".join(result.pinyin), highlight=False)
+            out.print("  " + " ".join(s for _, syllables in result.spoken for s in syllables), highlight=False)
             out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)), highlight=False)
     if failed:
         raise typer.Exit(1)

@@ -107,13 +107,16 @@ class Frontend:
         pinyin: list[str] = []
         inputs: list[PhonemeInput] = []
         words: list[list[str]] = []
+        spoken: list[tuple[str, tuple[str, ...]]] = []
         for sentence in sentences:
             phoneme_input, sentence_words = _to_phonemes(sentence)
             inputs.append(phoneme_input)
             words.append(sentence_words)
             pinyin += [r.pinyin for c in sentence.clauses for w in c.words for r in w.readings
                        if r.written]
-        return FrontendResult(normalized, pinyin, inputs, words)
+            spoken += [(w.text, tuple(r.pinyin for r in w.readings))
+                       for c in sentence.clauses for w in c.words if w.readings]
+        return FrontendResult(normalized, pinyin, inputs, words, spoken)
 
     def _units(self, text: str) -> list[_Unit]:
         units: list[_Unit] = []

@@ -65,12 +65,16 @@ class FrontendResult:
     characters that normalization produced (digits read out, symbols) are not in it, and a
     character merged as erhua ``儿`` shares the syllable of the character before it.
     ``sentence_words[k]`` lists the words of ``sentences[k]``, indexed by its ``word_index``.
+    ``spoken`` lists every word as said, with the surface pinyin of each of its syllables — the
+    characters normalization produced included (1.5 → ``("一点", ("yi1", "dian3"))``, ``("五",
+    ("wu3",))``); an override word has the text ``""``.
     """
 
     normalized: str
     pinyin: list[str]
     sentences: list[PhonemeInput]
     sentence_words: list[list[str]] = field(default_factory=list)
+    spoken: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
     def words(self) -> list[str]:
