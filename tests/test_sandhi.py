@@ -176,6 +176,11 @@ def fe() -> Frontend:
     ("他的名字", "ta1 de5 ming2 zi5"),
     ("小朋友们", "xiao3 peng2 you5 men5"),  # a compound ending in a neutral-tone word
     ("他是大学生", "ta1 shi4 da4 xue2 sheng5"),
+    ("书放在桌子上", "shu1 fang4 zai4 zhuo1 zi5 shang5"),  # locatives in a place phrase
+    ("他在教室里看书", "ta1 zai4 jiao4 shi4 li5 kan4 shu1"),
+    ("他住在城里", "ta1 zhu4 zai4 cheng2 li5"),
+    ("他在北京上大学", "ta1 zai4 bei3 jing1 shang4 da4 xue2"),  # 上 the verb
+    ("他在100公里外", "ta1 zai4 gong1 li3 wai4"),  # a unit
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -120,6 +120,8 @@ def _neutral_words(clause: list[Word]) -> None:
         if text in ("来", "去") and len(rs) == 1 and k > 0 and len(clause[k - 1].text) == 2 \
                 and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS:
             _set(rs[0], 5)  # segmented 拿出|去: the same complement
+        if _is_locative(clause, k):
+            _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
         if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(rs[0], 2)  # 想想 xiang2 xiang5
@@ -129,6 +131,37 @@ def _neutral_words(clause: list[Word]) -> None:
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
             _set(rs[-1], 5)
+
+
+# Prepositions (or verbs ending in one) that open a place phrase: 在教室里, 放在桌上, 从家里.
+_PLACE_OPENERS = frozenset("在从到往于")
+# What may follow a locative 上 (在桌子上的书, 在会议上也): before anything else 上 may be a verb.
+_AFTER_ON = frozenset(["的", "有", "是", "都", "也", "还", "就", "最", "又", "正", "还有", "放", "摆",
+                       "挂", "贴", "写", "画", "躺", "坐", "站", "睡", "留", "发言", "讲话"])
+# First characters of words ending in 上 that are not "on": 以上 之上 向上 马上 北上 …
+_NOT_ON = frozenset("以之向往北南马至无而在朝加赶爱看迎")
+# Words ending in 里 that are not "inside": units and set phrases.
+_NOT_INSIDE = frozenset(["公里", "英里", "千里", "万里", "海里", "故里", "邻里", "表里", "百里", "华里"])
+
+
+def _is_locative(clause: list[Word], k: int) -> bool:
+    """``clause[k]`` is 上 / 里 after a noun, or a word ending in 里 or 上 (家里, 床上), inside a place
+    phrase opened by 在 / 从 / 到 / 往 / 于 at most four words before; 上 also ends the clause or
+    comes before a word of ``_AFTER_ON``."""
+    word = clause[k]
+    text = word.text
+    if not word.readings or len(word.readings) != len(text) or word.readings[-1].fixed:
+        return False
+    if text in ("上", "里"):
+        if k == 0 or clause[k - 1].text[-1:] in _PLACE_OPENERS:
+            return False  # 在上: nothing between the preposition and the suffix
+        if text == "上" and k + 1 < len(clause) and clause[k + 1].text not in _AFTER_ON:
+            return False  # 在北京上大学: 上 is the verb "attend"
+    elif not (len(text) == 2 and text[1] == "里" and word.readings[1].pinyin == "li3" and text not in _NOT_INSIDE) \
+            and not (len(text) == 2 and text[1] == "上" and word.readings[1].pinyin == "shang4"
+                     and text[0] not in _NOT_ON):
+        return False
+    return any(w.text[-1:] in _PLACE_OPENERS for w in clause[max(0, k - 4):k])
 
 
 def _aspect_guo(clause: list[Word]) -> None:
