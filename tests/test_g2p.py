@@ -112,6 +112,10 @@ POLYPHONES = [
     ("他去市场挑了几个西瓜。", "挑", "tiao1"),
     ("他挑起了战争。", "挑", "tiao3"),
     ("他背着书包上学去了。", "背", "bei1"),
+    ("借的钱要还。", "还", "huan2"),  # "give back" ends the clause; the adverb never does
+    ("我还没吃饭。", "还", "hai2"),
+    ("这一行字写错了。", "行", "hang2"),  # the measure word for lines
+    ("他们一行人去了北京。", "行", "xing2"),
     ("他星期天去教会做礼拜。", "教会", "jiao4 hui4"),
     ("他为这件事操了不少心。", "为", "wei4"),
     ("北京是中国的首都。", "首都", "shou3 du1"),
