@@ -62,6 +62,7 @@ _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个
 _MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离", "温度", "腰围", "尺码", "面积")
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
+_PLAYED_AFTER = frozenset("得了着过")
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
@@ -155,6 +156,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
     if char == "行" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_WRITTEN_LINES, index + 1):
         return "hang2"  # 一行字, 两行诗: the measure word for lines
+    if char == "行" and target.word == "行" and before.endswith("在") \
+            and (not after or after in _BREAKS or after in "了的"):
+        return "hang2"  # 他很在行: "expert"
+    if char == "弹" and after in _PLAYED_AFTER and target.word in ("弹", "弹得", "弹了", "弹着", "弹过"):
+        return "tan2"  # 弹得很好, 弹了一首曲子: "play" (子弹, 炸弹: dan4)
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
