@@ -20,7 +20,7 @@ ASCII_PUNCT = {
 }
 
 # Non-ASCII symbols that later rules interpret (units, currency, math, Greek letters).
-_KEPT_SYMBOLS = frozenset("°²³‰×÷±≤≥≠¥€£₩₹μ") | frozenset(
+_KEPT_SYMBOLS = frozenset("°²³‰×÷±≤≥≠¥€£₩₹μ√") | frozenset(
     chr(c) for c in range(0x391, 0x3CA) if unicodedata.category(chr(c)).startswith("L")
 )
 
@@ -79,6 +79,10 @@ def _map_simple(char: str) -> str | None:
         return SPACE
     if category[0] == "C" or category in ("Mn", "Me", "Mc"):
         return ""
+    if category == "Nl":  # letter numbers: Ⅲ → 3, ⅻ → 12 (〇 is Han, taken above)
+        value = unicodedata.numeric(char, None)
+        if value is not None and value == int(value):
+            return str(int(value))
     digit = unicodedata.decimal(char, None)
     if digit is not None:
         return str(digit)

@@ -1,5 +1,6 @@
 """Numbers with what surrounds them: cardinals in context, ranges, percentages, temperatures,
-amounts with units, ratios, fractions and simple equations.
+amounts with units, ratios, fractions, simple equations, powers (2^10 二的十次方), roots (√2
+根号二) and scientific notation (1.5e-5 一点五乘十的负五次方).
 
 Context picks the reading of a bare integer: after 第 it is an ordinal (第二, never 第两);
 before a measure word a lone 2 is 两 (两个, 两点); before 年 a year is read digit by digit
@@ -31,7 +32,8 @@ from tts.text.normalize.numbers import (
     read_signed,
 )
 from tts.text.normalize.phones_serials import is_code_context, is_service_call
-from tts.text.normalize.rules import START_DIGITS, START_SIGNS, Piece, Rule, group, rule
+from tts.text.normalize.latin import spell
+from tts.text.normalize.rules import START_DIGITS, START_LETTERS, START_SIGNS, Piece, Rule, group, rule
 
 # Measure words and units after which a lone 2 reads 两.
 MEASURE_WORDS = (
@@ -170,6 +172,56 @@ def _equation(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+def _power(match: re.Match[str]) -> list[Piece]:
+    """``2^10`` → 二的十次方, ``x^2`` → 艾克斯的平方, ``10^-3`` → 十的负三次方."""
+    base = match["base"]
+    spoken_base = read_signed(base, liang=False) if base[0].isdigit() else spell(base)
+    exponent = match["exp"]
+    spoken = {"2": "平方", "3": "立方"}.get(exponent) or read_signed(exponent, liang=False) + "次方"
+    return [group(match, "base", spoken_base), group(match, "exp", "的" + spoken)]
+
+
+def _scientific(match: re.Match[str]) -> list[Piece]:
+    """``1.5e-5`` → 一点五乘十的负五次方."""
+    return [group(match, "m", read_signed(match["m"], liang=False)),
+            group(match, "e", "乘十的" + read_signed(match["x"].lstrip("+"), liang=False) + "次方")]
+
+
+def _root(match: re.Match[str]) -> list[Piece]:
+    """``√2`` → 根号二."""
+    return [group(match, 0, "根号" + read_signed(match["n"], liang=False))]
+
+
+def _magnitude_range(match: re.Match[str]) -> list[Piece]:
+    """``1.5万-2万元`` → 一点五万到两万元: a range whose first end carries its own 万 / 亿."""
+    text = match.string
+    return [
+        group(match, "a", read_signed(match["a"], measure=True)),
+        group(match, "ma", match["ma"]),
+        group(match, "sep", "到"),
+        group(match, "b", read_signed(match["b"], measure=counts_something(text, *match.span("b")))),
+    ]
+
+
+POWER = rule(
+    "power",
+    rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|[A-Za-z])\^(?P<exp>-?[0-9]+)(?![0-9])",
+    _power,
+    START_DIGITS + START_LETTERS,
+)
+SCIENTIFIC = rule(
+    "scientific",
+    rf"(?<![0-9A-Za-z.])(?P<m>{NUMBER})(?P<e>[eE](?P<x>[-+]?[0-9]+))(?![0-9A-Za-z])",
+    _scientific,
+    START_DIGITS,
+)
+ROOT = rule("root", rf"√(?P<n>{NUMBER})", _root, "√")
+MAGNITUDE_RANGE = rule(
+    "magnitude_range",
+    rf"(?<![0-9.])(?P<a>{NUMBER})(?P<ma>[万亿])(?P<sep>{RANGE_SEP})(?P<b>{NUMBER})(?=[万亿])",
+    _magnitude_range,
+    START_DIGITS,
+)
 EQUATION = rule(
     "equation",
     rf"{SIGNED}(?:\s?[-+*/×÷]\s?{SIGNED})+\s?=\s?{SIGNED}(?![0-9])",
@@ -196,4 +248,4 @@ QUANTITY = rule(
     START_DIGITS + START_SIGNS,
 )
 
-RULES: tuple[Rule, ...] = (EQUATION, FRACTION, RATIO, QUANTITY)
+RULES: tuple[Rule, ...] = (POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, QUANTITY)
