@@ -105,8 +105,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
     if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
         return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
-    if char == "没" and target.word == "没":
-        return "mei2"  # 没赶上, 没能 (沉没, 埋没 are words of their own)
+    if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
+        return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
     if char == "累" and target.word == "累" and (
             after in _TIRED_AFTER or after in _BREAKS or not after
             or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
