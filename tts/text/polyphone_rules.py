@@ -63,6 +63,8 @@ _MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 _PLAYED_AFTER = frozenset("得了着过")
+_ADJUSTED_AFTER = frozenset("得高低大小好整准")
+_SPUN = ("圈", "一圈", "了一圈", "了几圈", "个不停", "来转去")
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
@@ -120,7 +122,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为比赛做准备: "for"
     if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
         return "dei3"  # 我得去, 明天得走: "must"
-    if char == "得" and target.word == "得" and not before.endswith(_SUBJECTS) \
+    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
+            and not before.endswith(_SUBJECTS) \
             and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
         return "de5"  # 累得要命, 跑得很快: the complement marker
     if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
@@ -161,11 +164,21 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hang2"  # 他很在行: "expert"
     if char == "弹" and after in _PLAYED_AFTER and target.word in ("弹", "弹得", "弹了", "弹着", "弹过"):
         return "tan2"  # 弹得很好, 弹了一首曲子: "play" (子弹, 炸弹: dan4)
+    if char == "调" and _loose(target) and after in _ADJUSTED_AFTER:
+        return "tiao2"  # 温度调得太低, 调高音量, 调好: "adjust" (调到北京, 调走: diao4)
+    if char == "转" and _loose(target) and (after == "着" or sentence.startswith(_SPUN, index + 1)):
+        return "zhuan4"  # 风车不停地转着, 转了一圈: "spin"
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
+
+
+def _loose(target: Target) -> bool:
+    """The target's word is the character alone, or two characters jieba's HMM glued together
+    (调得, 地转) that no dictionary lists: the character is as good as a word of its own."""
+    return target.word_reading is None and len(target.word) <= 2
 
 
 def _adverbial_de(sentence: str, target: Target) -> bool:
