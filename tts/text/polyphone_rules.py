@@ -168,6 +168,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao2"  # 温度调得太低, 调高音量, 调好: "adjust" (调到北京, 调走: diao4)
     if char == "转" and _loose(target) and (after == "着" or sentence.startswith(_SPUN, index + 1)):
         return "zhuan4"  # 风车不停地转着, 转了一圈: "spin"
+    if char == "好" and before.endswith(DEGREE_ADVERBS) \
+            and not (index == target.word_start and target.word_reading is not None):
+        return "hao3"  # 太好了, 很好, 真好: "good" (好奇, 好客 keep their dictionary reading)
+    if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
+        return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
