@@ -40,7 +40,7 @@ MEASURE_WORDS = (
     "个 位 名 本 次 件 条 张 只 头 匹 辆 架 艘 台 部 座 栋 间 家 所 项 份 种 类 批 群 "
     "组 对 双 副 套 把 支 根 枝 棵 朵 片 块 层 口 道 句 首 篇 页 段 顿 场 届 轮 趟 遍 "
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
-    "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
+    "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑"
 ).split()
 _MEASURE = re.compile(
@@ -58,6 +58,8 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith("分", end) and text[:start].endswith("点"):
         return False  # the minute of a clock time: 三点2分 → 三点二分 (but 2分05秒 → 两分)
+    if text.startswith("两", end):
+        return False  # the weight 两: 2两 → 二两, never 两两
     return _MEASURE.match(text, end) is not None
 
 
