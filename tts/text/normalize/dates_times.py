@@ -2,7 +2,9 @@
 
 ``2023-06-09`` / ``2023/6/9`` → 二零二三年六月九日; ``2023年`` → 二零二三年; ``86年`` → 八六年
 (but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``14:30`` → 十四点三十分;
-``14:30:05`` → 十四点三十分零五秒; ``8:00-9:30`` → 八点整到九点三十分.
+``14:30:05`` → 十四点三十分零五秒; ``8:00-9:30`` → 八点整到九点三十分; ``06/09/2023`` →
+二零二三年六月九日; days named by their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五,
+``11.11`` → 双十一.
 """
 
 from __future__ import annotations
@@ -107,6 +109,42 @@ DATE = rule(
     START_DIGITS,
 )
 
+def _date_year_last(match: re.Match[str]) -> list[Piece]:
+    """06/09/2023: month first (the common order of such dates), unless the first part cannot be a
+    month (25/12/2023 → 十二月二十五日)."""
+    first, second = int(match["a"]), int(match["b"])
+    month, day = (first, second) if first <= 12 else (second, first)
+    spoken = f"{read_digits(match['y'])}年{read_int(str(month), liang=False)}月{read_int(str(day), liang=False)}日"
+    return [group(match, 0, spoken)]
+
+
+def _festival(match: re.Match[str]) -> list[Piece]:
+    """6.1儿童节 → 六一, 3.15晚会 → 三一五, 10.1 → 十一, 11.11 → 双十一: dates named by their
+    numbers, read as the names are said."""
+    month, day = match["mo"], match["d"]
+    if month == day and month in ("11", "12"):
+        spoken = "双" + read_int(month, liang=False)
+    else:
+        spoken = read_int(month, liang=False) + read_digits(day)
+    return [group(match, "date", spoken)]
+
+
+DATE_YEAR_LAST = rule(
+    "date_year_last",
+    r"(?<![0-9/])(?P<a>0?[1-9]|[12][0-9]|3[01])/(?P<b>0?[1-9]|[12][0-9]|3[01])/(?P<y>[0-9]{4})(?![0-9/])",
+    _date_year_last,
+    START_DIGITS,
+)
+# A month.day date right before a word that makes it a named day.
+_NAMED_DAY = ("儿童节|建军节|建党节|妇女节|劳动节|青年节|国庆节|植树节|护士节|教师节|光棍节|购物节|"
+              "消费者权益日|晚会|国庆|假期|长假|黄金周|期间|当天|活动|大促|促销")
+FESTIVAL = rule(
+    "festival",
+    rf"(?<![0-9.])(?P<date>(?P<mo>[1-9]|1[0-2])\.(?P<d>[1-9]|[12][0-9]|3[01]))(?![0-9])(?={_NAMED_DAY})",
+    _festival,
+    START_DIGITS,
+)
+
 # 2023-06 / 2023/06: a year of this era and a zero-padded month.
 YEAR_MONTH = rule(
     "year_month",
@@ -119,4 +157,4 @@ YEAR_MONTH = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (DATE, YEAR_MONTH, TIME)
+RULES: tuple[Rule, ...] = (DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_MONTH, TIME)
