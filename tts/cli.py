@@ -13,6 +13,7 @@ from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from tts.errors import TTSError
 
@@ -197,9 +198,12 @@ def g2p(
                       "phonemes": result.phonemes, "tones": result.tones, "error": None}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            out.print(f"[bold]{result.normalized}[/]", highlight=False)
-            out.print("  " + " ".join(s for _, syllables in result.spoken for s in syllables), highlight=False)
-            out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)), highlight=False)
+            # soft_wrap: one line per item however long, so the output can be parsed
+            out.print(f"[bold]{escape(result.normalized)}[/]", highlight=False, soft_wrap=True)
+            out.print("  " + " ".join(s for _, syllables in result.spoken for s in syllables),
+                      markup=False, highlight=False, soft_wrap=True)
+            out.print("  " + " ".join(f"{p}{t or ''}" for p, t in zip(result.phonemes, result.tones)),
+                      markup=False, highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 
