@@ -173,6 +173,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hao3"  # 太好了, 很好, 真好: "good" (好奇, 好客 keep their dictionary reading)
     if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
         return "a2"  # 啊？你说什么？: the questioning interjection
+    if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
+        return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
