@@ -145,8 +145,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and before.endswith("不") and is_han(before[-2:-1] or " ") \
             and (not after or after in _BREAKS or after == "了"):
         return "liao3"  # 做不了, 受不了了: the potential complement "manage to"
-    glued = target.word_reading is None and len(target.word) == 2 and target.word_start + 1 == index
-    if char == "种" and (target.word == "种" or glued) and sentence[index - 1:index] not in _KIND_BEFORE \
+    if char == "种" and _loose(target) and sentence[index - 1:index] not in _KIND_BEFORE \
             and is_han(after or " ") and after != "种" and after not in _BREAKS:
         return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
     if char == "量" and target.word == "量" and sentence.startswith(_MEASURED, index + 1):
