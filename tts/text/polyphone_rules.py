@@ -63,6 +63,7 @@ _MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 _PLAYED_AFTER = frozenset("得了着过")
+_CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
 _ADJUSTED_AFTER = frozenset("得高低大小好整准")
 _SPUN = ("圈", "一圈", "了一圈", "了几圈", "个不停", "来转去")
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
@@ -174,6 +175,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
+    if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
+            and is_han(after or " ") and after != "了":
+        return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+    if char == "切" and index == target.word_start and (target.word == "切" or _loose(target)) \
+            and after in _CUT_AFTER:
+        return "qie1"  # 切成薄片, 切开, 切菜: "cut" (一切, 亲切, 切实 are dictionary words)
     if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
         return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
