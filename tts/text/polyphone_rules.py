@@ -61,6 +61,10 @@ _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建�
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十")
 _MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离", "温度", "腰围", "尺码", "面积")
 _CHOSE_AFTER = frozenset("了几一出中好选")
+_SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁担")
+# What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
+_HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
+               "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 _PLAYED_AFTER = frozenset("得了着过")
 _CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
@@ -144,15 +148,20 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
         return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
     if char == "了" and before.endswith("不") and is_han(before[-2:-1] or " ") \
-            and (not after or after in _BREAKS or after == "了"):
-        return "liao3"  # 做不了, 受不了了: the potential complement "manage to"
+            and (not after or after in _BREAKS or after == "了" or after in _PRONOUNS):
+        return "liao3"  # 做不了, 受不了了, 便宜不了他: the potential complement "manage to"
     if char == "种" and _loose(target) and sentence[index - 1:index] not in _KIND_BEFORE \
             and is_han(after or " ") and after != "种" and after not in _BREAKS:
         return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
     if char == "量" and target.word == "量" and sentence.startswith(_MEASURED, index + 1):
         return "liang2"  # 量身高, 量体温: "measure"
-    if char == "挑" and target.word == "挑" and after in _CHOSE_AFTER:
-        return "tiao1"  # 挑了几个西瓜, 挑出来: "pick" (挑战, 挑起 "provoke": tiao3)
+    if char == "挑" and target.word == "挑" and (
+            after in _CHOSE_AFTER or sentence.startswith(_SHOULDERED, index + 1)):
+        return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
+    if char == "场" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_HAPPENINGS, index + 1):
+        return "chang2"  # 一场大雨, 一场误会: the measure for things that run their course
+    if char == "应" and index == target.word_start and _loose(target) and after in "尽得有":
+        return "ying1"  # 应尽的本分, 应得: "ought to"
     if char == "背" and after == "着" and sentence.startswith(_CARRIED, index + 2):
         return "bei1"  # 背着书包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
