@@ -58,7 +58,7 @@ _SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世�
 _TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
 _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
 # 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
-_KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十")
+_KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
 _MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离", "温度", "腰围", "尺码", "面积")
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁担")
@@ -160,8 +160,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_HAPPENINGS, index + 1):
         return "chang2"  # 一场大雨, 一场误会: the measure for things that run their course
-    if char == "应" and index == target.word_start and _loose(target) and after in "尽得有":
-        return "ying1"  # 应尽的本分, 应得: "ought to"
+    if char == "应" and index == target.word_start and _loose(target) and is_han(after or " ") \
+            and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")):
+        return "ying1"  # 均应在, 应尽的本分, 应得: the modal "should" (应用, 反应 are words; 的应部落 a name)
     if char == "背" and after == "着" and sentence.startswith(_CARRIED, index + 2):
         return "bei1"  # 背着书包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
