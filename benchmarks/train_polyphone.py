@@ -335,7 +335,8 @@ def main() -> None:
                                                 encoding="utf-8")
     confirmed_file = args.out / CONFIRMED_FILE
     if args.confirm:
-        model_candidates = json.loads((RESOURCE_DIR / "bilstm.json").read_text(encoding="utf-8"))["candidates"]
+        meta = args.out / "bilstm.json" if (args.out / "bilstm.json").exists() else RESOURCE_DIR / "bilstm.json"
+        model_candidates = json.loads(meta.read_text(encoding="utf-8"))["candidates"]
         words = confirmed_words({c: tuple(model_candidates[c]) for c in {ex.sentence[ex.index] for ex in examples}},
                                 not args.no_cedict_neutral)
         write_confirmed(confirmed_file, words)
