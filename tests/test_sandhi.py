@@ -179,6 +179,7 @@ def fe() -> Frontend:
     ("书放在桌子上", "shu1 fang4 zai4 zhuo1 zi5 shang5"),  # locatives in a place phrase
     ("他在教室里看书", "ta1 zai4 jiao4 shi4 li5 kan4 shu1"),
     ("他住在城里", "ta1 zhu4 zai4 cheng2 li5"),
+    ("孩子们在操场上踢足球", "hai2 zi5 men5 zai4 cao1 chang3 shang5 ti1 zu2 qiu2"),
     ("他在北京上大学", "ta1 zai4 bei3 jing1 shang4 da4 xue2"),  # 上 the verb
     ("他在100公里外", "ta1 zai4 gong1 li3 wai4"),  # a unit
 ])

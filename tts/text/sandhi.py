@@ -145,7 +145,7 @@ _NOT_INSIDE = frozenset(["公里", "英里", "千里", "万里", "海里", "故�
 
 
 def _is_locative(clause: list[Word], k: int) -> bool:
-    """``clause[k]`` is 上 / 里 after a noun, or a word ending in 里 or 上 (家里, 床上), inside a place
+    """``clause[k]`` is 上 / 里 after a noun, or a word ending in 里 or 上 (家里, 操场上), inside a place
     phrase opened by 在 / 从 / 到 / 往 / 于 at most four words before; 上 also ends the clause or
     comes before a word of ``_AFTER_ON``."""
     word = clause[k]
@@ -157,10 +157,9 @@ def _is_locative(clause: list[Word], k: int) -> bool:
             return False  # 在上: nothing between the preposition and the suffix
         if text == "上" and k + 1 < len(clause) and clause[k + 1].text not in _AFTER_ON:
             return False  # 在北京上大学: 上 is the verb "attend"
-    elif not (len(text) == 2 and text[1] == "里" and word.readings[1].pinyin == "li3" and text not in _NOT_INSIDE) \
-            and not (len(text) == 2 and text[1] == "上" and word.readings[1].pinyin == "shang4"
-                     and text[0] not in _NOT_ON):
-        return False
+    elif not (text[-1] == "里" and word.readings[-1].pinyin == "li3" and text[-2:] not in _NOT_INSIDE) \
+            and not (text[-1] == "上" and word.readings[-1].pinyin == "shang4" and text[-2] not in _NOT_ON):
+        return False  # a word ending in 里 / 上 (家里, 床上, 操场上): not 公里, 以上, 马上
     return any(w.text[-1:] in _PLACE_OPENERS for w in clause[max(0, k - 4):k])
 
 
