@@ -163,6 +163,9 @@ def fe() -> Frontend:
     ("谢谢你", "xie4 xie5 ni3"),
     ("对不起", "dui4 bu5 qi3"),  # 不 of a potential complement is neutral
     ("来不及了", "lai2 bu5 ji2 le5"),
+    ("只不过是个梦", "zhi3 bu2 guo4 shi4 ge4 meng4"),  # but 不 that negates keeps its tone
+    ("要不是你", "yao4 bu2 shi4 ni3"),
+    ("大不了重来", "da4 bu5 liao3 chong2 lai2"),
     ("不得不承认", "bu4 de2 bu4 cheng2 ren4"),
     ("我去过北京", "wo3 qu4 guo5 bei3 jing1"),  # the aspect particle 过
     ("他吃过饭了", "ta1 chi1 guo5 fan4 le5"),

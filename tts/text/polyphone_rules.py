@@ -23,6 +23,8 @@ _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "
              "还", "就", "也", "都", "总", "必须", "一定", "非")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
+# Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
+_AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
 _BREAKS = frozenset("，。！？；：、…—“”‘’（）《》")
 
 
@@ -101,6 +103,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "重" and before.endswith(DEGREE_ADVERBS) and not before.endswith("多") \
             and after not in _HEAVY_NOT_AFTER:
         return "zhong4"  # 很重, 太重了: "heavy" (but 多重 chong2)
+    if char == "重" and "重重地" in sentence[max(0, index - 1):index + 3]:
+        return "zhong4"  # 重重地摔了一跤: "heavily" (困难重重 are "layers": chong2)
+    if char == "重" and _loose(target) and index == target.word_start and after in _AGAIN_VERBS \
+            and not before.endswith(DEGREE_ADVERBS):
+        return "chong2"  # 重来, 重写, 重新: "again" (很重 is "heavy", above)
     if char in _TRY_VERBS and _tried_out(sentence, index):
         return _TRY_VERBS[char]
     if char == "倒" and after in _POURED_AFTER and target.word == "倒":
