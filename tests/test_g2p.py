@@ -138,6 +138,17 @@ POLYPHONES = [
     ("他应邀参加了会议。", "应邀", "ying4 yao1"),
     ("比较这3种方式。", "种", "zhong3"),  # digits before a measure word, as in raw text
     ("他对人很亲切。", "亲切", "qin1 qie4"),
+    ("他弹了一首钢琴曲。", "弹", "tan2"),
+    ("这道数学题太难了。", "难", "nan2"),
+    ("他们经历了很多苦难。", "苦难", "ku3 nan4"),
+    ("小偷藏在了床底下。", "藏", "cang2"),
+    ("他去过西藏。", "西藏", "xi1 zang4"),
+    ("他给我背书包。", "背", "bei1"),
+    ("他每天早上背书。", "背书", "bei4 shu1"),
+    ("妈妈在扇扇子。", "扇", "shan1"),
+    ("一扇门开着。", "扇", "shan4"),
+    ("她曲着腿坐在地上。", "曲", "qu1"),
+    ("树上结满了苹果。", "结", "jie1"),
     ("他笑着说。", "着", "zhe5"),
     ("公司把他调到了北京。", "调", "diao4"),
     ("风车在不停地转着。", "转", "zhuan4"),
@@ -185,6 +196,7 @@ def test_confirmed_word_yields_to_cpp_conventions(g2p: G2P) -> None:
     ("everyday_polyphones.tsv", 211, 190),  # 196 read right when last measured (pypinyin 181)
     ("everyday_polyphones_blind.tsv", 112, 92),  # 95 (pypinyin 98)
     ("everyday_polyphones_blind2.tsv", 107, 92),  # 97 (pypinyin 88)
+    ("everyday_polyphones_blind3.tsv", 105, 90),  # 89 blind, more since (pypinyin 85)
     ("everyday_suffixes.tsv", 39, 36),  # 38 (pypinyin 34)
 ])
 def test_everyday_polyphone_sets_read_well(g2p: G2P, name: str, size: int, floor: int) -> None:

@@ -26,7 +26,7 @@ Only characters the model was trained on (the 623 polyphonic characters of CPP) 
 every other character keeps its dictionary reading. Grammatical contexts where the BiLSTM is
 confidently wrong on everyday text (很长, 长得, 认真地, 很重, 数一数, 为学生提供, 这只小狗, 累得, 我得去,
 上得起, 做不了, 种玉米, 系好, 都要, 会计, 朝霞) are fixed by rules (:mod:`tts.text.polyphone_rules`);
-on CPP dev they fire on 29 sentences, 28 rightly (``benchmarks/bench_polyphone.py`` reports it).
+on CPP dev they fire on 32 sentences, 31 rightly (``benchmarks/bench_polyphone.py`` reports it).
 """
 
 from __future__ import annotations

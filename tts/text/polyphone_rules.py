@@ -69,6 +69,7 @@ _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 _PLAYED_AFTER = frozenset("得了着过")
+_HID_AFTER = frozenset("在起着好了进")
 _CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
 _ADJUSTED_AFTER = frozenset("得高低大小好整准")
 _SPUN = ("圈", "一圈", "了一圈", "了几圈", "个不停", "来转去")
@@ -170,7 +171,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "应" and index == target.word_start and _loose(target) and is_han(after or " ") \
             and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")):
         return "ying1"  # 均应在, 应尽的本分, 应得: the modal "should" (应用, 反应 are words; 的应部落 a name)
-    if char == "背" and after == "着" and sentence.startswith(_CARRIED, index + 2):
+    if char == "背" and (sentence.startswith(_CARRIED, index + 1)
+                        or (after == "着" and sentence.startswith(_CARRIED, index + 2))):
         return "bei1"  # 背着书包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
@@ -179,7 +181,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and target.word == "行" and before.endswith("在") \
             and (not after or after in _BREAKS or after in "了的"):
         return "hang2"  # 他很在行: "expert"
-    if char == "弹" and after in _PLAYED_AFTER and target.word in ("弹", "弹得", "弹了", "弹着", "弹过"):
+    if char == "弹" and after in _PLAYED_AFTER and _loose(target):
         return "tan2"  # 弹得很好, 弹了一首曲子: "play" (子弹, 炸弹: dan4)
     if char == "调" and _loose(target) and after in _ADJUSTED_AFTER:
         return "tiao2"  # 温度调得太低, 调高音量, 调好: "adjust" (调到北京, 调走: diao4)
@@ -188,6 +190,19 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "好" and before.endswith(DEGREE_ADVERBS) \
             and not (index == target.word_start and target.word_reading is not None):
         return "hao3"  # 太好了, 很好, 真好: "good" (好奇, 好客 keep their dictionary reading)
+    if char == "难" and before.endswith(DEGREE_ADVERBS) \
+            and not (index == target.word_start and target.word_reading is not None):
+        return "nan2"  # 太难了, 很难: "difficult" (苦难, 灾难 are nan4)
+    if char == "藏" and _loose(target) and after in _HID_AFTER:
+        return "cang2"  # 藏在床底下, 藏起来: "hide" (西藏, 藏族: zang4)
+    if char == "扇" and target.word_reading is None and index == target.word_start \
+            and sentence.startswith(("扇子", "风", "扇"), index + 1) \
+            and before[-1:] not in _COUNT_BEFORE:
+        return "shan1"  # 扇扇子, 扇风: "fan" (一扇门: the measure shan4)
+    if char == "曲" and _loose(target) and after == "着":
+        return "qu1"  # 曲着腿: "bend"
+    if char == "结" and _loose(target) and after == "满":
+        return "jie1"  # 树上结满了苹果: "bear fruit"
     if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
