@@ -21,14 +21,19 @@ _CODE_CONTEXT = re.compile(
     "(?:" + "|".join(CODE_WORDS) + r")(?:号|是|为|：|:|\s)*$"
 )
 _ROOM_AFTER = re.compile(r"室|房间|号房")
+# What may follow a room number given after its floor or building (3楼302, 3楼302的), unlike an
+# amount (大楼2000平米).
+_AFTER_ROOM = re.compile(r"$|[，。！？；、：,.!?;:\s的门号]")
 
 
 def is_code_context(text: str, start: int, end: int) -> bool:
     """True when the number ``text[start:end]`` follows a code word (编号：0101) or names a room
-    (302室)."""
+    (302室, 3楼302)."""
     if _CODE_CONTEXT.search(text, max(0, start - 8), start):
         return True
-    return 3 <= end - start <= 4 and _ROOM_AFTER.match(text, end) is not None
+    return 3 <= end - start <= 4 and (
+        _ROOM_AFTER.match(text, end) is not None
+        or (text[max(0, start - 1):start] in ("楼", "栋", "座") and _AFTER_ROOM.match(text, end) is not None))
 
 
 # Short service numbers (emergency, hotlines) that people say digit by digit — when the text
