@@ -69,6 +69,8 @@ _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 _PLAYED_AFTER = frozenset("得了着过")
+# Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult").
+_ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2"}
 _HID_AFTER = frozenset("在起着好了进")
 _CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
 _ADJUSTED_AFTER = frozenset("得高低大小好整准")
@@ -187,12 +189,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao2"  # 温度调得太低, 调高音量, 调好: "adjust" (调到北京, 调走: diao4)
     if char == "转" and _loose(target) and (after == "着" or sentence.startswith(_SPUN, index + 1)):
         return "zhuan4"  # 风车不停地转着, 转了一圈: "spin"
-    if char == "好" and before.endswith(DEGREE_ADVERBS) \
+    if char in _ADJECTIVE_AFTER_DEGREE and before.endswith(DEGREE_ADVERBS) \
             and not (index == target.word_start and target.word_reading is not None):
-        return "hao3"  # 太好了, 很好, 真好: "good" (好奇, 好客 keep their dictionary reading)
-    if char == "难" and before.endswith(DEGREE_ADVERBS) \
-            and not (index == target.word_start and target.word_reading is not None):
-        return "nan2"  # 太难了, 很难: "difficult" (苦难, 灾难 are nan4)
+        return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
     if char == "藏" and _loose(target) and after in _HID_AFTER:
         return "cang2"  # 藏在床底下, 藏起来: "hide" (西藏, 藏族: zang4)
     if char == "扇" and target.word_reading is None and index == target.word_start \

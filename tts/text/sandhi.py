@@ -139,6 +139,8 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[-1], 5)
 
 
+# The locative suffixes with their lexical readings.
+_PLACE_SUFFIXES = {"上": "shang4", "里": "li3"}
 # Prepositions (or verbs ending in one) that open a place phrase: 在教室里, 放在桌上, 从家里.
 _PLACE_OPENERS = frozenset("在从到往于")
 # What may follow a locative 上 (在桌子上的书, 在会议上也): before anything else 上 may be a verb.
@@ -156,15 +158,15 @@ def _is_locative(clause: list[Word], k: int) -> bool:
     comes before a word of ``_AFTER_ON``."""
     word = clause[k]
     text = word.text
-    if not word.readings or len(word.readings) != len(text) or word.readings[-1].fixed:
+    if not word.readings or len(word.readings) != len(text) or word.readings[-1].fixed \
+            or word.readings[-1].pinyin != _PLACE_SUFFIXES.get(text[-1]):
         return False
-    if text in ("上", "里"):
+    if len(text) == 1:
         if k == 0 or clause[k - 1].text[-1:] in _PLACE_OPENERS:
             return False  # 在上: nothing between the preposition and the suffix
         if text == "上" and k + 1 < len(clause) and clause[k + 1].text not in _AFTER_ON:
             return False  # 在北京上大学: 上 is the verb "attend"
-    elif not (text[-1] == "里" and word.readings[-1].pinyin == "li3" and text[-2:] not in _NOT_INSIDE) \
-            and not (text[-1] == "上" and word.readings[-1].pinyin == "shang4" and text[-2] not in _NOT_ON):
+    elif text[-2:] in _NOT_INSIDE or (text[-1] == "上" and text[-2] in _NOT_ON):
         return False  # a word ending in 里 / 上 (家里, 床上, 操场上): not 公里, 以上, 马上
     return any(w.text[-1:] in _PLACE_OPENERS for w in clause[max(0, k - 4):k])
 

@@ -195,14 +195,10 @@ def _root(match: re.Match[str]) -> list[Piece]:
 
 
 def _magnitude_range(match: re.Match[str]) -> list[Piece]:
-    """``1.5万-2万元`` → 一点五万到两万元: a range whose first end carries its own 万 / 亿."""
-    text = match.string
-    return [
-        group(match, "a", read_signed(match["a"], measure=True)),
-        group(match, "ma", match["ma"]),
-        group(match, "sep", "到"),
-        group(match, "b", read_signed(match["b"], measure=counts_something(text, *match.span("b")))),
-    ]
+    """``1.5万-2万元`` → 一点五万到两万元: a range whose first end carries its own 万 / 亿 (both ends
+    count, as a 万 / 亿 follows each)."""
+    first, *rest = read_range(match, measure=True)
+    return [first, group(match, "ma", match["ma"]), *rest]
 
 
 POWER = rule(
