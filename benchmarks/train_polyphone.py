@@ -161,7 +161,8 @@ def find_targets(examples: list[Example], g2p=None) -> list[Target | None]:
         readings: list = [None] * len(ex.sentence)
         for span in spans:
             readings[span.start:span.end] = g2p.dictionary.read(ex.sentence[span.start:span.end])
-        out.append(next((t for t in g2p.targets(ex.sentence, spans, readings) if t.index == ex.index),
+        bounds = g2p.word_bounds(ex.sentence, spans)
+        out.append(next((t for t in g2p.targets(ex.sentence, spans, readings, bounds) if t.index == ex.index),
                         None))
     return out
 

@@ -197,6 +197,7 @@ def test_confirmed_word_yields_to_cpp_conventions(g2p: G2P) -> None:
     ("everyday_polyphones_blind.tsv", 112, 92),  # 95 (pypinyin 98)
     ("everyday_polyphones_blind2.tsv", 107, 92),  # 97 (pypinyin 88)
     ("everyday_polyphones_blind3.tsv", 105, 90),  # 89 blind, more since (pypinyin 85)
+    ("everyday_polyphones_blind4.tsv", 132, 118),  # 102 blind, more since (pypinyin 101)
     ("everyday_suffixes.tsv", 39, 36),  # 38 (pypinyin 34)
 ])
 def test_everyday_polyphone_sets_read_well(g2p: G2P, name: str, size: int, floor: int) -> None:

@@ -230,14 +230,34 @@ class G2P:
             elif is_han(sentence[span.start]):
                 readings[span.start:span.end] = self.dictionary.read(sentence[span.start:span.end])
         if self.polyphone is not None:
-            targets = self.targets(sentence, spans, readings)
+            bounds = self.word_bounds(sentence, spans)
+            targets = self.targets(sentence, spans, readings, bounds)
             for target, reading in zip(targets, self.polyphone.decide(sentence, targets)):
                 readings[target.index] = reading
+            # characters the model does not cover (嚼) follow the collocations alone
+            collocations = self.polyphone.collocations
+            for span in spans:
+                if span.fixed is None:
+                    for i in range(span.start, span.end):
+                        if collocations.covers(sentence[i]) and not self.polyphone.covers(sentence[i]):
+                            readings[i] = collocations.reading(sentence, i, bounds) or readings[i]
         return readings
 
-    def targets(self, sentence: str, spans: list[WordSpan],
-                readings: list[str | None]) -> list[Target]:
-        """The characters the polyphone model decides, with their segmentation context."""
+    def word_bounds(self, sentence: str, spans: list[WordSpan]) -> frozenset[int]:
+        """Positions where a word starts or ends, and the middle of a two-character word that
+        jieba's HMM made up (他弹, 调得: not in its dictionary), which binds nothing."""
+        bounds = {0, len(sentence)}
+        for span in spans:
+            bounds.update((span.start, span.end))
+            if span.fixed is None and span.end - span.start == 2 \
+                    and not self.segmenter.is_word(sentence[span.start:span.end]):
+                bounds.add(span.start + 1)
+        return frozenset(bounds)
+
+    def targets(self, sentence: str, spans: list[WordSpan], readings: list[str | None],
+                bounds: frozenset[int] = frozenset()) -> list[Target]:
+        """The characters the polyphone model decides, with their segmentation context
+        (``bounds``: see word_bounds)."""
         from tts.text.polyphone import Target
 
         assert self.polyphone is not None
@@ -255,6 +275,6 @@ class G2P:
                 out.append(Target(
                     index=i, word=word, word_start=span.start,
                     word_reading=phrase[i - span.start] if phrase is not None else None,
-                    dict_reading=readings[i], previous_word=before,
+                    dict_reading=readings[i], previous_word=before, bounds=bounds,
                 ))
         return out

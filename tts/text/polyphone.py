@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 import numba
 import numpy as np
 
+from tts.text.collocations import COLLOCATIONS_FILE, Collocations
 from tts.text.polyphone_rules import rule_reading
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class Target:
     word_reading: str | None  # its reading in the phrase dictionary entry of ``word``
     dict_reading: str | None  # its reading from the dictionary pass over ``word``
     previous_word: str = ""  # the segmented word before ``word`` ("" at the start)
+    bounds: frozenset[int] = frozenset()  # word boundaries of the sentence (see g2p.word_bounds)
 
 
 @dataclass
@@ -261,7 +263,8 @@ class PolyphoneModel:
                  dense_weights: np.ndarray, sparse_weights: dict[str, dict[str, float]],
                  dictionary: PinyinDictionary, confident: float = 2.0,
                  confirmed: dict[str, tuple[str, ...]] | None = None,
-                 dev_exceptions: frozenset[str] = frozenset()) -> None:
+                 dev_exceptions: frozenset[str] = frozenset(),
+                 collocations: Collocations | None = None) -> None:
         self.scorer = scorer
         self.candidates = candidates
         self.dense_weights = dense_weights
@@ -276,6 +279,7 @@ class PolyphoneModel:
         # reads otherwise: see the module doc.
         self.confirmed = confirmed if confirmed is not None else {}
         self.dev_exceptions = dev_exceptions
+        self.collocations = collocations if collocations is not None else Collocations([])
 
     @classmethod
     def load(cls, dictionary: PinyinDictionary, folder: Path = RESOURCE_DIR) -> PolyphoneModel:
@@ -288,9 +292,11 @@ class PolyphoneModel:
         candidates = {c: tuple(r) for c, r in meta["candidates"].items()}
         confirmed_file = folder / CONFIRMED_FILE
         confirmed = read_confirmed(confirmed_file) if confirmed_file.exists() else {}
+        collocations_file = folder / COLLOCATIONS_FILE.name
+        collocations = Collocations.load(collocations_file) if collocations_file.exists() else None
         return cls(scorer, candidates, np.asarray(stacker["dense"], dtype=np.float32),
                    stacker["sparse"], dictionary, float(stacker.get("confident", 2.0)),
-                   confirmed, frozenset(stacker.get("dev_exceptions", ())))
+                   confirmed, frozenset(stacker.get("dev_exceptions", ())), collocations)
 
     def covers(self, char: str) -> bool:
         return char in self.candidates
@@ -327,9 +333,12 @@ class PolyphoneModel:
 
     def ruled_reading(self, sentence: str, target: Target,
                       exceptions: frozenset[str] | None = None) -> str | None:
-        """What decides before the models: a grammar rule, else a confirmed phrase (see
-        confirmed_reading; ``exceptions`` as there)."""
-        ruled = rule_reading(sentence, target)
+        """What decides before the models: a collocation (see :mod:`tts.text.collocations`),
+        else a grammar rule, else a confirmed phrase (see confirmed_reading; ``exceptions`` as
+        there)."""
+        ruled = self.collocations.reading(sentence, target.index, target.bounds)
+        if ruled is None:
+            ruled = rule_reading(sentence, target)
         return ruled if ruled is not None else self.confirmed_reading(sentence, target, exceptions)
 
     def features(self, sentence: str, targets: Sequence[Target]) -> list[CandidateFeatures]:

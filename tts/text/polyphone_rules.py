@@ -21,7 +21,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "总", "必须", "一定", "非")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
 # Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
 _AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
@@ -31,7 +31,6 @@ _BREAKS = frozenset("，。！？；：、…—“”‘’（）《》")
 # Verbs read one way when tried out (数一数, 量了量, 称一下): the verb's reading.
 _TRY_VERBS = {"数": "shu3", "量": "liang2", "称": "cheng1", "扇": "shan1", "教": "jiao1",
               "卷": "juan3"}
-_POURED_AFTER = frozenset("进入水茶酒掉出满")  # 倒进, 倒水, 倒掉: dao4 "pour"
 _PRONOUNS = frozenset("我你他她它咱")
 _MEASURES = frozenset("个块片亩座处")
 _TIRED_AFTER = frozenset("得死坏极了垮")
@@ -61,20 +60,15 @@ _TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾"
 _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
 # 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
-_MEASURED = ("身高", "体重", "体温", "血压", "尺寸", "长度", "距离", "温度", "腰围", "尺码", "面积")
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁担")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
-_PLAYED_AFTER = frozenset("得了着过")
-# Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult").
-_ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2"}
-_HID_AFTER = frozenset("在起着好了进")
+# Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent").
+_ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4"}
 _CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
-_ADJUSTED_AFTER = frozenset("得高低大小好整准")
-_SPUN = ("圈", "一圈", "了一圈", "了几圈", "个不停", "来转去")
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
@@ -113,8 +107,6 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chong2"  # 重来, 重写, 重新: "again" (很重 is "heavy", above)
     if char in _TRY_VERBS and _tried_out(sentence, index):
         return _TRY_VERBS[char]
-    if char == "倒" and after in _POURED_AFTER and target.word == "倒":
-        return "dao4"
     if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
         return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
     if char == "教" and target.word == "教会" and index == target.word_start \
@@ -163,8 +155,6 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "种" and _loose(target) and sentence[index - 1:index] not in _KIND_BEFORE \
             and is_han(after or " ") and after != "种" and after not in _BREAKS:
         return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
-    if char == "量" and target.word == "量" and sentence.startswith(_MEASURED, index + 1):
-        return "liang2"  # 量身高, 量体温: "measure"
     if char == "挑" and target.word == "挑" and (
             after in _CHOSE_AFTER or sentence.startswith(_SHOULDERED, index + 1)):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
@@ -183,25 +173,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and target.word == "行" and before.endswith("在") \
             and (not after or after in _BREAKS or after in "了的"):
         return "hang2"  # 他很在行: "expert"
-    if char == "弹" and after in _PLAYED_AFTER and _loose(target):
-        return "tan2"  # 弹得很好, 弹了一首曲子: "play" (子弹, 炸弹: dan4)
-    if char == "调" and _loose(target) and after in _ADJUSTED_AFTER:
-        return "tiao2"  # 温度调得太低, 调高音量, 调好: "adjust" (调到北京, 调走: diao4)
-    if char == "转" and _loose(target) and (after == "着" or sentence.startswith(_SPUN, index + 1)):
-        return "zhuan4"  # 风车不停地转着, 转了一圈: "spin"
     if char in _ADJECTIVE_AFTER_DEGREE and before.endswith(DEGREE_ADVERBS) \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
-    if char == "藏" and _loose(target) and after in _HID_AFTER:
-        return "cang2"  # 藏在床底下, 藏起来: "hide" (西藏, 藏族: zang4)
     if char == "扇" and target.word_reading is None and index == target.word_start \
             and sentence.startswith(("扇子", "风", "扇"), index + 1) \
             and before[-1:] not in _COUNT_BEFORE:
         return "shan1"  # 扇扇子, 扇风: "fan" (一扇门: the measure shan4)
-    if char == "曲" and _loose(target) and after == "着":
-        return "qu1"  # 曲着腿: "bend"
-    if char == "结" and _loose(target) and after == "满":
-        return "jie1"  # 树上结满了苹果: "bear fruit"
     if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
@@ -212,8 +190,6 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "切" and index == target.word_start and (target.word == "切" or _loose(target)) \
             and after in _CUT_AFTER:
         return "qie1"  # 切成薄片, 切开, 切菜: "cut" (一切, 亲切, 切实 are dictionary words)
-    if char == "会" and after == "计" and sentence[index + 2:index + 3] != "较":
-        return "kuai4"  # 会计 (but 会计较: hui4)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None

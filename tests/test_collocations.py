@@ -1,0 +1,96 @@
+"""Collocations: the table format, its errors, and word boundaries deciding where one applies."""
+
+from __future__ import annotations
+
+import pytest
+
+from tts.errors import InputError
+from tts.text.collocations import COLLOCATIONS_FILE, Collocations
+from tts.text.g2p import G2P
+
+
+@pytest.fixture(scope="module")
+def g2p() -> G2P:
+    return G2P.load()
+
+
+def reading_of(g2p: G2P, sentence: str, char: str, occurrence: int = 0) -> str | None:
+    index = [i for i, c in enumerate(sentence) if c == char][occurrence]
+    return g2p.read(sentence, g2p.segment(sentence))[index]
+
+
+def test_shipped_table_parses_and_is_used() -> None:
+    table = Collocations.load(COLLOCATIONS_FILE)
+    assert len(table.entries) > 100
+    model = G2P.load().polyphone
+    assert model is not None and len(model.collocations.entries) == len(table.entries)
+
+
+@pytest.mark.parametrize("line, fragment", [
+    ("卡在\tqia3", "one bracketed word"),
+    ("[卡在\tqia3", "one bracketed word"),
+    ("[卡][在]\tqia3 zai4", "one bracketed word"),
+    ("[]卡\tqia3", "one bracketed word"),
+    ("[卡]在\tqia3 zai4", "1 bracketed characters but 2 syllables"),
+    ("[卡]在\tqiaa3", "qiaa3"),
+])
+def test_malformed_line_names_the_line(line: str, fragment: str) -> None:
+    with pytest.raises(InputError) as err:
+        Collocations.parse(f"# a comment\n\n{line}\n", "table.tsv")
+    assert "table.tsv, line 3" in str(err.value) and fragment in str(err.value)
+
+
+def test_duplicate_line_is_an_error() -> None:
+    with pytest.raises(InputError, match="line 2: 鱼刺\\[卡\\]在 is listed twice"):
+        Collocations.parse("鱼刺[卡]在\tqia3\n鱼刺[卡]在\tka3\n")
+
+
+def test_longest_match_wins_and_ends_must_be_bounds() -> None:
+    table = Collocations.parse("[空]着\tkong4\n[空]着手\tkong1\n")
+    sentence = "他空着手来了"
+    every = frozenset(range(len(sentence) + 1))
+    assert table.reading(sentence, 1, every) == "kong1"
+    assert table.reading(sentence, 1, every - {4}) == "kong4"  # 空着手 ends inside a word
+    assert table.reading(sentence, 1, every - {1}) is None  # starts inside a word
+    assert table.reading("空着", 0, frozenset({0, 1, 2})) == "kong4"  # at the sentence's edges
+
+
+def test_hmm_glued_pair_is_no_boundary(g2p: G2P) -> None:
+    sentence = "他弹了一首曲子。"
+    spans = g2p.segment(sentence)
+    words = [sentence[s.start:s.end] for s in spans]
+    bounds = g2p.word_bounds(sentence, spans)
+    for span in spans:
+        assert span.start in bounds and span.end in bounds
+    if "他弹" in words:  # jieba's HMM made it up: its middle binds nothing
+        assert 1 in bounds
+    assert g2p.word_bounds("银行", g2p.segment("银行")) == frozenset({0, 2})  # a dictionary word does
+
+
+@pytest.mark.parametrize("sentence, char, expected", [
+    ("鱼刺卡在喉咙里了。", "卡", "qia3"),
+    ("你的信用卡在哪里？", "卡", "ka3"),  # 卡 inside 信用卡
+    ("妈妈在厨房里和面。", "和", "huo2"),
+    ("我和面包师傅聊天。", "和", "he2"),  # 面 inside 面包
+    ("睡觉前她把床铺好了。", "铺", "pu1"),
+    ("床铺上堆满了衣服。", "铺", "pu4"),
+    ("他给自己盛了一大碗饭。", "盛", "cheng2"),
+    ("这里的花开得很茂盛了。", "盛", "sheng4"),
+    ("小狗在嚼骨头。", "嚼", "jiao2"),  # not a character of the model: the table alone decides
+    ("细嚼慢咽有助于消化。", "嚼", "jiao2"),
+    ("要细细咀嚼这句话的意思。", "嚼", "jue2"),
+    ("他昨天去医院看了大夫。", "大", "dai4"),
+    ("他昨天去医院看了大夫。", "夫", "fu5"),
+    ("他被任命为光禄大夫。", "大", "da4"),
+    ("他上了骗子的当。", "当", "dang4"),
+    ("这是我们的当务之急。", "当", "dang1"),
+    ("他空出了一下午的时间。", "空", "kong4"),
+    ("他空着手来了。", "空", "kong1"),
+    ("孩子哭了，快去哄一哄。", "哄", "hong3"),
+    ("他的话引得大家哄堂大笑。", "哄", "hong1"),
+    ("他应了一声就出门了。", "应", "ying4"),
+    ("这股味道太冲了。", "冲", "chong4"),
+    ("你得早点睡觉了。", "得", "dei3"),
+])
+def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
+    assert reading_of(g2p, sentence, char) == expected
