@@ -133,18 +133,27 @@ def bench_ours(examples: list[Example], name: str = "ours, trained on dev (not h
 
 
 def bench_rules(examples: list[Example], targets: list) -> None:
-    """How often the grammar rules decide, and how often they are right."""
+    """How often the collocations and the grammar rules decide, and how often they are right."""
+    from tts.text.g2p import G2P
     from tts.text.polyphone_rules import rule_reading
 
-    fired = right = 0
+    g2p = G2P.load()
+    assert g2p.polyphone is not None
+    collocations = g2p.polyphone.collocations
+    counts = {"collocations": [0, 0], "grammar rules": [0, 0]}
     for ex, target in zip(examples, targets):
         if target is None:  # not a character of the model: its dictionary reading stands
             continue
-        reading = rule_reading(ex.sentence, target)
-        if reading is not None:
-            fired += 1
-            right += reading == ex.label
-    print(f"{'grammar rules':<32} decide {fired} of {len(examples)} sentences, {right} of them rightly")
+        spans = g2p.segment(ex.sentence)
+        found = collocations.reading(ex.sentence, ex.index, g2p.word_bounds(ex.sentence, spans))
+        kind = "collocations"
+        if found is None:
+            found, kind = rule_reading(ex.sentence, target), "grammar rules"
+        if found is not None:
+            counts[kind][0] += 1
+            counts[kind][1] += found == ex.label
+    for kind, (fired, right) in counts.items():
+        print(f"{kind:<32} decide {fired} of {len(examples)} sentences, {right} of them rightly")
 
 
 def bench_frontend(examples: list[Example]) -> None:

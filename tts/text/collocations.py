@@ -13,8 +13,8 @@ sentence elsewhere (鱼刺|卡|在), and the BiLSTM, trained on encyclopedia tex
 The bracketed characters get the syllables; the text around them must match too. A collocation
 applies only where its two ends fall on word boundaries of the segmentation, so [卡]在 reads
 鱼刺卡在 but not 信用卡在哪 (卡 inside 信用卡), and [和]面 reads 和面 but not 我和面包 (面 inside 面包).
-A two-character cut that jieba's dictionary does not know (its HMM glued 他弹) is no boundary to
-respect. The longest matching collocation wins.
+A word that jieba's dictionary does not know (its HMM glued 他弹, 黑布蒙) binds nothing: every
+position inside it counts as a boundary. The longest matching collocation wins.
 """
 
 from __future__ import annotations

@@ -244,14 +244,15 @@ class G2P:
         return readings
 
     def word_bounds(self, sentence: str, spans: list[WordSpan]) -> frozenset[int]:
-        """Positions where a word starts or ends, and the middle of a two-character word that
-        jieba's HMM made up (他弹, 调得: not in its dictionary), which binds nothing."""
+        """Positions where a word starts or ends, and every position inside a word that jieba's
+        HMM made up (他弹: not in its dictionary), which binds nothing."""
         bounds = {0, len(sentence)}
         for span in spans:
-            bounds.update((span.start, span.end))
-            if span.fixed is None and span.end - span.start == 2 \
+            if span.fixed is None and span.end - span.start >= 2 \
                     and not self.segmenter.is_word(sentence[span.start:span.end]):
-                bounds.add(span.start + 1)
+                bounds.update(range(span.start, span.end + 1))
+            else:
+                bounds.update((span.start, span.end))
         return frozenset(bounds)
 
     def targets(self, sentence: str, spans: list[WordSpan], readings: list[str | None],

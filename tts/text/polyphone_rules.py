@@ -107,6 +107,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chong2"  # 重来, 重写, 重新: "again" (很重 is "heavy", above)
     if char in _TRY_VERBS and _tried_out(sentence, index):
         return _TRY_VERBS[char]
+    if char == "倒" and target.word == "倒" and after == "了" \
+            and (index + 2 == len(sentence) or sentence[index + 2] in _BREAKS):
+        clause = sentence[max(0, index - 8):index]
+        poured = "把" in clause[max((clause.rfind(b) for b in _BREAKS), default=-1) + 1:]
+        return "dao4" if poured else "dao3"  # 墙倒了 "fell"; 把酒倒了 "poured away"
     if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
         return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
     if char == "教" and target.word == "教会" and index == target.word_start \
