@@ -68,7 +68,6 @@ _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4"}
-_CUT_AFTER = frozenset("成开碎片好菜肉丝块了一断掉下")
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
@@ -192,9 +191,6 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after != "了":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
-    if char == "切" and index == target.word_start and (target.word == "切" or _loose(target)) \
-            and after in _CUT_AFTER:
-        return "qie1"  # 切成薄片, 切开, 切菜: "cut" (一切, 亲切, 切实 are dictionary words)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
