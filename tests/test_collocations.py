@@ -107,6 +107,15 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("她长着一双大眼睛。", "长", "zhang3"),
     ("委员会计划明年开工。", "会", "hui4"),  # not 会计
     ("她在公司当会计。", "会", "kuai4"),
+    ("借你的钱，我明天就还你。", "还", "huan2"),
+    ("我还你一起去吧。", "还", "hai2"),
+    ("昨晚我终于睡了个好觉。", "觉", "jiao4"),
+    ("我觉得这件外套有点大。", "觉", "jue2"),
+    ("他给我剥了一个橘子。", "剥", "bao1"),
+    ("大风把树枝吹折了。", "折", "she2"),
+    ("衣服打八折。", "折", "zhe2"),
+    ("这家店的服务态度太差了。", "差", "cha4"),
+    ("他跑得比谁都快。", "得", "de5"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

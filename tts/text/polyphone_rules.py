@@ -41,7 +41,7 @@ SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2"
                     "华": "hua4", "任": "ren2", "覃": "qin2", "翟": "zhai2", "种": "chong2",
                     "秘": "bi4", "召": "shao4", "宁": "ning4", "折": "she2", "纪": "ji3",
                     "那": "nuo2", "燕": "yan1"}
-_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越")
+_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
@@ -66,8 +66,8 @@ _SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁�
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
-# Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent").
-_ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4"}
+# Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
+_ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
