@@ -4,7 +4,9 @@ Each rule looks at the sentence around the character and at the segmentation (:c
 认真地学习 de5, 很重 zhong4, 数一数 shu3, 这只小狗 zhi1, 上得起 de5, 做不了 liao3, 种玉米 zhong4, 系好 ji4.
 They were written for everyday contexts where g2pM's BiLSTM, trained on encyclopedia text, is
 confidently wrong; ``benchmarks/bench_polyphone.py`` reports how often they fire on each set and how
-often rightly.
+often rightly. A context that is only a fixed string of neighbouring words (倒进, 切成, 量身高) belongs
+in the collocation table (:mod:`tts.text.collocations`), which is consulted first; the rules here
+test grammar: a degree adverb before, a clause boundary after, a 把 earlier in the clause.
 """
 
 from __future__ import annotations
