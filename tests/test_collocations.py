@@ -116,6 +116,13 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("衣服打八折。", "折", "zhe2"),
     ("这家店的服务态度太差了。", "差", "cha4"),
     ("他跑得比谁都快。", "得", "de5"),
+    ("孩子每天都要临字帖。", "帖", "tie4"),
+    ("他在论坛上发了一个帖子。", "帖", "tie3"),
+    ("他从钱包里掏出一沓钞票。", "沓", "da2"),
+    ("猫逮住了一只老鼠。", "逮", "dai3"),
+    ("我们去河边散散步。", "散", "san4"),
+    ("他打的电话我没接到。", "的", "de5"),
+    ("太晚了，打个的回去吧。", "的", "di1"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected
