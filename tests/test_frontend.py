@@ -125,6 +125,19 @@ def test_bad_override_raises(fe: Frontend) -> None:
         fe("好{xx9}")
 
 
+def test_lexicon_context_pins_a_reading_where_its_words_are(tmp_path) -> None:
+    path = tmp_path / "lex.tsv"
+    # a deliberately unusual reading, so the test sees the lexicon and not the shipped table
+    path.write_text("[和]面\thu2\n[重]来\tzhong4\n面包\tmian4 bao5\n", encoding="utf-8")
+    lexicon = Lexicon.from_file(path)
+    assert len(lexicon) == 3
+    fe = Frontend(lexicon=lexicon)
+    assert fe("厨房里和面。").pinyin[3] == "hu2"
+    assert fe("我和面包师傅聊天。").pinyin[1:4] == ["he2", "mian4", "bao5"]  # 面 is in the word 面包
+    assert fe("我们重来一遍。").pinyin[2] == "zhong4"
+    assert fe("和{he2}面").pinyin[0] == "he2"  # an inline override wins over the context
+
+
 def test_lexicon(tmp_path) -> None:
     path = tmp_path / "lex.tsv"
     path.write_text("行长\thang2 zhang3\n长城\tchang2 cheng2\n", encoding="utf-8")

@@ -318,6 +318,10 @@ def test_lexicon_from_file(tmp_path: Path) -> None:
     ("行长\thang2", "2 characters but 1 syllables"),
     ("行长\thang2 zzz3", "zzz3"),
     ("ab\ta1 b2", "Han characters"),
+    ("[和面\thuo2", "one bracketed word"),
+    ("[和]面\thuo2 mian4", "1 bracketed characters but 2 syllables"),
+    ("[和]a\thuo2", "Han characters"),
+    ("[和]面\thuo9", "huo9"),
 ])
 def test_lexicon_malformed_line(tmp_path: Path, line: str, fragment: str) -> None:
     path = tmp_path / "lex.txt"

@@ -159,7 +159,7 @@ def prepare(
 def g2p(
     text: str = typer.Argument(..., help="Text to read, a path to a UTF-8 text file (one item per line), or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="One JSON object per input line: line, text, normalized, pinyin (one per Han character as written), words (every word said, with its pinyin), phonemes, tones, error."),
-    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line, or a reading pinned in a context: [和]面<TAB>huo2."),
 ) -> None:
     """Show how text is read: normalized text, pinyin (surface tones) and phonemes.
 
@@ -306,7 +306,7 @@ def synth(
     energy: float = typer.Option(1.0, "--energy", min=0.1, max=4.0, help="Loudness (energy) scale."),
     device: str = typer.Option("cpu", "--device", help="cpu, cuda, cuda:1 ... or auto (a GPU when there is one)."),
     plot: bool = typer.Option(False, "--plot", help="Also write a PNG of mel, F0 and durations next to each wav."),
-    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line."),
+    lexicon: Optional[Path] = typer.Option(None, "--lexicon", "-l", help="User lexicon: word<TAB>pinyin per line, or a reading pinned in a context: [和]面<TAB>huo2."),
     vocoder: Optional[str] = typer.Option(None, "--vocoder", help="A vocoder voice (name or folder) or griffin-lim, instead of the voice's own."),
     precision: str = typer.Option("auto", "--precision", help=PRECISION_HELP),
     noise_scale: Optional[float] = typer.Option(None, "--noise-scale", help="Sampling temperature of generative voices (PortaSpeech), 0-2; default: the voice's."),

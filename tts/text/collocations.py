@@ -53,6 +53,28 @@ class Collocations:
             for j, char in enumerate(entry.word):
                 self._by_char.setdefault(char, []).append((len(entry.left) + j, entry))
 
+    @staticmethod
+    def parse_line(line: str, where: str) -> Collocation:
+        """One ``context<TAB>syllables`` line (see the module doc).
+
+        Raises:
+            InputError: naming ``where``.
+        """
+        pattern, _, syllables = line.partition("\t")
+        left, bracket, rest = pattern.partition("[")
+        word, close, right = rest.partition("]")
+        readings = tuple(syllables.split())
+        if not bracket or not close or not word or "[" in rest or "]" in right:
+            raise InputError(f"{where}: expected one bracketed word, as in 鱼刺[卡]在<TAB>qia3: {line!r}")
+        if len(readings) != len(word):
+            raise InputError(f"{where}: {len(word)} bracketed characters but {len(readings)} syllables")
+        for syllable in readings:
+            try:
+                syllable_to_phones(syllable)
+            except InputError as err:
+                raise InputError(f"{where}: {err}") from None
+        return Collocation(left, word, right, readings)
+
     @classmethod
     def parse(cls, text: str, source: str = "collocations") -> Collocations:
         """Read the table format (see the module doc); ``#`` starts a comment line.
@@ -66,23 +88,10 @@ class Collocations:
             if not line.strip() or line.startswith("#"):
                 continue
             where = f"{source}, line {number}"
-            pattern, _, syllables = line.partition("\t")
-            left, bracket, rest = pattern.partition("[")
-            word, close, right = rest.partition("]")
-            readings = tuple(syllables.split())
-            if not bracket or not close or not word or "[" in rest or "]" in right:
-                raise InputError(f"{where}: expected one bracketed word, as in 鱼刺[卡]在<TAB>qia3: {line!r}")
-            if len(readings) != len(word):
-                raise InputError(f"{where}: {len(word)} bracketed characters but {len(readings)} syllables")
-            for syllable in readings:
-                try:
-                    syllable_to_phones(syllable)
-                except InputError as err:
-                    raise InputError(f"{where}: {err}") from None
-            entry = Collocation(left, word, right, readings)
-            key = (entry.text, len(left))
+            entry = cls.parse_line(line, where)
+            key = (entry.text, len(entry.left))
             if key in seen:
-                raise InputError(f"{where}: {pattern} is listed twice")
+                raise InputError(f"{where}: {entry.left}[{entry.word}]{entry.right} is listed twice")
             seen.add(key)
             entries.append(entry)
         return cls(entries)

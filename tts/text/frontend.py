@@ -137,6 +137,7 @@ class Frontend:
         text = "".join(u.char for u in units)
         spans = self.g2p.segment(text, self.lexicon)
         readings = self.g2p.read(text, spans)
+        pinned = self.lexicon.pinned(text, self.g2p.word_bounds(text, spans)) if self.lexicon else {}
         sentence = _Sentence()
         current: list[Word] = []
         for span in spans:
@@ -152,11 +153,12 @@ class Frontend:
             word_readings = []
             for i in range(span.start, span.end):
                 unit = units[i]
-                reading = unit.forced or readings[i]
+                context = pinned.get(i) if span.fixed is None else None  # a lexicon word wins
+                reading = unit.forced or context or readings[i]
                 if reading is None:
                     unreadable.append(unit.char)
                     continue
-                fixed = unit.forced is not None or span.fixed is not None
+                fixed = unit.forced is not None or span.fixed is not None or context is not None
                 word_readings.append(Reading(unit.char, reading, fixed, unit.written, source=unit.source))
             if word_readings:
                 current.append(Word("".join(r.text for r in word_readings), word_readings))

@@ -13,16 +13,22 @@ a lone ``{``) are ordinary text, which normalization drops.
 A lexicon file has one entry per line, ``word<TAB>syllables``: ``行长\thang2 zhang3``; blank
 lines and lines starting with ``#`` are skipped. Both always win over the dictionary, the
 polyphone model, tone sandhi and erhua: the syllables are read as written.
+
+A lexicon line may instead pin a reading in a context only, with the characters to read in
+brackets: ``[和]面\thuo2`` reads 和 as huo2 in 和面 but leaves 我和面包 alone — the context applies
+only where its ends fall on word boundaries (see :mod:`tts.text.collocations`, the same format the
+shipped table uses). A lexicon word wins over a context; an inline override wins over both.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tts.errors import InputError
+from tts.text.collocations import Collocation, Collocations
 from tts.text.normalize.chars import is_han
 from tts.text.pinyin import split_tone, syllable_to_phones
 
@@ -111,6 +117,7 @@ class Lexicon:
     """User words with fixed readings; the longest entry matching at a position wins."""
 
     entries: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    contexts: list[Collocation] = field(default_factory=list)  # readings pinned in a context only
 
     def __post_init__(self) -> None:
         checked: dict[str, tuple[str, ...]] = {}
@@ -118,6 +125,7 @@ class Lexicon:
             checked[word] = self._checked(word, tuple(syllables), f"lexicon entry {word!r}")
         self.entries = checked
         self._longest = max((len(w) for w in self.entries), default=0)
+        self._contexts = Collocations(self.contexts)
 
     @staticmethod
     def _checked(word: str, syllables: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -136,6 +144,7 @@ class Lexicon:
         except (OSError, UnicodeDecodeError) as error:
             raise InputError(f"cannot read lexicon {path}: {error}") from None
         entries: dict[str, tuple[str, ...]] = {}
+        contexts: list[Collocation] = []
         for number, line in enumerate(lines, start=1):
             stripped = line.strip()
             if not stripped or stripped.startswith("#"):
@@ -144,11 +153,30 @@ class Lexicon:
             if "\t" not in stripped:
                 raise InputError(f"{where}: expected 'word<TAB>pinyin syllables', got {stripped!r}")
             word, _, reading = stripped.partition("\t")
+            if "[" in word or "]" in word:
+                context = Collocations.parse_line(f"{word.strip()}\t{reading}", where)
+                if not all(is_han(c) for c in context.text):
+                    raise InputError(f"{where}: a lexicon context must be Han characters, got {word.strip()!r}")
+                contexts.append(replace(context, syllables=tuple(check_syllable(x, where) for x in context.syllables)))
+                continue
             entries[word.strip()] = cls._checked(word.strip(), tuple(reading.split()), where)
-        return cls(entries)
+        return cls(entries, contexts)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self.entries) + len(self.contexts)
+
+    def pinned(self, text: str, bounds: frozenset[int]) -> dict[int, str]:
+        """Readings the context entries pin in ``text`` (index → syllable), given its word
+        boundaries (see G2P.word_bounds)."""
+        if not self.contexts:
+            return {}
+        out = {}
+        for i, char in enumerate(text):
+            if self._contexts.covers(char):
+                reading = self._contexts.reading(text, i, bounds)
+                if reading is not None:
+                    out[i] = reading
+        return out
 
     def matches(self, text: str) -> Iterator[tuple[int, str]]:
         """Non-overlapping ``(start, word)`` matches in ``text``, longest first, left to right."""
