@@ -100,20 +100,24 @@ def convert_g2pm(out: Path, chars: set[str]) -> None:
     (out / "bilstm.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
 
 
-def confirmed_words(candidates: dict[str, tuple[str, ...]],
-                    cedict_neutral: bool = True) -> dict[str, tuple[str, ...]]:
+def confirmed_words(candidates: dict[str, tuple[str, ...]], cedict_neutral: bool = True,
+                    cedict_names: bool = True) -> dict[str, tuple[str, ...]]:
     """Words holding a character of ``candidates`` (character → its readings) on whose reading of
     it two dictionaries agree, with their syllables: the words of pypinyin's phrase dictionary
     that CC-CEDICT (as packaged in ``pypinyin-dict``) reads the same way; and, with
     ``cedict_neutral``, words of jieba's dictionary (so segmentation can yield them) that
     pypinyin lacks and CC-CEDICT reads with a neutral tone there (包子 bao1 zi5, 木头 mu4 tou5),
     their other syllables ``-`` (left to the models). Those neutral suffixes are where the BiLSTM,
-    trained on encyclopedia text, reads 包子 as zi3."""
+    trained on encyclopedia text, reads 包子 as zi3. With ``cedict_names``, such words whose first
+    character CC-CEDICT reads as a surname (SURNAME_READINGS: 曾国藩 zeng1, 华罗庚 hua4, 翟志刚
+    zhai2) keep CC-CEDICT's syllables for all of the model's characters in them (曾都区 zeng1 du1):
+    names and places the BiLSTM reads with the common reading."""
     import jieba
     from pypinyin.constants import PHRASES_DICT
     from pypinyin_dict.phrase_pinyin_data import cc_cedict
 
     from tts.text.g2p import PinyinDictionary, tone3
+    from tts.text.polyphone_rules import SURNAME_READINGS
 
     jieba.dt.check_initialized()
     dictionary = PinyinDictionary()
@@ -126,11 +130,15 @@ def confirmed_words(candidates: dict[str, tuple[str, ...]],
             ours = dictionary.phrase(word)
             if ours is not None and all(ours[j] == theirs[j] for j, c in enumerate(word) if c in candidates):
                 out[word] = tuple(s or "-" for s in ours)
-        elif cedict_neutral and jieba.dt.FREQ.get(word):
-            neutral = tuple(r if len(readings[j]) == 1 and r.endswith("5") and r in candidates.get(c, ())
-                            else "-" for j, (c, r) in enumerate(zip(word, theirs)))
-            if any(r != "-" for r in neutral):
-                out[word] = neutral
+        elif (cedict_neutral or cedict_names) and jieba.dt.FREQ.get(word):
+            kept = tuple(r if cedict_neutral and len(readings[j]) == 1 and r.endswith("5")
+                         and r in candidates.get(c, ()) else "-" for j, (c, r) in enumerate(zip(word, theirs)))
+            if cedict_names and word[0] in candidates and len(readings[0]) == 1 \
+                    and theirs[0] == SURNAME_READINGS.get(word[0]):  # a name: all its syllables
+                kept = tuple(r if len(readings[j]) == 1 and r in candidates.get(c, ()) else "-"
+                             for j, (c, r) in enumerate(zip(word, theirs)))
+            if any(r != "-" for r in kept):
+                out[word] = kept
     return dict(sorted(out.items()))
 
 
@@ -325,6 +333,8 @@ def main() -> None:
                         help=f"rebuild {CONFIRMED_FILE} from CC-CEDICT (needs pypinyin-dict)")
     parser.add_argument("--no-cedict-neutral", action="store_true",
                         help="with --confirm: leave out the neutral-tone words only CC-CEDICT has")
+    parser.add_argument("--no-cedict-names", action="store_true",
+                        help="with --confirm: leave out the surname readings of names only CC-CEDICT has")
     parser.add_argument("--out", type=Path, default=RESOURCE_DIR)
     args = parser.parse_args()
     if not args.data.exists():
@@ -339,7 +349,7 @@ def main() -> None:
         meta = args.out / "bilstm.json" if (args.out / "bilstm.json").exists() else RESOURCE_DIR / "bilstm.json"
         model_candidates = json.loads(meta.read_text(encoding="utf-8"))["candidates"]
         words = confirmed_words({c: tuple(model_candidates[c]) for c in {ex.sentence[ex.index] for ex in examples}},
-                                not args.no_cedict_neutral)
+                                not args.no_cedict_neutral, not args.no_cedict_names)
         write_confirmed(confirmed_file, words)
         print(f"{CONFIRMED_FILE}: {len(words)} words")
     start = time.perf_counter()

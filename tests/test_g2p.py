@@ -164,6 +164,9 @@ POLYPHONES = [
     ("他姓曾。", "曾", "zeng1"),
     ("我曾经去过那里。", "曾", "ceng2"),
     ("她姓单，叫单丽。", "单", "shan4"),
+    ("曾国藩是晚清名臣。", "曾国藩", "zeng1 guo2 fan1"),  # CC-CEDICT's names, surname first
+    ("华罗庚是著名数学家。", "华罗庚", "hua4 luo2 geng1"),
+    ("他住在曾都区。", "曾都区", "zeng1 du1 qu1"),
 ]
 
 
