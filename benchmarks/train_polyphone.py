@@ -358,7 +358,10 @@ def main() -> None:
         data.model.confirmed = read_confirmed(confirmed_file)
     feats, gold = data.feats, data.gold
     print(f"features for {len(examples)} dev sentences in {time.perf_counter() - start:.1f} s")
-    confident = 2.0  # no fast path
+    previous = args.out / "reranker.json"
+    # without cross-validation to choose it, keep the fast-path threshold already there (2.0: none)
+    confident = float(json.loads(previous.read_text(encoding="utf-8")).get("confident", 2.0)) \
+        if previous.exists() else 2.0
     if args.folds > 1:
         results = cross_validate(data, args.folds)
         print(f"reranker, {args.folds}-fold cross-validated accuracy on CPP dev: {results[2.0]:.4f}; "
