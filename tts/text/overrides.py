@@ -125,7 +125,14 @@ class Lexicon:
             checked[word] = self._checked(word, tuple(syllables), f"lexicon entry {word!r}")
         self.entries = checked
         self._longest = max((len(w) for w in self.entries), default=0)
+        self.contexts = [self._checked_context(c, f"lexicon context {c.text!r}") for c in self.contexts]
         self._contexts = Collocations(self.contexts)
+
+    @staticmethod
+    def _checked_context(context: Collocation, where: str) -> Collocation:
+        if not all(is_han(c) for c in context.text):
+            raise InputError(f"{where}: a lexicon context must be Han characters, got {context.text!r}")
+        return replace(context, syllables=tuple(check_syllable(s, where) for s in context.syllables))
 
     @staticmethod
     def _checked(word: str, syllables: tuple[str, ...], where: str) -> tuple[str, ...]:
@@ -155,9 +162,7 @@ class Lexicon:
             word, _, reading = stripped.partition("\t")
             if "[" in word or "]" in word:
                 context = Collocations.parse_line(f"{word.strip()}\t{reading}", where)
-                if not all(is_han(c) for c in context.text):
-                    raise InputError(f"{where}: a lexicon context must be Han characters, got {word.strip()!r}")
-                contexts.append(replace(context, syllables=tuple(check_syllable(x, where) for x in context.syllables)))
+                contexts.append(cls._checked_context(context, where))
                 continue
             entries[word.strip()] = cls._checked(word.strip(), tuple(reading.split()), where)
         return cls(entries, contexts)
