@@ -40,6 +40,19 @@ def test_malformed_line_names_the_line(line: str, fragment: str) -> None:
     assert "table.tsv, line 3" in str(err.value) and fragment in str(err.value)
 
 
+def test_open_ends_need_no_boundary() -> None:
+    table = Collocations.parse("[切]成…\tqie1\n…[行]驶\txing2\n")
+    assert table.entries[0].open_right and not table.entries[0].open_left
+    sentence = "把土豆切成细丝"
+    bounds = frozenset({0, 1, 3, 4, 7})  # 把|土豆|切|成细丝: 5 is inside a word
+    assert table.reading(sentence, 3, bounds) == "qie1"
+    assert table.reading("改道行驶", 2, frozenset({0, 4})) == "xing2"  # inside the word 改道行驶
+    strict = Collocations.parse("[切]成\tqie1\n")
+    assert strict.reading(sentence, 3, bounds) is None
+    with pytest.raises(InputError, match="one bracketed word"):
+        Collocations.parse("[切]…成\tqie1\n")
+
+
 def test_duplicate_line_is_an_error() -> None:
     with pytest.raises(InputError, match="line 2: 鱼刺\\[卡\\]在 is listed twice"):
         Collocations.parse("鱼刺[卡]在\tqia3\n鱼刺[卡]在\tka3\n")
@@ -116,6 +129,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("衣服打八折。", "折", "zhe2"),
     ("这家店的服务态度太差了。", "差", "cha4"),
     ("他跑得比谁都快。", "得", "de5"),
+    ("先把土豆切成细丝，放在清水里。", "切", "qie1"),  # jieba's dictionary has 成细丝
+    ("三路公交车临时改道行驶。", "行", "xing2"),  # and 改道行驶
+    ("楼上天天装修，吵得人睡不着觉。", "得", "de5"),
     ("孩子每天都要临字帖。", "帖", "tie4"),
     ("他在论坛上发了一个帖子。", "帖", "tie3"),
     ("他从钱包里掏出一沓钞票。", "沓", "da2"),

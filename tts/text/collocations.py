@@ -13,8 +13,10 @@ sentence elsewhere (鱼刺|卡|在), and the BiLSTM, trained on encyclopedia tex
 The bracketed characters get the syllables; the text around them must match too. A collocation
 applies only where its two ends fall on word boundaries of the segmentation, so [卡]在 reads
 鱼刺卡在 but not 信用卡在哪 (卡 inside 信用卡), and [和]面 reads 和面 but not 我和面包 (面 inside 面包).
-A word that jieba's dictionary does not know (its HMM glued 他弹, 黑布蒙) binds nothing: every
-position inside it counts as a boundary. The longest matching collocation wins.
+A word that jieba's dictionary does not know (its HMM glued 他弹) binds nothing: every position
+inside it counts as a boundary. An end written ``…`` need not be a boundary: ``[切]成…`` reads
+切|成细丝 too, where jieba's dictionary has the odd entry 成细丝, and ``…[行]驶`` reads 改道行驶.
+The longest matching collocation wins.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from tts.errors import InputError
 from tts.text.pinyin import syllable_to_phones
 
+OPEN = "…"  # marks an end of a collocation that need not be a word boundary
 COLLOCATIONS_FILE = Path(__file__).resolve().parent.parent / "resources" / "polyphone" / "collocations.tsv"
 
 
@@ -36,6 +39,8 @@ class Collocation:
     word: str
     right: str
     syllables: tuple[str, ...]  # one per character of ``word``
+    open_left: bool = False  # the left end need not be a word boundary (written ``…``)
+    open_right: bool = False
 
     @property
     def text(self) -> str:
@@ -61,10 +66,12 @@ class Collocations:
             InputError: naming ``where``.
         """
         pattern, _, syllables = line.partition("\t")
+        open_left, open_right = pattern.startswith(OPEN), pattern.endswith(OPEN)
+        pattern = pattern.removeprefix(OPEN).removesuffix(OPEN)
         left, bracket, rest = pattern.partition("[")
         word, close, right = rest.partition("]")
         readings = tuple(syllables.split())
-        if not bracket or not close or not word or "[" in rest or "]" in right:
+        if not bracket or not close or not word or "[" in rest or "]" in right or OPEN in pattern:
             raise InputError(f"{where}: expected one bracketed word, as in 鱼刺[卡]在<TAB>qia3: {line!r}")
         if len(readings) != len(word):
             raise InputError(f"{where}: {len(word)} bracketed characters but {len(readings)} syllables")
@@ -73,7 +80,7 @@ class Collocations:
                 syllable_to_phones(syllable)
             except InputError as err:
                 raise InputError(f"{where}: {err}") from None
-        return Collocation(left, word, right, readings)
+        return Collocation(left, word, right, readings, open_left, open_right)
 
     @classmethod
     def parse(cls, text: str, source: str = "collocations") -> Collocations:
@@ -89,7 +96,7 @@ class Collocations:
                 continue
             where = f"{source}, line {number}"
             entry = cls.parse_line(line, where)
-            key = (entry.text, len(entry.left))
+            key = (entry.text, len(entry.left))  # the same text with other ends is a duplicate too
             if key in seen:
                 raise InputError(f"{where}: {entry.left}[{entry.word}]{entry.right} is listed twice")
             seen.add(key)
@@ -109,6 +116,7 @@ class Collocations:
         for offset, entry in self._by_char.get(sentence[index], ()):
             start = index - offset
             end = start + len(entry.text)
-            if start >= 0 and start in bounds and end in bounds and sentence.startswith(entry.text, start):
+            if start >= 0 and (entry.open_left or start in bounds) and (entry.open_right or end in bounds) \
+                    and sentence.startswith(entry.text, start):
                 return entry.syllables[offset - len(entry.left)]
         return None
