@@ -16,8 +16,9 @@ Before either stage, a word the dictionaries agree on keeps its reading: when th
 (or else the longest phrase inside it that covers the character: 大[鼻子]) has an entry in
 pypinyin's phrase dictionary and CC-CEDICT gives it the same reading, or pypinyin lacks it and
 CC-CEDICT reads the character there with a neutral tone (包子 zi5, where the BiLSTM says zi3) or
-reads its first character as a surname (曾国藩 zeng1; ``confirmed.tsv``), that reading is taken, unless the CPP dev split labels this phrase differently
-(its house conventions, e.g. 部分 fen1, 挣脱 zheng1: ``dev_exceptions`` in ``reranker.json``). The
+reads its first character as a surname (曾国藩 zeng1; ``confirmed.tsv``), that reading is taken,
+unless the CPP dev split labels this phrase differently (its house conventions, e.g. 部分 fen1,
+挣脱 zheng1: ``dev_exceptions`` in ``reranker.json``). The
 BiLSTM, trained on encyclopedia sentences, is confidently wrong on many everyday words (了解 le5,
 目的 de5, 种植 zhong3, 人参 can1); on CPP dev the check costs nothing (cross-validated), on the
 hand-written everyday set of ``benchmarks/data/everyday_polyphones.tsv`` it is most of the gain.
