@@ -29,7 +29,7 @@ First of all, a collocation decides where the neighbouring words show the sense 
 盛饭 cheng2, 拧干 ning2: :mod:`tts.text.collocations`); then grammatical contexts where the BiLSTM is
 confidently wrong on everyday text (很长, 长得, 认真地, 很重, 数一数, 为学生提供, 这只小狗, 累得, 我得去,
 上得起, 做不了, 种玉米, 系好, 都要, 朝霞) are fixed by rules (:mod:`tts.text.polyphone_rules`). On CPP
-dev the collocations decide 28 sentences, all rightly, the rules 32, 31 rightly
+dev the collocations decide 31 sentences, all rightly, the rules 32, 31 rightly
 (``benchmarks/bench_polyphone.py`` reports both).
 """
 
