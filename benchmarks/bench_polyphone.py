@@ -45,7 +45,7 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind8.tsv`` (133): moderately frequent words and set phrases (供奉, 着落,
   押解, 如法炮制, 人才济济, 蚌埠), written by a fourth such helper after commit c7ffbfe (the final
   collocation table) and measured once blind there: 132/133 (pypinyin 130, g2pM 81; the session's
-  starting commit 27d9cdc reads 129). Nothing was changed after it.
+  starting commit 27d9cdc reads 129). Nothing was written from its errors.
 * ``everyday_suffixes.tsv`` (39): nouns with a neutral suffix (包子, 石头) and with a full-tone 子
   (电子, 孔子); written together with the fix for that class, so not blind.
 

@@ -66,6 +66,8 @@ def test_third_tone(spec: str, expected: str) -> None:
     ("不:bu4 是:shi4", "bu2 shi4"),
     ("是不是:shi4,bu4,shi4", "shi4 bu5 shi4"),
     ("好不好:hao3,bu4,hao3", "hao3 bu5 hao3"),
+    ("先生:xian1,sheng1 一生:yi1,sheng1", "xian1 sheng5 yi4 sheng1"),  # not A一A: 生 ends 先生
+    ("谁:shei2 说:shuo1 不:bu4 说:shuo1", "shei2 shuo1 bu5 shuo1"),
 ])
 def test_yi_bu(spec: str, expected: str) -> None:
     assert sandhi(spec) == expected
@@ -185,6 +187,8 @@ def fe() -> Frontend:
     ("孩子们在操场上踢足球", "hai2 zi5 men5 zai4 cao1 chang3 shang5 ti1 zu2 qiu2"),
     ("他在北京上大学", "ta1 zai4 bei3 jing1 shang4 da4 xue2"),  # 上 the verb
     ("他在100公里外", "ta1 zai4 gong1 li3 wai4"),  # a unit
+    ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
+    ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -94,10 +94,9 @@ ASPECT_VERBS = frozenset("去看听吃见来做说写读学玩用住喝买坐想
 
 def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
     """Rewrite the readings of one clause in place, from lexical to surface tones."""
-    flat = [r for w in clause for r in w.readings]
     _neutral_words(clause)
     _aspect_guo(clause)
-    _neutral_patterns(flat)
+    _neutral_patterns(clause)
     _yi_bu(clause)
     _third_tones(clause, is_word)
 
@@ -147,7 +146,7 @@ _PLACE_OPENERS = frozenset("在从到往于")
 _AFTER_ON = frozenset(["的", "有", "是", "都", "也", "还", "就", "最", "又", "正", "还有", "放", "摆",
                        "挂", "贴", "写", "画", "躺", "坐", "站", "睡", "留", "发言", "讲话"])
 # First characters of words ending in 上 that are not "on": 以上 之上 向上 马上 北上 …
-_NOT_ON = frozenset("以之向往北南马至无而在朝加赶爱看迎")
+_NOT_ON = frozenset("以之向往北南马至无而在朝加赶爱看迎网线")  # … and 网上, 线上 "online"
 # Words ending in 里 that are not "inside": units and set phrases.
 _NOT_INSIDE = frozenset(["公里", "英里", "千里", "万里", "海里", "故里", "邻里", "表里", "百里", "华里"])
 
@@ -186,12 +185,19 @@ def _aspect_guo(clause: list[Word]) -> None:
             _set(reading, 5)
 
 
-def _neutral_patterns(flat: list[Reading]) -> None:
+def _neutral_patterns(clause: list[Word]) -> None:
     """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是) — but not the
-    second 一 of ``一A一A`` (一个一个, 一步一步), where each 一 counts."""
+    second 一 of ``一A一A`` (一个一个, 一步一步), where each 一 counts, and not where the first A
+    ends a longer word (先生|一生)."""
+    flat: list[Reading] = []
+    starts: set[int] = set()  # positions in ``flat`` where a word starts
+    for word in clause:
+        starts.add(len(flat))
+        flat += word.readings
     for i in range(1, len(flat) - 1):
         middle = flat[i]
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
+                and i - 1 in starts \
                 and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一"):
             _set(middle, 5)
 
