@@ -85,6 +85,8 @@ NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
 _DIGITS = frozenset("零〇二三四五六七八九")
 _DATE_AFTER = frozenset("号日")
 _ORDINAL_BEFORE = frozenset("第初")
+# Words jieba makes of a verb and the counting 一 that belongs with what follows (加一|汤匙).
+_COUNTING_YI_WORDS = frozenset(["加一", "来一", "再一", "多一", "少一", "减一"])
 
 
 # Monosyllabic verbs after which 过 is the experiential aspect particle (去过, 吃过饭, 做过):
@@ -213,7 +215,8 @@ def _yi_bu(clause: list[Word]) -> None:
         nxt = readings[i + 1] if i + 1 < len(readings) else None
         if reading.text == "一":
             word = clause[k]
-            word_end = j == len(word.readings) - 1 and len(word.readings) > 1
+            word_end = j == len(word.readings) - 1 and len(word.readings) > 1 \
+                and word.text not in _COUNTING_YI_WORDS
             ordinal = j == 0 and _is_ordinal_yi(clause, k)
             _set(reading, 1 if word_end or ordinal else _yi_tone(readings, i))
         elif nxt is not None and nxt.tone == 4:
