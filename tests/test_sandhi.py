@@ -191,6 +191,8 @@ def fe() -> Frontend:
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙
     ("一加一等于二", "yi1 jia1 yi1 deng3 yu2 er4"),
+    ("能换小一号吗", "neng2 huan4 xiao3 yi2 hao4 ma5"),  # a size, not a date
+    ("三月一号开学", "san1 yue4 yi1 hao4 kai1 xue2"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

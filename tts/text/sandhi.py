@@ -236,6 +236,8 @@ def _yi_tone(readings: list[Reading], i: int) -> int:
     if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
                              or _is_decimal_point(prev) or _is_operator(prev, at(i - 2))):
         return 1
+    if nxt.text[:1] in _DATE_AFTER and prev is not None and prev.text[-1:] in ("大", "小"):
+        return 2 if nxt.tone == 4 else 4  # 小一号, 大一号: a size, not a date
     if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER \
             or _is_decimal_point(nxt) or _is_operator(nxt, after):
         return 1
