@@ -23,7 +23,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "总", "必须", "一定", "非")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
 # Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
 _AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
