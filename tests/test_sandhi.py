@@ -192,6 +192,7 @@ def fe() -> Frontend:
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙
     ("一加一等于二", "yi1 jia1 yi1 deng3 yu2 er4"),
     ("能换小一号吗", "neng2 huan4 xiao3 yi2 hao4 ma5"),  # a size, not a date
+    ("早上去菜市场买菜", "zao3 shang5 qu4 cai4 shi4 chang3 mai3 cai4"),  # 早上|去: no complement
     ("三月一号开学", "san1 yue4 yi1 hao4 kai1 xue2"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:

@@ -43,7 +43,7 @@ SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2"
                     "华": "hua4", "任": "ren2", "覃": "qin2", "翟": "zhai2", "种": "chong2",
                     "秘": "bi4", "召": "shao4", "宁": "ning4", "折": "she2", "纪": "ji3",
                     "那": "nuo2", "燕": "yan1"}
-_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直")
+_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).

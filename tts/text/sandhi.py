@@ -47,6 +47,9 @@ _NOT_VERB_BEFORE_BU = frozenset("只可决要前殊莫且岂倒远那终尚无�
 DIRECTIONAL_COMPLEMENTS = frozenset(
     ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
 )
+# Words ending in 上 / 下 / 出 … that are no verb, so a 来 / 去 after them is the full verb.
+_NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "以上", "以下", "上下", "眼下", "当下",
+                                     "私下", "路上", "乡下", "天上", "地下", "底下"])
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
 # syllable: built by benchmarks/build_neutral_words.py (see the NOTICE next to the file).
@@ -124,8 +127,9 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS:
             _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去
         if text in ("来", "去") and len(rs) == 1 and k > 0 and len(clause[k - 1].text) == 2 \
-                and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS:
-            _set(rs[0], 5)  # segmented 拿出|去: the same complement
+                and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS \
+                and clause[k - 1].text not in _NOT_DIRECTIONAL_BEFORE:
+            _set(rs[0], 5)  # segmented 拿出|去: the same complement (not 早上|去, 马上|去)
         if _is_locative(clause, k):
             _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
         if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:
