@@ -161,6 +161,8 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("春天的花都开了。", "都", "dou1"),  # not the district 花都
     ("这个箱子有多重？", "重", "zhong4"),
     ("他有多重身份。", "重", "chong2"),
+    ("阳光晃得我睁不开眼睛。", "得", "de5"),
+    ("这事得我来办。", "得", "dei3"),
     ("她高兴得跟个孩子似的。", "得", "de5"),
     ("房间很干净。", "干", "gan1"),
     ("孩子每天都要临字帖。", "帖", "tie4"),
