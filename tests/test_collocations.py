@@ -164,6 +164,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("阳光晃得我睁不开眼睛。", "得", "de5"),
     ("这事得我来办。", "得", "dei3"),
     ("他们在打麻将。", "将", "jiang4"),
+    ("唐贞观年间。", "观", "guan4"),  # jieba's word 唐贞观: an open context
+    ("他去地税局办事。", "地", "di4"),
+    ("鼓乐声响起。", "乐", "yue4"),
     ("她高兴得跟个孩子似的。", "得", "de5"),
     ("房间很干净。", "干", "gan1"),
     ("孩子每天都要临字帖。", "帖", "tie4"),
