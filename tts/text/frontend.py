@@ -137,7 +137,8 @@ class Frontend:
         text = "".join(u.char for u in units)
         spans = self.g2p.segment(text, self.lexicon)
         readings = self.g2p.read(text, spans)
-        pinned = self.lexicon.pinned(text, self.g2p.word_bounds(text, spans)) if self.lexicon else {}
+        pinned = self.lexicon.pinned(text, self.g2p.word_bounds(text, spans)) \
+            if self.lexicon is not None and self.lexicon.contexts else {}
         sentence = _Sentence()
         current: list[Word] = []
         for span in spans:

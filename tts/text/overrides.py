@@ -173,9 +173,7 @@ class Lexicon:
     def pinned(self, text: str, bounds: frozenset[int]) -> dict[int, str]:
         """Readings the context entries pin in ``text`` (index → syllable), given its word
         boundaries (see G2P.word_bounds)."""
-        if not self.contexts:
-            return {}
-        out = {}
+        out: dict[int, str] = {}
         for i, char in enumerate(text):
             if self._contexts.covers(char):
                 reading = self._contexts.reading(text, i, bounds)
