@@ -46,6 +46,12 @@ jie3) and CPP would not show it.
   押解, 如法炮制, 人才济济, 蚌埠), written by a fourth such helper after commit c7ffbfe (the final
   collocation table) and measured once blind there: 132/133 (pypinyin 130, g2pM 81; the session's
   starting commit 27d9cdc reads 129). Nothing was written from its errors.
+* ``everyday_polyphones_blind9.tsv`` (155): colloquial speech (dialogue, chat messages, daily
+  chores: 睡不着, 干得了吗, 还我, 缝一下, 择菜, 腿折了), written in session 15 by a fifth such helper
+  after commit 46edc3d and measured once blind there: 132/155 (pypinyin 116, g2pM 81) — the
+  hardest set so far. Rules for 睡不着 zhao2, 干得了 liao3, 还我啊 huan2, 差一百 cha4, 给蒙了 meng1,
+  背了个大包 bei1 and collocations for its verb senses (缝, 藏, 卷, 露馅, 剥, 择菜, 待几天) were then
+  written from its errors, so it is blind no longer.
 * ``everyday_suffixes.tsv`` (39): nouns with a neutral suffix (包子, 石头) and with a full-tone 子
   (电子, 孔子); written together with the fix for that class, so not blind.
 
@@ -87,6 +93,7 @@ EVERYDAY_BLIND5 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind5.tsv
 EVERYDAY_BLIND6 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind6.tsv"
 EVERYDAY_BLIND7 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind7.tsv"
 EVERYDAY_BLIND8 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind8.tsv"
+EVERYDAY_BLIND9 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind9.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
 
@@ -240,6 +247,7 @@ def main() -> None:
                        (EVERYDAY_BLIND6, "blind when first measured (117/136), collocations since written from its errors"),
                        (EVERYDAY_BLIND7, "natural text, blind when first measured (128/140), collocations since written from its errors"),
                        (EVERYDAY_BLIND8, "words and set phrases, blind (132/133 when measured)"),
+                       (EVERYDAY_BLIND9, "colloquial speech, blind when first measured (132/155), rules and collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)
         print(f"\neveryday sentences ({path.relative_to(REPO)}): {len(everyday)}, {kind}")

@@ -160,6 +160,7 @@ POLYPHONES = [
     ("北京是中国的首都。", "首都", "shou3 du1"),
     ("他去成都出差了。", "成都", "cheng2 du1"),
     ("他弯腰系鞋带。", "系", "ji4"),
+    ("这把菜刀的刀把儿松了。", "刀把", "dao1 ba4"),  # the handle (这把 is the measure ba3)
     ("我联系上他了。", "联系", "lian2 xi4"),
     ("他姓曾。", "曾", "zeng1"),
     ("我曾经去过那里。", "曾", "ceng2"),
@@ -205,6 +206,7 @@ def test_confirmed_word_yields_to_cpp_conventions(g2p: G2P) -> None:
     ("everyday_polyphones_blind6.tsv", 136, 128),  # 117 blind, 133 since (pypinyin 116)
     ("everyday_polyphones_blind7.tsv", 140, 128),  # 128 blind, 132 since (pypinyin 124)
     ("everyday_polyphones_blind8.tsv", 133, 128),  # 132 blind (pypinyin 130)
+    ("everyday_polyphones_blind9.tsv", 155, 146),  # 132 blind, 152 since (pypinyin 116)
     ("everyday_suffixes.tsv", 39, 36),  # 38 (pypinyin 34)
 ])
 def test_everyday_polyphone_sets_read_well(g2p: G2P, name: str, size: int, floor: int) -> None:

@@ -55,7 +55,7 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
 # 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
-_TIE_BEFORE = frozenset("请先要快没未不再都也得你我他她们帮给和，。！？、：；")
+_TIE_BEFORE = frozenset("请先要快紧没未不再都也得你我他她们帮给和，。！？、：；")
 _TIE_AFTER = frozenset("好上紧牢")
 _SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
 _TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
@@ -68,6 +68,16 @@ _SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁�
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
+# What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
+_CARRY_ASPECT = ("着", "了", "上", "起")
+_CARRY_COUNT = ("一个", "个", "只", "一只")
+_CARRY_SIZE = ("大", "小", "旧", "新", "重")
+# After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
+_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
+# What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
+_NOT_REACHED_AFTER = frozenset("边痕陆")
+_SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
+_NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
@@ -110,9 +120,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return _TRY_VERBS[char]
     if char == "倒" and target.word == "倒" and after == "了" \
             and (index + 2 == len(sentence) or sentence[index + 2] in _BREAKS):
-        clause = sentence[max(0, index - 8):index]
-        poured = "把" in clause[max((clause.rfind(b) for b in _BREAKS), default=-1) + 1:]
-        return "dao4" if poured else "dao3"  # 墙倒了 "fell"; 把酒倒了 "poured away"
+        return "dao4" if _ba_in_clause(sentence, index) else "dao3"  # 墙倒了 "fell"; 把酒倒了 "poured away"
     if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
         return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
     if char == "教" and target.word == "教会" and index == target.word_start \
@@ -150,8 +158,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             or (sentence.startswith(_TIED_THINGS, index + 1) and sentence[index - 1:index] not in _SYSTEM_BEFORE)):
         return "ji4"  # 请系好安全带, 弯腰系鞋带: "tie"
     if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
-            and "把" in sentence[max(0, index - 8):index] \
-            and not _BREAKS.intersection(sentence[max(0, index - 8):index]):
+            and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
     if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
         return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
@@ -169,11 +176,24 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "应" and index == target.word_start and _loose(target) and is_han(after or " ") \
             and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")):
         return "ying1"  # 均应在, 应尽的本分, 应得: the modal "should" (应用, 反应 are words; 的应部落 a name)
-    if char == "背" and (sentence.startswith(_CARRIED, index + 1)
-                        or (after == "着" and sentence.startswith(_CARRIED, index + 2))):
-        return "bei1"  # 背着书包: "carry on the back" (背着我 "behind my back": bei4)
+    if char == "背" and _carries(sentence, index):
+        return "bei1"  # 背着书包, 背了个大包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
+    if char == "还" and target.word == "还" and after in _PRONOUNS and _ends_clause(sentence, index + 2):
+        return "huan2"  # 你啥时候还我啊？: "give back" to someone (the adverb needs a verb after it)
+    if char == "着" and before[-1:] in ("不", "得") and is_han(before[-2:-1] or " ") \
+            and (target.word == "着" or (len(target.word) == 3 and index == target.word_start + 2)) \
+            and after not in _NOT_REACHED_AFTER:
+        return "zhao2"  # 睡不着, 够得着, 用不着: the potential complement "reach"
+    if char == "了" and len(target.word) == 3 and target.word[1] == "得" \
+            and index == target.word_start + 2 and _ends_clause(sentence, index + 1):
+        return "liao3"  # 干得了吗, 受得了, 不得了: the potential complement "manage"
+    if char == "差" and target.word == "差" and after in _NUMERALS:
+        return "cha4"  # 还差一百块, 差五分钟: "short of"
+    if char == "蒙" and target.word == "蒙" and before[-1:] in _DAZED_AFTER and after == "了" \
+            and _ends_clause(sentence, index + 2):
+        return "meng1"  # 把我妈给蒙了, 一下子吓蒙了: "fooled", "dazed"
     if char == "行" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_WRITTEN_LINES, index + 1):
         return "hang2"  # 一行字, 两行诗: the measure word for lines
     if char == "行" and target.word == "行" and before.endswith("在") \
@@ -216,6 +236,30 @@ def _adverbial_de(sentence: str, target: Target) -> bool:
     return alone and len(previous) >= 2 and index == target.word_start \
         and previous[-1] not in _MEASURES and previous[-1] not in "一二三四五六七八九十两几" \
         and index + 1 < len(sentence) and is_han(sentence[index + 1])
+
+
+def _ends_clause(sentence: str, index: int) -> bool:
+    """Nothing but a sentence particle (啊 吧 吗 了 …) lies between ``index`` and the clause's end."""
+    if index < len(sentence) and sentence[index] in _SENTENCE_PARTICLES:
+        index += 1
+    return index >= len(sentence) or sentence[index] in _BREAKS
+
+
+def _carries(sentence: str, index: int) -> bool:
+    """背 at ``index`` before something carried on the back, maybe after 着 / 了, a count and a
+    size: 背书包, 背着孩子, 背了个大包."""
+    rest = sentence[index + 1:index + 12]
+    for skippable in (_CARRY_ASPECT, _CARRY_COUNT, _CARRY_SIZE):
+        if rest.startswith(_CARRIED):
+            return True
+        rest = next((rest[len(p):] for p in skippable if rest.startswith(p)), rest)
+    return rest.startswith(_CARRIED)
+
+
+def _ba_in_clause(sentence: str, index: int) -> bool:
+    """A 把 at most eight characters before ``index`` with no punctuation between them."""
+    clause = sentence[max(0, index - 8):index]
+    return "把" in clause[max((clause.rfind(b) for b in _BREAKS), default=-1) + 1:]
 
 
 def _tried_out(sentence: str, index: int) -> bool:
