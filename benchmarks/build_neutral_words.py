@@ -5,7 +5,8 @@
 A word is listed when CC-CEDICT (its copy in the ``pypinyin-dict`` package) reads its last
 syllable with a neutral tone and gives no other reading there (名字 ming2 zi5, 学生 xue2 sheng5,
 任务 ren4 wu5 — the syllables 现代汉语词典 marks ``·``), and jieba's dictionary holds the word, so
-segmentation can yield it. Words ending in 儿 are left to erhua. Each line is
+segmentation can yield it. Words ending in 儿 are left to erhua, and the few where 现代汉语词典
+keeps the last tone (了不得 liǎo·bu·dé) are left out. Each line is
 ``word<TAB>syllable`` (toneless): sandhi makes the last syllable neutral only when the reading the
 frontend chose is that syllable (a polyphone read otherwise keeps its tone).
 """
@@ -21,6 +22,10 @@ sys.path.insert(0, str(REPO))
 from tts.text.sandhi import NEUTRAL_WORDS_FILE  # noqa: E402
 
 
+# Words CC-CEDICT reads with a neutral last syllable where 现代汉语词典 does not.
+FULL_LAST = frozenset(["了不得"])
+
+
 def neutral_words() -> dict[str, str]:
     """{word: toneless last syllable} for the words described in the module doc."""
     import jieba
@@ -32,7 +37,7 @@ def neutral_words() -> dict[str, str]:
     out = {}
     for word, readings in cc_cedict.phrases_dict.items():
         if len(word) < 2 or len(readings) != len(word) or word.endswith("儿") \
-                or not jieba.dt.FREQ.get(word) or len(readings[-1]) != 1:
+                or not jieba.dt.FREQ.get(word) or len(readings[-1]) != 1 or word in FULL_LAST:
             continue
         last = tone3(readings[-1][0])
         if last.endswith("5"):

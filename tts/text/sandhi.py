@@ -116,8 +116,9 @@ def _neutral_words(clause: list[Word]) -> None:
     for k, word in enumerate(clause):
         rs = word.readings
         tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
-        if len(rs) >= 2 and len(rs) == len(word.text) and (
-                word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
+        sense = _neutral_sense(clause, k)
+        if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and (
+                sense or word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
                 or tail in NEUTRAL_LAST or listed.get(tail) == rs[-1].pinyin[:-1]):
             if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
                     and word.text[-1] != "子" and word.text not in _NEUTRAL_KEEPS_THIRD:
@@ -142,6 +143,44 @@ def _neutral_words(clause: list[Word]) -> None:
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
             _set(rs[-1], 5)
+
+
+# Words with a neutral-toned and a full-toned sense, and the neighbouring words that show the
+# full-toned one: 东西走向 "east-west" (东西 "thing" dōngxi), 地方政府 "local" (地方 "place"
+# dìfang), 挖地道 "tunnel" (地道 "genuine" dìdao).
+_FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
+    "东西": frozenset(["走向", "方向", "向", "宽", "两侧", "两边", "两端", "两岸", "距离", "跨度", "长约",
+                     "长达", "全长", "横贯", "贯穿", "贯通", "南北"]),
+    "地方": frozenset(["政府", "官员", "财政", "经济", "性", "志", "戏", "病", "特色", "当局", "选举", "部队",
+                     "武装", "势力", "债", "债务", "干部", "党委", "口音", "风味", "小吃", "媒体", "银行",
+                     "企业", "国企", "官", "人大", "立法", "法规", "治理", "政权", "主义", "税", "税收",
+                     "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
+                     "法院", "议会", "政策", "标准", "保护主义", "和", "与"]),
+    "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
+}
+_FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
+    "东西": ("南北", "横贯", "贯穿", "呈"),
+    "地方": ("中央和", "中央与", "中央到", "中央及", "中央、", "各级"),
+    "地道": ("挖", "条", "进", "钻", "修", "个", "座"),
+}
+# 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere.
+_CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
+
+
+def _neutral_sense(clause: list[Word], k: int) -> bool | None:
+    """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
+    full-toned one (False), or neither (None)."""
+    text = clause[k].text
+    after = clause[k + 1].text if k + 1 < len(clause) else ""
+    before = "".join(w.text for w in clause[max(0, k - 2):k])
+    if text.endswith("大意") and (text == "大意" or (before + text[:-2]).endswith(_CARELESS_BEFORE)):
+        lead = before + text[:-2]  # jieba has 太大意 as a word
+        return True if lead.endswith(_CARELESS_BEFORE) or after in ("了", "失荆州") else None
+    if text not in _FULL_SENSE_NEXT:
+        return None
+    if after in _FULL_SENSE_NEXT[text] or before.endswith(_FULL_SENSE_BEFORE[text]):
+        return False
+    return None
 
 
 # The locative suffixes with their lexical readings.
@@ -197,13 +236,16 @@ def _neutral_patterns(clause: list[Word]) -> None:
     ends a longer word (先生|一生)."""
     flat: list[Reading] = []
     starts: set[int] = set()  # positions in ``flat`` where a word starts
+    long_starts: set[int] = set()  # … a word of three or more (不得了 in 忙得|不得了 is no 得不得)
     for word in clause:
         starts.add(len(flat))
+        if len(word.readings) >= 3:
+            long_starts.add(len(flat))
         flat += word.readings
     for i in range(1, len(flat) - 1):
         middle = flat[i]
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
-                and i - 1 in starts \
+                and i - 1 in starts and i not in long_starts \
                 and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一"):
             _set(middle, 5)
 
