@@ -4,14 +4,16 @@
 (but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``14:30`` → 十四点三十分;
 ``14:30:05`` → 十四点三十分零五秒; ``8:00-9:30`` → 八点整到九点三十分; ``06/09/2023`` →
 二零二三年六月九日; days named by their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五,
-``11.11`` → 双十一.
+``11.11`` → 双十一; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
+``12·9运动`` → 一二九运动; ``M/D`` where the words around make it a date: ``预计12/25送达`` →
+十二月二十五日, ``1/2-1/5`` → 一月二日到一月五日 (elsewhere ``3/4`` stays a fraction).
 """
 
 from __future__ import annotations
 
 import re
 
-from tts.text.normalize.numbers import read_digits, read_int
+from tts.text.normalize.numbers import read_digits, read_fraction, read_int
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
 
 # A word just before "N年" that makes N a count of years (近10年, 长达20年), not a year.
@@ -21,6 +23,8 @@ _DURATION_CUE = re.compile(
 )
 _ERA = re.compile(r"公元前?$")
 _YEAR_MONTH = re.compile(r"年[0-9]{1,2}月")
+_MONTH = r"0?[1-9]|1[0-2]"
+_DAY = r"0?[1-9]|[12][0-9]|3[01]"
 
 
 def year_reading(text: str, start: int, end: int) -> str | None:
@@ -44,6 +48,39 @@ def year_reading(text: str, start: int, end: int) -> str | None:
     if len(digits) == 2 and int(digits) >= 40 and digits[1] != "0":
         return read_digits(digits)  # 86年 → 八六年; 50年 (a duration) → 五十年
     return None
+
+
+# Words after a number that make it the name of an event dated by it (911事件 → 九一一事件).
+_EVENT_AFTER = re.compile(r"事件|事变|惨案|血案|大?地震|特大暴雨|暴雨|空难|恐袭|恐怖袭击|大屠杀|晚会")
+
+
+def event_name(month: str, day: str) -> str:
+    """A month and day naming an event or a day, read as such names are said: digit by digit
+    with 一 (9, 11 → 九一一; 12, 9 → 一二九), October as 十 (10, 1 → 十一), 11.11 as 双十一."""
+    month, day = month.lstrip("0"), day.lstrip("0")
+    if month == day and month in ("11", "12"):
+        return "双" + read_int(month, liang=False)
+    return ("十" if month == "10" else read_digits(month)) + read_digits(day)
+
+
+def _month_day_split(digits: str) -> tuple[str, str] | None:
+    """Split 3 or 4 digits into a valid month and day (911 → 9, 11; 1228 → 12, 28), if any."""
+    cut = len(digits) - 2
+    if cut not in (1, 2):
+        return None
+    month, day = digits[:cut], digits[cut:]
+    if not (1 <= int(month) <= 12 and 10 <= int(day) <= 31):
+        return None
+    return month, day
+
+
+def event_reading(text: str, start: int, end: int) -> str | None:
+    """The reading of the integer ``text[start:end]`` when it names an event by its month and
+    day (911事件 → 九一一, 512地震 → 五一二), else ``None``."""
+    if _EVENT_AFTER.match(text, end) is None:
+        return None
+    split = _month_day_split(text[start:end])
+    return None if split is None else event_name(*split)
 
 
 def _clock_pieces(match: re.Match[str], suffix: str = "") -> list[Piece]:
@@ -129,6 +166,14 @@ def _festival(match: re.Match[str]) -> list[Piece]:
     return [group(match, "date", spoken)]
 
 
+# A month and day joined by a middle dot name an event or a day: 9·11 → 九一一, 3·15 → 三一五,
+# 12·9运动 → 一二九运动.
+EVENT_DATE = rule(
+    "event_date",
+    rf"(?<![0-9.·])(?P<mo>{_MONTH})·(?P<d>{_DAY})(?![0-9]|·[0-9])",
+    lambda m: [group(m, 0, event_name(m["mo"], m["d"]))],
+    START_DIGITS,
+)
 DATE_YEAR_LAST = rule(
     "date_year_last",
     r"(?<![0-9/])(?P<a>0?[1-9]|[12][0-9]|3[01])/(?P<b>0?[1-9]|[12][0-9]|3[01])/(?P<y>[0-9]{4})(?![0-9/])",
@@ -145,6 +190,72 @@ FESTIVAL = rule(
     START_DIGITS,
 )
 
+_MONTH_SLASH_DAY = re.compile(rf"(?P<mo>{_MONTH})/(?P<d>{_DAY})")
+# Words before M/D that make it a date (预计12/25送达, 活动时间：1/2).
+_DATE_LEAD = re.compile(r"(?:预计|截至|截止|日期|时间|定于|将于|计划于)[：:]?$")
+# Words before M/D that make it a date unless it is written like a common fraction (从12/1 is a
+# date, 从1/3提高到1/2 holds fractions); 于 ending a comparison (大于, 低于) leads a number.
+_DATE_LEAD_WEAK = re.compile(r"(?:(?<![大小等高低多少优劣])于|在|从|自|至|到)$")
+# Words after M/D that make it a date (12/25送达, 1/5前).
+_DATE_TAIL = re.compile(
+    r"[日号]|送达|到货|发货|到期|截止|之前|以前|前|起|开始|举行|上线|开售|上映|当天|那天|放假|生日"
+)
+
+
+def _is_common_fraction(numerator: int, denominator: int) -> bool:
+    """A proper fraction with a small denominator (1/2, 2/3, 3/10), the way fractions are
+    usually written; read as a date (January 2nd) only on stronger evidence."""
+    return numerator < denominator <= 10
+
+
+def is_month_day(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is written M/D (1 ≤ M ≤ 12, 1 ≤ D ≤ 31) and the words
+    around it make it a date rather than a fraction: 预计12/25送达, 截至3/31, but 完成了3/4."""
+    shape = _MONTH_SLASH_DAY.fullmatch(text, start, end)
+    if shape is None:
+        return False
+    if _DATE_TAIL.match(text, end) or _DATE_LEAD.search(text, max(0, start - 4), start):
+        return True
+    return _DATE_LEAD_WEAK.search(text, max(0, start - 2), start) is not None and not (
+        _is_common_fraction(int(shape["mo"]), int(shape["d"]))
+    )
+
+
+def month_day_pieces(text: str, start: int, end: int) -> list[Piece]:
+    """Read ``text[start:end]``, written M/D, as a date: 12/25 → 十二月二十五日 (no 日 when the
+    text writes 日 or 号 next)."""
+    month, _, day = text[start:end].partition("/")
+    day_word = "" if text.startswith(("日", "号"), end) else "日"
+    return [
+        (read_int(month, liang=False) + "月", start, start + len(month)),
+        (read_int(day, liang=False) + day_word, end - len(day), end),
+    ]
+
+
+def _month_day_range(match: re.Match[str]) -> list[Piece]:
+    """1/2-1/5 → 一月二日到一月五日: two M/D joined by a dash or tilde are dates; joined by 到 /
+    至 they are dates when the context makes either one a date (时间1/2至1/5, but 从1/3到1/2)."""
+    text = match.string
+    first, second = match.span("md"), match.span("md2")
+    written = match["sep"] in ("到", "至")
+    sep = verbatim(match, "sep") if written else group(match, "sep", "到")
+    if not written or is_month_day(text, *first) or is_month_day(text, *second):
+        return [*month_day_pieces(text, *first), sep, *month_day_pieces(text, *second)]
+    return [
+        group(match, "md", read_fraction(match["mo"], match["d"])),
+        sep,
+        group(match, "md2", read_fraction(match["mo2"], match["d2"])),
+    ]
+
+
+MONTH_DAY_RANGE = rule(
+    "month_day_range",
+    rf"(?<![0-9/.])(?P<md>(?P<mo>{_MONTH})/(?P<d>{_DAY}))(?P<sep>\s?[-~—]\s?|到|至)"
+    rf"(?P<md2>(?P<mo2>{_MONTH})/(?P<d2>{_DAY}))(?![0-9/]|\.[0-9]|\s?=)",
+    _month_day_range,
+    START_DIGITS,
+)
+
 # 2023-06 / 2023/06: a year of this era and a zero-padded month.
 YEAR_MONTH = rule(
     "year_month",
@@ -157,4 +268,6 @@ YEAR_MONTH = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_MONTH, TIME)
+RULES: tuple[Rule, ...] = (
+    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_MONTH, MONTH_DAY_RANGE, TIME,
+)

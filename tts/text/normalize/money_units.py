@@ -1,7 +1,8 @@
 """Money, temperatures and measurement units written after a number.
 
 ``¥12.5`` → 十二点五元, ``$3`` → 三美元, ``-3.5°C`` → 零下三点五摄氏度, ``5kg`` → 五千克,
-``3-5km/h`` → 三到五千米每小时, ``5元/斤`` → 五元每斤. Unit symbols are read only after a number.
+``3-5km/h`` → 三到五千米每小时, ``5元/斤`` → 五元每斤, ``¥80/人`` → 八十元每人, ``960万km²`` →
+九百六十万平方千米. Unit symbols are read only after a number (or its 万 / 亿).
 """
 
 from __future__ import annotations
@@ -60,6 +61,8 @@ _SINGLE = _alternation([u for u in UNITS if len(u) == 1])
 # Multi-letter units may follow a space; a single letter must touch the number.
 UNIT = rf"(?:\s?(?:{_MULTI})|(?:{_SINGLE}))(?![A-Za-z])"
 _CURRENCY = _alternation(list(CURRENCY_PREFIXES))
+# A temperature unit or a unit symbol (the temperatures first, so that °C is one unit).
+ANY_UNIT = rf"(?:{TEMPERATURE_UNIT}|{UNIT})"
 
 
 def read_range(
@@ -111,13 +114,47 @@ def unit_pieces(match: re.Match[str], unit_group: str) -> list[Piece]:
     return pieces
 
 
-_PER_CONTEXT = re.compile(r"[0-9](?:[\u4e00-\u9fff]{1,2}|[A-Za-zμ²³]{1,3})$")
+def measured_pieces(match: re.Match[str], number_group: str, unit_group: str) -> list[Piece]:
+    """One number with its own unit (a match of ``ANY_UNIT``): a temperature below zero reads
+    零下 (-5°C → 零下五摄氏度), an amount counts (2kg → 两千克)."""
+    number, unit = match[number_group], match[unit_group].strip()
+    if unit in TEMPERATURE_UNITS:
+        spoken, word = read_signed(number, negative_word="零下"), TEMPERATURE_UNITS[unit]
+    else:
+        spoken, word = read_signed(number, measure=True), UNITS[unit]
+    return [group(match, number_group, spoken), group(match, unit_group, word)]
+
+
+# An amount with its unit just before the slash (5元/斤, 9.9元/kg, 3万/人, 10万kg/年), perhaps
+# already divided once (80元/人/天).
+_PER_CONTEXT = re.compile(
+    r"[0-9](?:[\u4e00-\u9fff]{1,2}|(?:万亿|[万亿])?[A-Za-zμ²³]{1,3})(?:/[\u4e00-\u9fff]{1,2})?$"
+)
+_PER_CONTEXT_WIDTH = 9  # the most characters _PER_CONTEXT can match
+
+# Words a rate is given per; after a bare amount (¥80/人, 120/小时) they make the slash 每.
+RATE_WORDS = (
+    "人 位 户 家 桌 间 套 晚 夜 天 日 周 月 年 季 小时 分钟 秒 次 场 节 课时 件 个 只 台 辆 张 "
+    "本 份 瓶 盒 箱 包 袋 杯 碗 双 条 支 斤 两 公斤 千克 克 吨 升 米 公里 平米 平方米 亩"
+).split()
+_RATE_WORD = re.compile("|".join(sorted(RATE_WORDS, key=len, reverse=True)))
+
+
+def _is_rate(match: re.Match[str]) -> bool:
+    """True when the slash divides an amount by a unit: an amount with a unit before it, or a
+    bare amount (perhaps after a currency sign: ¥80/人) before a unit symbol or a word from
+    ``RATE_WORDS``."""
+    text, start = match.string, match.start()
+    if _PER_CONTEXT.search(text, max(0, start - _PER_CONTEXT_WIDTH), start):
+        return True
+    return start > 0 and text[start - 1].isdigit() and (
+        match["u"] is not None or _RATE_WORD.match(text, match.end()) is not None
+    )
 
 
 def _per(match: re.Match[str]) -> list[Piece]:
-    """``/`` after an amount with a unit reads 每 (``5元/斤``); elsewhere it is silent."""
-    before = match.string[max(0, match.start() - 4):match.start()]
-    if not _PER_CONTEXT.search(before):
+    """``/`` in a rate reads 每 (``5元/斤``, ``¥80/人``); elsewhere it is silent."""
+    if not _is_rate(match):
         if match["u"] is None:
             return []
         return [group(match, "u", spell(match["u"]))]
@@ -135,6 +172,14 @@ MONEY = rule(
     _money,
     "".join({c[0] for c in CURRENCY_PREFIXES}),
 )
+# A unit symbol after an amount written with 万 / 亿 (960万km², 1.2万亿m³, 10万USD): the number
+# and its 万 are read by the other rules, the unit here.
+MAGNITUDE_UNIT = rule(
+    "magnitude_unit",
+    rf"(?:(?<=[0-9][万亿])|(?<=[0-9]万亿))(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z])",
+    lambda m: [group(m, "u", UNITS[m["u"]])],
+    "".join({u[0] for u in UNITS}),
+)
 PER = rule("per", rf"(?P<slash>/)(?:(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z]))?", _per, "/")
 
-RULES: tuple[Rule, ...] = (MONEY, PER)
+RULES: tuple[Rule, ...] = (MONEY, MAGNITUDE_UNIT, PER)

@@ -1,21 +1,31 @@
-"""Numbers with what surrounds them: cardinals in context, ranges, percentages, temperatures,
-amounts with units, ratios, fractions, simple equations, powers (2^10 二的十次方), roots (√2
-根号二) and scientific notation (1.5e-5 一点五乘十的负五次方).
+"""Numbers with what surrounds them: cardinals in context, ranges (-5°C~3°C 零下五摄氏度到三摄氏度),
+scores (3-1战胜 三比一战胜), percentages, temperatures, amounts with units, ratios, fractions,
+simple equations, powers (2^10 二的十次方), roots (√2 根号二) and scientific notation (1.5e-5
+一点五乘十的负五次方).
 
 Context picks the reading of a bare integer: after 第 it is an ordinal (第二, never 第两);
 before a measure word a lone 2 is 两 (两个, 两点); before 年 a year is read digit by digit
 (二零二三年); after 编号 / 电话 and in room numbers digits are read one by one with 幺;
-zero-padded numbers outside dates and clock times keep their zeros (007 → 零零七).
+zero-padded numbers outside dates and clock times keep their zeros (007 → 零零七); the
+hundredths of a race time (9秒83 → 九秒八三) and numbers naming an event (911事件 → 九一一事件)
+are read digit by digit too.
 """
 
 from __future__ import annotations
 
 import re
 
-from tts.text.normalize.dates_times import year_reading
+from tts.text.normalize.dates_times import (
+    event_reading,
+    is_month_day,
+    month_day_pieces,
+    year_reading,
+)
 from tts.text.normalize.money_units import (
+    ANY_UNIT,
     TEMPERATURE_UNIT,
     UNIT,
+    measured_pieces,
     read_range,
     temperature_pieces,
     unit_pieces,
@@ -47,6 +57,16 @@ _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"|年(?!级|代))"
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
+# A-B is a score (三比五), not a range, next to the words of a match result: after a result
+# (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
+_RESULT_WORDS = "不敌|战胜|击败|负于|获胜|取胜|落败|惜败|大胜|险胜|完胜|力克|战平|打平|逆转|告负"
+_SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{_RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
+_SCORE_AFTER = re.compile(rf"{_RESULT_WORDS}|[胜负]|的?比分")
+_SCORE_DASHES = ("-", "—")
+_SCORE_MAX_DIGITS = 3
+# Two digits right after N秒 are the hundredths of a race time, read digit by digit (9秒83 →
+# 九秒八三, 10秒05 → 十秒零五).
+_SECONDS_BEFORE = re.compile(r"[0-9]秒$")
 _OPERATORS = {"+": "加", "-": "减", "*": "乘", "×": "乘", "/": "除以", "÷": "除以", "=": "等于"}
 _EQUATION_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[-+*/×÷=]")
 
@@ -63,15 +83,27 @@ def counts_something(text: str, start: int, end: int) -> bool:
     return _MEASURE.match(text, end) is not None
 
 
+def _is_hundredths(text: str, start: int, end: int) -> bool:
+    """True when the integer ``text[start:end]`` is two digits after N秒 with no measure word
+    after them: the hundredths of a second in a race time (9秒83)."""
+    return (
+        end - start == 2
+        and _SECONDS_BEFORE.search(text, max(0, start - 2), start) is not None
+        and not counts_something(text, start, end)
+    )
+
+
 def _integer_reading(text: str, start: int, end: int) -> str | None:
     """A digit-by-digit reading for codes, years and zero-padded numbers, else ``None``."""
     digits = text[start:end]
     if is_code_context(text, start, end) or (
             is_service_call(text, start, end) and not counts_something(text, start, end)):
         return read_digits(digits, yao=True)
-    year = year_reading(text, start, end)
-    if year is not None:
-        return year
+    named = year_reading(text, start, end) or event_reading(text, start, end)
+    if named is not None:
+        return named
+    if _is_hundredths(text, start, end):
+        return read_digits(digits)
     if len(digits) > 1 and digits[0] == "0":
         if _CALENDAR_AFTER.match(text, end):
             return read_int(digits, liang=False)  # 06月09日 → 六月九日
@@ -103,7 +135,25 @@ def _is_year_range(match: re.Match[str]) -> bool:
     return 1900 <= int(a) < int(b) <= 2100 and not counts_something(text, start, end)
 
 
+def _is_score(match: re.Match[str]) -> bool:
+    """True when a dash joins two small whole numbers in the words of a match result."""
+    a, b, text = match["a"], match["b"], match.string
+    start, end = match.start(), match.end()
+    if match["sep"].strip() not in _SCORE_DASHES or not (a.isdigit() and b.isdigit()):
+        return False
+    if max(len(a), len(b)) > _SCORE_MAX_DIGITS or counts_something(text, start, end):
+        return False
+    return _SCORE_AFTER.match(text, end) is not None or \
+        _SCORE_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 def _range(match: re.Match[str]) -> list[Piece]:
+    if _is_score(match):
+        return [
+            group(match, "a", read_int(match["a"], liang=False)),
+            group(match, "sep", "比"),
+            group(match, "b", read_int(match["b"], liang=False)),
+        ]
     if _is_year_range(match):
         return [
             group(match, "a", read_digits(match["a"])),
@@ -139,6 +189,10 @@ def _quantity(match: re.Match[str]) -> list[Piece]:
 
 
 def _fraction(match: re.Match[str]) -> list[Piece]:
+    """``3/4`` → 四分之三, unless the context makes it a month and day (预计12/25送达)."""
+    text, start, end = match.string, match.start(), match.end()
+    if is_month_day(text, start, end):
+        return month_day_pieces(text, start, end)
     numerator = match["a"]
     sign = ""
     if numerator[0] in "+-":
@@ -201,6 +255,16 @@ def _magnitude_range(match: re.Match[str]) -> list[Piece]:
     return [first, group(match, "ma", match["ma"]), *rest]
 
 
+def _unit_range(match: re.Match[str]) -> list[Piece]:
+    """``-5°C~3°C`` → 零下五摄氏度到三摄氏度, ``10kg~20kg`` → 十千克到二十千克: a range whose
+    ends each carry a unit keeps both units and the 到 between them."""
+    return [
+        *measured_pieces(match, "a", "ua"),
+        group(match, "sep", "到"),
+        *measured_pieces(match, "b", "ub"),
+    ]
+
+
 POWER = rule(
     "power",
     rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|[A-Za-z])\^(?P<exp>-?[0-9]+)(?![0-9])",
@@ -238,6 +302,16 @@ RATIO = rule(
     _ratio,
     START_DIGITS,
 )
+# _UNIT_AHEAD fails, in one cheap scan, a number that no unit follows (most numbers) before the
+# long alternation of units is tried.
+_UNIT_AHEAD = r"(?=[-+]?[0-9][0-9.,]*\s?[°度A-Za-zμ])"
+UNIT_RANGE = rule(
+    "unit_range",
+    rf"{_UNIT_AHEAD}(?P<a>{SIGNED})(?P<ua>{ANY_UNIT})(?P<sep>{RANGE_SEP})"
+    rf"(?P<b>{SIGNED})(?P<ub>{ANY_UNIT})",
+    _unit_range,
+    START_DIGITS + START_SIGNS,
+)
 QUANTITY = rule(
     "quantity",
     rf"(?P<a>{SIGNED})(?P<pa>\s?[%‰])?(?:(?P<sep>{RANGE_SEP})(?P<b>{SIGNED}))?"
@@ -246,4 +320,6 @@ QUANTITY = rule(
     START_DIGITS + START_SIGNS,
 )
 
-RULES: tuple[Rule, ...] = (POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, QUANTITY)
+RULES: tuple[Rule, ...] = (
+    POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE, QUANTITY,
+)

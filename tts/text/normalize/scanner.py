@@ -33,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     phones_serials.DOTTED,
     money_units.MONEY,
     *quantities.RULES,
+    money_units.MAGNITUDE_UNIT,
     money_units.PER,
     latin.CODE,
     latin.WORD,
