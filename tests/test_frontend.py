@@ -98,6 +98,16 @@ def test_spoken_words_hold_every_syllable(fe: Frontend) -> None:
     assert "".join(w for w, _ in result.spoken) == "花儿一点五元"
 
 
+def test_pinyin_has_one_entry_per_han_character_with_erhua(fe: Frontend) -> None:
+    """A merged erhua 儿 repeats the syllable it merged into, so ``pinyin`` lines up with the
+    characters as written (儿子 and 女儿 keep their own er2)."""
+    text = "等一会儿，我儿子和女儿在公园儿玩儿。"
+    result = fe(text)
+    assert len(result.pinyin) == sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    assert result.pinyin[2:4] == ["huir4", "huir4"] and result.pinyin[5] == "er2"
+    assert result.pinyin[-2:] == ["wanr2", "wanr2"]
+
+
 def test_normalized_characters_are_not_in_pinyin(fe: Frontend) -> None:
     result = fe("我有3个苹果")
     assert "三" in result.normalized

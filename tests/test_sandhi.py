@@ -158,7 +158,7 @@ def fe() -> Frontend:
     ("第一名", "di4 yi1 ming2"),
     ("不要", "bu2 yao4"),
     ("妈妈看看", "ma1 ma5 kan4 kan5"),
-    ("花儿红了", "huar1 hong2 le5"),
+    ("花儿红了", "huar1 huar1 hong2 le5"),  # one entry per character: 儿 repeats its syllable
     ("我的女儿", "wo3 de5 nv3 er2"),
     ("重{chong3}要", "chong3 yao4"),
     ("一个一个地来", "yi2 ge4 yi2 ge4 de5 lai2"),

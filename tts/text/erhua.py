@@ -51,7 +51,7 @@ def apply_erhua(clause: list[Word]) -> list[Word]:
         er = word.readings[-1]
         host_word = word if len(word.readings) >= 2 else out[-1]
         host = host_word.readings[-2] if host_word is word else host_word.readings[-1]
-        if host.fixed or host.erhua:
+        if host.fixed or host.erhua or not (host.written and er.written):  # not 1儿 (yi1 is no host)
             out.append(word)
             continue
         merged = Reading(host.text + er.text, f"{host.pinyin[:-1]}r{host.tone}", False,

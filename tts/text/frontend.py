@@ -113,7 +113,7 @@ class Frontend:
             inputs.append(phoneme_input)
             words.append(sentence_words)
             pinyin += [r.pinyin for c in sentence.clauses for w in c.words for r in w.readings
-                       if r.written]
+                       if r.written for _ in r.text]  # a merged erhua 儿 repeats its syllable
             spoken += [(w.text, tuple(r.pinyin for r in w.readings))
                        for c in sentence.clauses for w in c.words if w.readings]
         return FrontendResult(normalized, pinyin, inputs, words, spoken)

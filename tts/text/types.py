@@ -63,7 +63,8 @@ class FrontendResult:
     ``pinyin`` holds one tone-numbered syllable (surface tone after sandhi, neutral = 5, an erhua
     syllable ends in ``r``: ``huar1``) per Han character of the input as written, in order;
     characters that normalization produced (digits read out, symbols) are not in it, and a
-    character merged as erhua ``儿`` shares the syllable of the character before it.
+    character merged as erhua ``儿`` repeats the syllable it merged into (花儿 → ``huar1 huar1``),
+    so the list stays one entry per character.
     ``sentence_words[k]`` lists the words of ``sentences[k]``, indexed by its ``word_index``.
     ``spoken`` lists every word as said, with the surface pinyin of each of its syllables — the
     characters normalization produced included (1.5 → ``("一点", ("yi1", "dian3"))``, ``("五",
