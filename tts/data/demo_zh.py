@@ -21,9 +21,8 @@ Layout written under ``out_dir`` (the plain-folder layout that the ``folder`` co
   identically on both sides of a boundary.
 - ``coverage.json``: counts of every initial, final and tone in the alignments, plus totals.
 
-The text → pinyin step is :func:`text_to_pinyin` (pypinyin plus tone sandhi), isolated so that the
-project's frontend can replace it; espeak is fed that pinyin as cmn phoneme mnemonics, so it
-speaks exactly the labelled pronunciation. Outputs are deterministic for a seed (whatever the
+The text → pinyin step is :func:`text_to_pinyin`, the project's own frontend; espeak is fed that
+pinyin as cmn phoneme mnemonics, so it speaks exactly the labelled pronunciation. Outputs are deterministic for a seed (whatever the
 number of worker processes), written atomically (temporary file, then rename), and a second run
 skips utterances that are already complete. One build per folder at a time.
 """
@@ -31,13 +30,10 @@ skips utterances that are already complete. One build per folder at a time.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import random
 import re
-import warnings
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -53,139 +49,29 @@ from tts.data.sentences import Coverage, Sentence, SentenceGenerator
 from tts.errors import InputError
 
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
-_NUMERAL_CHARS = frozenset("〇零一二三四五六七八九十百千万亿两第")
-_COUNTING_CHARS = _NUMERAL_CHARS | frozenset("这那哪几每")
-# Reduplicated nouns (kinship terms, 宝宝, 星星) whose second syllable is neutral.
-_NEUTRAL_REDUPLICATED = frozenset("爸妈哥姐弟妹爷奶叔舅姑伯婆公宝星娃")
-
-
-@lru_cache(maxsize=1)
-def _jieba():  # imported lazily: loading its dictionary takes a second
-    with warnings.catch_warnings():  # jieba imports the deprecated pkg_resources
-        warnings.simplefilter("ignore", UserWarning)
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-def _words(run: str) -> list[str]:
-    """jieba's words of a Han run, with words of 3+ characters split into their dictionary parts
-    (展览馆 → 展览 + 馆, 小老虎 → 小 + 老虎): the feet that third-tone sandhi works on."""
-    return [part for word in _jieba().lcut(run, HMM=False) for part in _split_word(word)]
-
-
-def _split_word(word: str) -> list[str]:
-    if len(word) < 3:
-        return [word]
-    known = _jieba().get_FREQ
-    for cut in range(len(word) - 1, 0, -1):
-        left, right = word[:cut], word[cut:]
-        if all(len(part) == 1 or (known(part) or 0) > 0 for part in (left, right)):
-            return _split_word(left) + _split_word(right)
-    return [word]
-
-
-def _tone(syllable: str) -> int:
-    return int(syllable[-1])
-
-
-def _with_tone(syllable: str, tone: int) -> str:
-    return syllable[:-1] + str(tone)
-
-
-def _measure_word_zhi(chars: str, syllables: list[str]) -> list[str]:
-    """只 after a numeral or demonstrative is the measure word zhi1, not zhi3 "only"."""
-    out = list(syllables)
-    for i in range(1, len(chars)):
-        if chars[i] == "只" and chars[i - 1] in _COUNTING_CHARS:
-            out[i] = "zhi1"
-    return out
-
-
-def _reduplication_neutral(chars: str, syllables: list[str]) -> list[str]:
-    """妈妈 ma1 ma5, 奶奶 nai3 nai5: the copy in a reduplicated kinship noun is neutral."""
-    out = list(syllables)
-    for i in range(1, len(chars)):
-        if (chars[i] == chars[i - 1] and chars[i] in _NEUTRAL_REDUPLICATED
-                and (i < 2 or chars[i - 2] != chars[i])):
-            out[i] = _with_tone(out[i], 5)
-    return out
-
-
-def _yi_bu_sandhi(chars: str, syllables: list[str]) -> list[str]:
-    """一 and 不 take tone 2 before a fourth tone; 一 takes tone 4 before tones 1-3.
-
-    Left alone: 一 in numbers and ordinals (十一, 第一) and at the end of a phrase; a 一 / 不
-    between two copies of a verb (看一看, 说不说) is neutral.
-    """
-    out = list(syllables)
-    for i, char in enumerate(chars):
-        if char not in "一不" or i + 1 >= len(chars):
-            continue
-        before = chars[i - 1] if i > 0 else ""
-        after = chars[i + 1]
-        if before and before == after:
-            out[i] = _with_tone(out[i], 5)
-        elif char == "一" and (before in _NUMERAL_CHARS or after in _NUMERAL_CHARS):
-            continue
-        elif _tone(syllables[i + 1]) == 4:
-            out[i] = _with_tone(out[i], 2)
-        elif char == "一" and _tone(syllables[i + 1]) in (1, 2, 3):
-            out[i] = _with_tone(out[i], 4)
-    return out
-
-
-def _third_tone_sandhi(words: list[str], syllables: list[str]) -> list[str]:
-    """A third tone before another third tone becomes a second tone.
-
-    Inside a word every third tone of a run but the last changes (你好 ni2 hao3). Across a word
-    boundary it changes only when one of the two words is a single syllable, the two then
-    forming one foot (我很好 wo2 hen2 hao3, 展览+馆 zhan2 lan2 guan3; 小+老虎 xiao3 lao2 hu3).
-    """
-    out = list(syllables)
-    bounds, start = [], 0
-    for word in words:
-        bounds.append((start, start + len(word)))
-        start += len(word)
-    for a, b in bounds:
-        for i in range(a, b - 1):
-            if _tone(out[i]) == 3 and _tone(out[i + 1]) == 3:
-                out[i] = _with_tone(out[i], 2)
-    for (a1, b1), (a2, b2) in zip(bounds, bounds[1:]):
-        single = b1 - a1 == 1 or b2 - a2 == 1
-        if single and _tone(out[b1 - 1]) == 3 and _tone(out[a2]) == 3:
-            out[b1 - 1] = _with_tone(out[b1 - 1], 2)
-    return out
+_ERHUA_SYLLABLE_RE = re.compile(r"[a-z]+r[1-5]")  # huar1 (but not er2)
 
 
 def text_to_pinyin(text: str) -> list[str]:
-    """Surface pinyin of ``text``: one tone-numbered syllable (1-5) per Han character.
+    """Surface pinyin of ``text``: one tone-numbered syllable (1-5) per Han character, as the
+    project's frontend says it (:func:`tts.text.frontend.text_to_pinyin`: polyphones, tone
+    sandhi, neutral tones), so the corpus is labelled the way synthesis will read.
 
-    pypinyin (``Style.TONE3``, neutral tone as 5, ü as ``v``) reads each run of Han characters
-    between punctuation; then the measure word 只, the neutral copy of reduplicated kinship nouns,
-    一/不 sandhi and third-tone sandhi over jieba's words give the tones actually spoken.
-    Everything except Han characters is skipped. Raises :class:`InputError` for a character
-    pypinyin cannot read.
+    Everything except Han characters is skipped. Raises :class:`InputError` for text the frontend
+    cannot read, and for erhua (花儿 shares one syllable between two characters, which the
+    one-syllable-per-character alignment cannot hold; the sentence generator writes none).
     """
-    from pypinyin import Style, lazy_pinyin  # imported here: worker processes never need it
+    from tts.text.frontend import text_to_pinyin as frontend_pinyin  # loads the G2P once
 
-    result: list[str] = []
-    for match in _HAN_RUN_RE.finditer(text):
-        run = match.group()
-        syllables = lazy_pinyin(run, style=Style.TONE3, neutral_tone_with_five=True,
-                                errors=lambda chars: ["?"] * len(chars))
-        syllables = [s.replace("ü", "v") for s in syllables]
-        if len(syllables) != len(run) or any(not s[-1:].isdigit() for s in syllables):
-            bad = [c for c, s in zip(run, syllables) if not s[-1:].isdigit()]
-            raise InputError(f"no pinyin for {''.join(bad) or run!r} in {text!r}")
-        syllables = _measure_word_zhi(run, syllables)
-        syllables = _reduplication_neutral(run, syllables)
-        syllables = _yi_bu_sandhi(run, syllables)
-        syllables = _third_tone_sandhi(_words(run), syllables)
-        result.extend(syllables)
-    return result
+    syllables = frontend_pinyin(text)
+    han = sum(len(run) for run in _HAN_RUN_RE.findall(text))
+    if len(syllables) != han:
+        raise InputError(f"{len(syllables)} syllables for {han} Han characters in {text!r}")
+    erhua = [s for s in syllables if _ERHUA_SYLLABLE_RE.fullmatch(s) and s[:-1] != "er"]
+    if erhua:
+        raise InputError(f"erhua ({erhua[0]}) in {text!r}: the demo corpus speaks one syllable "
+                         f"per character")
+    return syllables
 
 
 # --------------------------------------------------------------------------------------------
