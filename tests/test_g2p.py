@@ -161,6 +161,8 @@ POLYPHONES = [
     ("他去成都出差了。", "成都", "cheng2 du1"),
     ("他弯腰系鞋带。", "系", "ji4"),
     ("这把菜刀的刀把儿松了。", "刀把", "dao1 ba4"),  # the handle (这把 is the measure ba3)
+    ("这么多活儿，一个人哪儿干得了啊？", "干得了", "gan4 de5 liao3"),  # the potential complement
+    ("他忙得不得了。", "不得了", "bu4 de2 liao3"),
     ("我联系上他了。", "联系", "lian2 xi4"),
     ("他姓曾。", "曾", "zeng1"),
     ("我曾经去过那里。", "曾", "ceng2"),

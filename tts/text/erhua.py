@@ -4,14 +4,17 @@ The inventory has no r-coloured finals, so an erhua syllable is spelled as the p
 followed by one extra phoneme ``er`` with the neutral tone 5: 花儿 → ``h ua er`` with tones
 ``1 1 5``. In pinyin it is written with an ``r`` before the tone (``huar1``).
 
-儿 merges when it ends a word of two or more characters (花儿, 一点儿, 哪儿, 玩儿) or stands
-alone right after a word (jieba sometimes cuts 老头|儿), unless the word is one where 儿 is a
-full syllable (儿子, 女儿, 婴儿, 儿童, 孤儿, 幼儿 …, listed below). A 儿 starting a word is
-always a full syllable.
+儿 merges when it closes a word of two or more characters (花儿, 一点儿, 哪儿, 玩儿), stands
+alone right after a word (jieba sometimes cuts 老头|儿), sits inside a word before a particle
+(jieba's 好样儿的, 小孩儿们), or starts a word jieba's HMM glued together that no dictionary
+lists before a particle or locative (裤兜|儿里 → 裤兜儿|里) — unless what it closes is one where 儿 is a full syllable (儿子, 女儿,
+婴儿, 儿童, 孤儿, 幼儿 …, listed below, also at the end of a longer word: 体育健儿, 婴幼儿). A 儿
+starting a dictionary word (儿子, 儿童) or a word inside one (中华|儿女, 留守儿童) is a full syllable.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from tts.text.pinyin import syllable_to_phones
@@ -19,47 +22,73 @@ from tts.text.types import Reading, Word
 
 ER = "er"
 ER_TONE = 5
+IsWord = Callable[[str], bool]
 
-# Words ending in 儿 where 儿 is its own syllable "er2".
+# Words ending in 儿 where 儿 is its own syllable "er2" (also at the end of a longer word: 体育健儿).
 NOT_ERHUA: frozenset[str] = frozenset(
-    ["女儿", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "男儿", "乳儿", "育儿", "宠儿", "弃儿", "新生儿", "少儿", "早产儿", "混血儿", "患儿", "幸运儿", "低能儿", "私生儿", "畸形儿", "试管婴儿", "妻儿", "小儿", "孙儿", "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿"]
+    ["女儿", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "男儿", "乳儿", "育儿", "宠儿", "弃儿", "新生儿", "少儿",
+     "早产儿", "混血儿", "患儿", "幸运儿", "低能儿", "私生儿", "畸形儿", "试管婴儿", "妻儿", "小儿", "孙儿",
+     "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿",
+     # names and transliterations, where 儿 is a syllable: Timur, Mughal, Tatar, Descartes,
+     # 上官婉儿, the plant genus Caragana
+     "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿"]
 )
+# … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
+_WHOLE_WORD_ONLY = frozenset(["小儿"])
+# What may follow an erhua 儿 inside one of jieba's words (好样儿的, 小孩儿们, 哥儿们).
+_PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上"])
+_TAIL_STARTS = tuple(_PARTICLE_TAILS)
 
 
-def is_erhua(words: list[Word], k: int) -> bool:
-    """Whether the 儿 ending word ``k`` (of one clause) merges into the syllable before it."""
-    word = words[k]
-    if not word.text.endswith("儿") or not word.readings or word.readings[-1].fixed:
-        return False
-    if word.readings[-1].text != "儿":
-        return False
-    if len(word.text) >= 2:
-        return word.text not in NOT_ERHUA and not word.text.startswith("儿")
-    if k == 0 or not words[k - 1].readings:  # a lone 儿 must follow a word to be a suffix
-        return False
-    before = words[k - 1]
-    return before.readings[-1].text != "" and (before.text + "儿") not in NOT_ERHUA
+def _full_syllable(closed: str, clause_so_far: str) -> bool:
+    """Whether a 儿 closing the word ``closed`` is a syllable ér; ``clause_so_far`` is the clause's
+    text up to and including it (so that jieba's 罕帖|木儿 still ends in 帖木儿)."""
+    return closed in NOT_ERHUA or any(clause_so_far.endswith(w) for w in NOT_ERHUA - _WHOLE_WORD_ONLY)
 
 
-def apply_erhua(clause: list[Word]) -> list[Word]:
-    """Merge suffix 儿 into the syllable before it; a lone merged 儿 joins the word before."""
+def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord) -> bool:
+    """Whether the 儿 at ``text[j]`` (``text`` a word of the clause, ``done`` the clause's words
+    before it, already processed) is an erhua suffix; see the module doc."""
+    if j == 0:
+        if not done or not done[-1].readings or done[-1].readings[-1].text == "":
+            return False  # nothing (or a dictated override) to merge into
+        if len(text) > 1 and (is_word(text) or is_word(text[:2]) or not text[1:].startswith(_TAIL_STARTS)):
+            return False  # 儿子, 儿童; and 浪孛|儿罕, a name
+        closed = done[-1].text + "儿"
+    else:
+        closed = text[:j + 1]
+        if j + 1 < len(text) and (text[j + 1:] not in _PARTICLE_TAILS or is_word(text[j:j + 2])):
+            return False  # 女儿红, 婴儿车, 托儿所, 儿童 inside a longer word
+        if closed.startswith("儿"):
+            return False
+    return not _full_syllable(closed, "".join(w.text for w in done) + text[:j + 1])
+
+
+def apply_erhua(clause: list[Word], is_word: IsWord = lambda text: False) -> list[Word]:
+    """Merge suffix 儿 into the syllable before it; a 儿 that opens a word merges into the word
+    before, which then holds it (裤兜|儿里 → 裤兜儿|里)."""
     out: list[Word] = []
-    for k, word in enumerate(clause):
-        if not is_erhua(clause, k):
+    for word in clause:
+        if "儿" not in word.text or len(word.readings) != len(word.text):
             out.append(word)
             continue
-        er = word.readings[-1]
-        host_word = word if len(word.readings) >= 2 else out[-1]
-        host = host_word.readings[-2] if host_word is word else host_word.readings[-1]
-        if host.fixed or host.erhua or not (host.written and er.written):  # not 1儿 (yi1 is no host)
-            out.append(word)
-            continue
-        merged = Reading(host.text + er.text, f"{host.pinyin[:-1]}r{host.tone}", False,
-                         host.written or er.written, True)
-        if host_word is word:
-            out.append(Word(word.text, word.readings[:-2] + [merged]))
-        else:
-            out[-1] = Word(host_word.text + word.text, host_word.readings[:-1] + [merged])
+        text, readings = "", []  # what stays in this word
+        for j, er in enumerate(word.readings):
+            if er.text == "儿" and not er.fixed and _is_suffix(out, word.text, j, is_word):
+                host_word = Word(text, readings) if readings else out[-1]
+                host = host_word.readings[-1]
+                if not (host.fixed or host.erhua or not host.written or not er.written):
+                    merged = Reading(host.text + er.text, f"{host.pinyin[:-1]}r{host.tone}", False, True, True)
+                    if readings:
+                        readings[-1] = merged
+                        text += er.text
+                    else:
+                        out[-1] = Word(host_word.text + er.text, host_word.readings[:-1] + [merged])
+                    continue  # not 1儿 (a syllable normalization produced is no host)
+            text += er.text
+            readings.append(er)
+        if readings:
+            out.append(Word(text, readings))
     return out
 
 

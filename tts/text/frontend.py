@@ -166,7 +166,7 @@ class Frontend:
         sentence.clauses.append(_Clause(current, ""))
         for clause in sentence.clauses:
             apply_sandhi(clause.words, self._is_word)
-            clause.words = apply_erhua(clause.words)
+            clause.words = apply_erhua(clause.words, self._is_word)
         sentence.clauses = _merge_punct(sentence.clauses)
         return sentence
 

@@ -22,8 +22,12 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
                   "十分", "这么", "那么", "越来越", "较", "极", "不够", "够")
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
-             "还", "就", "也", "都", "总", "必须", "一定", "非")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在")
+             "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬")
+# Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
+_MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
+# What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
+_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
 # Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
 _AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
@@ -51,7 +55,7 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩")
-# Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动).
+# Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动; 干得了 below).
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
 # 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
@@ -77,6 +81,9 @@ _DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
 # What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
+# Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
+_HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被")
+_HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死，。！？")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
@@ -130,7 +137,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
-    if char == "累" and target.word == "累" and (
+    if char == "累" and _loose(target) and index == target.word_start + len(target.word) - 1 and (
             after in _TIRED_AFTER or after in _BREAKS or not after
             or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
         return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
@@ -148,8 +155,15 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
         return "de5"  # 累得要命, 跑得很快: the complement marker
     if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
-            and target.word[2] in _POTENTIAL_COMPLEMENTS:
-        return "de5"  # 上得起, 看得见, 来得及: the potential complement
+            and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
+        return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
+    if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1):
+        return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
+    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
+            and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
+            and (sentence.startswith(_COMPLEMENT_STARTS, index + 1)
+                 or (after and sentence[index + 2:index + 3] == after and is_han(after))):
+        return "de5"  # 闹得这么大, 堵得厉害, 穿得破破烂烂: the complement marker
     if char == "得" and target.word == "得到" and index == target.word_start \
             and target.previous_word in _CAN_GET_VERBS:
         return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
@@ -213,6 +227,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after != "了":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+    if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
+            and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
+        return "nong4"  # 我来弄吧, 别弄了, 弄坏了: "handle, make" (王家弄, 593弄 are lanes: long4)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None

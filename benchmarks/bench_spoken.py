@@ -1,6 +1,7 @@
-"""Spoken tones: the frontend's surface tones (after sandhi) against a blind hand-labelled set.
+"""Spoken syllables: the frontend's surface tones (after sandhi) and its erhua against blind sets.
 
-    python benchmarks/bench_spoken_tones.py [--data benchmarks/data/spoken_tones_blind.tsv]
+    python benchmarks/bench_spoken.py [--data benchmarks/data/spoken_tones_blind.tsv]
+                                      [--erhua benchmarks/data/erhua_blind.tsv]
 
 Each sentence marks one character with the tone a careful Putonghua speaker says there: 一 and 不
 before other tones (一定 yi2, 一天 yi4, 第一 yi1, 看一看 yi5, 不是 bu2, 是不是 bu5), neutral-tone
@@ -9,6 +10,11 @@ zi5, 孔子 zi3), and third-tone sandhi in tight two-syllable units (你好 ni2,
 er3 as half-third contrasts). The set was written by a helper that saw neither this system nor any
 pinyin tool. Printed per section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
+
+The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
+花儿 huar1, 好样儿的, 裤兜儿里) or ``er`` (its own syllable: 儿子, 女儿, 体育健儿, 托儿所); ours is
+the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿). Both sets
+were written by helpers that saw neither this system nor any pinyin tool.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ sys.path.insert(0, str(REPO))
 
 MARK = "\u2581"
 DATA = REPO / "benchmarks" / "data" / "spoken_tones_blind.tsv"
+ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 
 
 @dataclass(frozen=True)
@@ -81,9 +88,20 @@ def pypinyin_sandhi(examples: list[SpokenExample]) -> list[str]:
     return out
 
 
+def load_erhua(path: Path = ERHUA) -> list[SpokenExample]:
+    """Read the erhua set (label ``r`` or ``er`` for the marked 儿)."""
+    return load_spoken(path)
+
+
+def erhua_of(examples: list[SpokenExample]) -> list[str]:
+    """``er`` where the frontend says the marked 儿 as a syllable of its own, else ``r``."""
+    return ["er" if syllable[:-1] == "er" else "r" for syllable in ours(examples)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--erhua", type=Path, default=ERHUA)
     args = parser.parse_args()
     examples = load_spoken(args.data)
     mine, theirs = ours(examples), pypinyin_sandhi(examples)
@@ -97,6 +115,15 @@ def main() -> None:
     for e, got in zip(examples, mine):
         if got != e.label:
             print(f"  miss: {e.sentence[e.index]} said {got}, want {e.label}  {e.sentence}")
+    er_examples = load_erhua(args.erhua)
+    said = erhua_of(er_examples)
+    for label in ("r", "er", "all"):
+        rows = [k for k, e in enumerate(er_examples) if label in ("all", e.label)]
+        right = sum(said[k] == er_examples[k].label for k in rows)
+        print(f"erhua {label:<10} {len(rows):>4} {right:>6}")
+    for e, got in zip(er_examples, said):
+        if got != e.label:
+            print(f"  miss: 儿 said as {got}, want {e.label}  {e.sentence}")
 
 
 if __name__ == "__main__":
