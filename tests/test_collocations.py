@@ -168,6 +168,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("王家弄和张家弄都在这条街上。", "弄", "long4"),  # a lane
     ("我小时候没少挨打。", "少", "shao3"),
     ("他手指头切破了。", "切", "qie1"),
+    # session 15, from blind set 10 (news register)
+    ("市中心血站呼吁广大市民积极参加无偿献血。", "血", "xue4"),
+    ("他突发脑出血被送进医院。", "血", "xue4"),
+    ("警方提醒老年人谨防上当受骗。", "当", "dang4"),
+    ("本次展览展出了查良镛的手稿。", "查", "zha1"),
+    ("市政府为受灾群众紧急调拨了一批物资。", "为", "wei4"),
+    ("首届规模为六个演出场地。", "为", "wei2"),  # "is": 演出 is no verb of doing for someone
+    ("飞机即将起飞，请您系好安全带。", "系", "ji4"),
     ("先把土豆切成细丝，放在清水里。", "切", "qie1"),  # jieba's dictionary has 成细丝
     ("三路公交车临时改道行驶。", "行", "xing2"),  # and 改道行驶
     ("楼上天天装修，吵得人睡不着觉。", "得", "de5"),
