@@ -6,7 +6,7 @@ A word is listed when CC-CEDICT (its copy in the ``pypinyin-dict`` package) read
 syllable with a neutral tone and gives no other reading there (名字 ming2 zi5, 学生 xue2 sheng5,
 任务 ren4 wu5 — the syllables 现代汉语词典 marks ``·``), and jieba's dictionary holds the word, so
 segmentation can yield it. Words ending in 儿 are left to erhua, and the few where 现代汉语词典
-keeps the last tone (了不得 liǎo·bu·dé) are left out. Each line is
+keeps the last tone (了不得 liǎo·bu·dé, 占地面积, 正人君子, 淮南子) are left out. Each line is
 ``word<TAB>syllable`` (toneless): sandhi makes the last syllable neutral only when the reading the
 frontend chose is that syllable (a polyphone read otherwise keeps its tone).
 """
@@ -23,7 +23,12 @@ from tts.text.sandhi import NEUTRAL_WORDS_FILE  # noqa: E402
 
 
 # Words CC-CEDICT reads with a neutral last syllable where 现代汉语词典 does not.
-FULL_LAST = frozenset(["了不得"])
+FULL_LAST = frozenset([
+    "了不得", "占地面积", "多个", "实习生", "赫鲁晓夫", "赫鲁雪夫", "破体字",
+    # 子 zǐ "master, seed, particle", not the noun suffix: 君子, 淮南子, 舍利子, 启动子 …
+    "正人君子", "淑人君子", "隐君子", "淮南子", "贩夫俗子", "舍利子", "启动子", "续随子", "青葙子",
+    "阿月浑子", "石龙子", "金铃子",
+])
 
 
 def neutral_words() -> dict[str, str]:

@@ -176,6 +176,11 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("市政府为受灾群众紧急调拨了一批物资。", "为", "wei4"),
     ("首届规模为六个演出场地。", "为", "wei2"),  # "is": 演出 is no verb of doing for someone
     ("飞机即将起飞，请您系好安全带。", "系", "ji4"),
+    ("进站前工作人员将为旅客测量体温。", "为", "wei4"),  # for people
+    ("学校为今年入学的新生统一安排了宿舍。", "为", "wei4"),
+    ("这些资源为旅客所用。", "为", "wei2"),  # 为…所: the passive
+    ("连续劳累后应注意休息。", "应", "ying1"),  # jieba's 后应
+    ("专家提醒早晚温差大。", "差", "cha1"),
     ("先把土豆切成细丝，放在清水里。", "切", "qie1"),  # jieba's dictionary has 成细丝
     ("三路公交车临时改道行驶。", "行", "xing2"),  # and 改道行驶
     ("楼上天天装修，吵得人睡不着觉。", "得", "de5"),

@@ -280,6 +280,8 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("这条裤子太长了，得拿去改改。", "gai2 gai5"),
     ("我实在太累了。", "shi2 zai4"),  # 实在 keeps its tone (现代汉语词典 shízài)
     ("吃得我直恶心。", "e3 xin5"),
+    ("这座城市的空气质量在全国数一数二。", "shu3 yi4 shu3 er4"),  # an idiom, no A一A
+    ("该项目占地面积约三十公顷。", "mian4 ji1"),  # CC-CEDICT's neutral 占地面积 is left out
 ])
 def test_words_with_two_senses_and_tones(fe: Frontend, text: str, expected: str) -> None:
     """A word read with a neutral tone in one sense keeps the full tone in the other, as its

@@ -56,7 +56,11 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
-              "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生")
+              "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排")
+# People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
+_BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
+                  "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
+                  "广大", "消费者", "灾民", "贫困")
 # Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动; 干得了 below).
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
@@ -84,6 +88,8 @@ _DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
+# Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
+_SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
 _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被")
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死，。！？")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
@@ -148,8 +154,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
-        if any(verb in tail[:cut] for verb in _FOR_VERBS):
-            return "wei4"  # 为人民服务, 为灾区送去粮食, 为比赛做准备: "for"
+        if any(verb in tail[:cut] for verb in _FOR_VERBS) or (
+                tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]):
+            return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
     if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
         return "dei3"  # 我得去, 明天得走: "must"
     if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
@@ -189,9 +196,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_HAPPENINGS, index + 1):
         return "chang2"  # 一场大雨, 一场误会: the measure for things that run their course
-    if char == "应" and index == target.word_start and _loose(target) and is_han(after or " ") \
-            and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")):
-        return "ying1"  # 均应在, 应尽的本分, 应得: the modal "should" (应用, 反应 are words; 的应部落 a name)
+    if char == "应" and _loose(target) and is_han(after or " ") and (
+            (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
+            or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)):
+        return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
     if char == "背" and _carries(sentence, index):
         return "bei1"  # 背着书包, 背了个大包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):

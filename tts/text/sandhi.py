@@ -244,15 +244,18 @@ def _neutral_patterns(clause: list[Word]) -> None:
     flat: list[Reading] = []
     starts: set[int] = set()  # positions in ``flat`` where a word starts
     long_starts: set[int] = set()  # … a word of three or more (不得了 in 忙得|不得了 is no 得不得)
+    in_idiom: set[int] = set()  # positions inside a word of four or more (数一数二 counts)
     for word in clause:
         starts.add(len(flat))
         if len(word.readings) >= 3:
             long_starts.add(len(flat))
+        if len(word.readings) >= 4:
+            in_idiom.update(range(len(flat), len(flat) + len(word.readings)))
         flat += word.readings
     for i in range(1, len(flat) - 1):
         middle = flat[i]
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
-                and i - 1 in starts and i not in long_starts \
+                and i - 1 in starts and i not in long_starts and i not in in_idiom \
                 and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一"):
             _set(middle, 5)
 
