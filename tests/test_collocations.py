@@ -181,6 +181,10 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("这些资源为旅客所用。", "为", "wei2"),  # 为…所: the passive
     ("连续劳累后应注意休息。", "应", "ying1"),  # jieba's 后应
     ("专家提醒早晚温差大。", "差", "cha1"),
+    ("衣服还没干呢，明天再穿吧。", "干", "gan1"),  # "dry", after something that dries
+    ("墙上的油漆已经干了。", "干", "gan1"),
+    ("衣服的活儿还没干完。", "干", "gan4"),  # "do"
+    ("他把衣服洗了，活儿也干了。", "干", "gan4"),  # the clothes are in another clause
     ("先把土豆切成细丝，放在清水里。", "切", "qie1"),  # jieba's dictionary has 成细丝
     ("三路公交车临时改道行驶。", "行", "xing2"),  # and 改道行驶
     ("楼上天天装修，吵得人睡不着觉。", "得", "de5"),

@@ -87,6 +87,9 @@ _DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
 # What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
+# Things that get wet and dry: a clause-final 干 after them is "dry" (衣服还没干).
+_DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "裤子", "油漆", "水泥", "颜料", "墨水",
+            "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
 _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
@@ -237,6 +240,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after != "了":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+    if char == "干" and target.word == "干" and (not after or after in _BREAKS or after in "了呢吗透") \
+            and any(thing in _clause_before(sentence, index) for thing in _DRYABLE):
+        return "gan1"  # 衣服还没干呢, 头发吹干了: "dry" (还没干完 is "do")
     if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
         return "nong4"  # 我来弄吧, 别弄了, 弄坏了: "handle, make" (王家弄, 593弄 are lanes: long4)
@@ -263,6 +269,12 @@ def _adverbial_de(sentence: str, target: Target) -> bool:
     return alone and len(previous) >= 2 and index == target.word_start \
         and previous[-1] not in _MEASURES and previous[-1] not in "一二三四五六七八九十两几" \
         and index + 1 < len(sentence) and is_han(sentence[index + 1])
+
+
+def _clause_before(sentence: str, index: int) -> str:
+    """The text from the last punctuation mark before ``index`` up to it."""
+    start = max((sentence.rfind(b, 0, index) for b in _BREAKS), default=-1) + 1
+    return sentence[start:index]
 
 
 def _ends_clause(sentence: str, index: int) -> bool:
