@@ -90,9 +90,9 @@ _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
 # Things that get wet and dry: a clause-final 干 after them is "dry" (衣服还没干).
 _DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "裤子", "油漆", "水泥", "颜料", "墨水",
             "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙")
-# Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
 _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
+# Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
 _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被")
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死，。！？")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
@@ -297,8 +297,7 @@ def _carries(sentence: str, index: int) -> bool:
 
 def _ba_in_clause(sentence: str, index: int) -> bool:
     """A 把 at most eight characters before ``index`` with no punctuation between them."""
-    clause = sentence[max(0, index - 8):index]
-    return "把" in clause[max((clause.rfind(b) for b in _BREAKS), default=-1) + 1:]
+    return "把" in _clause_before(sentence, index)[-8:]
 
 
 def _tried_out(sentence: str, index: int) -> bool:
