@@ -46,7 +46,21 @@ SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2"
                     "区": "ou1", "查": "zha1", "盖": "ge3", "乐": "yue4", "缪": "miao4",
                     "华": "hua4", "任": "ren2", "覃": "qin2", "翟": "zhai2", "种": "chong2",
                     "秘": "bi4", "召": "shao4", "宁": "ning4", "折": "she2", "纪": "ji3",
-                    "那": "nuo2", "燕": "yan1"}
+                    "那": "nuo2", "燕": "yan1", "员": "yun4", "繁": "po2", "阚": "kan4", "过": "guo1",
+                    "柏": "bai3", "曲": "qu1", "都": "du1", "蔚": "yu4"}
+# Surnames read so where the text shows a person: before a title (单师傅, 任局长, 查先生) or as
+# the first character of a name jieba's HMM made up (记者单小红报道). Not the surnames whose
+# character is also a frequent word on its own (都, 过, 曲, 那, 任 …: 都先生 is rare, 都来了 common).
+_PERSON_SURNAMES = frozenset("曾单解仇朴区查盖缪华覃翟种秘召宁员繁阚柏蔚")
+_TITLE_SURNAMES = _PERSON_SURNAMES | frozenset("任乐过都曲")
+_TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "老板", "总", "董", "经理", "局长",
+           "处长", "科长", "院长", "校长", "主任", "书记", "县长", "市长", "省长", "部长", "队长", "教练",
+           "警官", "律师", "同学", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "某", "氏", "家族", "姓")
+# Words naming who someone is, before a name: 记者单小红, 评书艺术家单田芳, 主帅盖志勇.
+_WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "教练", "主帅", "队长", "律师", "民警", "网格员",
+                     "主持人", "歌手", "演员", "导演", "教授", "院士", "专家", "医生", "老师", "选手", "运动员",
+                     "球员", "工程师", "局长", "主任", "书记", "委员", "代表", "董事长", "总经理", "市长",
+                     "县长", "校长", "院长", "村民", "居民", "市民", "网友", "同学", "名叫", "叫")
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
@@ -146,6 +160,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
     if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
         return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
+    if char in _TITLE_SURNAMES and _before_title(sentence, target):
+        return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
+    if char in _PERSON_SURNAMES and _opens_made_up_name(target) \
+            and target.previous_word.endswith(_WHO_BEFORE_NAMES):
+        return SURNAME_READINGS[char]  # 记者单小红报道, 艺术家单田芳: a name after who he is
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
     if char == "累" and _loose(target) and index == target.word_start + len(target.word) - 1 and (
@@ -269,6 +288,25 @@ def _adverbial_de(sentence: str, target: Target) -> bool:
     return alone and len(previous) >= 2 and index == target.word_start \
         and previous[-1] not in _MEASURES and previous[-1] not in "一二三四五六七八九十两几" \
         and index + 1 < len(sentence) and is_han(sentence[index + 1])
+
+
+def _before_title(sentence: str, target: Target) -> bool:
+    """The target stands as a word of its own (or opens one of two characters, 老解) and a title
+    follows as a whole word: 单|师傅, 查|先生|说 (not 检查|先生, 查|总数)."""
+    index = target.index
+    alone = target.word == sentence[index] or (target.word[:1] == "老" and len(target.word) == 2)
+    if not alone or (index + 1 not in target.bounds and target.word != sentence[index]):
+        return False
+    end = index + 1
+    return any(sentence.startswith(title, end) and end + len(title) in target.bounds for title in _TITLES)
+
+
+def _opens_made_up_name(target: Target) -> bool:
+    """The target opens a word of three characters that jieba's HMM made up (no word of its
+    dictionary): the shape of a person's name, 单小红, 解晓东."""
+    word = target.word
+    return target.index == target.word_start and len(word) == 3 and target.word_reading is None \
+        and all(target.word_start + k in target.bounds for k in range(1, len(word)))
 
 
 def _clause_before(sentence: str, index: int) -> str:
