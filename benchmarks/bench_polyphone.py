@@ -57,6 +57,15 @@ jie3) and CPP would not show it.
   helper after commit e9d89d3 and measured once blind there: 157/164 (pypinyin 148, g2pM 125).
   Collocations for 献血 / 采血 / 脑出血 xue4, 上当受骗 dang4, 查良镛 zha1 and rules for 为受灾群众调拨
   wei4, 请您系好 ji4 were then written from its errors.
+* ``everyday_polyphones_blind11.tsv`` (158): fiction and narrative prose (挑着两筐红薯, 荷着锄头,
+  一叶扁舟, 家雀儿), written by a seventh such helper after commit 7888211 and measured once blind
+  there: 138/158 (pypinyin 130, g2pM 88). Rules for 挑着两筐 tiao1, 一场透雨 chang2, 扇着 shan1, 一行大雁
+  hang2, clause-final 折了 she2, 我和了 hu2 and collocations for its other errors were then written.
+* ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
+  running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
+  (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
+  28a69e9: 122/180 (pypinyin 101, g2pM 85). The surname rules (before a title, after who the person
+  is, 查氏, 老解) and name collocations were then written from its errors.
 * ``everyday_suffixes.tsv`` (39): nouns with a neutral suffix (包子, 石头) and with a full-tone 子
   (电子, 孔子); written together with the fix for that class, so not blind.
 
@@ -100,6 +109,8 @@ EVERYDAY_BLIND7 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind7.tsv
 EVERYDAY_BLIND8 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind8.tsv"
 EVERYDAY_BLIND9 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind9.tsv"
 EVERYDAY_BLIND10 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind10.tsv"
+EVERYDAY_BLIND11 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind11.tsv"
+EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
 
@@ -255,6 +266,8 @@ def main() -> None:
                        (EVERYDAY_BLIND8, "words and set phrases, blind (132/133 when measured)"),
                        (EVERYDAY_BLIND9, "colloquial speech, blind when first measured (132/155), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND10, "news register, blind when first measured (157/164), collocations since written from its errors"),
+                       (EVERYDAY_BLIND11, "fiction prose, blind when first measured (138/158), rules and collocations since written from its errors"),
+                       (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)
         print(f"\neveryday sentences ({path.relative_to(REPO)}): {len(everyday)}, {kind}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from tts.errors import InputError
 from tts.text.normalize.chars import is_han
 from tts.text.pinyin import syllable_to_phones
+from tts.text.polyphone_rules import SURNAME_READINGS, surname_reading
 
 if TYPE_CHECKING:
     from tts.text.overrides import Lexicon
@@ -234,14 +236,21 @@ class G2P:
             targets = self.targets(sentence, spans, readings, bounds)
             for target, reading in zip(targets, self.polyphone.decide(sentence, targets)):
                 readings[target.index] = reading
-            # characters the model does not cover (嚼) follow the collocations alone
+            # characters the model does not cover (嚼) follow the collocations, and surnames
+            # (员女士, 阚教授) the surname rules
             collocations = self.polyphone.collocations
             for span in spans:
                 if span.fixed is None:
                     for i in range(span.start, span.end):
                         if collocations.covers(sentence[i]) and not self.polyphone.covers(sentence[i]):
                             readings[i] = collocations.reading(sentence, i, bounds) or readings[i]
+            for target in self.targets(sentence, spans, readings, bounds, self._uncovered_surname):
+                readings[target.index] = surname_reading(sentence, target) or readings[target.index]
         return readings
+
+    def _uncovered_surname(self, char: str) -> bool:
+        assert self.polyphone is not None
+        return char in SURNAME_READINGS and not self.polyphone.covers(char)
 
     def word_bounds(self, sentence: str, spans: list[WordSpan]) -> frozenset[int]:
         """Positions where a word starts or ends, and every position inside a word that jieba's
@@ -256,9 +265,10 @@ class G2P:
         return frozenset(bounds)
 
     def targets(self, sentence: str, spans: list[WordSpan], readings: list[str | None],
-                bounds: frozenset[int] = frozenset()) -> list[Target]:
-        """The characters the polyphone model decides, with their segmentation context
-        (``bounds``: see word_bounds)."""
+                bounds: frozenset[int] = frozenset(),
+                chosen: Callable[[str], bool] | None = None) -> list[Target]:
+        """The characters the polyphone model decides (or those ``chosen`` picks), with their
+        segmentation context (``bounds``: see word_bounds)."""
         from tts.text.polyphone import Target
 
         assert self.polyphone is not None
@@ -271,7 +281,7 @@ class G2P:
                 continue
             phrase = self.dictionary.phrase(word) if len(word) >= 2 else None
             for i in range(span.start, span.end):
-                if not self.polyphone.covers(sentence[i]):
+                if not (chosen or self.polyphone.covers)(sentence[i]):
                     continue
                 out.append(Target(
                     index=i, word=word, word_start=span.start,

@@ -23,7 +23,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
@@ -56,11 +56,13 @@ _TITLE_SURNAMES = _PERSON_SURNAMES | frozenset("任乐过都曲")
 _TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "老板", "总", "董", "经理", "局长",
            "处长", "科长", "院长", "校长", "主任", "书记", "县长", "市长", "省长", "部长", "队长", "教练",
            "警官", "律师", "同学", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "某", "氏", "家族", "姓")
+# After 华氏 / 摄氏 a temperature scale, not a clan: 华氏度, 华氏温标, 华氏98度.
+_SCALE_AFTER = frozenset("度温零一二三四五六七八九十负0123456789")
 # Words naming who someone is, before a name: 记者单小红, 评书艺术家单田芳, 主帅盖志勇.
 _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "教练", "主帅", "队长", "律师", "民警", "网格员",
                      "主持人", "歌手", "演员", "导演", "教授", "院士", "专家", "医生", "老师", "选手", "运动员",
                      "球员", "工程师", "局长", "主任", "书记", "委员", "代表", "董事长", "总经理", "市长",
-                     "县长", "校长", "院长", "村民", "居民", "市民", "网友", "同学", "名叫", "叫")
+                     "县长", "校长", "院长", "村民", "居民", "市民", "网友", "同学", "名叫", "叫", "议员")
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
@@ -87,14 +89,14 @@ _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建�
 # 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
 _CHOSE_AFTER = frozenset("了几一出中好选")
-_SHOULDERED = ("着担", "着水", "着扁担", "着两桶", "担", "水", "扁担")
+_SHOULDERED = ("担", "水", "扁担", "筐", "桶", "箩筐", "挑子", "柴", "粪")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
-_CARRY_COUNT = ("一个", "个", "只", "一只")
+_CARRY_COUNT = ("一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
 # After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
 _DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
@@ -113,7 +115,8 @@ _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
-_WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "文字", "小字", "大字", "句子", "标语", "数字")
+_WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
+                  "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
 
 
@@ -158,13 +161,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "教" and target.word == "教会" and index == target.word_start \
             and (sentence[index + 2:index + 3] == "了" or sentence[index + 2:index + 3] in _PRONOUNS):
         return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
-    if index > 0 and sentence[index - 1] == "姓" and char in SURNAME_READINGS:
-        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
-    if char in _TITLE_SURNAMES and _before_title(sentence, target):
-        return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
-    if char in _PERSON_SURNAMES and _opens_made_up_name(target) \
-            and target.previous_word.endswith(_WHO_BEFORE_NAMES):
-        return SURNAME_READINGS[char]  # 记者单小红报道, 艺术家单田芳: a name after who he is
+    surname = surname_reading(sentence, target)
+    if surname is not None:
+        return surname
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
     if char == "累" and _loose(target) and index == target.word_start + len(target.word) - 1 and (
@@ -213,16 +212,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "种" and _loose(target) and sentence[index - 1:index] not in _KIND_BEFORE \
             and is_han(after or " ") and after != "种" and after not in _BREAKS:
         return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
-    if char == "挑" and target.word == "挑" and (
-            after in _CHOSE_AFTER or sentence.startswith(_SHOULDERED, index + 1)):
+    if char == "挑" and ((target.word == "挑" and after in _CHOSE_AFTER) or (
+            (target.word == "挑" or (_loose(target) and index == target.word_start))
+            and _carries(sentence, index, _SHOULDERED))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
-    if char == "场" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_HAPPENINGS, index + 1):
-        return "chang2"  # 一场大雨, 一场误会: the measure for things that run their course
+    if char == "场" and before[-1:] in _COUNT_BEFORE and (
+            sentence.startswith(_HAPPENINGS, index + 1) or sentence[index + 2:index + 3] in ("雨", "雪")):
+        return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
             or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)):
         return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
-    if char == "背" and _carries(sentence, index):
+    if char == "背" and _carries(sentence, index, _CARRIED):
         return "bei1"  # 背着书包, 背了个大包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
@@ -241,7 +242,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and _ends_clause(sentence, index + 2):
         return "meng1"  # 把我妈给蒙了, 一下子吓蒙了: "fooled", "dazed"
     if char == "行" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_WRITTEN_LINES, index + 1):
-        return "hang2"  # 一行字, 两行诗: the measure word for lines
+        return "hang2"  # 一行字, 两行诗, 一行大雁: the measure word for lines
     if char == "行" and target.word == "行" and before.endswith("在") \
             and (not after or after in _BREAKS or after in "了的"):
         return "hang2"  # 他很在行: "expert"
@@ -249,9 +250,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
     if char == "扇" and target.word_reading is None and index == target.word_start \
-            and sentence.startswith(("扇子", "风", "扇"), index + 1) \
+            and sentence.startswith(("扇子", "风", "扇", "着"), index + 1) \
             and before[-1:] not in _COUNT_BEFORE:
-        return "shan1"  # 扇扇子, 扇风: "fan" (一扇门: the measure shan4)
+        return "shan1"  # 扇扇子, 扇风, 扇着炉火: "fan" (一扇门: the measure shan4)
     if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
@@ -259,6 +260,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after != "了":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+    if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
+            and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)):
+        return "hu2"  # 我和了！ 这把我又和了: a winning hand at mahjong (这盘棋和了 is a draw, he2)
+    if char == "折" and target.word == "折" and after == "了" and _ends_clause(sentence, index + 2) \
+            and not _ba_in_clause(sentence, index):
+        return "she2"  # 扁担咔嚓一声折了, 腿折了: "snapped" (把树枝折了 is zhe2 "broke")
     if char == "干" and target.word == "干" and (not after or after in _BREAKS or after in "了呢吗透") \
             and any(thing in _clause_before(sentence, index) for thing in _DRYABLE):
         return "gan1"  # 衣服还没干呢, 头发吹干了: "dry" (还没干完 is "do")
@@ -290,6 +297,27 @@ def _adverbial_de(sentence: str, target: Target) -> bool:
         and index + 1 < len(sentence) and is_han(sentence[index + 1])
 
 
+def surname_reading(sentence: str, target: Target) -> str | None:
+    """The target's reading as a surname where the text shows a person (also for characters the
+    polyphone model does not cover: 员女士, 阚教授), else ``None``."""
+    index = target.index
+    char = sentence[index]
+    if char not in SURNAME_READINGS:
+        return None
+    if index > 0 and sentence[index - 1] == "姓":
+        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
+    if char in _TITLE_SURNAMES and _before_title(sentence, target):
+        return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
+    if char in _PERSON_SURNAMES and (
+            (target.word in ("老" + char, "小" + char) and _made_up(target))
+            or (target.word == char + "氏" and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
+        return SURNAME_READINGS[char]  # 查氏家族, 叫他老解: the clan, the man (华氏度 is Fahrenheit)
+    if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
+            and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES):
+        return SURNAME_READINGS[char]  # 记者单小红报道, 民警名叫解晓东: a name after who he is
+    return None
+
+
 def _before_title(sentence: str, target: Target) -> bool:
     """The target stands as a word of its own (or opens one of two characters, 老解) and a title
     follows as a whole word: 单|师傅, 查|先生|说 (not 检查|先生, 查|总数)."""
@@ -301,12 +329,10 @@ def _before_title(sentence: str, target: Target) -> bool:
     return any(sentence.startswith(title, end) and end + len(title) in target.bounds for title in _TITLES)
 
 
-def _opens_made_up_name(target: Target) -> bool:
-    """The target opens a word of three characters that jieba's HMM made up (no word of its
-    dictionary): the shape of a person's name, 单小红, 解晓东."""
-    word = target.word
-    return target.index == target.word_start and len(word) == 3 and target.word_reading is None \
-        and all(target.word_start + k in target.bounds for k in range(1, len(word)))
+def _made_up(target: Target) -> bool:
+    """The target's word is one jieba's HMM made up, no word of its dictionary (单小红, 老解)."""
+    return target.word_reading is None and len(target.word) >= 2 \
+        and all(target.word_start + k in target.bounds for k in range(1, len(target.word)))
 
 
 def _clause_before(sentence: str, index: int) -> str:
@@ -322,15 +348,15 @@ def _ends_clause(sentence: str, index: int) -> bool:
     return index >= len(sentence) or sentence[index] in _BREAKS
 
 
-def _carries(sentence: str, index: int) -> bool:
-    """背 at ``index`` before something carried on the back, maybe after 着 / 了, a count and a
-    size: 背书包, 背着孩子, 背了个大包."""
+def _carries(sentence: str, index: int, things: tuple[str, ...]) -> bool:
+    """The verb at ``index`` before one of ``things``, maybe after 着 / 了, a count and a size:
+    背书包, 背着孩子, 背了个大包, 挑着两筐红薯."""
     rest = sentence[index + 1:index + 12]
     for skippable in (_CARRY_ASPECT, _CARRY_COUNT, _CARRY_SIZE):
-        if rest.startswith(_CARRIED):
+        if rest.startswith(things):
             return True
         rest = next((rest[len(p):] for p in skippable if rest.startswith(p)), rest)
-    return rest.startswith(_CARRIED)
+    return rest.startswith(things)
 
 
 def _ba_in_clause(sentence: str, index: int) -> bool:
