@@ -310,8 +310,9 @@ def surname_reading(sentence: str, target: Target) -> str | None:
         return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
     if char in _PERSON_SURNAMES and (
             (target.word in ("老" + char, "小" + char) and _made_up(target))
-            or (target.word == char + "氏" and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
-        return SURNAME_READINGS[char]  # 查氏家族, 叫他老解: the clan, the man (华氏度 is Fahrenheit)
+            or (target.word == char + "氏" and char != "盖"
+                and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
+        return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
             and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES):
         return SURNAME_READINGS[char]  # 记者单小红报道, 民警名叫解晓东: a name after who he is
