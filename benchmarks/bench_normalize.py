@@ -1,6 +1,7 @@
 """Text normalization against a blind hand-written set: how many sentences read as expected.
 
     python benchmarks/bench_normalize.py [--data benchmarks/data/normalization_blind.tsv]
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind2.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -9,6 +10,8 @@ written (NBA, iPhone, GB); they are spelled the project's way
 (:func:`tts.text.normalize.latin.spell`) on the expected side before comparing, so the set judges
 the numbers and symbols around them. Full-width forms are folded (NFKC), 〇 counts as 零 and spaces
 are ignored. Prints the count read as expected, every miss, and the speed of ``normalize``.
+The second set (``normalization_blind2.tsv``) holds harder formats: stock codes, signed changes,
+blood pressures, document numbers, internet numbers, date and time ranges, math symbols.
 """
 
 from __future__ import annotations

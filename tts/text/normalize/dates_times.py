@@ -1,10 +1,12 @@
 """Dates, years and clock times.
 
 ``2023-06-09`` / ``2023/6/9`` → 二零二三年六月九日; ``2023年`` → 二零二三年; ``86年`` → 八六年
-(but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``14:30`` → 十四点三十分;
-``14:30:05`` → 十四点三十分零五秒; ``8:00-9:30`` → 八点整到九点三十分; ``06/09/2023`` →
-二零二三年六月九日; days named by their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五,
-``11.11`` → 双十一; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
+(but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``国办发〔2023〕`` → 〔二零二三〕;
+``14:30`` → 十四点三十分; ``14:30:05`` → 十四点三十分零五秒; ``14:00`` → 十四点整, but
+``8:00-9:30`` → 八点到九点三十分 and ``20:00-次日6:00`` → 二十点到次日六点; a dash between
+dates or clock readings written with their words is 到 (``5月1日—5月5日``, ``10点-12点``);
+``2025/26赛季`` → 二零二五到二零二六赛季; ``06/09/2023`` → 二零二三年六月九日; days named by
+their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五, ``11.11`` → 双十一; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
 ``12·9运动`` → 一二九运动; ``M/D`` where the words around make it a date: ``预计12/25送达`` →
 十二月二十五日, ``1/2-1/5`` → 一月二日到一月五日 (elsewhere ``3/4`` stays a fraction).
 """
@@ -23,14 +25,26 @@ _DURATION_CUE = re.compile(
 )
 _ERA = re.compile(r"公元前?$")
 _YEAR_MONTH = re.compile(r"年[0-9]{1,2}月")
+# Brackets around the year of a document number (国办发〔2023〕15号), and how each one closes.
+_DOCUMENT_BRACKETS = {"〔": "〕", "[": "]", "【": "】"}
 _MONTH = r"0?[1-9]|1[0-2]"
 _DAY = r"0?[1-9]|[12][0-9]|3[01]"
+
+
+def _is_document_year(text: str, start: int, end: int) -> bool:
+    """True when four digits stand alone in the brackets of a document number (〔2023〕)."""
+    if end - start != 4 or start == 0:
+        return False
+    closing = _DOCUMENT_BRACKETS.get(text[start - 1])
+    return closing is not None and text.startswith(closing, end)
 
 
 def year_reading(text: str, start: int, end: int) -> str | None:
     """Digit-by-digit reading when the integer ``text[start:end]`` names a year or decade, else
     ``None``."""
     digits = text[start:end]
+    if _is_document_year(text, start, end):
+        return read_digits(digits)  # 国办发〔二零二三〕十五号
     after = text[end:end + 2]
     if after == "年代" and len(digits) == 4:
         return read_digits(digits)  # 一九八零年代 (but 80年代 → 八十年代, a number)
@@ -83,12 +97,14 @@ def event_reading(text: str, start: int, end: int) -> str | None:
     return None if split is None else event_name(*split)
 
 
-def _clock_pieces(match: re.Match[str], suffix: str = "") -> list[Piece]:
+def _clock_pieces(match: re.Match[str], suffix: str = "", *, exact: bool = True) -> list[Piece]:
+    """One clock time; a full hour says 整 when ``exact`` (北京时间14:00 十四点整), not as the end
+    of a range (7:00-22:00 七点到二十二点)."""
     hour, minute, second = match["h" + suffix], match["m" + suffix], match["s" + suffix]
     spoken_hour = "两" if int(hour) == 2 else read_int(hour, liang=False)
     pieces = [group(match, "h" + suffix, spoken_hour), group(match, "c" + suffix, "点")]
     if minute == "00" and second in (None, "00"):
-        pieces.append(group(match, "m" + suffix, "整"))  # 8:00 and 12:00:00 → 八点整, 十二点整
+        pieces.append(group(match, "m" + suffix, "整" if exact else ""))  # 8:00 → 八点整
         if second is not None:
             pieces.append(group(match, "s" + suffix, ""))
         return pieces
@@ -106,11 +122,13 @@ def _two_digits(value: str) -> str:
 
 
 def _time(match: re.Match[str]) -> list[Piece]:
-    pieces = _clock_pieces(match)
-    if match["h2"] is not None:
-        pieces.append(group(match, "sep", "到"))
-        pieces.extend(_clock_pieces(match, "2"))
-    return pieces
+    if match["h2"] is None:
+        return _clock_pieces(match)
+    pieces = _clock_pieces(match, exact=False)
+    pieces.append(group(match, "sep", "到"))
+    if match["next"] is not None:
+        pieces.append(verbatim(match, "next"))  # 20:00-次日6:00 → 二十点到次日六点
+    return pieces + _clock_pieces(match, "2", exact=False)
 
 
 def _date(match: re.Match[str]) -> list[Piece]:
@@ -131,10 +149,12 @@ _CLOCK = (
     r"(?P<h{0}>[01]?[0-9]|2[0-4])(?P<c{0}>[:：])(?P<m{0}>[0-5][0-9])"
     r"(?:[:：](?P<s{0}>[0-5][0-9]))?(?![0-9])"
 )
+# Words that put the end of a range on the next day (20:00-次日6:00).
+_NEXT_DAY = "次日|翌日|第二天|次晨"
 TIME = rule(
     "time",
     r"(?<![0-9.:：])" + _CLOCK.format("")
-    + r"(?:(?P<sep>\s?[-~—至]\s?)" + _CLOCK.format("2") + ")?",
+    + rf"(?:(?P<sep>\s?[-~—至]\s?)(?P<next>{_NEXT_DAY})?" + _CLOCK.format("2") + ")?",
     _time,
     START_DIGITS,
 )
@@ -256,6 +276,49 @@ MONTH_DAY_RANGE = rule(
     START_DIGITS,
 )
 
+
+def _full_year(first: str, second: str) -> str:
+    """The second year of a span in full when written with two digits: (2025, 26) → 2026,
+    (1999, 00) → 2000."""
+    if len(second) == 4:
+        return second
+    year = int(first[:2] + second)
+    if year <= int(first):
+        year += 100
+    return str(year)
+
+
+def _year_span(match: re.Match[str]) -> list[Piece]:
+    """2025/26赛季 → 二零二五到二零二六赛季: both years digit by digit, the second in full."""
+    return [
+        group(match, "a", read_digits(match["a"])),
+        group(match, "sep", "到"),
+        group(match, "b", read_digits(_full_year(match["a"], match["b"]))),
+    ]
+
+
+# A season, school or fiscal year spanning two years: 2025/26赛季, 2023-24学年, 2024/2025财年.
+_SPAN_AFTER = "赛季|学年|财年|年度|季"
+YEAR_SPAN = rule(
+    "year_span",
+    r"(?<![0-9.])(?P<a>(?:1[89]|20)[0-9]{2})(?P<sep>\s?[-/—~]\s?)"
+    rf"(?P<b>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9])(?={_SPAN_AFTER})",
+    _year_span,
+    START_DIGITS,
+)
+
+# A dash between two dates or clock readings written with their words is a range, read 到 and
+# never a minus: 5月1日—5月5日, 5月1日-3日, 2020年-2023年, 10点-12点, 10点半-12点, 10时-12时,
+# 22点-次日6点.
+_RANGE_START_BEFORE = r"(?:(?<=[0-9][年月日号点时])|(?<=[0-9]点半))"
+_RANGE_END_AHEAD = rf"(?=(?:{_NEXT_DAY})?[0-9]{{1,4}}(?:[年月日号点时]|[:：][0-9]))"
+CALENDAR_RANGE = rule(
+    "calendar_range",
+    rf"{_RANGE_START_BEFORE}(?P<sep>[-~—]\s?){_RANGE_END_AHEAD}",
+    lambda m: [group(m, "sep", "到")],
+    "-~—",
+)
+
 # 2023-06 / 2023/06: a year of this era and a zero-padded month.
 YEAR_MONTH = rule(
     "year_month",
@@ -269,5 +332,6 @@ YEAR_MONTH = rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_MONTH, MONTH_DAY_RANGE, TIME,
+    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_RANGE, TIME,
+    CALENDAR_RANGE,
 )

@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",
     "kW·h": "千瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
     "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
-    "hPa": "百帕", "J": "焦", "kJ": "千焦", "cal": "卡", "kcal": "千卡", "dB": "分贝",
+    "hPa": "百帕", "mmHg": "毫米汞柱", "J": "焦", "kJ": "千焦", "cal": "卡", "kcal": "千卡", "dB": "分贝",
     "mol": "摩尔",
     # data
     "KB": "千字节", "MB": "兆字节", "GB": "吉字节", "TB": "太字节", "kbps": "千比特每秒",
@@ -66,9 +66,15 @@ ANY_UNIT = rf"(?:{TEMPERATURE_UNIT}|{UNIT})"
 
 
 def read_range(
-    match: re.Match[str], *, measure: bool, negative_word: str = "负", amount: bool = False
+    match: re.Match[str],
+    *,
+    measure: bool,
+    negative_word: str = "负",
+    positive_word: str = "正",
+    amount: bool = False,
 ) -> list[Piece]:
-    """Read groups ``a`` and optional ``sep`` + ``b`` as a number or a range (三到五).
+    """Read groups ``a`` and optional ``sep`` + ``b`` as a number or a range (三到五), the signs
+    as ``negative_word`` and ``positive_word``.
 
     ``amount``: a sum of money, whose trailing zeros after the point are not read
     (¥1,299.50 → 一千二百九十九点五元, ¥100.00 → 一百元).
@@ -76,7 +82,9 @@ def read_range(
     def read(number: str) -> str:
         if amount and "." in number:
             number = number.rstrip("0").rstrip(".")
-        return read_signed(number, measure=measure, negative_word=negative_word)
+        return read_signed(
+            number, measure=measure, negative_word=negative_word, positive_word=positive_word
+        )
 
     pieces = [group(match, "a", read(match["a"]))]
     if match["b"] is not None:

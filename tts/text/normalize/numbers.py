@@ -16,7 +16,8 @@ MAX_CARDINAL_DIGITS = 16  # beyond 9999万亿 a number is read digit by digit
 # Regex fragments (no capturing groups). INT takes thousands separators only in groups of three.
 INT = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
 NUMBER = INT + r"(?:\.[0-9]+)?"
-SIGN = r"(?:(?<![0-9A-Za-z.])[-+])"
+# A sign opens a number; after a digit, a letter or a superscript power (3²+4²) it is an operator.
+SIGN = r"(?:(?<![0-9A-Za-z.²³])[-+])"
 SIGNED = SIGN + "?" + NUMBER
 RANGE_SEP = r"(?:\s?[-~—]\s?)"
 
@@ -82,9 +83,15 @@ def read_decimal(number: str, *, liang: bool = True) -> str:
 
 
 def read_signed(
-    number: str, *, liang: bool = True, measure: bool = False, negative_word: str = "负"
+    number: str,
+    *,
+    liang: bool = True,
+    measure: bool = False,
+    negative_word: str = "负",
+    positive_word: str = "正",
 ) -> str:
-    """Read a decimal with an optional sign: ``-`` → 负 (or ``negative_word``), ``+`` → 正.
+    """Read a decimal with an optional sign: ``-`` → 负 (or ``negative_word``), ``+`` → 正 (or
+    ``positive_word``).
 
     ``measure``: the number counts something (a measure word or unit follows), so a bare 2
     reads 两 (两个, 两千克).
@@ -92,7 +99,7 @@ def read_signed(
     if number[:1] == "-":
         return negative_word + read_decimal(number[1:], liang=False)
     if number[:1] == "+":
-        return "正" + read_decimal(number[1:], liang=False)
+        return positive_word + read_decimal(number[1:], liang=False)
     if measure and number == "2":
         return "两"
     return read_decimal(number, liang=liang)
@@ -103,9 +110,13 @@ def read_fraction(numerator: str, denominator: str) -> str:
     return read_decimal(denominator, liang=False) + "分之" + read_decimal(numerator, liang=False)
 
 
-def read_percent(number: str, symbol: str = "%") -> str:
-    """``-5``, ``%`` → 负百分之五; ``‰`` reads 千分之."""
+def read_percent(
+    number: str, symbol: str = "%", *, negative_word: str = "负", positive_word: str = "正"
+) -> str:
+    """``-5``, ``%`` → 负百分之五, ``+5`` → 正百分之五 (the sign as in :func:`read_signed`);
+    ``‰`` reads 千分之."""
     prefix = "千分之" if symbol == "‰" else "百分之"
-    if number[:1] == "-":
-        return "负" + prefix + read_decimal(number[1:], liang=False)
-    return prefix + read_decimal(number.lstrip("+"), liang=False)
+    sign = {"-": negative_word, "+": positive_word}.get(number[:1])
+    if sign is not None:
+        return sign + prefix + read_decimal(number[1:], liang=False)
+    return prefix + read_decimal(number, liang=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tts.text.normalize.chars import is_han
 from tts.text.normalize.numbers import read_digits, read_int
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
 
@@ -26,10 +27,26 @@ _ROOM_AFTER = re.compile(r"室|房间|号房")
 _AFTER_ROOM = re.compile(r"$|[，。！？；、：,.!?;:\s的门号]")
 
 
+# A stock code is six digits; written in brackets right after the company's name it needs no
+# code word (贵州茅台（600519）, 平安银行（000001）).
+STOCK_CODE_DIGITS = 6
+_BRACKETS = {"（": "）", "(": ")"}
+
+
+def is_stock_code(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is six digits alone in brackets right after a name
+    (贵州茅台（600519）), the way a listed company's stock code is written."""
+    if end - start != STOCK_CODE_DIGITS or start < 2 or not is_han(text[start - 2]):
+        return False
+    closing = _BRACKETS.get(text[start - 1])
+    return closing is not None and text.startswith(closing, end)
+
+
 def is_code_context(text: str, start: int, end: int) -> bool:
-    """True when the number ``text[start:end]`` follows a code word (编号：0101) or names a room
-    (302室, 3楼302)."""
-    if _CODE_CONTEXT.search(text, max(0, start - 8), start):
+    """True when the number ``text[start:end]`` follows a code word (编号：0101, 股票代码300750),
+    is a stock code in brackets after a name (贵州茅台（600519）) or names a room (302室,
+    3楼302)."""
+    if _CODE_CONTEXT.search(text, max(0, start - 8), start) or is_stock_code(text, start, end):
         return True
     return 3 <= end - start <= 4 and (
         _ROOM_AFTER.match(text, end) is not None

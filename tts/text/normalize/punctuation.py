@@ -2,7 +2,7 @@
 
 ASCII sentence punctuation becomes its Chinese form (``,`` → ``，``), which the frontend uses to
 place breaks; a line break ends a sentence (``。``); a few symbols are read as words
-(``+`` → 加, ``@`` → 艾特, ``×`` → 乘); every other symbol is dropped by the scanner.
+(``+`` → 加, ``@`` → 艾特, ``×`` → 乘, ``≈`` → 约等于); every other symbol is dropped by the scanner.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tts.text.normalize.rules import Piece, Rule, group, rule
 
 SYMBOL_WORDS: dict[str, str] = {
     "+": "加", "=": "等于", "×": "乘", "÷": "除以", "≤": "小于等于", "≥": "大于等于",
-    "≠": "不等于", "±": "正负", "&": "和", "@": "艾特", "<": "小于", ">": "大于",
+    "≠": "不等于", "≈": "约等于", "±": "正负", "&": "和", "@": "艾特", "<": "小于", ">": "大于",
     "°C": "摄氏度", "°F": "华氏度",
 }
 
@@ -41,9 +41,9 @@ PUNCT = rule("punct", r"<<|>>|[,.?!;:()\n]", _punct, "<>,.?!;:()\n")
 # < and > compare only before a number; elsewhere (tags, arrows) they are dropped.
 SYMBOL = rule(
     "symbol",
-    r"°[CF]|[+=×÷≤≥≠±&@]|[<>](?=\s?[-+]?[0-9])",
+    r"°[CF]|[+=×÷≤≥≠≈±&@]|[<>](?=\s?[-+]?[0-9])",
     lambda m: [group(m, 0, SYMBOL_WORDS[m.group()])],
-    "°+=×÷≤≥≠±&@<>",
+    "°+=×÷≤≥≠≈±&@<>",
 )
 
 RULES: tuple[Rule, ...] = (ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL)

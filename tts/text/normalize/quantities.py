@@ -1,14 +1,16 @@
 """Numbers with what surrounds them: cardinals in context, ranges (-5°C~3°C 零下五摄氏度到三摄氏度),
-scores (3-1战胜 三比一战胜), percentages, temperatures, amounts with units, ratios, fractions,
-simple equations, powers (2^10 二的十次方), roots (√2 根号二) and scientific notation (1.5e-5
-一点五乘十的负五次方).
+scores (3-1战胜 三比一战胜, 6-4、7-5击败 六比四、七比五), percentages, temperatures, amounts with
+units, ratios, fractions, blood pressures (120/80mmHg 一百二十比八十毫米汞柱), simple equations,
+powers (2^10 二的十次方, a² 诶的平方, 3×10^8m/s …十的八次方米每秒), roots (√2 根号二) and
+scientific notation (1.5e-5 一点五乘十的负五次方).
 
-Context picks the reading of a bare integer: after 第 it is an ordinal (第二, never 第两);
-before a measure word a lone 2 is 两 (两个, 两点); before 年 a year is read digit by digit
-(二零二三年); after 编号 / 电话 and in room numbers digits are read one by one with 幺;
-zero-padded numbers outside dates and clock times keep their zeros (007 → 零零七); the
-hundredths of a race time (9秒83 → 九秒八三) and numbers naming an event (911事件 → 九一一事件)
-are read digit by digit too.
+Context picks the reading of a bare integer: after 第, or in a list that 第 heads (第1、2项), it
+is an ordinal (第二, never 第两); before a measure word a lone 2 is 两 (两个, 两点); before 年 a
+year is read digit by digit (二零二三年); after 编号 / 电话, in room numbers and stock codes digits
+are read one by one with 幺; zero-padded numbers outside dates and clock times keep their zeros
+(007 → 零零七); the hundredths of a race time (9秒83 → 九秒八三), numbers naming an event
+(911事件 → 九一一事件) and numbers used as names (985高校, 520当天) are read digit by digit too.
+After 同比 / 环比 a written sign is the change: 同比+3.2% → 同比增长百分之三点二.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from tts.text.normalize.money_units import (
     ANY_UNIT,
     TEMPERATURE_UNIT,
     UNIT,
+    UNITS,
     measured_pieces,
     read_range,
     temperature_pieces,
     unit_pieces,
 )
+from tts.text.normalize.named_numbers import named_reading
 from tts.text.normalize.numbers import (
     MAX_CARDINAL_DIGITS,
     NUMBER,
@@ -63,24 +67,73 @@ _RESULT_WORDS = "不敌|战胜|击败|负于|获胜|取胜|落败|惜败|大胜|
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{_RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
 _SCORE_AFTER = re.compile(rf"{_RESULT_WORDS}|[胜负]|的?比分")
 _SCORE_DASHES = ("-", "—")
+# Scores listed together share the words of the result: those after the last one (6-4、7-5击败
+# 六比四、七比五) and those before the first (比分定格在6-4、7-5).
+_SCORE_ITEM = r"[0-9]{1,3}\s?[-—:：]\s?[0-9]{1,3}"
+_SCORE_JOINER = r"\s?[、，,和]\s?"
+_SCORE_LIST_REST = re.compile(rf"(?:{_SCORE_JOINER}{_SCORE_ITEM}(?![0-9]))*")
+_SCORE_LIST_HEAD = re.compile(rf"(?<![0-9.])(?:{_SCORE_ITEM}{_SCORE_JOINER})+$")
+_SCORE_LIST_HEAD_WIDTH = 30
+_SCORE_BEFORE_WIDTH = 8
 _SCORE_MAX_DIGITS = 3
 # Two digits right after N秒 are the hundredths of a race time, read digit by digit (9秒83 →
 # 九秒八三, 10秒05 → 十秒零五).
 _SECONDS_BEFORE = re.compile(r"[0-9]秒$")
+# After the words of a comparison with an earlier period a written sign is the change: 同比+3.2%
+# → 同比增长百分之三点二, 环比-0.8% → 环比下降百分之零点八. Elsewhere + reads 正 and - 负.
+_CHANGE_BEFORE = re.compile(
+    r"(?:同比|环比|较上年|比上年|较去年|比去年|较上月|比上月|较上周|比上周|较昨日|较前一日)[：:]?$"
+)
+_CHANGE_BEFORE_WIDTH = 5
+_SIGN_WORDS = ("正", "负")  # (+, -)
+_CHANGE_WORDS = ("增长", "下降")
+# Units of blood pressure: A/B before one is a pressure pair read with 比 (120/80mmHg).
+_PRESSURE_UNITS = "mmHg|kPa"
+_PRESSURE_WORD = "毫米汞柱"
+# Exponents written as superscripts (x², 10³), and the exponents read as words.
+_SUPERSCRIPTS = {"²": "2", "³": "3"}
+_POWER_WORDS = {"2": "平方", "3": "立方"}
 _OPERATORS = {"+": "加", "-": "减", "*": "乘", "×": "乘", "/": "除以", "÷": "除以", "=": "等于"}
 _EQUATION_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[-+*/×÷=]")
 
 
+# Numbers listed after 第N are ordinals too: 第1、2项 → 第一、二项, 第3至5条.
+_LIST_JOINERS = "、和及或至到"
+_ORDINAL_LIST_BEFORE = re.compile(rf"第(?:[0-9]{{1,4}}[{_LIST_JOINERS}])+$")
+_ORDINAL_LIST_WIDTH = 16
+
+
+def is_ordinal(text: str, start: int) -> bool:
+    """True when 第 precedes the number at ``text[start]``, right before it or heading a list
+    the number ends (第1、2项): an ordinal, so 2 reads 二, never 两."""
+    if start == 0:
+        return False
+    if text[start - 1] == "第":
+        return True
+    return text[start - 1] in _LIST_JOINERS and _ORDINAL_LIST_BEFORE.search(
+        text, max(0, start - _ORDINAL_LIST_WIDTH), start) is not None
+
+
 def counts_something(text: str, start: int, end: int) -> bool:
-    """True when a measure word follows ``text[start:end]`` (so a lone 2 reads 两) and 第 does
-    not precede it."""
-    if start > 0 and text[start - 1] == "第":
+    """True when a measure word follows ``text[start:end]`` (so a lone 2 reads 两) and it is no
+    ordinal (第2个, 第1、2项)."""
+    if is_ordinal(text, start):
         return False
     if text.startswith("分", end) and text[:start].endswith("点"):
         return False  # the minute of a clock time: 三点2分 → 三点二分 (but 2分05秒 → 两分)
     if text.startswith("两", end):
         return False  # the weight 两: 2两 → 二两, never 两两
     return _MEASURE.match(text, end) is not None
+
+
+def _sign_words(match: re.Match[str]) -> tuple[str, str]:
+    """How a + and a - written before the match read: 增长 / 下降 after 同比 or 环比 when the
+    match opens with a sign, else 正 / 负."""
+    text, start = match.string, match.start()
+    if text[start] in "+-" and _CHANGE_BEFORE.search(
+            text, max(0, start - _CHANGE_BEFORE_WIDTH), start):
+        return _CHANGE_WORDS
+    return _SIGN_WORDS
 
 
 def _is_hundredths(text: str, start: int, end: int) -> bool:
@@ -99,7 +152,11 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     if is_code_context(text, start, end) or (
             is_service_call(text, start, end) and not counts_something(text, start, end)):
         return read_digits(digits, yao=True)
-    named = year_reading(text, start, end) or event_reading(text, start, end)
+    named = (
+        year_reading(text, start, end)
+        or event_reading(text, start, end)
+        or named_reading(text, start, end, counts_something)
+    )
     if named is not None:
         return named
     if _is_hundredths(text, start, end):
@@ -120,8 +177,14 @@ def _number(match: re.Match[str]) -> list[Piece]:
         special = _integer_reading(text, start, end)
         if special is not None:
             return [group(match, "a", special)]
-    ordinal = start > 0 and text[start - 1] == "第"
-    spoken = read_signed(number, liang=not ordinal, measure=counts_something(text, start, end))
+    positive, negative = _sign_words(match)
+    spoken = read_signed(
+        number,
+        liang=not is_ordinal(text, start),
+        measure=counts_something(text, start, end),
+        negative_word=negative,
+        positive_word=positive,
+    )
     return [group(match, "a", spoken)]
 
 
@@ -136,15 +199,25 @@ def _is_year_range(match: re.Match[str]) -> bool:
 
 
 def _is_score(match: re.Match[str]) -> bool:
-    """True when a dash joins two small whole numbers in the words of a match result."""
+    """True when a dash joins two small whole numbers in the words of a match result, said
+    before or after it or after the last of the scores listed with it (6-4、7-5击败)."""
     a, b, text = match["a"], match["b"], match.string
     start, end = match.start(), match.end()
     if match["sep"].strip() not in _SCORE_DASHES or not (a.isdigit() and b.isdigit()):
         return False
     if max(len(a), len(b)) > _SCORE_MAX_DIGITS or counts_something(text, start, end):
         return False
-    return _SCORE_AFTER.match(text, end) is not None or \
-        _SCORE_BEFORE.search(text, max(0, start - 8), start) is not None
+    first_start, last_end = _score_list_bounds(text, start, end)
+    return _SCORE_AFTER.match(text, last_end) is not None or _SCORE_BEFORE.search(
+        text, max(0, first_start - _SCORE_BEFORE_WIDTH), first_start) is not None
+
+
+def _score_list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the list of scores that ``text[start:end]`` belongs to (6-4、7-5) starts and ends;
+    ``(start, end)`` for a score on its own."""
+    head = _SCORE_LIST_HEAD.search(text, max(0, start - _SCORE_LIST_HEAD_WIDTH), start)
+    rest = _SCORE_LIST_REST.match(text, end)
+    return (start if head is None else head.start()), (end if rest is None else rest.end())
 
 
 def _range(match: re.Match[str]) -> list[Piece]:
@@ -160,16 +233,28 @@ def _range(match: re.Match[str]) -> list[Piece]:
             group(match, "sep", "到"),
             group(match, "b", read_digits(match["b"])),
         ]
-    return read_range(match, measure=counts_something(match.string, match.start(), match.end()))
+    positive, negative = _sign_words(match)
+    return read_range(
+        match,
+        measure=counts_something(match.string, match.start(), match.end()),
+        negative_word=negative,
+        positive_word=positive,
+    )
 
 
 def _percent(match: re.Match[str]) -> list[Piece]:
     symbol = (match["pct"] or match["pa"]).strip()
+    positive, negative = _sign_words(match)
+
+    def percent(number: str, sign: str) -> str:
+        return read_percent(number, sign, negative_word=negative, positive_word=positive)
+
     if match["b"] is None:
-        return [group(match, "a", read_percent(match["a"], symbol))]
-    second = read_percent(match["b"], symbol) if match["pct"] else read_signed(match["b"])
+        return [group(match, "a", percent(match["a"], symbol))]
+    second = percent(match["b"], symbol) if match["pct"] else read_signed(
+        match["b"], negative_word=negative, positive_word=positive)
     return [
-        group(match, "a", read_percent(match["a"], (match["pa"] or symbol).strip())),
+        group(match, "a", percent(match["a"], (match["pa"] or symbol).strip())),
         group(match, "sep", "到"),
         group(match, "b", second),
     ]
@@ -188,9 +273,21 @@ def _quantity(match: re.Match[str]) -> list[Piece]:
     return _number(match)
 
 
+def _is_pressure_pair(match: re.Match[str]) -> bool:
+    """True when A/B is a blood pressure, systolic over diastolic: a unit of pressure follows
+    it (120/80mmHg, 120/80毫米汞柱)."""
+    return match["pu"] is not None or match.string.startswith(_PRESSURE_WORD, match.end())
+
+
 def _fraction(match: re.Match[str]) -> list[Piece]:
-    """``3/4`` → 四分之三, unless the context makes it a month and day (预计12/25送达)."""
+    """``3/4`` → 四分之三, unless the context makes it a month and day (预计12/25送达) or a blood
+    pressure (120/80mmHg → 一百二十比八十毫米汞柱)."""
     text, start, end = match.string, match.start(), match.end()
+    if _is_pressure_pair(match):
+        pieces = _ratio(match)
+        if match["pu"] is not None:
+            pieces.append(group(match, "pu", UNITS[match["pu"].strip()]))
+        return pieces
     if is_month_day(text, start, end):
         return month_day_pieces(text, start, end)
     numerator = match["a"]
@@ -228,19 +325,37 @@ def _equation(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+def _unit_after(match: re.Match[str], *, numeric: bool) -> list[Piece]:
+    """The unit symbol (group ``u``) after a power or scientific notation, if any: read as a
+    unit after a number (3×10^8 m/s → …米每秒), spelled after a letter (x^2 m)."""
+    unit = match["u"]
+    if unit is None:
+        return []
+    unit = unit.strip()
+    return [group(match, "u", UNITS[unit] if numeric else spell(unit))]
+
+
 def _power(match: re.Match[str]) -> list[Piece]:
-    """``2^10`` → 二的十次方, ``x^2`` → 艾克斯的平方, ``10^-3`` → 十的负三次方."""
+    """``2^10`` → 二的十次方, ``x^2`` and ``x²`` → 艾克斯的平方, ``10^-3`` → 十的负三次方,
+    ``10^8m/s`` → 十的八次方米每秒."""
     base = match["base"]
-    spoken_base = read_signed(base, liang=False) if base[0].isdigit() else spell(base)
-    exponent = match["exp"]
-    spoken = {"2": "平方", "3": "立方"}.get(exponent) or read_signed(exponent, liang=False) + "次方"
-    return [group(match, "base", spoken_base), group(match, "exp", "的" + spoken)]
+    numeric = base[0].isdigit()
+    spoken_base = read_signed(base, liang=False) if numeric else spell(base)
+    exponent_group = "exp" if match["exp"] is not None else "sup"
+    exponent = _SUPERSCRIPTS.get(match[exponent_group], match[exponent_group])
+    spoken = _POWER_WORDS.get(exponent) or read_signed(exponent, liang=False) + "次方"
+    return [
+        group(match, "base", spoken_base),
+        group(match, exponent_group, "的" + spoken),
+        *_unit_after(match, numeric=numeric),
+    ]
 
 
 def _scientific(match: re.Match[str]) -> list[Piece]:
-    """``1.5e-5`` → 一点五乘十的负五次方."""
+    """``1.5e-5`` → 一点五乘十的负五次方, ``1.5e8 m`` → 一点五乘十的八次方米."""
     return [group(match, "m", read_signed(match["m"], liang=False)),
-            group(match, "e", "乘十的" + read_signed(match["x"].lstrip("+"), liang=False) + "次方")]
+            group(match, "e", "乘十的" + read_signed(match["x"].lstrip("+"), liang=False) + "次方"),
+            *_unit_after(match, numeric=True)]
 
 
 def _root(match: re.Match[str]) -> list[Piece]:
@@ -265,15 +380,19 @@ def _unit_range(match: re.Match[str]) -> list[Piece]:
     ]
 
 
+# A letter raised to a power (x², a^2); after an amount with 万 / 亿 the letter is a unit (1.2亿m³).
+_LETTER_BASE = r"(?<![0-9][万亿])(?<![0-9]万亿)[A-Za-z]"
 POWER = rule(
     "power",
-    rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|[A-Za-z])\^(?P<exp>-?[0-9]+)(?![0-9])",
+    rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|{_LETTER_BASE})"
+    rf"(?:\^(?P<exp>-?[0-9]+)(?![0-9])|(?P<sup>[²³]))(?P<u>{UNIT})?",
     _power,
     START_DIGITS + START_LETTERS,
 )
 SCIENTIFIC = rule(
     "scientific",
-    rf"(?<![0-9A-Za-z.])(?P<m>{NUMBER})(?P<e>[eE](?P<x>[-+]?[0-9]+))(?![0-9A-Za-z])",
+    rf"(?<![0-9A-Za-z.])(?P<m>{NUMBER})(?P<e>[eE](?P<x>[-+]?[0-9]+))(?![0-9])"
+    rf"(?:(?P<u>{UNIT})|(?![A-Za-z]))",
     _scientific,
     START_DIGITS,
 )
@@ -292,7 +411,8 @@ EQUATION = rule(
 )
 FRACTION = rule(
     "fraction",
-    rf"(?<![0-9/.])(?P<a>{SIGNED})/(?P<b>{NUMBER})(?![0-9/])",
+    rf"(?<![0-9/.])(?P<a>{SIGNED})(?P<c>/)(?P<b>{NUMBER})(?![0-9/])"
+    rf"(?P<pu>\s?(?:{_PRESSURE_UNITS})(?![A-Za-z]))?",
     _fraction,
     START_DIGITS + START_SIGNS,
 )

@@ -1,0 +1,83 @@
+"""Numbers that name something rather than count it, read digit by digit.
+
+University programmes go by their numbers: ``985、211重点高校`` → 九八五、二幺幺重点高校,
+``985/211高校`` → 九八五二幺幺高校 (211 said 二幺幺, as the programme is). Internet slang and
+shopping days are numbers said for their sound: ``520当天`` → 五二零当天, ``刷了一排666`` →
+六六六, ``1314寓意一生一世`` → 一三一四, ``618年中大促`` → 六一八年中大促 — only beside the
+words of their day, their meaning or their sending (``票价520``, ``共666人`` stay amounts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tts.text.normalize.numbers import read_digits
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
+
+# Numbers naming China's university programmes (985工程, 211工程).
+PROGRAMME_NUMBERS = ("985", "211")
+_PROGRAMME = "|".join(PROGRAMME_NUMBERS)
+# What a programme number names, perhaps after a word that grades it (211重点高校).
+_PROGRAMME_AFTER = re.compile(r"(?:重点|知名|一流)?(?:高校|院校|大学|工程|学校|名校)")
+
+# Numbers of internet slang (520 我爱你, 1314 一生一世, 666, 886 拜拜, 233 laughter) and of
+# shopping days (618).
+SLANG_NUMBERS = frozenset("520 521 1314 666 886 618 233".split())
+# Words after a slang number that name the day it stands for; 618年中 holds no year.
+_SLANG_DAY_AFTER = re.compile(r"年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期")
+# Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你).
+_SLANG_MEANING_AFTER = re.compile(r"寓意|谐音|代表|象征|意思|的意思|意味着")
+# Words before a slang number that send it as a message or name its day (刷了一排666, 今天是520).
+_SLANG_SENT_BEFORE = re.compile(r"(?:刷|刷了|一排|一串|满屏|弹幕|扣|打出|喊|今天是|明天是|昨天是|又是|正值|恰逢)$")
+_SLANG_SENT_BEFORE_WIDTH = 3
+
+# Whether a measure word or unit follows ``text[start:end]`` (the caller's test of counting).
+CountsTest = Callable[[str, int, int], bool]
+
+
+def _programme_digits(number: str) -> str:
+    """985 → 九八五, 211 → 二幺幺."""
+    return read_digits(number, yao=True)
+
+
+def _is_slang(text: str, start: int, end: int, counts: CountsTest) -> bool:
+    """True when the slang number ``text[start:end]`` is said for its sound: before the words
+    of its day (520当天, 618大促) or of what it means (1314寓意), or sent as a message
+    (刷了一排666) — elsewhere it is an amount (票价520, 共666人)."""
+    if _SLANG_DAY_AFTER.match(text, end) or _SLANG_MEANING_AFTER.match(text, end):
+        return True
+    return not counts(text, start, end) and \
+        _SLANG_SENT_BEFORE.search(text, max(0, start - _SLANG_SENT_BEFORE_WIDTH), start) is not None
+
+
+def named_reading(text: str, start: int, end: int, counts: CountsTest) -> str | None:
+    """The digit-by-digit reading of the integer ``text[start:end]`` when it names a programme
+    (985高校, 211工程) or is slang (520当天), else ``None``."""
+    number = text[start:end]
+    if number in PROGRAMME_NUMBERS and _PROGRAMME_AFTER.match(text, end):
+        return _programme_digits(number)
+    if number in SLANG_NUMBERS and _is_slang(text, start, end, counts):
+        return read_digits(number)
+    return None
+
+
+def _programme_pair(match: re.Match[str]) -> list[Piece]:
+    """985/211 → 九八五二幺幺 (the slash silent), 985、211 → 九八五、二幺幺."""
+    sep = group(match, "sep", "") if match["sep"].strip() == "/" else verbatim(match, "sep")
+    return [
+        group(match, "a", _programme_digits(match["a"])),
+        sep,
+        group(match, "b", _programme_digits(match["b"])),
+    ]
+
+
+# The two programme numbers named together are programmes wherever they stand (985/211高校).
+PROGRAMME_PAIR = rule(
+    "programme_pair",
+    rf"(?<![0-9.])(?P<a>{_PROGRAMME})(?P<sep>\s?[/、和及与]\s?)(?P<b>{_PROGRAMME})(?![0-9.])",
+    _programme_pair,
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR,)
