@@ -187,6 +187,9 @@ class G2P:
         self.dictionary = dictionary or PinyinDictionary()
         self.segmenter = segmenter or Segmenter()
         self.polyphone = polyphone
+        # surname characters the model does not cover (员, 阚, 繁): the surname rules read them
+        self._uncovered_surnames = frozenset(
+            c for c in SURNAME_READINGS if polyphone is not None and not polyphone.covers(c))
 
     @classmethod
     def load(cls) -> G2P:
@@ -244,13 +247,10 @@ class G2P:
                     for i in range(span.start, span.end):
                         if collocations.covers(sentence[i]) and not self.polyphone.covers(sentence[i]):
                             readings[i] = collocations.reading(sentence, i, bounds) or readings[i]
-            for target in self.targets(sentence, spans, readings, bounds, self._uncovered_surname):
-                readings[target.index] = surname_reading(sentence, target) or readings[target.index]
+            if not self._uncovered_surnames.isdisjoint(sentence):
+                for target in self.targets(sentence, spans, readings, bounds, self._uncovered_surnames.__contains__):
+                    readings[target.index] = surname_reading(sentence, target) or readings[target.index]
         return readings
-
-    def _uncovered_surname(self, char: str) -> bool:
-        assert self.polyphone is not None
-        return char in SURNAME_READINGS and not self.polyphone.covers(char)
 
     def word_bounds(self, sentence: str, spans: list[WordSpan]) -> frozenset[int]:
         """Positions where a word starts or ends, and every position inside a word that jieba's
