@@ -178,13 +178,15 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
     full-toned one (False), or neither (None)."""
     text = clause[k].text
+    if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
+        return None
     after = clause[k + 1].text if k + 1 < len(clause) else ""
     before = "".join(w.text for w in clause[max(0, k - 2):k])
-    if text.endswith("大意") and (text == "大意" or (before + text[:-2]).endswith(_CARELESS_BEFORE)):
+    if text.endswith("大意"):
         lead = before + text[:-2]  # jieba has 太大意 as a word
+        if text != "大意" and not lead.endswith(_CARELESS_BEFORE):
+            return None  # 粗心大意, 麻痹大意: words of their own
         return True if lead.endswith(_CARELESS_BEFORE) or after in ("了", "失荆州") else None
-    if text not in _FULL_SENSE_NEXT:
-        return None
     if after in _FULL_SENSE_NEXT[text] or before.endswith(_FULL_SENSE_BEFORE[text]):
         return False
     return None
