@@ -293,6 +293,8 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("他说话向来说一不二。", "shuo1 yi1 bu2 er4"),  # one against two
     ("妈妈把苹果放在桌子上了。", "zhuo1 zi5 shang5 le5"),  # a locative before a final 了
     ("他在北京上了大学。", "shang4 le5 da4 xue2"),  # the verb "attend"
+    ("请到三楼诊室找李大夫复诊。", "li3 dai4 fu5"),  # a doctor
+    ("他被任命为光禄大夫。", "da4 fu1"),  # an official
 ])
 def test_words_with_two_senses_and_tones(fe: Frontend, text: str, expected: str) -> None:
     """A word read with a neutral tone in one sense keeps the full tone in the other, as its

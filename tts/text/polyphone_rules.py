@@ -23,7 +23,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
@@ -109,6 +109,11 @@ _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
 # Things that get wet and dry: a clause-final 干 after them is "dry" (衣服还没干).
 _DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "裤子", "油漆", "水泥", "颜料", "墨水",
             "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙")
+_MEDICINES = ("中药", "汤药", "草药", "药")
+# The commonest surnames: 大夫 after one is a doctor (李大夫, 王大夫).
+_SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
+                      "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
+                      "孟龙万段钱汤尹黎易常武乔贺赖龚文")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
 _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
@@ -284,6 +289,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
         return "nong4"  # 我来弄吧, 别弄了, 弄坏了: "handle, make" (王家弄, 593弄 are lanes: long4)
+    if char == "服" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_MEDICINES, index + 1):
+        return "fu4"  # 七服中药: the measure for doses of Chinese medicine
+    if char in "大夫" and target.word[-2:] == "大夫" and (
+            (target.word == "大夫" and sentence[target.word_start - 1:target.word_start] in _SURNAMES)
+            or (len(target.word) == 3 and target.word[0] in _SURNAMES)):
+        return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None

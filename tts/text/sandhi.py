@@ -182,6 +182,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
     full-toned one (False), or neither (None)."""
     text = clause[k].text
+    if text[-2:] == "大夫" and len(clause[k].readings) == len(text):
+        return clause[k].readings[-2].pinyin == "dai4"  # a doctor dàifu, not an official dàfū
     if text == "人家":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
