@@ -1,6 +1,6 @@
 """Spoken syllables: the frontend's surface tones (after sandhi) and its erhua against blind sets.
 
-    python benchmarks/bench_spoken.py [--data SET.tsv ...] [--erhua benchmarks/data/erhua_blind.tsv]
+    python benchmarks/bench_spoken.py [--data SET.tsv ...] [--erhua SET.tsv ...]
 
 Each sentence marks one character with the tone a careful Putonghua speaker says there: 一 and 不
 before other tones (一定 yi2, 一天 yi4, 第一 yi1, 看一看 yi5, 不是 bu2, 是不是 bu5), neutral-tone
@@ -14,8 +14,9 @@ tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misse
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
 花儿 huar1, 好样儿的, 裤兜儿里) or ``er`` (its own syllable: 儿子, 女儿, 体育健儿, 托儿所); ours is
-the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿). Both sets
-were written by helpers that saw neither this system nor any pinyin tool.
+the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿); a second
+erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健儿们). All the sets were written
+by helpers that saw neither this system nor any pinyin tool.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ MARK = "\u2581"
 DATA = REPO / "benchmarks" / "data" / "spoken_tones_blind.tsv"
 DATA2 = REPO / "benchmarks" / "data" / "spoken_tones_blind2.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
+ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 
 
 @dataclass(frozen=True)
@@ -130,12 +132,14 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2])
-    parser.add_argument("--erhua", type=Path, default=ERHUA)
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)
         report_tones(load_spoken(path))
-    report_erhua(load_erhua(args.erhua))
+    for path in args.erhua:
+        print(path.name)
+        report_erhua(load_erhua(path))
 
 
 if __name__ == "__main__":

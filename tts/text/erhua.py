@@ -36,7 +36,7 @@ NOT_ERHUA: frozenset[str] = frozenset(
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
 _WHOLE_WORD_ONLY = frozenset(["小儿"])
 # What may follow an erhua 儿 inside one of jieba's words (好样儿的, 小孩儿们, 哥儿们).
-_PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上"])
+_PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上", "个", "俩"])
 _TAIL_STARTS = tuple(_PARTICLE_TAILS)
 
 
@@ -58,9 +58,7 @@ def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord) -> bool:
     else:
         closed = text[:j + 1]
         if j + 1 < len(text) and (text[j + 1:] not in _PARTICLE_TAILS or is_word(text[j:j + 2])):
-            return False  # 女儿红, 婴儿车, 托儿所, 儿童 inside a longer word
-        if closed.startswith("儿"):
-            return False
+            return False  # 女儿红, 婴儿车, 托儿所, 儿童 inside a longer word (but 今儿个, 爷儿俩)
     return not _full_syllable(closed, "".join(w.text for w in done) + text[:j + 1])
 
 
