@@ -65,6 +65,10 @@ jie3) and CPP would not show it.
   engineering, agriculture, cooking: 量体温, 七服中药, 还款, 模具, 相变, 盛出), by an eighth such helper
   after commit 584152f, measured once blind there: 141/153 (pypinyin 135, g2pM 92); rules for 服
   as a measure, 李大夫 dai4 fu5, 就得禁食 dei3 and collocations for its other errors followed.
+* ``everyday_polyphones_blind13.tsv`` (163): online and commercial register (reviews, live-stream
+  selling, customer service: 背锅, 内卷, 曲奇, 型号得等), by a ninth such helper after commit ab39aee,
+  measured once blind there: 152/163 (pypinyin 145, g2pM 95); collocations and rules for its errors
+  (得 "must" after a topic, 为你们 wei4, 有点冲 chong4) followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -115,6 +119,7 @@ EVERYDAY_BLIND9 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind9.tsv
 EVERYDAY_BLIND10 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind10.tsv"
 EVERYDAY_BLIND11 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind11.tsv"
 EVERYDAY_BLIND12 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind12.tsv"
+EVERYDAY_BLIND13 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind13.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -273,6 +278,7 @@ def main() -> None:
                        (EVERYDAY_BLIND10, "news register, blind when first measured (157/164), collocations since written from its errors"),
                        (EVERYDAY_BLIND11, "fiction prose, blind when first measured (138/158), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND12, "specialist register, blind when first measured (141/153), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND13, "online register, blind when first measured (152/163), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

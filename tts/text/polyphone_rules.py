@@ -19,11 +19,14 @@ if TYPE_CHECKING:
     from tts.text.polyphone import Target
 
 DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非常", "特别", "比较", "相当",
-                  "十分", "这么", "那么", "越来越", "较", "极", "不够", "够")
+                  "十分", "这么", "那么", "越来越", "较", "极", "不够", "够", "有点", "有些", "有点儿")
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办")
+# Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
+# 下周, 这件事得去问他): the verbs a complement rarely starts with.
+_MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
@@ -79,7 +82,7 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
 # People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
 _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
                   "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
-                  "广大", "消费者", "灾民", "贫困")
+                  "广大", "消费者", "灾民", "贫困", "你们", "大家", "您", "各位", "家人")
 # Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动; 干得了 below).
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
@@ -190,6 +193,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
     if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
         return "dei3"  # 我得去, 明天得走: "must"
+    if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
+            and sentence.startswith(_MUST_AFTER_TOPIC, index + 1):
+        return "dei3"  # 这个型号得等下周: "must" after a topic (做完|得 … would be a verb's complement)
     if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
             and not before.endswith(_SUBJECTS) \
             and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
