@@ -140,6 +140,8 @@ def erhua(spec: str) -> list[str]:
     ("今儿个:jin1,er2,ge4", ["jinr1", "ge4"]),  # before 个 and 俩 inside a word
     ("爷儿俩:ye2,er2,lia3", ["yer2", "lia3"]),
     ("儿媳妇儿:er2,xi2,fu5,er2", ["er2", "xi2", "fur5"]),  # the first 儿 opens a word, the last closes it
+    ("毛病儿:mao2,bing4,er2", ["mao2", "bingr4"]),  # 病儿 "sick child" only as a whole word
+    ("儿儿:er2,er2", ["er2", "er2"]),  # no 儿 merges into another
 ])
 def test_erhua(spec: str, expected: list[str]) -> None:
     assert erhua(spec) == expected
@@ -301,6 +303,14 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("他在北京上了大学。", "shang4 le5 da4 xue2"),  # the verb "attend"
     ("请到三楼诊室找李大夫复诊。", "li3 dai4 fu5"),  # a doctor
     ("他被任命为光禄大夫。", "da4 fu1"),  # an official
+    ("请个大夫来。", "fu5"),  # a doctor by default
+    ("这部剧越看越上头。", "shang4 tou2"),  # "hooked"
+    ("在上头放着。", "shang4 tou5"),  # "above"
+    ("今天和闺蜜一起来打卡。", "yi4 qi3 lai2"),  # jieba's 一|起来 is no complement
+    ("记得收藏店铺哦。", "o5"),  # the particle
+    ("这个地方和那个地方不一样。", "di4 fang5 he2"),  # 和 alone shows no "local"
+    ("他是个地道的北京人。", "di4 dao5"),
+    ("千万不要精神上放松。", "jing1 shen2 shang4"),
 ])
 def test_words_with_two_senses_and_tones(fe: Frontend, text: str, expected: str) -> None:
     """A word read with a neutral tone in one sense keeps the full tone in the other, as its

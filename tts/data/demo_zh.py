@@ -47,8 +47,8 @@ from tts.data.espeak import (Prosody, SampleInterval, SpelledPhrase, align_event
                              spell_phrase)
 from tts.data.sentences import Coverage, Sentence, SentenceGenerator
 from tts.errors import InputError
+from tts.text.normalize.chars import is_han
 
-_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _ERHUA_SYLLABLE_RE = re.compile(r"[a-z]+r[1-5]")  # huar1 (but not er2)
 
 
@@ -64,7 +64,7 @@ def text_to_pinyin(text: str) -> list[str]:
     from tts.text.frontend import text_to_pinyin as frontend_pinyin  # loads the G2P once
 
     syllables = frontend_pinyin(text)
-    han = sum(len(run) for run in _HAN_RUN_RE.findall(text))
+    han = sum(1 for char in text if is_han(char))
     if len(syllables) != han:
         raise InputError(f"{len(syllables)} syllables for {han} Han characters in {text!r}")
     erhua = [s for s in syllables if _ERHUA_SYLLABLE_RE.fullmatch(s) and s[:-1] != "er"]
@@ -128,7 +128,7 @@ def split_phrases(text: str, pinyin: Sequence[str]) -> list[Phrase]:
     current: list[str] = []
     syllables = iter(pinyin)
     for char in text:
-        if _HAN_RUN_RE.match(char):
+        if is_han(char):
             syllable = next(syllables, None)
             if syllable is None:
                 raise InputError(f"fewer pinyin syllables than Han characters in {text!r}")

@@ -6,10 +6,11 @@ followed by one extra phoneme ``er`` with the neutral tone 5: 花儿 → ``h ua 
 
 儿 merges when it closes a word of two or more characters (花儿, 一点儿, 哪儿, 玩儿), stands
 alone right after a word (jieba sometimes cuts 老头|儿), sits inside a word before a particle
-(jieba's 好样儿的, 小孩儿们), or starts a word jieba's HMM glued together that no dictionary
-lists before a particle or locative (裤兜|儿里 → 裤兜儿|里) — unless what it closes is one where 儿 is a full syllable (儿子, 女儿,
-婴儿, 儿童, 孤儿, 幼儿 …, listed below, also at the end of a longer word: 体育健儿, 婴幼儿). A 儿
-starting a dictionary word (儿子, 儿童) or a word inside one (中华|儿女, 留守儿童) is a full syllable.
+(jieba's 好样儿的, 小孩儿们, 今儿个), or starts a word jieba's HMM glued together that no
+dictionary lists, before a particle or locative (裤兜|儿里 → 裤兜儿|里) — unless what it closes
+is one where 儿 is a full syllable (儿子, 女儿, 婴儿, 儿童, 孤儿, 幼儿 …, listed below, also at the
+end of a longer word: 体育健儿, 婴幼儿). A 儿 starting a dictionary word (儿子, 儿童) or a word
+inside one (中华|儿女, 留守儿童) is a full syllable, and so is a 儿 after another 儿.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ NOT_ERHUA: frozenset[str] = frozenset(
      "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿"]
 )
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
-_WHOLE_WORD_ONLY = frozenset(["小儿"])
+_WHOLE_WORD_ONLY = frozenset(["小儿", "病儿"])  # 病儿 "sick child"; 毛病儿 merges
+_SUFFIX_MATCHED_TUPLE = tuple(NOT_ERHUA - _WHOLE_WORD_ONLY)
 # What may follow an erhua 儿 inside one of jieba's words (好样儿的, 小孩儿们, 哥儿们).
 _PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上", "个", "俩"])
 _TAIL_STARTS = tuple(_PARTICLE_TAILS)
@@ -43,7 +45,7 @@ _TAIL_STARTS = tuple(_PARTICLE_TAILS)
 def _full_syllable(closed: str, clause_so_far: str) -> bool:
     """Whether a 儿 closing the word ``closed`` is a syllable ér; ``clause_so_far`` is the clause's
     text up to and including it (so that jieba's 罕帖|木儿 still ends in 帖木儿)."""
-    return closed in NOT_ERHUA or any(clause_so_far.endswith(w) for w in NOT_ERHUA - _WHOLE_WORD_ONLY)
+    return closed in NOT_ERHUA or clause_so_far.endswith(_SUFFIX_MATCHED_TUPLE)
 
 
 def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord) -> bool:
@@ -75,7 +77,7 @@ def apply_erhua(clause: list[Word], is_word: IsWord = lambda text: False) -> lis
             if er.text == "儿" and not er.fixed and _is_suffix(out, word.text, j, is_word):
                 host_word = Word(text, readings) if readings else out[-1]
                 host = host_word.readings[-1]
-                if not (host.fixed or host.erhua or not host.written or not er.written):
+                if not (host.fixed or host.erhua or host.text == "儿" or not host.written or not er.written):
                     merged = Reading(host.text + er.text, f"{host.pinyin[:-1]}r{host.tone}", False, True, True)
                     if readings:
                         readings[-1] = merged

@@ -44,6 +44,7 @@ _PRONOUNS = frozenset("我你他她它咱")
 _MEASURES = frozenset("个块片亩座处")
 _TIRED_AFTER = frozenset("得死坏极了垮")
 _TAUGHT_AFTER = frozenset("了过着书课")  # 教了, 教过 (not 教会 "church": jiao4)
+_LEARNERS = ("大家", "你们", "他们", "孩子", "学生", "大伙", "新手", "小朋友")  # 教大家怎么和面
 # Characters read differently as a surname (after 姓 "surnamed").
 SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2", "朴": "piao2",
                     "区": "ou1", "查": "zha1", "盖": "ge3", "乐": "yue4", "缪": "miao4",
@@ -55,12 +56,20 @@ SURNAME_READINGS = {"曾": "zeng1", "单": "shan4", "解": "xie4", "仇": "qiu2"
 # the first character of a name jieba's HMM made up (记者单小红报道). Not the surnames whose
 # character is also a frequent word on its own (都, 过, 曲, 那, 任 …: 都先生 is rare, 都来了 common).
 _PERSON_SURNAMES = frozenset("曾单解仇朴区查盖缪华覃翟种秘召宁员繁阚柏蔚")
-_TITLE_SURNAMES = _PERSON_SURNAMES | frozenset("任乐过都曲")
+_TITLE_SURNAMES = _PERSON_SURNAMES | frozenset("任乐曲")
+# Words ending in 姓 after which a character is no surname: 老百姓都知道, 同姓都是一家.
+_NOT_SURNAMED = frozenset(["百姓", "同姓", "贵姓", "异姓", "外姓"])
+# What may stand before 任 the surname (任局长说, 据任老师介绍); elsewhere 任 before a post is the
+# verb "hold office" (李四任书记, 他于2010年任市长).
+_BEFORE_REN_SURNAME = frozenset("据向和与跟找问请让给的对，。！？；：、“")
 _TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "老板", "总", "董", "经理", "局长",
            "处长", "科长", "院长", "校长", "主任", "书记", "县长", "市长", "省长", "部长", "队长", "教练",
            "警官", "律师", "同学", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "某", "氏", "家族", "姓")
 # After 华氏 / 摄氏 a temperature scale, not a clan: 华氏度, 华氏温标, 华氏98度.
 _SCALE_AFTER = frozenset("度温零一二三四五六七八九十负0123456789")
+# Characters that open what follows a surname-like 曾 / 单 … rather than a given name (代表曾多次,
+# 主任曾经): adverbs, prepositions, verbs of being.
+_NOT_IN_NAMES = frozenset("多经一在任于是为有因被把对向与和以将也又还就都不没")
 # Words naming who someone is, before a name: 记者单小红, 评书艺术家单田芳, 主帅盖志勇.
 _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "教练", "主帅", "队长", "律师", "民警", "网格员",
                      "主持人", "歌手", "演员", "导演", "教授", "院士", "专家", "医生", "老师", "选手", "运动员",
@@ -69,7 +78,11 @@ _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "�
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟正")
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
-_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开")
+_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕"
+                          "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻")
+# Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
+_FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
+             "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
@@ -79,6 +92,8 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排")
+# Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
+_NAMING_VERB_ENDS = ("定", "命", "选", "评", "列", "称", "视", "作", "成", "改", "分", "转", "变", "化", "划", "认")
 # People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
 _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
                   "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
@@ -96,6 +111,8 @@ _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建�
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
 _CHOSE_AFTER = frozenset("了几一出中好选")
 _SHOULDERED = ("担", "水", "扁担", "筐", "桶", "箩筐", "挑子", "柴", "粪")
+# Loads a 挑着 carries further on in its clause: 挑着一副沉甸甸的担子.
+_SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
@@ -120,8 +137,8 @@ _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
 _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
-_HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被")
-_HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死，。！？")
+_HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被个")
+_HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
@@ -169,7 +186,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "倒" and target.word == "倒" and after == "了" \
             and (index + 2 == len(sentence) or sentence[index + 2] in _BREAKS):
         return "dao4" if _ba_in_clause(sentence, index) else "dao3"  # 墙倒了 "fell"; 把酒倒了 "poured away"
-    if char == "教" and (after in _PRONOUNS or after in _TAUGHT_AFTER) and target.word == "教":
+    if char == "教" and target.word == "教" and (
+            after in _PRONOUNS or after in _TAUGHT_AFTER or sentence.startswith(_LEARNERS, index + 1)):
         return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
     if char == "教" and target.word == "教会" and index == target.word_start \
             and (sentence[index + 2:index + 3] == "了" or sentence[index + 2:index + 3] in _PRONOUNS):
@@ -179,7 +197,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return surname
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
-    if char == "累" and _loose(target) and index == target.word_start + len(target.word) - 1 and (
+    if char == "累" and _loose(target) and (
             after in _TIRED_AFTER or after in _BREAKS or not after
             or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
         return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
@@ -189,30 +207,35 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
         if any(verb in tail[:cut] for verb in _FOR_VERBS) or (
-                tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]):
+                tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
+                and "被" not in _clause_before(sentence, index)
+                and not target.previous_word.endswith(_NAMING_VERB_ENDS)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
     if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
         return "dei3"  # 我得去, 明天得走: "must"
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and sentence.startswith(_MUST_AFTER_TOPIC, index + 1):
         return "dei3"  # 这个型号得等下周: "must" after a topic (做完|得 … would be a verb's complement)
-    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
+    if char == "得" and _after_its_verb(target) \
             and not before.endswith(_SUBJECTS) \
             and is_han(before[-1:] or " ") and after in _DEGREE_AFTER:
         return "de5"  # 累得要命, 跑得很快: the complement marker
     if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
-    if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1):
+    if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1) \
+            and not _after_feeling(target, before):
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
-    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
-            and before[-1:] in _AFFECT_VERBS:
+    if char == "得" and _after_its_verb(target) \
+            and _after_feeling(target, before):
         return "de5"  # 吓得孩子直往怀里钻, 冻得浑身颤栗: the complement marker after a verb of feeling
-    if char == "得" and (target.word == "得" or (_loose(target) and index > target.word_start)) \
+    if char == "得" and _after_its_verb(target) \
             and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
             and (sentence.startswith(_COMPLEMENT_STARTS, index + 1)
-                 or (after and sentence[index + 2:index + 3] == after and is_han(after))):
-        return "de5"  # 闹得这么大, 堵得厉害, 穿得破破烂烂: the complement marker
+                 or (after and sentence[index + 2:index + 3] == after and is_han(after)
+                     and (sentence[index + 3:index + 4] == sentence[index + 4:index + 5] != ""
+                          or sentence[index + 3:index + 4] in ("的", "地")))):
+        return "de5"  # 闹得这么大, 堵得厉害, 穿得破破烂烂, 过得好好的 (这事得慢慢来 is "must")
     if char == "得" and target.word == "得到" and index == target.word_start \
             and target.previous_word in _CAN_GET_VERBS:
         return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
@@ -237,16 +260,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "挑" and ((target.word == "挑" and after in _CHOSE_AFTER) or (
             (target.word == "挑" or (_loose(target) and index == target.word_start))
             and (_carries(sentence, index, _SHOULDERED)
-                 or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDERED[:5]))))):
+                 or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDER_LOADS))))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and (
-            sentence.startswith(_HAPPENINGS, index + 1) or sentence[index + 2:index + 3] in ("雨", "雪")):
+            sentence.startswith(_HAPPENINGS, index + 1)
+            or (sentence[index + 2:index + 3] in ("雨", "雪") and not is_han(sentence[index + 3:index + 4] or " "))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
             or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)):
         return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
-    if char == "背" and _carries(sentence, index, _CARRIED):
+    if char == "背" and (target.word == "背" or (_loose(target) and index == target.word_start)) \
+            and _carries(sentence, index, _CARRIED):
         return "bei1"  # 背着书包, 背了个大包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
@@ -284,18 +309,19 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and is_han(after or " ") and after != "了":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
-            and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)):
+            and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)) \
+            and not {"棋", "面", "泥"}.intersection(_clause_before(sentence, index)):
         return "hu2"  # 我和了！ 这把我又和了: a winning hand at mahjong (这盘棋和了 is a draw, he2)
     if char == "折" and target.word == "折" and after == "了" and _ends_clause(sentence, index + 2) \
-            and not _ba_in_clause(sentence, index):
-        return "she2"  # 扁担咔嚓一声折了, 腿折了: "snapped" (把树枝折了 is zhe2 "broke")
+            and not _ba_in_clause(sentence, index) and not _PRONOUNS.intersection(_clause_before(sentence, index)):
+        return "she2"  # 扁担咔嚓一声折了: "snapped" (把树枝折了, 信纸我折了: zhe2 "broke, folded")
     if char == "干" and target.word == "干" and (not after or after in _BREAKS or after in "了呢吗透") \
-            and any(thing in _clause_before(sentence, index) for thing in _DRYABLE):
-        return "gan1"  # 衣服还没干呢, 头发吹干了: "dry" (还没干完 is "do")
+            and _strip_adverbs(_clause_before(sentence, index)).endswith(_DRYABLE):
+        return "gan1"  # 衣服还没干呢, 油漆已经干了: "dry" (还没干完, 洗衣服的活我干了: "do")
     if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
-        return "nong4"  # 我来弄吧, 别弄了, 弄坏了: "handle, make" (王家弄, 593弄 are lanes: long4)
-    if char == "服" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_MEDICINES, index + 1):
+        return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
+    if char == "服" and before[-1:] in _NUMERALS and sentence.startswith(_MEDICINES, index + 1):
         return "fu4"  # 七服中药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
             (target.word == "大夫" and sentence[target.word_start - 1:target.word_start] in _SURNAMES)
@@ -304,6 +330,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
+
+
+def _after_feeling(target: Target, before: str) -> bool:
+    """得 right after a verb or adjective of feeling standing as a word of its own or glued to it
+    by jieba's HMM (吓得, 慢得), or after a word of feeling (开心得); not 今晚得 (晚 in 今晚)."""
+    single = before[-1:] in _AFFECT_VERBS and (target.word != "得" or target.previous_word == before[-1:])
+    return single or target.previous_word.endswith(_FEELINGS)
+
+
+def _after_its_verb(target: Target) -> bool:
+    """The target (得) stands alone or ends a word jieba's HMM glued to the verb before it (调得)."""
+    return len(target.word) == 1 or (_loose(target) and target.index > target.word_start)
 
 
 def _loose(target: Target) -> bool:
@@ -333,17 +371,19 @@ def surname_reading(sentence: str, target: Target) -> str | None:
     char = sentence[index]
     if char not in SURNAME_READINGS:
         return None
-    if index > 0 and sentence[index - 1] == "姓":
-        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4
-    if char in _TITLE_SURNAMES and _before_title(sentence, target):
+    if index > 0 and sentence[index - 1] == "姓" and sentence[max(0, index - 2):index] not in _NOT_SURNAMED:
+        return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4 (not 老百姓都, 同姓都)
+    if char in _TITLE_SURNAMES and _before_title(sentence, target) \
+            and (char != "任" or index == 0 or sentence[index - 1] in _BEFORE_REN_SURNAME):
         return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
     if char in _PERSON_SURNAMES and (
-            (target.word in ("老" + char, "小" + char) and _made_up(target))
+            (target.word == "老" + char and _made_up(target))
             or (target.word == char + "氏" and char != "盖"
                 and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
         return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
-            and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES):
+            and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES) \
+            and target.word[1] not in _NOT_IN_NAMES:
         return SURNAME_READINGS[char]  # 记者单小红报道, 民警名叫解晓东: a name after who he is
     return None
 
@@ -363,6 +403,17 @@ def _made_up(target: Target) -> bool:
     """The target's word is one jieba's HMM made up, no word of its dictionary (单小红, 老解)."""
     return target.word_reading is None and len(target.word) >= 2 \
         and all(target.word_start + k in target.bounds for k in range(1, len(target.word)))
+
+
+# Adverbs between a subject and its verb: 衣服|还没|干, 油漆|已经|干了.
+_ADVERBS_BEFORE_VERB = ("还没有", "还没", "没有", "已经", "早就", "都", "快", "没", "也", "全", "还", "不", "又", "就")
+
+
+def _strip_adverbs(text: str) -> str:
+    """``text`` without the adverbs that end it (衣服还没 → 衣服)."""
+    while text.endswith(_ADVERBS_BEFORE_VERB):
+        text = text[:-len(next(a for a in _ADVERBS_BEFORE_VERB if text.endswith(a)))]
+    return text
 
 
 def _clause_after(sentence: str, index: int) -> str:

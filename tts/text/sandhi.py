@@ -72,7 +72,7 @@ _NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎"])
 PARTICLES: dict[str, str] = {
     "的": "de", "了": "le", "吗": "ma", "呢": "ne", "着": "zhe", "吧": "ba", "啊": "a",
     "呀": "ya", "嘛": "ma", "啦": "la", "哇": "wa", "们": "men", "么": "me", "呗": "bei",
-    "喽": "lou", "咯": "lo",
+    "喽": "lou", "咯": "lo", "哦": "o", "哟": "yo",
 }
 
 # Characters whose reduplication (AA) has a neutral second syllable: kinship terms, some nouns,
@@ -162,13 +162,13 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
                      "武装", "势力", "债", "债务", "干部", "党委", "口音", "风味", "小吃", "媒体", "银行",
                      "企业", "国企", "官", "人大", "立法", "法规", "治理", "政权", "主义", "税", "税收",
                      "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
-                     "法院", "议会", "政策", "标准", "保护主义", "和", "与"]),
+                     "法院", "议会", "政策", "标准", "保护主义"]),
     "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
 }
 _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
-    "地方": ("中央和", "中央与", "中央到", "中央及", "中央、", "各级"),
-    "地道": ("挖", "条", "进", "钻", "修", "个", "座"),
+    "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
+    "地道": ("挖", "条", "进", "钻", "修", "座"),
 }
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
 _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "可", "还", "根本", "正在", "在", "说", "是",
@@ -176,14 +176,22 @@ _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
 # (jīngshen) after these or before 了 / 起来, "spirit" (jīngshén) elsewhere.
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
+_LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点")
+# Words before 大夫 that make it an official (dàfū), not a doctor (dàifu): 光禄大夫, 御史大夫, 士大夫.
+_OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中", "中", "上", "下", "士", "卿")
 
 
 def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
     full-toned one (False), or neither (None)."""
     text = clause[k].text
-    if text[-2:] == "大夫" and len(clause[k].readings) == len(text):
-        return clause[k].readings[-2].pinyin == "dai4"  # a doctor dàifu, not an official dàfū
+    if text[-2:] == "大夫":
+        lead = (clause[k - 1].text if k > 0 else "") + text[:-2]
+        return False if lead.endswith(_OFFICIAL_BEFORE) else None  # 光禄大夫 dàfū; a doctor dàifu
+    if text == "上头" and (clause[k - 1].text.endswith(("越", "太", "很", "真", "有点", "好")) if k > 0 else False):
+        return False  # 越看越上头 "hooked" (shàngtóu), not 上头 "above" (shàngtou)
+    if text == "起来" and k > 0 and clause[k - 1].text == "一":
+        return False  # jieba's 一|起来打卡: 一起 来, no complement
     if text == "人家":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
@@ -196,11 +204,13 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "精神":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
-        return True if before.endswith(_CARELESS_BEFORE + ("都", "挺", "特别", "可")) \
-            or after in ("了", "起来", "极了", "多了") else None
+        lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE))
+        return True if lively else None  # 都精神了, 长得真精神 (not 精神上, 精神很好)
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
         return None
     after = clause[k + 1].text if k + 1 < len(clause) else ""
+    if text == "地方" and after in ("和", "与") and k + 2 < len(clause) and clause[k + 2].text in ("中央", "国家"):
+        return False  # 地方和中央: "local" (这个地方和那个地方 stays "place")
     before = "".join(w.text for w in clause[max(0, k - 2):k])
     if text.endswith("大意"):
         lead = before + text[:-2]  # jieba has 太大意 as a word
