@@ -2,6 +2,7 @@
 
     python benchmarks/bench_normalize.py [--data benchmarks/data/normalization_blind.tsv]
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind2.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind3.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -11,7 +12,9 @@ written (NBA, iPhone, GB); they are spelled the project's way
 the numbers and symbols around them. Full-width forms are folded (NFKC), 〇 counts as 零 and spaces
 are ignored. Prints the count read as expected, every miss, and the speed of ``normalize``.
 The second set (``normalization_blind2.tsv``) holds harder formats: stock codes, signed changes,
-blood pressures, document numbers, internet numbers, date and time ranges, math symbols.
+blood pressures, document numbers, internet numbers, date and time ranges, math symbols; the
+third (``normalization_blind3.tsv``) everyday chat: 二 or 两, codes and IDs, heights, games,
+dates known by their numbers, generations.
 """
 
 from __future__ import annotations

@@ -2,11 +2,14 @@
 
 ``2023-06-09`` / ``2023/6/9`` → 二零二三年六月九日; ``2023年`` → 二零二三年; ``86年`` → 八六年
 (but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``国办发〔2023〕`` → 〔二零二三〕;
-``14:30`` → 十四点三十分; ``14:30:05`` → 十四点三十分零五秒; ``14:00`` → 十四点整, but
+``14:30`` → 十四点三十分; ``14:30:05`` → 十四点三十分零五秒; ``14:00`` → 十四点整 (but a score
+next to the words of a match result: ``羽毛球打到21:19才赢`` → 二十一比十九), but
 ``8:00-9:30`` → 八点到九点三十分 and ``20:00-次日6:00`` → 二十点到次日六点; a dash between
 dates or clock readings written with their words is 到 (``5月1日—5月5日``, ``10点-12点``);
 ``2025/26赛季`` → 二零二五到二零二六赛季; ``06/09/2023`` → 二零二三年六月九日; days named by
-their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五, ``11.11`` → 双十一; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
+their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五, ``11.11`` → 双十一, ``5.20那天`` →
+五二零, other days before a festival by their dates (``12.25圣诞节`` → 十二月二十五日); generations
+``95后`` → 九五后; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
 ``12·9运动`` → 一二九运动; ``M/D`` where the words around make it a date: ``预计12/25送达`` →
 十二月二十五日, ``1/2-1/5`` → 一月二日到一月五日 (elsewhere ``3/4`` stays a fraction).
 """
@@ -17,6 +20,7 @@ import re
 
 from tts.text.normalize.numbers import read_digits, read_fraction, read_int
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
+from tts.text.normalize.scores import is_clock_score
 
 # A word just before "N年" that makes N a count of years (近10年, 长达20年), not a year.
 _DURATION_CUE = re.compile(
@@ -39,6 +43,22 @@ def _is_document_year(text: str, start: int, end: int) -> bool:
     return closing is not None and text.startswith(closing, end)
 
 
+# A generation is named by two digits of the years it was born in, in steps of five (80后, 85后,
+# 00后, 05后); after a word that counts up to or sums a number, N后 is "after N" (数到10后).
+_GENERATION_LAST_DIGITS = "05"
+_NOT_GENERATION_BEFORE = frozenset("到加减乘除第过满超")
+
+
+def _is_generation(text: str, start: int, end: int) -> bool:
+    """True when the two digits ``text[start:end]``, before 后, name a generation (95后 →
+    九五后, 00后 → 零零后)."""
+    return (
+        end - start == 2
+        and (text[end - 1] in _GENERATION_LAST_DIGITS or text[start] == "0")
+        and (start == 0 or text[start - 1] not in _NOT_GENERATION_BEFORE)
+    )
+
+
 def year_reading(text: str, start: int, end: int) -> str | None:
     """Digit-by-digit reading when the integer ``text[start:end]`` names a year or decade, else
     ``None``."""
@@ -48,8 +68,8 @@ def year_reading(text: str, start: int, end: int) -> str | None:
     after = text[end:end + 2]
     if after == "年代" and len(digits) == 4:
         return read_digits(digits)  # 一九八零年代 (but 80年代 → 八十年代, a number)
-    if after[:1] == "后" and len(digits) == 2 and "0" in digits:
-        return read_digits(digits)  # 九零后, 零零后
+    if after[:1] == "后" and _is_generation(text, start, end):
+        return read_digits(digits)  # 九零后, 九五后, 零零后
     if after[:1] != "年" or after == "年级":
         return None
     before = text[max(0, start - 4):start]
@@ -121,7 +141,26 @@ def _two_digits(value: str) -> str:
     return read_int(value, liang=False)
 
 
+def _could_be_score(match: re.Match[str]) -> bool:
+    """True when a single clock reading is written the way a score is too: no seconds and no
+    leading zero in either part (21:19, but not 09:15 or 21:05)."""
+    return (
+        match["h2"] is None
+        and match["s"] is None
+        and match["h"][0] != "0"
+        and match["m"][0] != "0"
+    )
+
+
 def _time(match: re.Match[str]) -> list[Piece]:
+    """A clock time or a range of them; A:B next to the words of a match result is a score
+    (羽毛球打到21:19才赢 → 二十一比十九)."""
+    if _could_be_score(match) and is_clock_score(match.string, match.start(), match.end()):
+        return [
+            group(match, "h", read_int(match["h"], liang=False)),
+            group(match, "c", "比"),
+            group(match, "m", read_int(match["m"], liang=False)),
+        ]
     if match["h2"] is None:
         return _clock_pieces(match)
     pieces = _clock_pieces(match, exact=False)
@@ -175,15 +214,26 @@ def _date_year_last(match: re.Match[str]) -> list[Piece]:
     return [group(match, 0, spoken)]
 
 
+# Days known by their numbers (六一儿童节, 双十一, 五二零); other days before a festival read as
+# dates (12.25圣诞节 → 十二月二十五日).
+NUMBER_NAMED_DAYS = frozenset({
+    (3, 8), (3, 15), (5, 1), (5, 4), (5, 20), (5, 21), (6, 1), (6, 18), (7, 1), (8, 1), (9, 9),
+    (10, 1), (11, 11), (12, 12),
+})
+
+
 def _festival(match: re.Match[str]) -> list[Piece]:
-    """6.1儿童节 → 六一, 3.15晚会 → 三一五, 10.1 → 十一, 11.11 → 双十一: dates named by their
-    numbers, read as the names are said."""
+    """M.D before the name of a day: a day known by its numbers reads as the name is said
+    (6.1儿童节 → 六一, 3.15晚会 → 三一五, 10.1 → 十一, 11.11 → 双十一, 5.20那天 → 五二零),
+    any other as the date (12.25圣诞节 → 十二月二十五日, 2.14情人节 → 二月十四日)."""
     month, day = match["mo"], match["d"]
-    if month == day and month in ("11", "12"):
-        spoken = "双" + read_int(month, liang=False)
-    else:
-        spoken = read_int(month, liang=False) + read_digits(day)
-    return [group(match, "date", spoken)]
+    if (int(month), int(day)) in NUMBER_NAMED_DAYS:
+        return [group(match, "date", event_name(month, day))]
+    return [
+        group(match, "mo", read_int(month, liang=False) + "月"),
+        group(match, "dot", ""),
+        group(match, "d", read_int(day, liang=False) + "日"),
+    ]
 
 
 # A month and day joined by a middle dot name an event or a day: 9·11 → 九一一, 3·15 → 三一五,
@@ -200,12 +250,15 @@ DATE_YEAR_LAST = rule(
     _date_year_last,
     START_DIGITS,
 )
-# A month.day date right before a word that makes it a named day.
+# A month.day date right before the name of a day (a festival, 当天 / 那天) or of what happens on
+# it (晚会, 大促, 假期).
 _NAMED_DAY = ("儿童节|建军节|建党节|妇女节|劳动节|青年节|国庆节|植树节|护士节|教师节|光棍节|购物节|"
-              "消费者权益日|晚会|国庆|假期|长假|黄金周|期间|当天|活动|大促|促销")
+              "圣诞节|圣诞|平安夜|情人节|七夕|元旦|愚人节|万圣节|跨年|纪念日|"
+              "消费者权益日|晚会|国庆|假期|长假|黄金周|期间|当天|那天|这天|当日|活动|大促|促销")
 FESTIVAL = rule(
     "festival",
-    rf"(?<![0-9.])(?P<date>(?P<mo>[1-9]|1[0-2])\.(?P<d>[1-9]|[12][0-9]|3[01]))(?![0-9])(?={_NAMED_DAY})",
+    rf"(?<![0-9.])(?P<date>(?P<mo>[1-9]|1[0-2])(?P<dot>\.)(?P<d>[1-9]|[12][0-9]|3[01]))"
+    rf"(?![0-9])(?={_NAMED_DAY})",
     _festival,
     START_DIGITS,
 )

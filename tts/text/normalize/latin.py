@@ -2,7 +2,8 @@
 
 Letters are spelled with Chinese characters the G2P can read (``A`` → 诶, ``B`` → 比, ...): an
 acronym or any word not in the small ``WORDS`` table is spelled letter by letter, case ignored.
-``user@mail.com`` → 优艾斯伊阿尔艾特艾姆诶艾艾乐点康姆.
+``user@mail.com`` → 优艾斯伊阿尔艾特艾姆诶艾艾乐点康姆; a user name with underscores is read
+the same way (``abc_123`` → 诶比西下划线幺二三).
 """
 
 from __future__ import annotations
@@ -109,6 +110,15 @@ URL = rule(
     _url,
     START_LETTERS + START_DIGITS,
 )
+# A user name or ID joined by underscores (微信号abc_123, li_ming2023): an identifier, read like an
+# address — letters spelled, digits one by one with 幺, each _ 下划线. Not a piece of an address
+# (a_b.com, li_ming@qq.com are read whole by their rules or not at all).
+IDENTIFIER = rule(
+    "identifier",
+    r"(?<![A-Za-z0-9_./@])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+    lambda m: [group(m, 0, read_address(m.group()))],
+    START_LETTERS + START_DIGITS,
+)
 # Letters glued to digits: CA1234 → 西诶幺二三四, MP3 → 艾姆批三, H7N9 → 艾尺七恩九,
 # v1.2 → 维一点二.
 CODE = rule(
@@ -122,4 +132,4 @@ GREEK_LETTER = rule(
     "".join(GREEK) + "".join(GREEK).upper(),
 )
 
-RULES: tuple[Rule, ...] = (EMAIL, URL, CODE, WORD, GREEK_LETTER)
+RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, CODE, WORD, GREEK_LETTER)

@@ -3,17 +3,17 @@
 University programmes go by their numbers: ``985、211重点高校`` → 九八五、二幺幺重点高校,
 ``985/211高校`` → 九八五二幺幺高校 (211 said 二幺幺, as the programme is). Internet slang and
 shopping days are numbers said for their sound: ``520当天`` → 五二零当天, ``刷了一排666`` →
-六六六, ``1314寓意一生一世`` → 一三一四, ``618年中大促`` → 六一八年中大促 — only beside the
-words of their day, their meaning or their sending (``票价520``, ``共666人`` stay amounts).
+六六六, ``1314寓意一生一世`` → 一三一四, ``618年中大促`` → 六一八年中大促, ``我爱你1314`` →
+一三一四, ``666，太强了！`` → 六六六 — only beside the words of their day, their meaning or
+their sending, or alone as a reaction (``票价520``, ``共666人`` stay amounts).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from tts.text.normalize.numbers import read_digits
-from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
+from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule, verbatim
 
 # Numbers naming China's university programmes (985工程, 211工程).
 PROGRAMME_NUMBERS = ("985", "211")
@@ -23,17 +23,22 @@ _PROGRAMME_AFTER = re.compile(r"(?:重点|知名|一流)?(?:高校|院校|大学
 
 # Numbers of internet slang (520 我爱你, 1314 一生一世, 666, 886 拜拜, 233 laughter) and of
 # shopping days (618).
-SLANG_NUMBERS = frozenset("520 521 1314 666 886 618 233".split())
+SLANG_NUMBERS = frozenset("520 521 1314 5201314 666 886 618 233".split())
+# Slang said as a reaction or a message of its own: alone as a clause it is slang (666，太强了！);
+# 520, 521 and 618 alone may as well be answers (多少钱？520。).
+REACTION_NUMBERS = frozenset("1314 5201314 666 886 233".split())
+# What may stand on either side of a number alone as a clause (the start and end of the text too;
+# not 、, which lists numbers).
+_CLAUSE_EDGES = frozenset("，。！？；,.!?;~…— \n")
 # Words after a slang number that name the day it stands for; 618年中 holds no year.
 _SLANG_DAY_AFTER = re.compile(r"年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期")
 # Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你).
 _SLANG_MEANING_AFTER = re.compile(r"寓意|谐音|代表|象征|意思|的意思|意味着")
 # Words before a slang number that send it as a message or name its day (刷了一排666, 今天是520).
-_SLANG_SENT_BEFORE = re.compile(r"(?:刷|刷了|一排|一串|满屏|弹幕|扣|打出|喊|今天是|明天是|昨天是|又是|正值|恰逢)$")
+_SLANG_SENT_BEFORE = re.compile(
+    r"(?:刷|刷了|一排|一串|满屏|弹幕|扣|打出|喊|爱你|今天是|明天是|昨天是|又是|正值|恰逢)$"
+)
 _SLANG_SENT_BEFORE_WIDTH = 3
-
-# Whether a measure word or unit follows ``text[start:end]`` (the caller's test of counting).
-CountsTest = Callable[[str, int, int], bool]
 
 
 def _programme_digits(number: str) -> str:
@@ -41,11 +46,21 @@ def _programme_digits(number: str) -> str:
     return read_digits(number, yao=True)
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a clause of its own: between the start of the text or a
+    break and a break or the end (666，太强了！)."""
+    return (start == 0 or text[start - 1] in _CLAUSE_EDGES) and (
+        end == len(text) or text[end] in _CLAUSE_EDGES)
+
+
 def _is_slang(text: str, start: int, end: int, counts: CountsTest) -> bool:
     """True when the slang number ``text[start:end]`` is said for its sound: before the words
-    of its day (520当天, 618大促) or of what it means (1314寓意), or sent as a message
-    (刷了一排666) — elsewhere it is an amount (票价520, 共666人)."""
+    of its day (520当天, 618大促) or of what it means (1314寓意), sent as a message (刷了一排666,
+    我爱你1314) or a reaction alone as a clause (666，太强了！) — elsewhere it is an amount
+    (票价520, 共666人)."""
     if _SLANG_DAY_AFTER.match(text, end) or _SLANG_MEANING_AFTER.match(text, end):
+        return True
+    if text[start:end] in REACTION_NUMBERS and _stands_alone(text, start, end):
         return True
     return not counts(text, start, end) and \
         _SLANG_SENT_BEFORE.search(text, max(0, start - _SLANG_SENT_BEFORE_WIDTH), start) is not None

@@ -1,7 +1,11 @@
 """Numbers read digit by digit: phone numbers, codes, room numbers, IP addresses, versions.
 
 Phone and code digits read 1 as 幺 (``13812345678`` → 幺三八幺二三四五六七八), as people read
-them out; a number after a word such as 编号 / 房间 / 电话 is read the same way.
+them out; a number after a word such as 编号 / 房间 / 电话, or after words that pick digits out
+(``订单号后四位4521`` → 四五二幺), is read the same way — unless it counts something
+(``手机1999元`` → 一千九百九十九元). After a code word digits joined by dashes are one code
+(``取件码3-2-1108`` → 三杠二杠幺幺零八); keypad keys are named (``拨打*123#`` →
+星号幺二三井号, ``1234#`` → 幺二三四井号).
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import re
 
 from tts.text.normalize.chars import is_han
 from tts.text.normalize.numbers import read_digits, read_int
-from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
+from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule
 
 # Words after which a number is a code or phone number, read digit by digit.
 CODE_WORDS = (
@@ -18,9 +22,14 @@ CODE_WORDS = (
     "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "电话", "热线",
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
 )
+# Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37).
+_DIGIT_POSITION = r"(?:最?[前后末]|倒数)[一二三四五六七八九两几0-9]位(?:数字?|号码?)?|末尾|末位|尾数"
+_CODE_LINKS = r"(?:号|是|为|：|:|\s)*"
 _CODE_CONTEXT = re.compile(
-    "(?:" + "|".join(CODE_WORDS) + r")(?:号|是|为|：|:|\s)*$"
+    "(?:" + "|".join(CODE_WORDS) + "|" + _DIGIT_POSITION + ")" + _CODE_LINKS + "$"
 )
+_CODE_CONTEXT_WIDTH = 8
+
 _ROOM_AFTER = re.compile(r"室|房间|号房")
 # What may follow a room number given after its floor or building (3楼302, 3楼302的), unlike an
 # amount (大楼2000平米).
@@ -42,11 +51,14 @@ def is_stock_code(text: str, start: int, end: int) -> bool:
     return closing is not None and text.startswith(closing, end)
 
 
-def is_code_context(text: str, start: int, end: int) -> bool:
-    """True when the number ``text[start:end]`` follows a code word (编号：0101, 股票代码300750),
-    is a stock code in brackets after a name (贵州茅台（600519）) or names a room (302室,
-    3楼302)."""
-    if _CODE_CONTEXT.search(text, max(0, start - 8), start) or is_stock_code(text, start, end):
+def is_code_context(text: str, start: int, end: int, counts: CountsTest) -> bool:
+    """True when the number ``text[start:end]`` follows a code word (编号：0101, 股票代码300750)
+    or picks digits out (订单号后四位4521) and counts nothing (手机1999元, 密码6位 are amounts:
+    ``counts`` says whether a measure word follows), is a stock code in brackets after a name
+    (贵州茅台（600519）) or names a room (302室, 3楼302)."""
+    if is_stock_code(text, start, end) or (
+            _CODE_CONTEXT.search(text, max(0, start - _CODE_CONTEXT_WIDTH), start)
+            and not counts(text, start, end)):
         return True
     return 3 <= end - start <= 4 and (
         _ROOM_AFTER.match(text, end) is not None
@@ -70,6 +82,66 @@ def is_service_call(text: str, start: int, end: int) -> bool:
         return False
     return _CALL_AFTER.match(text, end) is not None \
         or _CALL_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+# Words after which digits joined by dashes are one code, each group digit by digit and each
+# dash 杠 (取件码3-2-1108 → 三杠二杠幺幺零八): the code words and those of parcels, orders and
+# seats (订单号 and 运单号 end in 单号).
+DASHED_CODE_WORDS = CODE_WORDS + (
+    "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "编码", "货号", "座位号", "座号",
+    "取件号", "取餐号", "排队号",
+)
+_DASHED_CODE_MAX_LINKS = 2  # 编号：, 单号是：
+
+
+def _after_any(words: tuple[str, ...], links: str, max_links: int) -> str:
+    """A lookbehind that holds right after one of ``words`` and up to ``max_links`` characters
+    of ``links``: Python's lookbehinds are fixed-width, so one per word length and link count."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "(?:" + "|".join(
+        f"(?<=(?:{'|'.join(same)}){links * count})"
+        for _, same in sorted(by_length.items())
+        for count in range(max_links + 1)
+    ) + ")"
+
+
+def _dashed_code(match: re.Match[str]) -> list[Piece]:
+    """3-2-1108 → 三杠二杠幺幺零八: each group of digits digit by digit, each dash 杠."""
+    start = match.start()
+    return [
+        (read_digits(token.group(), yao=True) if token.group() != "-" else "杠",
+         start + token.start(), start + token.end())
+        for token in re.finditer(r"[0-9]+|-", match.group())
+    ]
+
+
+# The keys of a phone keypad, read as their names (拨打*123# → 拨打星号幺二三井号).
+KEY_NAMES = {"*": "星号", "#": "井号"}
+# A # that opens a topic tag (#双11#), whose closing # is no key; at most this far back.
+_TAG_OPENING = re.compile(r"#[^#\s，。！？；、,.!?;]*$")
+_TAG_WIDTH = 20
+
+
+def _keys(match: re.Match[str]) -> list[Piece]:
+    """Digits and keypad keys: the digits one by one with 幺, * 星号 and # 井号 (1234# →
+    幺二三四井号); a key named with its 号 says only 星 / 井 (按#号键 → 按井号键). In a topic tag
+    (#双11#) the digits are a number and the # that closes the tag is silent."""
+    text, start = match.string, match.start()
+    in_tag = match.group()[0].isdigit() and _TAG_OPENING.search(
+        text, max(0, start - _TAG_WIDTH), start) is not None
+    pieces: list[Piece] = []
+    for token in re.finditer(r"[0-9]+|[*#]", match.group()):
+        key = token.group()
+        if key.isdigit():
+            reading = read_int(key, liang=False) if in_tag else read_digits(key, yao=True)
+        elif in_tag:
+            reading = ""
+        else:
+            reading = KEY_NAMES[key][:1] if text.startswith("号", match.end()) else KEY_NAMES[key]
+        pieces.append((reading, start + token.start(), start + token.end()))
+    return pieces
 
 
 def _digits_of(match: re.Match[str], name: str) -> Piece:
@@ -132,6 +204,28 @@ SERVICE = rule(
     "48",
 )
 NUMBERED = rule("numbered", r"(?P<no>No\.|NO\.|no\.)\s?(?P<num>[0-9]+)(?![0-9])", _numbered, "Nn")
+# Digits joined by dashes after a code word: three groups or more (取件码3-2-1108), or two that
+# cannot be a range of numbers (编号3-1108, 单号12-0345; but 编号1-10 stays 一到十).
+DASHED_CODE = rule(
+    "dashed_code",
+    r"(?=[0-9]+-[0-9])" + _after_any(DASHED_CODE_WORDS, "[号是为：:]", _DASHED_CODE_MAX_LINKS)
+    + r"(?:[0-9]+(?:-[0-9]+){2,}|[0-9]{1,2}-[0-9]{4,}|0[0-9]*-[0-9]+|[0-9]+-0[0-9]*)"
+    r"(?![0-9]|-[0-9])",
+    _dashed_code,
+    START_DIGITS,
+)
+# What a keypad sequence is written as: a service code opened by * and closed by # (拨打*123#,
+# *#06#; **50%** is Markdown), digits closed by # at the end of a clause or before 键
+# (门禁密码是1234#。; but 5#楼 and #双11#购物 are no keys), or a key alone before 键 or 号键
+# (按#键, 按*号键).
+KEYPAD = rule(
+    "keypad",
+    r"(?<![0-9A-Za-z*#])(?:\*[*#]*[0-9][0-9*#]*#[*#]*"
+    r"|[0-9][0-9*#]*#(?=$|[^\u4e00-\u9fff0-9A-Za-z]|键)"
+    r"|[*#](?=号?键))",
+    _keys,
+    START_DIGITS + "*#",
+)
 DOTTED = rule("dotted", r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9])", _dotted, START_DIGITS)
 
-RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DOTTED)
+RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DASHED_CODE, KEYPAD, DOTTED)

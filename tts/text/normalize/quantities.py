@@ -1,15 +1,16 @@
 """Numbers with what surrounds them: cardinals in context, ranges (-5°C~3°C 零下五摄氏度到三摄氏度),
-scores (3-1战胜 三比一战胜, 6-4、7-5击败 六比四、七比五), percentages, temperatures, amounts with
-units, ratios, fractions, blood pressures (120/80mmHg 一百二十比八十毫米汞柱), simple equations,
-powers (2^10 二的十次方, a² 诶的平方, 3×10^8m/s …十的八次方米每秒), roots (√2 根号二) and
-scientific notation (1.5e-5 一点五乘十的负五次方).
+scores (3-1战胜 三比一战胜, 6-4、7-5击败 六比四、七比五), sides (5V5 五V五, no volts),
+percentages, temperatures, amounts with units, ratios, fractions, blood pressures (120/80mmHg
+一百二十比八十毫米汞柱), simple equations, powers (2^10 二的十次方, a² 诶的平方, 3×10^8m/s
+…十的八次方米每秒), roots (√2 根号二) and scientific notation (1.5e-5 一点五乘十的负五次方).
 
 Context picks the reading of a bare integer: after 第, or in a list that 第 heads (第1、2项), it
 is an ordinal (第二, never 第两); before a measure word a lone 2 is 两 (两个, 两点); before 年 a
-year is read digit by digit (二零二三年); after 编号 / 电话, in room numbers and stock codes digits
-are read one by one with 幺; zero-padded numbers outside dates and clock times keep their zeros
-(007 → 零零七); the hundredths of a race time (9秒83 → 九秒八三), numbers naming an event
-(911事件 → 九一一事件) and numbers used as names (985高校, 520当天) are read digit by digit too.
+year is read digit by digit (二零二三年); after 编号 / 电话 (when it counts nothing), in room
+numbers and stock codes digits are read one by one with 幺; zero-padded numbers outside dates and
+clock times keep their zeros (007 → 零零七); the hundredths of a race time (9秒83 → 九秒八三),
+the centimetres of a height (1米72 → 一米七二), numbers naming an event (911事件 → 九一一事件)
+and numbers used as names (985高校, 520当天, 95后) are read digit by digit too.
 After 同比 / 环比 a written sign is the change: 同比+3.2% → 同比增长百分之三点二.
 """
 
@@ -46,6 +47,7 @@ from tts.text.normalize.numbers import (
     read_signed,
 )
 from tts.text.normalize.phones_serials import is_code_context, is_service_call
+from tts.text.normalize.scores import RESULT_WORDS, score_list_bounds
 from tts.text.normalize.latin import spell
 from tts.text.normalize.rules import START_DIGITS, START_LETTERS, START_SIGNS, Piece, Rule, group, rule
 
@@ -54,7 +56,7 @@ MEASURE_WORDS = (
     "个 位 名 本 次 件 条 张 只 头 匹 辆 架 艘 台 部 座 栋 间 家 所 项 份 种 类 批 群 "
     "组 对 双 副 套 把 支 根 枝 棵 朵 片 块 层 口 道 句 首 篇 页 段 顿 场 届 轮 趟 遍 "
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
-    "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
+    "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑"
 ).split()
 _MEASURE = re.compile(
@@ -63,22 +65,16 @@ _MEASURE = re.compile(
 _CALENDAR_AFTER = re.compile("[月日号时点]")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
-_RESULT_WORDS = "不敌|战胜|击败|负于|获胜|取胜|落败|惜败|大胜|险胜|完胜|力克|战平|打平|逆转|告负"
-_SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{_RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
-_SCORE_AFTER = re.compile(rf"{_RESULT_WORDS}|[胜负]|的?比分")
+_SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
+_SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|的?比分")
 _SCORE_DASHES = ("-", "—")
-# Scores listed together share the words of the result: those after the last one (6-4、7-5击败
-# 六比四、七比五) and those before the first (比分定格在6-4、7-5).
-_SCORE_ITEM = r"[0-9]{1,3}\s?[-—:：]\s?[0-9]{1,3}"
-_SCORE_JOINER = r"\s?[、，,和]\s?"
-_SCORE_LIST_REST = re.compile(rf"(?:{_SCORE_JOINER}{_SCORE_ITEM}(?![0-9]))*")
-_SCORE_LIST_HEAD = re.compile(rf"(?<![0-9.])(?:{_SCORE_ITEM}{_SCORE_JOINER})+$")
-_SCORE_LIST_HEAD_WIDTH = 30
 _SCORE_BEFORE_WIDTH = 8
 _SCORE_MAX_DIGITS = 3
-# Two digits right after N秒 are the hundredths of a race time, read digit by digit (9秒83 →
-# 九秒八三, 10秒05 → 十秒零五).
-_SECONDS_BEFORE = re.compile(r"[0-9]秒$")
+# Two digits right after N秒 are the hundredths of a race time, and after N米 the centimetres of
+# a height or a jump, read digit by digit (9秒83 → 九秒八三, 10秒05 → 十秒零五, 1米72 → 一米七二,
+# 8米05 → 八米零五; 1米72厘米 and 跑了10秒50米 count, as a unit follows).
+_MINOR_PART_BEFORE = re.compile(r"(?:[0-9]秒|(?<![0-9.])[0-9]{1,2}米)$")
+_MINOR_PART_BEFORE_WIDTH = 3
 # After the words of a comparison with an earlier period a written sign is the change: 同比+3.2%
 # → 同比增长百分之三点二, 环比-0.8% → 环比下降百分之零点八. Elsewhere + reads 正 and - 负.
 _CHANGE_BEFORE = re.compile(
@@ -136,12 +132,14 @@ def _sign_words(match: re.Match[str]) -> tuple[str, str]:
     return _SIGN_WORDS
 
 
-def _is_hundredths(text: str, start: int, end: int) -> bool:
-    """True when the integer ``text[start:end]`` is two digits after N秒 with no measure word
-    after them: the hundredths of a second in a race time (9秒83)."""
+def _is_minor_part(text: str, start: int, end: int) -> bool:
+    """True when the integer ``text[start:end]`` is two digits after N秒 or N米 with no measure
+    word after them: the hundredths of a second in a race time (9秒83), the centimetres of a
+    height (1米72)."""
     return (
         end - start == 2
-        and _SECONDS_BEFORE.search(text, max(0, start - 2), start) is not None
+        and _MINOR_PART_BEFORE.search(
+            text, max(0, start - _MINOR_PART_BEFORE_WIDTH), start) is not None
         and not counts_something(text, start, end)
     )
 
@@ -149,7 +147,7 @@ def _is_hundredths(text: str, start: int, end: int) -> bool:
 def _integer_reading(text: str, start: int, end: int) -> str | None:
     """A digit-by-digit reading for codes, years and zero-padded numbers, else ``None``."""
     digits = text[start:end]
-    if is_code_context(text, start, end) or (
+    if is_code_context(text, start, end, counts_something) or (
             is_service_call(text, start, end) and not counts_something(text, start, end)):
         return read_digits(digits, yao=True)
     named = (
@@ -159,7 +157,7 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     )
     if named is not None:
         return named
-    if _is_hundredths(text, start, end):
+    if _is_minor_part(text, start, end):
         return read_digits(digits)
     if len(digits) > 1 and digits[0] == "0":
         if _CALENDAR_AFTER.match(text, end):
@@ -207,17 +205,9 @@ def _is_score(match: re.Match[str]) -> bool:
         return False
     if max(len(a), len(b)) > _SCORE_MAX_DIGITS or counts_something(text, start, end):
         return False
-    first_start, last_end = _score_list_bounds(text, start, end)
+    first_start, last_end = score_list_bounds(text, start, end)
     return _SCORE_AFTER.match(text, last_end) is not None or _SCORE_BEFORE.search(
         text, max(0, first_start - _SCORE_BEFORE_WIDTH), first_start) is not None
-
-
-def _score_list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the list of scores that ``text[start:end]`` belongs to (6-4、7-5) starts and ends;
-    ``(start, end)`` for a score on its own."""
-    head = _SCORE_LIST_HEAD.search(text, max(0, start - _SCORE_LIST_HEAD_WIDTH), start)
-    rest = _SCORE_LIST_REST.match(text, end)
-    return (start if head is None else head.start()), (end if rest is None else rest.end())
 
 
 def _range(match: re.Match[str]) -> list[Piece]:
@@ -380,6 +370,23 @@ def _unit_range(match: re.Match[str]) -> list[Piece]:
     ]
 
 
+def _versus(match: re.Match[str]) -> list[Piece]:
+    """5V5 → 五V五 (the letter spelled): two sides facing each other, not volts."""
+    return [
+        group(match, "a", read_int(match["a"], liang=False)),
+        group(match, "v", spell(match["v"])),
+        group(match, "b", read_int(match["b"], liang=False)),
+    ]
+
+
+# A V between two small numbers is "versus" (5V5, 3v3, 1v1 in games and matches), no unit of
+# voltage — V is the one unit letter also written for versus; 12V5A and 220V50Hz stay units.
+VERSUS = rule(
+    "versus",
+    r"(?<![0-9.A-Za-z])(?P<a>[0-9]{1,2})(?P<v>[vV])(?P<b>[0-9]{1,2})(?![0-9A-Za-z.])",
+    _versus,
+    START_DIGITS,
+)
 # A letter raised to a power (x², a^2); after an amount with 万 / 亿 the letter is a unit (1.2亿m³).
 _LETTER_BASE = r"(?<![0-9][万亿])(?<![0-9]万亿)[A-Za-z]"
 POWER = rule(
@@ -441,5 +448,6 @@ QUANTITY = rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE, QUANTITY,
+    VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
+    QUANTITY,
 )

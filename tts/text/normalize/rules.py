@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 Piece = tuple[str, int, int]
 Handler = Callable[["re.Match[str]"], list[Piece]]
+# Whether a measure word or unit follows ``text[start:end]``, so that the number counts something
+# (quantities.counts_something); rules that read numbers as names or codes take it to ask.
+CountsTest = Callable[[str, int, int], bool]
 
 
 START_DIGITS = "0123456789"

@@ -26,10 +26,13 @@ from tts.text.normalize.rules import Piece, Rule
 RULES: tuple[Rule, ...] = (
     latin.EMAIL,
     latin.URL,
+    latin.IDENTIFIER,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
     phones_serials.SERVICE,
+    phones_serials.DASHED_CODE,
+    phones_serials.KEYPAD,
     *dates_times.RULES,
     phones_serials.DOTTED,
     money_units.MONEY,
