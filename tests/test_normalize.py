@@ -290,12 +290,18 @@ MAGNITUDE_UNITS = [
 MONTH_DAYS = [
     ("您的快递预计12/25送达。", "您的快递预计十二月二十五日送达。"),
     ("活动时间：1/2-1/5", "活动时间：一月二日到一月五日"),
-    ("1/2~1/5", "一月二日到一月五日"),
+    ("1/2~1/5放假", "一月二日到一月五日放假"),
+    ("12/20-12/25", "十二月二十日到十二月二十五日"),  # not both common fractions
+    ("12/28-1/3", "十二月二十八日到一月三日"),  # across the new year
+    ("请在12/20-12/25之间送达", "请在十二月二十日到十二月二十五日之间送达"),  # falls as fractions
     ("时间1/2至1/5", "时间一月二日至一月五日"),
     ("从12/1到12/31", "从十二月一日到十二月三十一日"),
     ("截至3/31", "截至三月三十一日"),
     ("日期:12/25", "日期：十二月二十五日"),
     ("在12/25", "在十二月二十五日"),
+    ("到11/30", "到十一月三十日"),
+    ("预计在1/20", "预计在一月二十日"),  # a date lead before the weak one
+    ("从1/20起", "从一月二十日起"),  # a date word after
     ("于3/5举行", "于三月五日举行"),
     ("12/25前", "十二月二十五日前"),
     ("1/5起", "一月五日起"),
@@ -312,6 +318,20 @@ MONTH_DAYS = [
     ("从1/3提高到1/2", "从三分之一提高到二分之一"),
     ("-1/2", "负二分之一"),
     ("13/25送达", "二十五分之十三送达"),
+    # after a weak lead: one part of many, or words of a share or change around it
+    ("体积缩小到1/20", "体积缩小到二十分之一"),
+    ("成本降到1/12", "成本降到十二分之一"),
+    ("概率从1/20提高到1/15", "概率从二十分之一提高到十五分之一"),
+    ("在1/16的比例下", "在十六分之一的比例下"),
+    ("到1/20", "到二十分之一"),
+    ("比例在3/20", "比例在二十分之三"),
+    # a range out of order as dates, of common fractions, or among words of a share
+    ("概率在1/6-1/3之间", "概率在六分之一到三分之一之间"),
+    ("在1/4～1/3之间", "在四分之一到三分之一之间"),
+    ("占比约1/4-1/3", "占比约四分之一到三分之一"),
+    ("1/2~1/5", "二分之一到五分之一"),
+    ("1/4-3/4", "四分之一到四分之三"),
+    ("比例为2/15-3/20", "比例为十五分之二到二十分之三"),
 ]
 
 # A-B next to the words of a match result is a score (比), elsewhere a range (到).
@@ -376,7 +396,8 @@ RACE_TIMES = [
 
 
 # A six-digit stock code in brackets after a company's name (or after a code word) is read digit by
-# digit with 幺.
+# digit with 幺 — when the name or the words nearby are of a company or the market and no unit
+# follows.
 STOCK_CODES = [
     ("贵州茅台（600519）股价报1,688元。", "贵州茅台（六零零五幺九）股价报一千六百八十八元。"),
     ("平安银行（000001）今日放量上涨。", "平安银行（零零零零零幺）今日放量上涨。"),
@@ -387,9 +408,17 @@ STOCK_CODES = [
     ("（600519）", "（六十万零五百一十九）"),
     ("全年营收（12345）", "全年营收（一万二千三百四十五）"),
     ("收入600519元", "收入六十万零五百一十九元"),
+    ("这个数字（123456）不对", "这个数字（十二万三千四百五十六）不对"),  # no company, no market
+    ("共有（150000）元", "共有（十五万）元"),  # a unit after the bracket
+    ("共有（150000）股", "共有（十五万）股"),
+    # a company's name, or the market spoken of nearby
+    ("中国平安（601318）", "中国平安（六零幺三幺八）"),
+    ("该股（600519）今日涨停", "该股（六零零五幺九）今日涨停"),
+    ("茅台（600519）收报1688元", "茅台（六零零五幺九）收报一千六百八十八元"),
 ]
 
-# A written sign after 同比 / 环比 is the change (增长 / 下降); elsewhere + reads 正 and - 负.
+# A written sign after 同比 / 环比 / 较去年同期 is the change (增长 / 下降); beside a word that says
+# the change a sign that agrees with it is silent; elsewhere + reads 正 and - 负.
 SIGNED_CHANGES = [
     ("公司净利润2.35亿元，同比+3.2%。", "公司净利润二点三五亿元，同比增长百分之三点二。"),
     ("同比-1.5%", "同比下降百分之一点五"),
@@ -397,12 +426,22 @@ SIGNED_CHANGES = [
     ("同比：+3%", "同比：增长百分之三"),
     ("同比+3.2个百分点", "同比增长三点二个百分点"),
     ("同比+1.5万元", "同比增长一点五万元"),
+    ("较去年同期+3.2%", "较去年同期增长百分之三点二"),
+    ("比上年-1.5%", "比上年下降百分之一点五"),
+    # after (or right before) a word that says the change, a sign that agrees with it is silent
+    ("营收同比增长+3.2%", "营收同比增长百分之三点二"),
+    ("CPI同比上涨+2.1%", "西批艾同比上涨百分之二点一"),
+    ("股价下跌-2%", "股价下跌百分之二"),
+    ("同比下降-2%", "同比下降百分之二"),
+    ("同比+3.2%增长", "同比百分之三点二增长"),
+    ("同比增长-3.2%", "同比增长负百分之三点二"),  # a fall, said as growth below zero
+    ("从-3降到-5", "从负三降到负五"),  # a level before such a word keeps its sign
     # elsewhere the signs read 正 and 负
     ("+3.2%", "正百分之三点二"),
     ("涨跌幅为-1.25%", "涨跌幅为负百分之一点二五"),
     ("+5", "正五"),
     ("同比增长3%", "同比增长百分之三"),
-    ("同比下降-2%", "同比下降负百分之二"),
+    ("涨跌幅为+1.25%", "涨跌幅为正百分之一点二五"),
 ]
 
 # A/B right before a unit of pressure is a blood pressure, read with 比.
@@ -435,7 +474,20 @@ POWERS = [
     ("1.2亿m³", "一点二亿立方米"),
     ("价格5万元/m²", "价格五万元每平方米"),
     ("x^2 m", "艾克斯的平方艾姆"),
-    ("1.5e8 m", "一点五乘十的八次方艾姆"),
+    # after a number's power a unit of one letter may stand a space apart
+    ("1.5e8 m", "一点五乘十的八次方米"),
+    ("10^3 t", "十的立方吨"),
+]
+
+# A unit symbol right after 每 is a unit.
+UNITS_AFTER_EACH = [
+    ("每m²", "每平方米"),
+    ("单价每m²5万元", "单价每平方米五万元"),
+    ("每kg", "每千克"),
+    ("每h", "每小时"),
+    # letters that are no unit: spelled, a letter's power as before
+    ("每x²", "每艾克斯的平方"),
+    ("每mile", "每艾姆艾艾乐伊"),
 ]
 
 # Years in the brackets of a document number are read digit by digit, as years are.
@@ -460,6 +512,9 @@ NAMED_NUMBERS = [
     ("520当天很多情侣去登记结婚。", "五二零当天很多情侣去登记结婚。"),
     ("网友在评论区刷了一排666。", "网友在评论区刷了一排六六六。"),
     ("1314寓意一生一世。", "一三一四寓意一生一世。"),
+    ("520代表我爱你", "五二零代表我爱你"),
+    ("520代表着爱", "五二零代表着爱"),
+    ("1314代表的是一生一世", "一三一四代表的是一生一世"),
     ("618年中大促即将开始。", "六一八年中大促即将开始。"),
     ("618购物节", "六一八购物节"),
     ("今天是520，", "今天是五二零，"),
@@ -470,6 +525,8 @@ NAMED_NUMBERS = [
     ("520元", "五百二十元"),
     ("666个", "六百六十六个"),
     ("共520", "共五百二十"),
+    ("大会共有520代表出席", "大会共有五百二十代表出席"),  # delegates, not a meaning
+    ("520代表团", "五百二十代表团"),
     ("第618", "第六百一十八"),
     ("618年，唐朝建立", "六百一十八年，唐朝建立"),
     ("公元618年", "公元六一八年"),
@@ -760,7 +817,7 @@ def test_normalized_chinese_text_is_unchanged(text: str) -> None:
 
 IN_CONTEXT = [
     *RATES, *UNIT_RANGES, *MAGNITUDE_UNITS, *MONTH_DAYS, *SCORES, *EVENT_NAMES, *RACE_TIMES,
-    *STOCK_CODES, *SIGNED_CHANGES, *BLOOD_PRESSURES, *POWERS, *DOCUMENT_YEARS, *NAMED_NUMBERS,
+    *STOCK_CODES, *SIGNED_CHANGES, *BLOOD_PRESSURES, *POWERS, *UNITS_AFTER_EACH, *DOCUMENT_YEARS, *NAMED_NUMBERS,
     *ORDINAL_LISTS, *CALENDAR_RANGES, *YEAR_SPANS, *SYMBOLS, *CODE_NUMBERS, *IDENTIFIERS,
     *HEIGHTS, *VERSUS, *CLOCK_SCORES, *FESTIVAL_DAYS, *GENERATIONS,
 ]

@@ -11,7 +11,8 @@ their numbers: ``6.1儿童节`` → 六一, ``3.15晚会`` → 三一五, ``11.1
 五二零, other days before a festival by their dates (``12.25圣诞节`` → 十二月二十五日); generations
 ``95后`` → 九五后; events named by their dates: ``9·11`` / ``911事件`` → 九一一,
 ``12·9运动`` → 一二九运动; ``M/D`` where the words around make it a date: ``预计12/25送达`` →
-十二月二十五日, ``1/2-1/5`` → 一月二日到一月五日 (elsewhere ``3/4`` stays a fraction).
+十二月二十五日, ``活动时间：1/2-1/5`` → 一月二日到一月五日 (elsewhere ``3/4`` stays a fraction,
+as do ``缩小到1/20`` and ``概率在1/6-1/3之间`` → 六分之一到三分之一).
 """
 
 from __future__ import annotations
@@ -264,14 +265,30 @@ FESTIVAL = rule(
 )
 
 _MONTH_SLASH_DAY = re.compile(rf"(?P<mo>{_MONTH})/(?P<d>{_DAY})")
-# Words before M/D that make it a date (预计12/25送达, 活动时间：1/2).
-_DATE_LEAD = re.compile(r"(?:预计|截至|截止|日期|时间|定于|将于|计划于)[：:]?$")
-# Words before M/D that make it a date unless it is written like a common fraction (从12/1 is a
-# date, 从1/3提高到1/2 holds fractions); 于 ending a comparison (大于, 低于) leads a number.
+# Words before M/D that make it a date (预计12/25送达, 活动时间：1/2, 预计在12/25), perhaps with
+# a weak lead after them.
+_DATE_LEAD = re.compile(
+    r"(?:预计|截至|截止|日期|时间|定于|将于|计划于)[：:为是]?(?:于|在|从|自|到)?$"
+)
+_DATE_LEAD_WIDTH = 6  # the most characters _DATE_LEAD can match
+# Words before M/D that make it a date only when it is seldom written as a fraction (从12/1 and
+# 在12/25 are dates, but 缩小到1/20, 从1/3提高到1/2 hold fractions); 于 ending a comparison
+# (大于, 低于) leads a number.
 _DATE_LEAD_WEAK = re.compile(r"(?:(?<![大小等高低多少优劣])于|在|从|自|至|到)$")
 # Words after M/D that make it a date (12/25送达, 1/5前).
 _DATE_TAIL = re.compile(
     r"[日号]|送达|到货|发货|到期|截止|之前|以前|前|起|开始|举行|上线|开售|上映|当天|那天|放假|生日"
+)
+# Words of a share, a likelihood or a change around M/D that make it a fraction even after a weak
+# lead or as a range (体积缩小到1/20, 概率从1/20提高到1/15, 在1/16的比例下, 占比约1/4-1/3,
+# 在1/4~1/3之间): before it, perhaps with a weak lead between (概率在, 降到), and after it.
+_FRACTION_CUE_BEFORE = re.compile(
+    r"(?:占|比例|比重|概率|几率|可能性|约|大约|仅|缩小|扩大|压缩|降|减少|增加|提高|提升|上升|增长)"
+    r"(?:比|为|是|了)?(?:在|从|到|至|于|约)?$"
+)
+_FRACTION_CUE_BEFORE_WIDTH = 7  # the most characters _FRACTION_CUE_BEFORE can match
+_FRACTION_CUE_AFTER = re.compile(
+    r"的|之间|左右|以内|以上|以下|提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大"
 )
 
 
@@ -281,16 +298,39 @@ def _is_common_fraction(numerator: int, denominator: int) -> bool:
     return numerator < denominator <= 10
 
 
+def _is_usual_fraction(numerator: int, denominator: int) -> bool:
+    """A common fraction or one part of many (1/20, 1/16): what a weak lead alone (到1/20) does
+    not make a date."""
+    return numerator == 1 or _is_common_fraction(numerator, denominator)
+
+
+def _has_date_lead(text: str, start: int) -> bool:
+    """True when a word that makes what follows a date (预计, 截至, 时间：) ends at ``start``."""
+    return _DATE_LEAD.search(text, max(0, start - _DATE_LEAD_WIDTH), start) is not None
+
+
+def _has_fraction_cue(text: str, start: int, end: int) -> bool:
+    """True when the words around ``text[start:end]`` speak of a share, a likelihood or a change
+    (概率在…, 缩小到…, …的比例, …之间), as fractions are spoken of."""
+    return _FRACTION_CUE_AFTER.match(text, end) is not None or _FRACTION_CUE_BEFORE.search(
+        text, max(0, start - _FRACTION_CUE_BEFORE_WIDTH), start) is not None
+
+
 def is_month_day(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is written M/D (1 ≤ M ≤ 12, 1 ≤ D ≤ 31) and the words
-    around it make it a date rather than a fraction: 预计12/25送达, 截至3/31, but 完成了3/4."""
+    around it make it a date rather than a fraction: a date word after it (12/25送达, 1/20前) or
+    a date lead before it (预计12/25, 截至3/31); a weak lead (在, 从, 到, 于) only before what is
+    seldom a fraction and no words of a share or change (在12/25, 从12/1 — but 完成了3/4,
+    缩小到1/20, 在1/16的比例下)."""
     shape = _MONTH_SLASH_DAY.fullmatch(text, start, end)
     if shape is None:
         return False
-    if _DATE_TAIL.match(text, end) or _DATE_LEAD.search(text, max(0, start - 4), start):
+    if _DATE_TAIL.match(text, end) or _has_date_lead(text, start):
         return True
-    return _DATE_LEAD_WEAK.search(text, max(0, start - 2), start) is not None and not (
-        _is_common_fraction(int(shape["mo"]), int(shape["d"]))
+    return (
+        _DATE_LEAD_WEAK.search(text, max(0, start - 2), start) is not None
+        and not _is_usual_fraction(int(shape["mo"]), int(shape["d"]))
+        and not _has_fraction_cue(text, start, end)
     )
 
 
@@ -305,14 +345,47 @@ def month_day_pieces(text: str, start: int, end: int) -> list[Piece]:
     ]
 
 
+def _in_order(first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """True when the date (month, day) ``second`` is not before ``first``, or the two span the
+    new year (12/28-1/3): a range of dates goes forward, one of fractions often not (1/6-1/3)."""
+    return second >= first or (first[0] == 12 and second[0] == 1)
+
+
+def _rises_as_fractions(match: re.Match[str]) -> bool:
+    """True when the second M/D of a range is the larger fraction (1/6-1/3, 2/15-3/20), as a
+    range of shares is written; 12/20-12/25 falls as fractions, so it holds dates."""
+    return int(match["mo2"]) * int(match["d"]) > int(match["mo"]) * int(match["d2"])
+
+
+def _dash_range_is_dates(match: re.Match[str]) -> bool:
+    """True when two M/D joined by a dash or tilde are dates: a date lead before them or a date
+    word after them (活动时间：1/2-1/5, 1/2-1/5放假); else not both common fractions (1/4-3/4),
+    and either falling as fractions (12/20-12/25之间) or with no words of a share or change
+    around them (12/10-12/15, but 占比约2/15-3/20)."""
+    text, start, end = match.string, match.start(), match.end()
+    if _has_date_lead(text, start) or _DATE_TAIL.match(text, end):
+        return True
+    if _is_common_fraction(int(match["mo"]), int(match["d"])) and _is_common_fraction(
+            int(match["mo2"]), int(match["d2"])):
+        return False
+    return not _rises_as_fractions(match) or not _has_fraction_cue(text, start, end)
+
+
 def _month_day_range(match: re.Match[str]) -> list[Piece]:
-    """1/2-1/5 → 一月二日到一月五日: two M/D joined by a dash or tilde are dates; joined by 到 /
-    至 they are dates when the context makes either one a date (时间1/2至1/5, but 从1/3到1/2)."""
+    """1/2-1/5 → 一月二日到一月五日 when both can be dates in order and the context makes them
+    dates (:func:`_dash_range_is_dates`); joined by 到 / 至 they are dates when the context makes
+    either one a date (时间1/2至1/5, 从12/1到12/31, but 从1/3到1/2). Otherwise both are fractions
+    (概率在1/6-1/3之间 → 六分之一到三分之一)."""
     text = match.string
     first, second = match.span("md"), match.span("md2")
     written = match["sep"] in ("到", "至")
     sep = verbatim(match, "sep") if written else group(match, "sep", "到")
-    if not written or is_month_day(text, *first) or is_month_day(text, *second):
+    if written:
+        dates = is_month_day(text, *first) or is_month_day(text, *second)
+    else:
+        dates = _dash_range_is_dates(match)
+    in_order = _in_order((int(match["mo"]), int(match["d"])), (int(match["mo2"]), int(match["d2"])))
+    if in_order and dates:
         return [*month_day_pieces(text, *first), sep, *month_day_pieces(text, *second)]
     return [
         group(match, "md", read_fraction(match["mo"], match["d"])),

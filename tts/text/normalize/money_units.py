@@ -2,7 +2,8 @@
 
 ``¥12.5`` → 十二点五元, ``$3`` → 三美元, ``-3.5°C`` → 零下三点五摄氏度, ``5kg`` → 五千克,
 ``3-5km/h`` → 三到五千米每小时, ``5元/斤`` → 五元每斤, ``¥80/人`` → 八十元每人, ``960万km²`` →
-九百六十万平方千米. Unit symbols are read only after a number (or its 万 / 亿).
+九百六十万平方千米, ``每m²`` → 每平方米. Unit symbols are read only after a number (or its 万 / 亿),
+a slash or 每.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ _MULTI = _alternation([u for u in UNITS if len(u) > 1])
 _SINGLE = _alternation([u for u in UNITS if len(u) == 1])
 # Multi-letter units may follow a space; a single letter must touch the number.
 UNIT = rf"(?:\s?(?:{_MULTI})|(?:{_SINGLE}))(?![A-Za-z])"
+# After a power of ten (3×10^8 m/s, 1.5e8 m) no variable follows, so a unit symbol may stand a
+# space apart from the number even when it is one letter.
+UNIT_AFTER_POWER = rf"\s?(?:{_MULTI}|{_SINGLE})(?![A-Za-z])"
 _CURRENCY = _alternation(list(CURRENCY_PREFIXES))
 # A temperature unit or a unit symbol (the temperatures first, so that °C is one unit).
 ANY_UNIT = rf"(?:{TEMPERATURE_UNIT}|{UNIT})"
@@ -188,6 +192,14 @@ MAGNITUDE_UNIT = rule(
     lambda m: [group(m, "u", UNITS[m["u"]])],
     "".join({u[0] for u in UNITS}),
 )
+# A unit symbol right after 每 is the unit it is given per (每m² → 每平方米, 每kg → 每千克), no
+# letters to spell nor a letter raised to a power.
+UNIT_AFTER_EACH = rule(
+    "unit_after_each",
+    rf"(?<=每)(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z])",
+    lambda m: [group(m, "u", UNITS[m["u"]])],
+    "".join({u[0] for u in UNITS}),
+)
 PER = rule("per", rf"(?P<slash>/)(?:(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z]))?", _per, "/")
 
-RULES: tuple[Rule, ...] = (MONEY, MAGNITUDE_UNIT, PER)
+RULES: tuple[Rule, ...] = (MONEY, MAGNITUDE_UNIT, UNIT_AFTER_EACH, PER)

@@ -32,8 +32,11 @@ REACTION_NUMBERS = frozenset("1314 5201314 666 886 233".split())
 _CLAUSE_EDGES = frozenset("，。！？；,.!?;~…— \n")
 # Words after a slang number that name the day it stands for; 618年中 holds no year.
 _SLANG_DAY_AFTER = re.compile(r"年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期")
-# Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你).
-_SLANG_MEANING_AFTER = re.compile(r"寓意|谐音|代表|象征|意思|的意思|意味着")
+# Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你); 代表 only
+# before a pronoun or 着 / 的是, as a number before 代表 alone counts delegates (520代表出席).
+_SLANG_MEANING_AFTER = re.compile(
+    r"寓意|谐音|象征|意思|的意思|意味着|代表(?:着|的是|的意思|[我你他她它])"
+)
 # Words before a slang number that send it as a message or name its day (刷了一排666, 今天是520).
 _SLANG_SENT_BEFORE = re.compile(
     r"(?:刷|刷了|一排|一串|满屏|弹幕|扣|打出|喊|爱你|今天是|明天是|昨天是|又是|正值|恰逢)$"

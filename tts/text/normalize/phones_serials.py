@@ -37,18 +37,50 @@ _AFTER_ROOM = re.compile(r"$|[，。！？；、：,.!?;:\s的门号]")
 
 
 # A stock code is six digits; written in brackets right after the company's name it needs no
-# code word (贵州茅台（600519）, 平安银行（000001）).
+# code word (贵州茅台（600519）, 平安银行（000001）) — when the name looks like a company's or the
+# words nearby speak of the market, and no unit follows (这个数字（123456）, 共有（150000）元 are
+# numbers).
 STOCK_CODE_DIGITS = 6
 _BRACKETS = {"（": "）", "(": ")"}
+# How the names of listed companies often end (贵州茅台, 平安银行, 宁德时代, 中国平安).
+_COMPANY_NAME_END = re.compile(
+    "(?:股份|集团|控股|银行|证券|保险|信托|科技|技术|电子|通信|软件|信息|网络|智能|半导体|光电|"
+    "医药|药业|制药|生物|医疗|能源|电力|电气|新能|石化|石油|化工|材料|钢铁|煤业|矿业|有色|黄金|"
+    "汽车|重工|机械|装备|航空|航运|物流|地产|置业|建设|建工|传媒|文化|旅游|食品|酒业|乳业|"
+    "实业|发展|国际|时代|茅台|五粮液|平安)$"
+)
+_COMPANY_NAME_WIDTH = 3
+# Words of the stock market near the bracket (A股, 股价, 收报, 上涨, 代码).
+_MARKET_WORDS = re.compile("股|代码|证券|上证|深证|沪深|创业板|科创板|涨|跌|收报|市值|停牌|开盘|收盘")
+_MARKET_WINDOW = 12
+# Words of the market after the bracket that open with a measure word (股 of 股价 counts nothing).
+_MARKET_WORD_AFTER = re.compile("股价|股票|股份|股市|股东|股民")
 
 
-def is_stock_code(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is six digits alone in brackets right after a name
-    (贵州茅台（600519）), the way a listed company's stock code is written."""
+def _names_a_listed_company(text: str, start: int, end: int) -> bool:
+    """True when the bracket holding ``text[start:end]`` follows a word that ends as company
+    names do (贵州茅台, 平安银行) or words of the stock market stand near it (A股, 股价, 涨)."""
+    bracket_start, bracket_end = start - 1, end + 1
+    if _COMPANY_NAME_END.search(text, max(0, bracket_start - _COMPANY_NAME_WIDTH), bracket_start):
+        return True
+    before = _MARKET_WORDS.search(text, max(0, bracket_start - _MARKET_WINDOW), bracket_start)
+    return before is not None or _MARKET_WORDS.search(
+        text, bracket_end, bracket_end + _MARKET_WINDOW) is not None
+
+
+def is_stock_code(text: str, start: int, end: int, counts: CountsTest) -> bool:
+    """True when ``text[start:end]`` is six digits alone in brackets right after a name, the way
+    a listed company's stock code is written (贵州茅台（600519）), the name or the words nearby are
+    of a company or the market, and no unit or measure word follows the bracket (``counts`` says
+    whether one does: 共有（150000）元 is an amount)."""
     if end - start != STOCK_CODE_DIGITS or start < 2 or not is_han(text[start - 2]):
         return False
     closing = _BRACKETS.get(text[start - 1])
-    return closing is not None and text.startswith(closing, end)
+    if closing is None or not text.startswith(closing, end):
+        return False
+    after = end + len(closing)
+    counted = counts(text, start, after) and _MARKET_WORD_AFTER.match(text, after) is None
+    return not counted and _names_a_listed_company(text, start, end)
 
 
 def is_code_context(text: str, start: int, end: int, counts: CountsTest) -> bool:
@@ -56,7 +88,7 @@ def is_code_context(text: str, start: int, end: int, counts: CountsTest) -> bool
     or picks digits out (订单号后四位4521) and counts nothing (手机1999元, 密码6位 are amounts:
     ``counts`` says whether a measure word follows), is a stock code in brackets after a name
     (贵州茅台（600519）) or names a room (302室, 3楼302)."""
-    if is_stock_code(text, start, end) or (
+    if is_stock_code(text, start, end, counts) or (
             _CODE_CONTEXT.search(text, max(0, start - _CODE_CONTEXT_WIDTH), start)
             and not counts(text, start, end)):
         return True

@@ -11,7 +11,9 @@ numbers and stock codes digits are read one by one with 幺; zero-padded numbers
 clock times keep their zeros (007 → 零零七); the hundredths of a race time (9秒83 → 九秒八三),
 the centimetres of a height (1米72 → 一米七二), numbers naming an event (911事件 → 九一一事件)
 and numbers used as names (985高校, 520当天, 95后) are read digit by digit too.
-After 同比 / 环比 a written sign is the change: 同比+3.2% → 同比增长百分之三点二.
+After 同比 / 环比 / 较去年同期 a written sign is the change: 同比+3.2% → 同比增长百分之三点二;
+beside a word that already says the change the sign is silent when it agrees (同比增长+3.2% →
+同比增长百分之三点二, 同比+3.2%增长 → 同比百分之三点二增长).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from tts.text.normalize.money_units import (
     ANY_UNIT,
     TEMPERATURE_UNIT,
     UNIT,
+    UNIT_AFTER_POWER,
     UNITS,
     measured_pieces,
     read_range,
@@ -76,13 +79,25 @@ _SCORE_MAX_DIGITS = 3
 _MINOR_PART_BEFORE = re.compile(r"(?:[0-9]秒|(?<![0-9.])[0-9]{1,2}米)$")
 _MINOR_PART_BEFORE_WIDTH = 3
 # After the words of a comparison with an earlier period a written sign is the change: 同比+3.2%
-# → 同比增长百分之三点二, 环比-0.8% → 环比下降百分之零点八. Elsewhere + reads 正 and - 负.
+# → 同比增长百分之三点二, 环比-0.8% → 环比下降百分之零点八, 较去年同期+3.2% → 较去年同期增长….
+# Elsewhere + reads 正 and - 负.
+_EARLIER_PERIOD = "上年|去年|上月|上周|上季度|上一季度|昨日|昨天|前一日|前一天"
 _CHANGE_BEFORE = re.compile(
-    r"(?:同比|环比|较上年|比上年|较去年|比去年|较上月|比上月|较上周|比上周|较昨日|较前一日)[：:]?$"
+    rf"(?:同比|环比|[较比](?:(?:{_EARLIER_PERIOD})(?:同期)?|同期))[：:]?$"
 )
-_CHANGE_BEFORE_WIDTH = 5
+_CHANGE_BEFORE_WIDTH = 8
 _SIGN_WORDS = ("正", "负")  # (+, -)
 _CHANGE_WORDS = ("增长", "下降")
+# Words that already say which way a number changed: a sign that agrees with one right before
+# the number (同比增长+3.2%, 下跌-2%) or right after it (同比+3.2%增长) is silent; one that
+# disagrees is read (增长-3% → 增长负百分之三, a fall).
+_RISE_WORDS = "增长|上涨|上升|提高|提升|增加|攀升|上扬|走高|增|涨"  # not 升, the litre
+_FALL_WORDS = "下降|下跌|减少|降低|回落|下滑|走低|跌|降"
+_RISE_BEFORE = re.compile(rf"(?:{_RISE_WORDS})了?[：:]?$")
+_FALL_BEFORE = re.compile(rf"(?:{_FALL_WORDS})了?[：:]?$")
+_DIRECTION_BEFORE_WIDTH = 4
+_RISE_AFTER = re.compile(_RISE_WORDS)
+_FALL_AFTER = re.compile(_FALL_WORDS)
 # Units of blood pressure: A/B before one is a pressure pair read with 比 (120/80mmHg).
 _PRESSURE_UNITS = "mmHg|kPa"
 _PRESSURE_WORD = "毫米汞柱"
@@ -122,14 +137,28 @@ def counts_something(text: str, start: int, end: int) -> bool:
     return _MEASURE.match(text, end) is not None
 
 
+def _direction_words(text: str, start: int, end: int, *, after: bool) -> tuple[str, str] | None:
+    """How + and - read when a word of rise or fall stands right before ``text[start:end]`` (or,
+    with ``after``, right after it): silent when they agree with it (增长+3% → 增长百分之三), 正 /
+    负 when not (增长-3% → 增长负百分之三); ``None`` without such a word."""
+    window = max(0, start - _DIRECTION_BEFORE_WIDTH)
+    if _RISE_BEFORE.search(text, window, start) or (after and _RISE_AFTER.match(text, end)):
+        return ("", _SIGN_WORDS[1])
+    if _FALL_BEFORE.search(text, window, start) or (after and _FALL_AFTER.match(text, end)):
+        return (_SIGN_WORDS[0], "")
+    return None
+
+
 def _sign_words(match: re.Match[str]) -> tuple[str, str]:
-    """How a + and a - written before the match read: 增长 / 下降 after 同比 or 环比 when the
-    match opens with a sign, else 正 / 负."""
-    text, start = match.string, match.start()
-    if text[start] in "+-" and _CHANGE_BEFORE.search(
-            text, max(0, start - _CHANGE_BEFORE_WIDTH), start):
-        return _CHANGE_WORDS
-    return _SIGN_WORDS
+    """How a + and a - written before the match read: as a word of rise or fall before it allows
+    (:func:`_direction_words`); after 同比, 环比 or 较去年同期 as such a word after it allows
+    (同比+3.2%增长), else 增长 / 下降; elsewhere 正 / 负 (从-3降到-5 keeps its 负)."""
+    text, start, end = match.string, match.start(), match.end()
+    if text[start] not in "+-":
+        return _SIGN_WORDS
+    if not _CHANGE_BEFORE.search(text, max(0, start - _CHANGE_BEFORE_WIDTH), start):
+        return _direction_words(text, start, end, after=False) or _SIGN_WORDS
+    return _direction_words(text, start, end, after=True) or _CHANGE_WORDS
 
 
 def _is_minor_part(text: str, start: int, end: int) -> bool:
@@ -316,8 +345,9 @@ def _equation(match: re.Match[str]) -> list[Piece]:
 
 
 def _unit_after(match: re.Match[str], *, numeric: bool) -> list[Piece]:
-    """The unit symbol (group ``u``) after a power or scientific notation, if any: read as a
-    unit after a number (3×10^8 m/s → …米每秒), spelled after a letter (x^2 m)."""
+    """The unit symbol (group ``u``) after a power or scientific notation, if any, perhaps a space
+    apart even when one letter: read as a unit after a number (3×10^8 m/s → …米每秒, 1.5e8 m →
+    …米), spelled after a letter (x^2 m → 艾克斯的平方艾姆)."""
     unit = match["u"]
     if unit is None:
         return []
@@ -392,14 +422,14 @@ _LETTER_BASE = r"(?<![0-9][万亿])(?<![0-9]万亿)[A-Za-z]"
 POWER = rule(
     "power",
     rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|{_LETTER_BASE})"
-    rf"(?:\^(?P<exp>-?[0-9]+)(?![0-9])|(?P<sup>[²³]))(?P<u>{UNIT})?",
+    rf"(?:\^(?P<exp>-?[0-9]+)(?![0-9])|(?P<sup>[²³]))(?P<u>{UNIT_AFTER_POWER})?",
     _power,
     START_DIGITS + START_LETTERS,
 )
 SCIENTIFIC = rule(
     "scientific",
     rf"(?<![0-9A-Za-z.])(?P<m>{NUMBER})(?P<e>[eE](?P<x>[-+]?[0-9]+))(?![0-9])"
-    rf"(?:(?P<u>{UNIT})|(?![A-Za-z]))",
+    rf"(?:(?P<u>{UNIT_AFTER_POWER})|(?![A-Za-z]))",
     _scientific,
     START_DIGITS,
 )

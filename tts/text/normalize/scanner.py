@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     *dates_times.RULES,
     phones_serials.DOTTED,
     money_units.MONEY,
+    money_units.UNIT_AFTER_EACH,  # before the powers: 每m² is a unit, no letter squared
     *named_numbers.RULES,
     *quantities.RULES,
     money_units.MAGNITUDE_UNIT,
