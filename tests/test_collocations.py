@@ -253,6 +253,10 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("教大家怎么和面。", "教", "jiao1"),
     ("这款空气炸锅是今年的爆款。", "炸", "zha2"),
     ("我们会继续为你们挑好物！", "挑", "tiao1"),
+    # from reading blind set 12's spoken output
+    ("野生人参价格昂贵，购买时要谨防假货。", "假", "jia3"),
+    ("橡胶的弹性会随着温度降低而变差。", "差", "cha4"),
+    ("蜜饯和果脯含糖量较高，糖尿病患者应少吃。", "应", "ying1"),
     # counter-cases from a review of session 15's rules
     ("老百姓都知道这件事。", "都", "dou1"),  # 百姓 is no 姓
     ("老百姓过上了好日子。", "过", "guo4"),

@@ -134,6 +134,8 @@ _MEDICINES = ("中药", "汤药", "草药", "药")
 _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
                       "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
                       "孟龙万段钱汤尹黎易常武乔贺赖龚文")
+# Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
+_AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
 _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
@@ -268,7 +270,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
-            or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)):
+            or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)
+            or (index == target.word_start and len(target.word) == 2 and target.word[1] in _AFTER_SHOULD)):
         return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
     if char == "背" and (target.word == "背" or (_loose(target) and index == target.word_start)) \
             and _carries(sentence, index, _CARRIED):
