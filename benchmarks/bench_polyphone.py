@@ -69,6 +69,10 @@ jie3) and CPP would not show it.
   selling, customer service: 背锅, 内卷, 曲奇, 型号得等), by a ninth such helper after commit ab39aee,
   measured once blind there: 152/163 (pypinyin 145, g2pM 95); collocations and rules for its errors
   (得 "must" after a topic, 为你们 wei4, 有点冲 chong4) followed.
+* ``everyday_polyphones_blind14.tsv`` (150): colloquial dialogue again (盛碗饭, 量量体温, 把面和好,
+  刨花生), by a tenth such helper after commit 32c96d6, measured once blind there: 133/150 (pypinyin
+  107, g2pM 78) — colloquial speech stays the hardest register; rules for reduplicated verbs (量量,
+  教教), 背着小孙子, 长这么高, 围巾系好, 扇两下 and collocations followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -120,6 +124,7 @@ EVERYDAY_BLIND10 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind10.t
 EVERYDAY_BLIND11 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind11.tsv"
 EVERYDAY_BLIND12 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind12.tsv"
 EVERYDAY_BLIND13 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind13.tsv"
+EVERYDAY_BLIND14 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind14.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -279,6 +284,7 @@ def main() -> None:
                        (EVERYDAY_BLIND11, "fiction prose, blind when first measured (138/158), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND12, "specialist register, blind when first measured (141/153), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND13, "online register, blind when first measured (152/163), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND14, "colloquial dialogue II, blind when first measured (133/150), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

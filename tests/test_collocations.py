@@ -257,6 +257,19 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("野生人参价格昂贵，购买时要谨防假货。", "假", "jia3"),
     ("橡胶的弹性会随着温度降低而变差。", "差", "cha4"),
     ("蜜饯和果脯含糖量较高，糖尿病患者应少吃。", "应", "ying1"),
+    # from blind set 14 (colloquial dialogue, second set)
+    ("你给孩子量量体温，看烧退了没有。", "量", "liang2"),  # a verb said twice
+    ("你教教奶奶怎么用手机视频。", "教", "jiao1"),
+    ("显然代数整数是代数数的一部分。", "数", "shu4"),  # 代数|数: no verb said twice
+    ("妈妈在扇扇子。", "扇", "shan1"),
+    ("爷爷背着小孙子上了五楼。", "背", "bei1"),
+    ("半年不见，这孩子长这么高了。", "长", "zhang3"),
+    ("外头风大，把围巾系好。", "系", "ji4"),
+    ("给我盛碗饭，要少一点儿。", "盛", "cheng2"),
+    ("把电视声音调小点儿。", "调", "tiao2"),
+    ("你把面和好，我来剁馅儿。", "和", "huo2"),
+    ("把鸡圈起来，别让它们乱跑。", "圈", "juan1"),
+    ("明天去地里刨花生。", "刨", "pao2"),
     # counter-cases from a review of session 15's rules
     ("老百姓都知道这件事。", "都", "dou1"),  # 百姓 is no 姓
     ("老百姓过上了好日子。", "过", "guo4"),

@@ -162,6 +162,7 @@ POLYPHONES = [
     ("他弯腰系鞋带。", "系", "ji4"),
     ("这把菜刀的刀把儿松了。", "刀把", "dao1 ba4"),  # the handle (这把 is the measure ba3)
     ("这么多活儿，一个人哪儿干得了啊？", "干得了", "gan4 de5 liao3"),  # the potential complement
+    ("炉子火不旺，你拿扇子扇两下。", "扇两下", "shan1 liang3 xia4"),  # the second 扇 fans
     ("他忙得不得了。", "不得了", "bu4 de2 liao3"),
     ("我联系上他了。", "联系", "lian2 xi4"),
     ("他姓曾。", "曾", "zeng1"),
@@ -213,6 +214,7 @@ def test_confirmed_word_yields_to_cpp_conventions(g2p: G2P) -> None:
     ("everyday_polyphones_blind11.tsv", 158, 152),  # 138 blind, 158 since (pypinyin 130)
     ("everyday_polyphones_blind12.tsv", 153, 147),  # 141 blind, 152 since (pypinyin 135)
     ("everyday_polyphones_blind13.tsv", 163, 157),  # 152 blind, 163 since (pypinyin 145)
+    ("everyday_polyphones_blind14.tsv", 150, 144),  # 133 blind, 150 since (pypinyin 107)
     ("everyday_polyphones_names.tsv", 180, 163),  # 122 blind, 169 since (pypinyin 101)
     ("everyday_suffixes.tsv", 39, 36),  # 38 (pypinyin 34)
 ])

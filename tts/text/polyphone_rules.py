@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非常", "特别", "比较", "相当",
                   "十分", "这么", "那么", "越来越", "较", "极", "不够", "够", "有点", "有些", "有点儿")
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
+_GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办")
@@ -116,7 +117,8 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
-_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人")
+_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "孙子", "孙女", "娃",
+            "宝宝", "病人", "伤员", "弟弟", "妹妹")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
 _CARRY_COUNT = ("一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
@@ -171,8 +173,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "长" and after == "得":
         # 长得很漂亮 "looks", but 长得多 "much longer"
         return "chang2" if sentence[index + 2:index + 3] == "多" else "zhang3"
-    if char == "长" and after in ("高", "胖"):
-        return "zhang3"  # 长高了, 长胖了 "grow"
+    if char == "长" and (after in ("高", "胖") or sentence.startswith(_GROWN_TO, index + 1)):
+        return "zhang3"  # 长高了, 长胖了, 长这么高了 "grow"
     if char == "重" and before.endswith(DEGREE_ADVERBS) and not before.endswith("多") \
             and after not in _HEAVY_NOT_AFTER:
         return "zhong4"  # 很重, 太重了: "heavy" (but 多重 chong2)
@@ -183,6 +185,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chong2"  # 重来, 重写, 重新: "again" (很重 is "heavy", above)
     if char in _TRY_VERBS and _tried_out(sentence, index):
         return _TRY_VERBS[char]
+    if char in _TRY_VERBS and _reduplicated(sentence, target):
+        return _TRY_VERBS[char]  # 量量体温, 教教奶奶: a verb said twice
     if char == "倒" and target.word == "倒" and after in ("在", "进", "入") and _ba_in_clause(sentence, index):
         return "dao4"  # 把药材倒在秤盘里: "pour" (他倒在地上 "fell" stays with the model)
     if char == "倒" and target.word == "倒" and after == "了" \
@@ -248,6 +252,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "系" and target.word == "系" and _ends_clause(sentence, index + 1) \
             and any(thing in _clause_before(sentence, index) for thing in _TIED_THINGS):
         return "ji4"  # 连鞋带都不会系: "tie", what is tied said first
+    if char == "系" and after in _TIE_AFTER and sentence[:index].endswith(_TIED_THINGS):
+        return "ji4"  # 把围巾系好: "tie", right after what is tied
     if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
             and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
@@ -300,6 +306,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char in _ADJECTIVE_AFTER_DEGREE and before.endswith(DEGREE_ADVERBS) \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
+    if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):
+        return "shan1"  # 拿扇子扇两下: "fan"
     if char == "扇" and target.word_reading is None and index == target.word_start \
             and sentence.startswith(("扇子", "风", "扇", "着"), index + 1) \
             and before[-1:] not in _COUNT_BEFORE:
@@ -453,6 +461,19 @@ def _carries(sentence: str, index: int, things: tuple[str, ...]) -> bool:
 def _ba_in_clause(sentence: str, index: int) -> bool:
     """A 把 at most eight characters before ``index`` with no punctuation between them."""
     return "把" in _clause_before(sentence, index)[-8:]
+
+
+def _reduplicated(sentence: str, target: Target) -> bool:
+    """The verb at the target said twice, as one word (量量) or as two words of its own (数|数);
+    not 代数|数 or 天主教|教会, where one of the two ends a longer word."""
+    index, char = target.index, sentence[target.index]
+    if target.word == char * 2:
+        return True
+    if target.word != char:
+        return False
+    before_alone = index >= 1 and sentence[index - 1] == char and index - 1 in target.bounds
+    after_alone = sentence[index + 1:index + 2] == char and sentence[index + 2:index + 3] != "子"  # not 扇|扇子
+    return before_alone or after_alone
 
 
 def _tried_out(sentence: str, index: int) -> bool:
