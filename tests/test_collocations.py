@@ -270,6 +270,16 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("你把面和好，我来剁馅儿。", "和", "huo2"),
     ("把鸡圈起来，别让它们乱跑。", "圈", "juan1"),
     ("明天去地里刨花生。", "刨", "pao2"),
+    # from reading blind set 14's spoken output
+    ("墙上得打个眼儿。", "得", "dei3"),
+    ("孩子中午得睡一觉。", "得", "dei3"),
+    ("他喝了两杯酒脸涨得通红。", "得", "de5"),
+    ("孩子把玩具扔得到处都是。", "得", "de5"),
+    ("我们得到了很多。", "得", "de2"),
+    ("我一宿没睡好。", "好", "hao3"),
+    ("这种西瓜皮薄特别甜。", "薄", "bao2"),
+    ("薄先生把老宅改成了民宿。", "薄", "bo2"),  # a surname
+    ("他饭量大，多给他盛点儿。", "盛", "cheng2"),
     # counter-cases from a review of session 15's rules
     ("老百姓都知道这件事。", "都", "dou1"),  # 百姓 is no 姓
     ("老百姓过上了好日子。", "过", "guo4"),

@@ -308,6 +308,10 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("在上头放着。", "shang4 tou5"),  # "above"
     ("今天和闺蜜一起来打卡。", "yi4 qi3 lai2"),  # jieba's 一|起来 is no complement
     ("记得收藏店铺哦。", "o5"),  # the particle
+    ("王大爷在公园。", "da4 ye5"),
+    ("我闺女在银行上班。", "gui1 nv5"),
+    ("你数数一共有几个。", "shu2 shu5"),  # a verb said twice
+    ("你教教奶奶。", "jiao1 jiao5"),
     ("这个地方和那个地方不一样。", "di4 fang5 he2"),  # 和 alone shows no "local"
     ("他是个地道的北京人。", "di4 dao5"),
     ("千万不要精神上放松。", "jing1 shen2 shang4"),

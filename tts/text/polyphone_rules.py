@@ -23,11 +23,13 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
-             "还", "就", "也", "都", "又", "总", "必须", "一定", "非")
+             "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
+             "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
-_MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办")
+_MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
+                     "拿", "带", "留")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
@@ -80,7 +82,7 @@ _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直�
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
 _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕"
-                          "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻")
+                          "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
              "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望")
@@ -242,6 +244,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                      and (sentence[index + 3:index + 4] == sentence[index + 4:index + 5] != ""
                           or sentence[index + 3:index + 4] in ("的", "地")))):
         return "de5"  # 闹得这么大, 堵得厉害, 穿得破破烂烂, 过得好好的 (这事得慢慢来 is "must")
+    if char == "得" and target.word == "得到" and index == target.word_start and sentence[index + 2:index + 3] == "处":
+        return "de5"  # 扔得|到处都是: jieba's 得到|处
     if char == "得" and target.word == "得到" and index == target.word_start \
             and target.previous_word in _CAN_GET_VERBS:
         return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
@@ -338,6 +342,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             (target.word == "大夫" and sentence[target.word_start - 1:target.word_start] in _SURNAMES)
             or (len(target.word) == 3 and target.word[0] in _SURNAMES)):
         return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
+    if char == "薄" and target.word == "薄" and (
+            (after and after in "的得点些") or before.endswith(DEGREE_ADVERBS)
+            or (before and before[-1] in "皮纸层片衣被布冰脸")):
+        return "bao2"  # 西瓜皮薄, 衬衫太薄了: "thin" alone is báo (薄弱, 单薄 bó; 薄先生, 薄辽省 names)
+    if char == "好" and target.word == "好" and is_han(before[-1:] or " ") and _ends_clause(sentence, index + 1):
+        return "hao3"  # 一宿没睡好, 准备好了: the result "well"
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
@@ -346,7 +356,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
 def _after_feeling(target: Target, before: str) -> bool:
     """得 right after a verb or adjective of feeling standing as a word of its own or glued to it
     by jieba's HMM (吓得, 慢得), or after a word of feeling (开心得); not 今晚得 (晚 in 今晚)."""
-    single = before[-1:] in _AFFECT_VERBS and (target.word != "得" or target.previous_word == before[-1:])
+    single = before[-1:] in _AFFECT_VERBS and (target.word != "得" or target.index - 1 in target.bounds)
     return single or target.previous_word.endswith(_FEELINGS)
 
 
