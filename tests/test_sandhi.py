@@ -308,6 +308,12 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("在上头放着。", "shang4 tou5"),  # "above"
     ("今天和闺蜜一起来打卡。", "yi4 qi3 lai2"),  # jieba's 一|起来 is no complement
     ("记得收藏店铺哦。", "o5"),  # the particle
+    ("还好上头没发现。", "shang4 tou5"),  # 还好|上头 "above"
+    ("鼓励地方和企业加大投入。", "di4 fang1"),
+    ("哎哟，疼死我了。", "ai1 yo1"),  # 哟 in a word is no particle
+    ("他哦了一声。", "o4"),
+    ("晚上大夫来查房了。", "da4 fu5"),  # 上 of 晚上 is no 上大夫
+    ("士大夫阶层。", "da4 fu1"),
     ("王大爷在公园。", "da4 ye5"),
     ("我闺女在银行上班。", "gui1 nv5"),
     ("你数数一共有几个。", "shu2 shu5"),  # a verb said twice

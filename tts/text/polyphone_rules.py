@@ -22,6 +22,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
                   "十分", "这么", "那么", "越来越", "较", "极", "不够", "够", "有点", "有些", "有点儿")
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
+_GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
@@ -30,6 +31,9 @@ _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让�
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
                      "拿", "带", "留")
+# Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
+_STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
+                    "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
@@ -64,7 +68,7 @@ _TITLE_SURNAMES = _PERSON_SURNAMES | frozenset("任乐曲")
 _NOT_SURNAMED = frozenset(["百姓", "同姓", "贵姓", "异姓", "外姓"])
 # What may stand before 任 the surname (任局长说, 据任老师介绍); elsewhere 任 before a post is the
 # verb "hold office" (李四任书记, 他于2010年任市长).
-_BEFORE_REN_SURNAME = frozenset("据向和与跟找问请让给的对，。！？；：、“")
+_BEFORE_REN_VERB = frozenset("曾现历出改兼升转调又再")
 _TITLES = ("先生", "女士", "小姐", "老师", "教授", "医生", "大夫", "师傅", "老板", "总", "董", "经理", "局长",
            "处长", "科长", "院长", "校长", "主任", "书记", "县长", "市长", "省长", "部长", "队长", "教练",
            "警官", "律师", "同学", "阿姨", "大爷", "大妈", "奶奶", "爷爷", "某", "氏", "家族", "姓")
@@ -85,7 +89,7 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
-             "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望")
+             "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦")
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
@@ -97,6 +101,10 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排")
 # Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
 _NAMING_VERB_ENDS = ("定", "命", "选", "评", "列", "称", "视", "作", "成", "改", "分", "转", "变", "化", "划", "认")
+# Verbs of naming or choosing before their object and 为 "as" (选他为代表, 推举老李为领头人).
+_NAMING_VERBS = ("选", "推举", "推选", "任命", "称", "视", "认", "封", "立", "聘")
+# What a passive 为 … comes to (为大家熟知, 为你们所用): wei2.
+_KNOWN_BY = ("熟知", "熟悉", "认可", "喜爱", "接受", "知晓", "称道", "所")
 # People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
 _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
                   "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
@@ -119,8 +127,8 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
-_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "孙子", "孙女", "娃",
-            "宝宝", "病人", "伤员", "弟弟", "妹妹")
+_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
+            "宝宝", "病人", "伤员")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
 _CARRY_COUNT = ("一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
@@ -168,7 +176,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "de5"  # 一个一个地, 一步一步地
     if char == "地" and _adverbial_de(sentence, target):
         return "de5"  # 认真地学习, 高兴地跳
-    if char == "长" and before.endswith(DEGREE_ADVERBS) and after not in _LONG_NOT_AFTER:
+    if char == "长" and before.endswith(DEGREE_ADVERBS) and after not in _LONG_NOT_AFTER \
+            and not (before.endswith(("有点", "有些")) and after in _GROWS_AFTER):
         return "chang2"  # 很长, 最长, 这么长: the adjective "long"
     if char == "长" and before.endswith("又") and (after in ("", "又") or after in _BREAKS):
         return "chang2"  # 又黑又长。
@@ -217,12 +226,15 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         if any(verb in tail[:cut] for verb in _FOR_VERBS) or (
                 tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
-                and not target.previous_word.endswith(_NAMING_VERB_ENDS)):
+                and not target.previous_word.endswith(_NAMING_VERB_ENDS)
+                and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
+                and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
     if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
         return "dei3"  # 我得去, 明天得走: "must"
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
-            and sentence.startswith(_MUST_AFTER_TOPIC, index + 1):
+            and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
+            and not target.previous_word.endswith(_STATE_WORD_ENDS):
         return "dei3"  # 这个型号得等下周: "must" after a topic (做完|得 … would be a verb's complement)
     if char == "得" and _after_its_verb(target) \
             and not before.endswith(_SUBJECTS) \
@@ -276,7 +288,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and (
             sentence.startswith(_HAPPENINGS, index + 1)
-            or (sentence[index + 2:index + 3] in ("雨", "雪") and not is_han(sentence[index + 3:index + 4] or " "))):
+            or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
@@ -308,6 +320,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (not after or after in _BREAKS or after in "了的"):
         return "hang2"  # 他很在行: "expert"
     if char in _ADJECTIVE_AFTER_DEGREE and before.endswith(DEGREE_ADVERBS) \
+            and not (char == "冲" and before.endswith("有些") and after in "上进出向到") \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
     if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):
@@ -395,7 +408,7 @@ def surname_reading(sentence: str, target: Target) -> str | None:
     if index > 0 and sentence[index - 1] == "姓" and sentence[max(0, index - 2):index] not in _NOT_SURNAMED:
         return SURNAME_READINGS[char]  # 他姓曾 zeng1, 姓单 shan4 (not 老百姓都, 同姓都)
     if char in _TITLE_SURNAMES and _before_title(sentence, target) \
-            and (char != "任" or index == 0 or sentence[index - 1] in _BEFORE_REN_SURNAME):
+            and (char != "任" or not _holds_office(sentence, target)):
         return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
     if char in _PERSON_SURNAMES and (
             (target.word == "老" + char and _made_up(target))
@@ -407,6 +420,18 @@ def surname_reading(sentence: str, target: Target) -> str | None:
             and target.word[1] not in _NOT_IN_NAMES:
         return SURNAME_READINGS[char]  # 记者单小红报道, 民警名叫解晓东: a name after who he is
     return None
+
+
+def _holds_office(sentence: str, target: Target) -> bool:
+    """任 before a post is the verb "hold office" after a person's name, a time or 曾 / 现 / 历 / 出 /
+    改 / 兼 / 升 (李四任书记, 他于2010年任市长, 曾任局长); elsewhere it is the surname (任老师说)."""
+    index = target.index
+    if index == 0:
+        return False
+    previous = target.previous_word
+    return previous[-1:] in _BEFORE_REN_VERB or previous[-1:] in _PRONOUNS or previous[-1:] == "其" \
+        or previous.endswith(("年", "月", "日", "后", "时")) \
+        or (len(previous) in (2, 3) and previous[0] in _SURNAMES and target.word_start == index)
 
 
 def _before_title(sentence: str, target: Target) -> bool:

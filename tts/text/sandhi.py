@@ -72,8 +72,10 @@ _NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎"])
 PARTICLES: dict[str, str] = {
     "的": "de", "了": "le", "吗": "ma", "呢": "ne", "着": "zhe", "吧": "ba", "啊": "a",
     "呀": "ya", "嘛": "ma", "啦": "la", "哇": "wa", "们": "men", "么": "me", "呗": "bei",
-    "喽": "lou", "咯": "lo", "哦": "o", "哟": "yo",
+    "喽": "lou", "咯": "lo",
 }
+# Interjections that are sentence particles only alone at the end of a clause (收藏店铺哦; not 哎哟).
+_FINAL_PARTICLES = {"哦": "o", "哟": "yo"}
 
 # Characters whose reduplication (AA) has a neutral second syllable: kinship terms, some nouns,
 # and monosyllabic verbs ("do a little").
@@ -147,6 +149,8 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) == 3 and text[1] == "不" and text[0] != text[2] \
                 and text[2] in _COMPLEMENTS and text[0] not in _NOT_VERB_BEFORE_BU:
             _set(rs[1], 5)  # potential complements: 对不起, 来不及, 看不见 (A不A is below)
+        if text in _FINAL_PARTICLES and k > 0 and k + 1 == len(clause) and rs[0].pinyin[:-1] == _FINAL_PARTICLES[text]:
+            _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
             _set(rs[-1], 5)
@@ -178,7 +182,8 @@ _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
 _LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点")
 # Words before 大夫 that make it an official (dàfū), not a doctor (dàifu): 光禄大夫, 御史大夫, 士大夫.
-_OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中", "中", "上", "下", "士", "卿")
+_OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中")
+_OFFICIAL_WORDS = ("中大夫", "上大夫", "下大夫", "士大夫", "卿大夫")
 
 
 def _neutral_sense(clause: list[Word], k: int) -> bool | None:
@@ -187,8 +192,10 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     text = clause[k].text
     if text[-2:] == "大夫":
         lead = (clause[k - 1].text if k > 0 else "") + text[:-2]
-        return False if lead.endswith(_OFFICIAL_BEFORE) else None  # 光禄大夫 dàfū; a doctor dàifu
-    if text == "上头" and (clause[k - 1].text.endswith(("越", "太", "很", "真", "有点", "好")) if k > 0 else False):
+        official = lead.endswith(_OFFICIAL_BEFORE) or text in _OFFICIAL_WORDS \
+            or (k > 0 and clause[k - 1].text in ("中", "上", "下", "士", "卿"))
+        return False if official else None  # 光禄大夫, 士大夫 dàfū; a doctor dàifu
+    if text == "上头" and k > 0 and clause[k - 1].text in ("越", "太", "很", "真", "有点", "好", "特别", "超"):
         return False  # 越看越上头 "hooked" (shàngtóu), not 上头 "above" (shàngtou)
     if text == "起来" and k > 0 and clause[k - 1].text == "一":
         return False  # jieba's 一|起来打卡: 一起 来, no complement
@@ -209,7 +216,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
         return None
     after = clause[k + 1].text if k + 1 < len(clause) else ""
-    if text == "地方" and after in ("和", "与") and k + 2 < len(clause) and clause[k + 2].text in ("中央", "国家"):
+    if text == "地方" and after in ("和", "与") and k + 2 < len(clause) \
+            and clause[k + 2].text in ("中央", "国家", "企业", "部门", "单位", "行业", "基层"):
         return False  # 地方和中央: "local" (这个地方和那个地方 stays "place")
     before = "".join(w.text for w in clause[max(0, k - 2):k])
     if text.endswith("大意"):
