@@ -332,6 +332,11 @@ MONTH_DAYS = [
     ("1/2~1/5", "二分之一到五分之一"),
     ("1/4-3/4", "四分之一到四分之三"),
     ("比例为2/15-3/20", "比例为十五分之二到二十分之三"),
+    # 约在 / 约于 arrange a day (no share); 约 alone and a share before 约在 stay fractions
+    ("我们约在12/25见面", "我们约在十二月二十五日见面"),
+    ("工期约在3/20完成", "工期约在三月二十日完成"),
+    ("约3/20", "约二十分之三"),
+    ("比例约在3/20", "比例约在二十分之三"),
 ]
 
 # A-B next to the words of a match result is a score (比), elsewhere a range (到).
@@ -586,6 +591,24 @@ CODE_NUMBERS = [
     ("#双11#购物", "双十一购物"),
     ("#话题12#34#", "话题十二三十四"),
     ("**50%**", "百分之五十"),
+    # after 车次 / 航班 / 班次 a train or flight number is a code even before 次
+    ("车次1461次列车", "车次幺四六幺次列车"),
+    ("航班2次延误", "航班两次延误"),
+    # 多 before a measure word, or a unit symbol, makes the number count something
+    ("手机200多块钱", "手机二百多块钱"),
+    ("这款手机128G内存", "这款手机一百二十八吉内存"),
+    ("手机5000mAh", "手机五千毫安时"),
+    ("分机8021多", "分机八零二幺多"),
+    # pickup and other codes; digits picked out by 末尾N位
+    ("你的取件码是5106", "你的取件码是五幺零六"),
+    ("取餐码5106", "取餐码五幺零六"),
+    ("取件码2个", "取件码两个"),
+    ("银行卡末尾4位是6688", "银行卡末尾四位是六六八八"),
+    ("银行卡里有6688元", "银行卡里有六千六百八十八元"),
+    # keys pressed or sent after 按 / 回复 / 输入
+    ("请输入密码后按#", "请输入密码后按井号"),
+    ("回复1#确认", "回复幺井号确认"),
+    ("回复1确认", "回复一确认"),
 ]
 
 # A user name or ID joined by underscores reads like an address: letters spelled, digits one by one
@@ -598,6 +621,10 @@ IDENTIFIERS = [
     ("li_ming2023@qq.com", "艾乐艾下划线艾姆艾恩吉二零二三艾特丘丘点康姆"),
     ("abc_", "诶比西"),
     ("abc123", "诶比西幺二三"),
+    # digits alone joined by _ are a number with its thousands apart, no identifier
+    ("1_000_000", "一百万"),
+    ("12_345元", "一万二千三百四十五元"),
+    ("123_abc", "幺二三下划线诶比西"),
 ]
 
 # Two digits after N米 are the centimetres of a height or a jump, read digit by digit.
@@ -641,6 +668,15 @@ CLOCK_SCORES = [
     ("比赛将于19:30开始", "比赛将于十九点三十分开始"),
     ("公安局19:30发布通报", "公安局十九点三十分发布通报"),
     ("我们19:30见，别输了", "我们十九点三十分见，别输了"),
+    # a time word shortly before: a clock time even beside a win or a loss
+    ("他晚上10:30才赢下这盘棋", "他晚上十点三十分才赢下这盘棋"),
+    ("他在21:30输给了对手", "他在二十一点三十分输给了对手"),
+    ("中国队在21:30领先对手", "中国队在二十一点三十分领先对手"),
+    ("比赛于北京时间今晚22:10拿下首局", "比赛于北京时间今晚二十二点十分拿下首局"),
+    ("这场比赛在19:45拿下首局后逆转", "这场比赛在十九点四十五分拿下首局后逆转"),
+    # unless the words before name a score
+    ("比分定格在21:19", "比分定格在二十一比十九"),
+    ("以2:1获胜", "以二比一获胜"),
 ]
 
 # M.D before a festival or 那天 / 当天: a day known by its numbers reads as its name, any other as
@@ -658,6 +694,13 @@ FESTIVAL_DAYS = [
     # decimals before no such word
     ("2.14", "二点一四"),
     ("3.14是圆周率", "三点一四是圆周率"),
+    # 促销 / 活动 / 当天 make a date only of a day known by its numbers; elsewhere a price
+    ("限时6.8促销", "限时六点八促销"),
+    ("每斤3.5活动价", "每斤三点五活动价"),
+    ("票价5.2当天有效", "票价五点二当天有效"),
+    ("5.1当天", "五一当天"),
+    ("11.11活动", "双十一活动"),
+    ("12.25那天", "十二月二十五日那天"),
 ]
 
 # Two digits in steps of five before 后 name a generation, read digit by digit.
@@ -673,6 +716,10 @@ GENERATIONS = [
     ("10分钟后", "十分钟后"),
     ("95以后", "九十五以后"),
     ("数到10后", "数到十后"),
+    ("排在35后面的是36号", "排在三十五后面的是三十六号"),
+    ("数字45后面是46", "数字四十五后面是四十六"),
+    ("年龄在35后开始下降", "年龄在三十五后开始下降"),
+    ("90后的消费观", "九零后的消费观"),
 ]
 
 # Numbers listed after 第N are ordinals too: 2 reads 二.

@@ -47,7 +47,10 @@ def _is_document_year(text: str, start: int, end: int) -> bool:
 # A generation is named by two digits of the years it was born in, in steps of five (80后, 85后,
 # 00后, 05后); after a word that counts up to or sums a number, N后 is "after N" (数到10后).
 _GENERATION_LAST_DIGITS = "05"
-_NOT_GENERATION_BEFORE = frozenset("到加减乘除第过满超")
+# So is N后 after a word that places N in a row or on a scale (排在35后面, 年龄在35后), and N后面
+# (数字45后面是46: 后面 / 后边 / 后头 / 后期 / 后来 are words of their own).
+_NOT_GENERATION_BEFORE = frozenset("到加减乘除第过满超在排")
+_NOT_GENERATION_AFTER = ("后面", "后边", "后头", "后期", "后来")
 
 
 def _is_generation(text: str, start: int, end: int) -> bool:
@@ -57,6 +60,7 @@ def _is_generation(text: str, start: int, end: int) -> bool:
         end - start == 2
         and (text[end - 1] in _GENERATION_LAST_DIGITS or text[start] == "0")
         and (start == 0 or text[start - 1] not in _NOT_GENERATION_BEFORE)
+        and not text.startswith(_NOT_GENERATION_AFTER, end)
     )
 
 
@@ -251,16 +255,30 @@ DATE_YEAR_LAST = rule(
     _date_year_last,
     START_DIGITS,
 )
-# A month.day date right before the name of a day (a festival, 当天 / 那天) or of what happens on
-# it (晚会, 大促, 假期).
+# A month.day date right before the name of a festival or 那天 / 这天 (12.25圣诞节, 2.14情人节);
+# a day known by its numbers also before what happens on it (3.15晚会, 6.18大促, 10.1假期, 5.1当天)
+# — words that after any other M.D speak of a price (限时6.8促销, 每斤3.5活动价, 票价5.2当天有效).
 _NAMED_DAY = ("儿童节|建军节|建党节|妇女节|劳动节|青年节|国庆节|植树节|护士节|教师节|光棍节|购物节|"
               "圣诞节|圣诞|平安夜|情人节|七夕|元旦|愚人节|万圣节|跨年|纪念日|"
-              "消费者权益日|晚会|国庆|假期|长假|黄金周|期间|当天|那天|这天|当日|活动|大促|促销")
+              "消费者权益日|那天|这天")
+_NUMBER_NAMED_DAY_EVENT = "晚会|国庆|假期|长假|黄金周|期间|当天|当日|活动|大促|促销"
+_NUMBER_NAMED_DATE = "|".join(rf"{month}\.{day}" for month, day in sorted(NUMBER_NAMED_DAYS))
+
+
+def _festival_match(match: re.Match[str]) -> list[Piece]:
+    """M.D before a festival (:func:`_festival`), or a day known by its numbers before what
+    happens on it (6.18大促 → 六一八)."""
+    if match["date"] is not None:
+        return _festival(match)
+    return [group(match, "named", event_name(*match["named"].split(".")))]
+
+
 FESTIVAL = rule(
     "festival",
-    rf"(?<![0-9.])(?P<date>(?P<mo>[1-9]|1[0-2])(?P<dot>\.)(?P<d>[1-9]|[12][0-9]|3[01]))"
-    rf"(?![0-9])(?={_NAMED_DAY})",
-    _festival,
+    rf"(?<![0-9.])(?:(?P<date>(?P<mo>[1-9]|1[0-2])(?P<dot>\.)(?P<d>[1-9]|[12][0-9]|3[01]))"
+    rf"(?![0-9])(?={_NAMED_DAY})"
+    rf"|(?P<named>{_NUMBER_NAMED_DATE})(?![0-9])(?={_NUMBER_NAMED_DAY_EVENT}))",
+    _festival_match,
     START_DIGITS,
 )
 
@@ -281,12 +299,14 @@ _DATE_TAIL = re.compile(
 )
 # Words of a share, a likelihood or a change around M/D that make it a fraction even after a weak
 # lead or as a range (体积缩小到1/20, 概率从1/20提高到1/15, 在1/16的比例下, 占比约1/4-1/3,
-# 在1/4~1/3之间): before it, perhaps with a weak lead between (概率在, 降到), and after it.
+# 在1/4~1/3之间): before it, perhaps with a weak lead between (概率在, 降到), and after it. 约
+# alone (约1/4, 约为1/3) but not 约在 / 约于, which arrange a day or date it (我们约在12/25见面).
 _FRACTION_CUE_BEFORE = re.compile(
-    r"(?:占|比例|比重|概率|几率|可能性|约|大约|仅|缩小|扩大|压缩|降|减少|增加|提高|提升|上升|增长)"
-    r"(?:比|为|是|了)?(?:在|从|到|至|于|约)?$"
+    r"(?:(?:占|比例|比重|概率|几率|可能性|仅|缩小|扩大|压缩|降|减少|增加|提高|提升|上升|增长)"
+    r"(?:比|为|是|了)?约?(?:在|从|到|至|于)?"
+    r"|约(?:为|是|了)?(?:从|到|至)?)$"
 )
-_FRACTION_CUE_BEFORE_WIDTH = 7  # the most characters _FRACTION_CUE_BEFORE can match
+_FRACTION_CUE_BEFORE_WIDTH = 8  # the most characters _FRACTION_CUE_BEFORE can match
 _FRACTION_CUE_AFTER = re.compile(
     r"的|之间|左右|以内|以上|以下|提高|提升|增加|增长|上升|下降|降低|减少|缩小|扩大"
 )

@@ -112,10 +112,12 @@ URL = rule(
 )
 # A user name or ID joined by underscores (微信号abc_123, li_ming2023): an identifier, read like an
 # address — letters spelled, digits one by one with 幺, each _ 下划线. Not a piece of an address
-# (a_b.com, li_ming@qq.com are read whole by their rules or not at all).
+# (a_b.com, li_ming@qq.com are read whole by their rules or not at all). It holds a letter: digits
+# alone joined by _ are a number written with its thousands apart (1_000_000).
 IDENTIFIER = rule(
     "identifier",
-    r"(?<![A-Za-z0-9_./@])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+    r"(?<![A-Za-z0-9_./@])(?=[0-9_]*[A-Za-z])[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)+"
+    r"(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
     lambda m: [group(m, 0, read_address(m.group()))],
     START_LETTERS + START_DIGITS,
 )

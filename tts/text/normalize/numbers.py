@@ -13,8 +13,9 @@ _PLACES = ("千", "百", "十", "")
 _GROUP_UNITS = ("", "万", "亿", "万亿")
 MAX_CARDINAL_DIGITS = 16  # beyond 9999万亿 a number is read digit by digit
 
-# Regex fragments (no capturing groups). INT takes thousands separators only in groups of three.
-INT = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)"
+# Regex fragments (no capturing groups). INT takes thousands separators only in groups of three:
+# commas, or underscores as code writes them (1_000_000).
+INT = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:_[0-9]{3})+(?![0-9_])|[0-9]+)"
 NUMBER = INT + r"(?:\.[0-9]+)?"
 # A sign opens a number; after a digit, a letter or a superscript power (3²+4²) it is an operator.
 SIGN = r"(?:(?<![0-9A-Za-z.²³])[-+])"
@@ -44,13 +45,14 @@ def _read_group(group: str, *, first: bool, zero: bool) -> str:
 
 
 def read_int(digits: str, *, liang: bool = True) -> str:
-    """Read a non-negative integer (ASCII digits, commas allowed) as an announcer would.
+    """Read a non-negative integer (ASCII digits, commas or underscores allowed) as an announcer
+    would.
 
     Groups of four digits take 万 / 亿 / 万亿; runs of zeros read as one 零; a number starting
     with 10–19 reads 十X. With ``liang``, a leading 2 before 千 / 万 / 亿 reads 两 (两千, 两万).
     Numbers longer than 16 digits are read digit by digit.
     """
-    plain = digits.replace(",", "").lstrip("0")
+    plain = digits.replace(",", "").replace("_", "").lstrip("0")
     if not plain:
         return "零"
     if len(plain) > MAX_CARDINAL_DIGITS:

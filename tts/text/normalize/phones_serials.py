@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.chars import is_han
+from tts.text.normalize.money_units import UNIT
 from tts.text.normalize.numbers import read_digits, read_int
 from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule
 
@@ -21,14 +22,26 @@ CODE_WORDS = (
     "编号", "房间", "房号", "工号", "学号", "卡号", "尾号", "账号", "帐号", "单号", "批号", "型号",
     "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "电话", "热线",
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
+    "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
 )
-# Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37).
-_DIGIT_POSITION = r"(?:最?[前后末]|倒数)[一二三四五六七八九两几0-9]位(?:数字?|号码?)?|末尾|末位|尾数"
+# Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
+# 银行卡末尾4位是6688).
+_DIGIT_POSITION = (
+    r"(?:最?[前后末]|倒数|末尾)[一二三四五六七八九两几0-9]位(?:数字?|号码?)?|末尾|末位|尾数"
+)
 _CODE_LINKS = r"(?:号|是|为|：|:|\s)*"
 _CODE_CONTEXT = re.compile(
     "(?:" + "|".join(CODE_WORDS) + "|" + _DIGIT_POSITION + ")" + _CODE_LINKS + "$"
 )
 _CODE_CONTEXT_WIDTH = 8
+# Words after which the number of a train or a flight is a code even before 次 (车次1461次列车 →
+# 幺四六幺次); three digits or more, as such numbers are (航班2次延误 counts).
+_TRAIN_WORDS = re.compile(r"(?:车次|航班|班次)(?:号|是|为|：|:|\s)*$")
+_TRAIN_MIN_DIGITS = 3
+# What after the number makes it count something, besides a measure word: 多 / 余 / 来 before one
+# (手机200多块钱), or a unit symbol (这款手机128G内存, 手机5000mAh).
+_ROUGHLY = "多余来"
+_UNIT_AFTER = re.compile(rf"{UNIT}|[KMGT](?![A-Za-z])")
 
 _ROOM_AFTER = re.compile(r"室|房间|号房")
 # What may follow a room number given after its floor or building (3楼302, 3楼302的), unlike an
@@ -83,15 +96,28 @@ def is_stock_code(text: str, start: int, end: int, counts: CountsTest) -> bool:
     return not counted and _names_a_listed_company(text, start, end)
 
 
+def _counts_after(text: str, start: int, end: int, counts: CountsTest) -> bool:
+    """True when ``text[start:end]`` counts something: a measure word follows it, perhaps after
+    多 / 余 / 来 (200多块钱), or a unit symbol does (128G, 5000mAh)."""
+    if counts(text, start, end) or _UNIT_AFTER.match(text, end) is not None:
+        return True
+    return text[end:end + 1] in tuple(_ROUGHLY) and counts(text, start, end + 1)
+
+
 def is_code_context(text: str, start: int, end: int, counts: CountsTest) -> bool:
     """True when the number ``text[start:end]`` follows a code word (编号：0101, 股票代码300750)
     or picks digits out (订单号后四位4521) and counts nothing (手机1999元, 密码6位 are amounts:
     ``counts`` says whether a measure word follows), is a stock code in brackets after a name
     (贵州茅台（600519）) or names a room (302室, 3楼302)."""
-    if is_stock_code(text, start, end, counts) or (
-            _CODE_CONTEXT.search(text, max(0, start - _CODE_CONTEXT_WIDTH), start)
-            and not counts(text, start, end)):
+    if is_stock_code(text, start, end, counts):
         return True
+    before = max(0, start - _CODE_CONTEXT_WIDTH)
+    if _CODE_CONTEXT.search(text, before, start):
+        if end - start >= _TRAIN_MIN_DIGITS and text.startswith("次", end) \
+                and _TRAIN_WORDS.search(text, before, start):
+            return True
+        if not _counts_after(text, start, end, counts):
+            return True
     return 3 <= end - start <= 4 and (
         _ROOM_AFTER.match(text, end) is not None
         or (text[max(0, start - 1):start] in ("楼", "栋", "座") and _AFTER_ROOM.match(text, end) is not None))
@@ -248,13 +274,15 @@ DASHED_CODE = rule(
 )
 # What a keypad sequence is written as: a service code opened by * and closed by # (拨打*123#,
 # *#06#; **50%** is Markdown), digits closed by # at the end of a clause or before 键
-# (门禁密码是1234#。; but 5#楼 and #双11#购物 are no keys), or a key alone before 键 or 号键
-# (按#键, 按*号键).
+# (门禁密码是1234#。; but 5#楼 and #双11#购物 are no keys), a key alone before 键 or 号键
+# (按#键, 按*号键), or keys pressed or sent after 按 / 回复 / 输入 (请输入密码后按#, 回复1#确认).
 KEYPAD = rule(
     "keypad",
     r"(?<![0-9A-Za-z*#])(?:\*[*#]*[0-9][0-9*#]*#[*#]*"
     r"|[0-9][0-9*#]*#(?=$|[^\u4e00-\u9fff0-9A-Za-z]|键)"
-    r"|[*#](?=号?键))",
+    r"|[*#](?=号?键)"
+    r"|(?<=按|拨)[0-9]*[*#](?![0-9A-Za-z#*])"
+    r"|(?<=回复|输入|键入)[0-9]*[*#](?![0-9A-Za-z#*]))",
     _keys,
     START_DIGITS + "*#",
 )

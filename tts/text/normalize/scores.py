@@ -38,6 +38,16 @@ _CLOCK_SCORE_AFTER = re.compile(
 )
 
 
+# A time word shortly before A:B makes it a clock time even beside a win or a loss (他晚上10:30才赢,
+# 他在21:30输给了对手, 比赛于北京时间今晚22:10拿下首局) — unless the words before it name a score
+# (比分定格在21:19, 羽毛球打到21:19才赢: 打到 is no time word).
+_TIME_WORD_BEFORE = re.compile(
+    rf"(?:晚上|今晚|明晚|昨晚|傍晚|北京时间|当地时间|上午|下午|凌晨|早上|中午|在|于|截至|(?<!打)到|从)"
+    rf"{_CLAUSE_GAP}{{0,2}}$"
+)
+_TIME_WORD_BEFORE_WIDTH = 8
+
+
 def score_list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the list of scores that ``text[start:end]`` belongs to (6-4、7-5) starts and ends;
     ``(start, end)`` for a score on its own."""
@@ -49,9 +59,13 @@ def score_list_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def is_clock_score(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]``, written like a clock time (21:19), is a score: the words of
     a match result stand just before it or after it, or around the list of scores it is in
-    (21:19、21:17战胜)."""
+    (21:19、21:17战胜); not when only a win or a loss follows and a time word stands shortly
+    before it (他晚上10:30才赢)."""
     first_start, last_end = score_list_bounds(text, start, end)
-    if _CLOCK_SCORE_AFTER.match(text, last_end) is not None:
+    if _CLOCK_SCORE_BEFORE.search(
+            text, max(0, first_start - _CLOCK_SCORE_BEFORE_WIDTH), first_start) is not None:
         return True
-    return _CLOCK_SCORE_BEFORE.search(
-        text, max(0, first_start - _CLOCK_SCORE_BEFORE_WIDTH), first_start) is not None
+    if _TIME_WORD_BEFORE.search(
+            text, max(0, first_start - _TIME_WORD_BEFORE_WIDTH), first_start) is not None:
+        return False
+    return _CLOCK_SCORE_AFTER.match(text, last_end) is not None
