@@ -22,9 +22,10 @@ Layout written under ``out_dir`` (the plain-folder layout that the ``folder`` co
 - ``coverage.json``: counts of every initial, final and tone in the alignments, plus totals.
 
 The text → pinyin step is :func:`text_to_pinyin`, the project's own frontend; espeak is fed that
-pinyin as cmn phoneme mnemonics, so it speaks exactly the labelled pronunciation. Outputs are deterministic for a seed (whatever the
-number of worker processes), written atomically (temporary file, then rename), and a second run
-skips utterances that are already complete. One build per folder at a time.
+pinyin as cmn phoneme mnemonics, so it speaks exactly the labelled pronunciation. Outputs are
+deterministic for a seed (whatever the number of worker processes), written atomically (temporary
+file, then rename), and a second run skips utterances that are already complete. One build per
+folder at a time.
 """
 
 from __future__ import annotations
