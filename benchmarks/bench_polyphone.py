@@ -73,6 +73,10 @@ jie3) and CPP would not show it.
   刨花生), by a tenth such helper after commit 32c96d6, measured once blind there: 133/150 (pypinyin
   107, g2pM 78) — colloquial speech stays the hardest register; rules for reduplicated verbs (量量,
   教教), 背着小孙子, 长这么高, 围巾系好, 扇两下 and collocations followed.
+* ``everyday_polyphones_blind15.tsv`` (121): mixed everyday register (school, office, travel,
+  health, weather, shopping, cooking: 背下来, 卷子, 头发扎了, 鼻子塞), by an eleventh such helper after
+  commit 391c0c6, measured once blind there: 115/121 (pypinyin 101, g2pM 60); collocations for 卷子
+  juan4, 转了好几圈 zhuan4, 头发扎 za1, 鼻子塞 sai1, 削了皮 xiao1 and 这位大夫 dai4 fu5 followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -125,6 +129,7 @@ EVERYDAY_BLIND11 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind11.t
 EVERYDAY_BLIND12 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind12.tsv"
 EVERYDAY_BLIND13 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind13.tsv"
 EVERYDAY_BLIND14 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind14.tsv"
+EVERYDAY_BLIND15 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind15.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -285,6 +290,7 @@ def main() -> None:
                        (EVERYDAY_BLIND12, "specialist register, blind when first measured (141/153), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND13, "online register, blind when first measured (152/163), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND14, "colloquial dialogue II, blind when first measured (133/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND15, "mixed register, blind when first measured (115/121), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

@@ -378,6 +378,16 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("我们去河边散散步。", "散", "san4"),
     ("他打的电话我没接到。", "的", "de5"),
     ("太晚了，打个的回去吧。", "的", "di1"),
+    # from blind set 15 (mixed everyday register)
+    ("老师把批改好的卷子发了下来。", "卷", "juan4"),
+    ("他把袖子卷起来就干活。", "卷", "juan3"),
+    ("陀螺转了好几圈才倒下。", "转", "zhuan4"),
+    ("她早上把头发扎成了马尾。", "扎", "za1"),
+    ("护士在他胳膊上扎了一针。", "扎", "zha1"),
+    ("我感冒了，鼻子塞得难受。", "塞", "sai1"),
+    ("苹果削了皮再吃。", "削", "xiao1"),
+    ("这位大夫看病很仔细。", "大", "dai4"),
+    ("他是朝中的一位士大夫。", "大", "da4"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

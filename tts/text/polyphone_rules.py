@@ -146,6 +146,8 @@ _MEDICINES = ("中药", "汤药", "草药", "药")
 _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
                       "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
                       "孟龙万段钱汤尹黎易常武乔贺赖龚文")
+# Before 大夫 a doctor (dàifu): a common surname or a measure for people (李大夫, 这位大夫).
+_DOCTOR_BEFORE = _SURNAMES | frozenset("位名")
 # Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
 _AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
@@ -352,7 +354,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "服" and before[-1:] in _NUMERALS and sentence.startswith(_MEDICINES, index + 1):
         return "fu4"  # 七服中药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
-            (target.word == "大夫" and sentence[target.word_start - 1:target.word_start] in _SURNAMES)
+            (target.word == "大夫" and target.word_start > 0 and sentence[target.word_start - 1] in _DOCTOR_BEFORE)
             or (len(target.word) == 3 and target.word[0] in _SURNAMES)):
         return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
     if char == "薄" and target.word == "薄" and (
