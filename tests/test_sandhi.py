@@ -222,6 +222,11 @@ def fe() -> Frontend:
     ("孩子们在操场上踢足球", "hai2 zi5 men5 zai4 cao1 chang3 shang5 ti1 zu2 qiu2"),
     ("他在北京上大学", "ta1 zai4 bei3 jing1 shang4 da4 xue2"),  # 上 the verb
     ("他在100公里外", "ta1 zai4 gong1 li3 wai4"),  # a unit
+    ("锅里的粥煮糊了", "guo1 li5 de5 zhou1 zhu3 hu2 le5"),  # 里 needs no preposition
+    ("我心里很难受", "wo3 xin1 li5 hen3 nan2 shou4"),
+    ("古文里的句读", "gu3 wen2 li5 de5 ju4 dou4"),
+    ("走了三十里路", "zou3 le5 san1 shi2 li3 lu4"),  # but a unit after a number
+    ("马里共和国", "ma2 li3 gong4 he2 guo2"),  # and names
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙

@@ -29,6 +29,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from tts.text.normalize.chars import is_han
 from tts.text.types import Reading, Word
 
 IsWord = Callable[[str], bool]
@@ -241,12 +242,29 @@ _AFTER_ON = frozenset(["的", "有", "是", "都", "也", "还", "就", "最", "
 _NOT_ON = frozenset("以之向往北南马至无而在朝加赶爱看迎网线")  # … and 网上, 线上 "online"
 # Words ending in 里 that are not "inside": units and set phrases.
 _NOT_INSIDE = frozenset(["公里", "英里", "千里", "万里", "海里", "故里", "邻里", "表里", "百里", "华里"])
+# Words of jieba's dictionary that are a place and the suffix 里, read li5 with no preposition before
+# them (心里很难受, 家里来了客人, 锅里的粥); others ending in 里 are names (阿里, 马里), units (五里) or set
+# phrases, and need a place phrase.
+_INSIDE = frozenset(["心里", "家里", "手里", "城里", "嘴里", "屋里", "眼里", "怀里", "夜里", "村里",
+                     "山里", "房里", "地里", "院里", "宫里", "市里", "店里", "肚里", "庙里", "县里",
+                     "河里", "厂里", "棚里", "省里", "寺里", "队里", "骨子里", "车里", "寨里",
+                     "园里", "田里", "湖里", "团里", "班里", "厅里", "沟里", "头里", "部里", "兜里",
+                     "营里", "大院里", "花园里", "区里", "林里", "馆里", "所里", "场里", "林子里",
+                     "局里", "社里", "镇里", "鞋里", "锅里", "水里", "梦里", "雨里", "风里", "门里",
+                     "话里", "信里", "书里", "课里", "网里", "洞里", "窝里", "屉里", "包里", "碗里",
+                     "杯里", "瓶里", "盒里", "箱里", "柜里", "池里", "井里", "坑里", "缝里", "耳里",
+                     "脑子里", "心眼里", "被窝里", "暗地里", "背地里", "私下里", "半夜里"])
+# Last characters of a word before a bare 里 that is not the suffix: a number (三十里路, the unit), a
+# particle (奄奄一息的|里佐) or a syllable of a foreign name (克莱|里河, 塔拉|里).
+_NOT_BEFORE_INSIDE = NUMERALS | frozenset("几数多余半的之和与及拉莱斯尔克特德亚阿乌奥佩伊索")
 
 
 def _is_locative(clause: list[Word], k: int) -> bool:
     """``clause[k]`` is 上 / 里 after a noun, or a word ending in 里 or 上 (家里, 操场上), inside a place
     phrase opened by 在 / 从 / 到 / 往 / 于 at most four words before; 上 also ends the clause or
-    comes before a word of ``_AFTER_ON``."""
+    comes before a word of ``_AFTER_ON``. 里 needs no such phrase after a word of two or more Han
+    characters not ending in a number, a particle or a name's syllable (古文|里的句读, 山谷|里), nor in a
+    word of ``_INSIDE`` (心里很难受, 锅里的粥)."""
     word = clause[k]
     text = word.text
     if not word.readings or len(word.readings) != len(text) or word.readings[-1].fixed \
@@ -260,6 +278,10 @@ def _is_locative(clause: list[Word], k: int) -> bool:
             return False  # 在北京上大学: 上 is the verb "attend"
     elif text[-2:] in _NOT_INSIDE or (text[-1] == "上" and text[-2] in _NOT_ON):
         return False  # a word ending in 里 / 上 (家里, 床上, 操场上): not 公里, 以上, 马上
+    before = clause[k - 1].text if k > 0 else ""
+    if text in _INSIDE or (text == "里" and len(before) >= 2 and all(is_han(c) for c in before)
+                           and before[-1] not in _NOT_BEFORE_INSIDE):
+        return True  # 锅里的粥, 古文|里的句读; not after a one-character word (答|里|巴, 让|里宰)
     return any(w.text[-1:] in _PLACE_OPENERS for w in clause[max(0, k - 4):k])
 
 
