@@ -77,6 +77,10 @@ jie3) and CPP would not show it.
   health, weather, shopping, cooking: 背下来, 卷子, 头发扎了, 鼻子塞), by an eleventh such helper after
   commit 391c0c6, measured once blind there: 115/121 (pypinyin 101, g2pM 60); collocations for 卷子
   juan4, 转了好几圈 zhuan4, 头发扎 za1, 鼻子塞 sai1, 削了皮 xiao1 and 这位大夫 dai4 fu5 followed.
+* ``everyday_polyphones_blind16.tsv`` (144): sports, hobbies and entertainment (这场球, 和了三把,
+  将了一军, 调音, 彩弹, 闷得慌), by a twelfth such helper after commit 2c7a4a7, measured once blind
+  there: 131/144 (pypinyin 117, g2pM 77); rules for 你得多练练 dei3, 下得不好 de5, 比上次差 cha4 and
+  collocations for its other errors followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -130,6 +134,7 @@ EVERYDAY_BLIND12 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind12.t
 EVERYDAY_BLIND13 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind13.tsv"
 EVERYDAY_BLIND14 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind14.tsv"
 EVERYDAY_BLIND15 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind15.tsv"
+EVERYDAY_BLIND16 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind16.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -291,6 +296,7 @@ def main() -> None:
                        (EVERYDAY_BLIND13, "online register, blind when first measured (152/163), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND14, "colloquial dialogue II, blind when first measured (133/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND15, "mixed register, blind when first measured (115/121), collocations since written from its errors"),
+                       (EVERYDAY_BLIND16, "sports and hobbies, blind when first measured (131/144), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

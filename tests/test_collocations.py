@@ -388,6 +388,18 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("苹果削了皮再吃。", "削", "xiao1"),
     ("这位大夫看病很仔细。", "大", "dai4"),
     ("他是朝中的一位士大夫。", "大", "da4"),
+    # from blind set 16 (sports, hobbies and entertainment)
+    ("周末去打彩弹，弄了一身颜料。", "弹", "dan4"),
+    ("打了一下午麻将，他和了三把。", "和", "hu2"),
+    ("他耐心地教我发球。", "教", "jiao1"),
+    ("他把球拍背在身上就走了。", "背", "bei1"),
+    ("屋里人太多，闷得慌。", "闷", "men1"),
+    ("爬完山回来睡了一大觉。", "觉", "jiao4"),
+    ("他这一着棋走得真妙。", "着", "zhao1"),
+    ("他为球队立下了汗马功劳。", "为", "wei4"),
+    ("你得多练练反手。", "得", "dei3"),  # "must" before 多 and a verb
+    ("这盘棋我下得不好。", "得", "de5"),
+    ("他的成绩比上次差了不少。", "差", "cha4"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

@@ -35,9 +35,12 @@ _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "�
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
+# 多 and a verb after a subject's 得: "must do more" (你得多练练, 你得多喝水; not 他得多少分).
+_MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
+              "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动")
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
-# What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害.
-_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害")
+# What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
+_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
 # Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
 _AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
@@ -232,8 +235,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-    if char == "得" and before.endswith(_SUBJECTS) and after in _MUST_VERBS:
-        return "dei3"  # 我得去, 明天得走: "must"
+    if char == "得" and before.endswith(_SUBJECTS) and (after in _MUST_VERBS or sentence.startswith(_MUST_MORE, index + 1)):
+        return "dei3"  # 我得去, 明天得走, 你得多练练: "must"
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
             and not target.previous_word.endswith(_STATE_WORD_ENDS):
@@ -311,8 +314,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and len(target.word) == 3 and target.word[1] == "得" \
             and index == target.word_start + 2 and _ends_clause(sentence, index + 1):
         return "liao3"  # 干得了吗, 受得了, 不得了: the potential complement "manage"
-    if char == "差" and target.word == "差" and after in _NUMERALS:
-        return "cha4"  # 还差一百块, 差五分钟: "short of"
+    if char == "差" and target.word == "差" and (after in _NUMERALS or "比" in _clause_before(sentence, index)):
+        return "cha4"  # 还差一百块, 差五分钟: "short of"; 成绩比上次差了不少: "worse"
     if char == "蒙" and target.word == "蒙" and before[-1:] in _DAZED_AFTER and after == "了" \
             and _ends_clause(sentence, index + 2):
         return "meng1"  # 把我妈给蒙了, 一下子吓蒙了: "fooled", "dazed"
