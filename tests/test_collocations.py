@@ -400,6 +400,23 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("你得多练练反手。", "得", "dei3"),  # "must" before 多 and a verb
     ("这盘棋我下得不好。", "得", "de5"),
     ("他的成绩比上次差了不少。", "差", "cha4"),
+    # from blind set 17 (how-to instructions and household life)
+    ("扣子掉了，妈妈帮我钉上了。", "钉", "ding4"),
+    ("墙上有一颗钉子。", "钉", "ding1"),
+    ("请师傅来抹墙。", "抹", "mo4"),
+    ("小狗在门口撒了一泡尿。", "泡", "pao1"),
+    ("衣服要在清水里多漂几遍。", "漂", "piao3"),
+    ("床单还没干透。", "干", "gan1"),
+    ("院子里搭了个鸡圈。", "圈", "juan4"),
+    ("洗衣机转动的时候不要开门。", "转", "zhuan4"),
+    ("他转动脖子看了看四周。", "转", "zhuan3"),
+    ("用刀把皮削掉。", "削", "xiao1"),
+    ("把汤上的浮沫撇干净。", "撇", "pie1"),
+    ("宝宝喝完奶容易吐奶。", "吐", "tu4"),
+    ("先别在屋里待太久。", "待", "dai1"),
+    ("水温要调到三十八度左右。", "调", "tiao2"),
+    ("他被调到北京工作。", "调", "diao4"),
+    ("孩子得按时打疫苗。", "得", "dei3"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

@@ -11,6 +11,7 @@ test grammar: a degree adverb before, a clause boundary after, a 把 earlier in 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from tts.text.normalize.chars import is_han
@@ -38,7 +39,7 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 # 多 and a verb after a subject's 得: "must do more" (你得多练练, 你得多喝水; not 他得多少分).
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动")
-_MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自")
+_MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
 _COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
@@ -159,6 +160,8 @@ _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
 _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被个")
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
+# A number and the unit of a setting after 调到: 三十八度, 五档, 百分之五十.
+_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之)")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
@@ -354,6 +357,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
+    if char == "调" and target.word in ("调", "调到", "调至") and sentence[index + 1:index + 2] in ("到", "至") \
+            and _SETTING.match(sentence, index + 2):
+        return "tiao2"  # 水温调到三十八度, 音量调到五格: "adjust" (调到北京, 调到一线: "transfer")
     if char == "服" and before[-1:] in _NUMERALS and sentence.startswith(_MEDICINES, index + 1):
         return "fu4"  # 七服中药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
