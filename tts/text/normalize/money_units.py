@@ -34,9 +34,13 @@ UNITS: dict[str, str] = {
     "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
     "hPa": "百帕", "mmHg": "毫米汞柱", "J": "焦", "kJ": "千焦", "cal": "卡", "kcal": "千卡", "dB": "分贝",
     "mol": "摩尔",
-    # data
-    "KB": "千字节", "MB": "兆字节", "GB": "吉字节", "TB": "太字节", "kbps": "千比特每秒",
-    "Mbps": "兆比特每秒", "Gbps": "吉比特每秒", "px": "像素",
+    # concentration
+    "mol/L": "摩尔每升", "mmol/L": "毫摩尔每升", "μmol/L": "微摩尔每升", "umol/L": "微摩尔每升",
+    "g/L": "克每升", "mg/L": "毫克每升", "mg/dL": "毫克每分升", "μg/m³": "微克每立方米",
+    "μg/m3": "微克每立方米", "mg/m³": "毫克每立方米", "mg/kg": "毫克每千克", "kg/m³": "千克每立方米",
+    # data sizes and rates (KB, MB, GB, TB, Mbps …) are not here: people say their letters
+    # (八GB, 二十M), which the Latin rules spell, not 吉字节 or 兆比特每秒
+    "px": "像素",
     # currency codes written after the amount
     "USD": "美元", "RMB": "元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
     "HKD": "港元",

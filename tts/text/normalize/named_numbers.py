@@ -69,14 +69,21 @@ def _is_slang(text: str, start: int, end: int, counts: CountsTest) -> bool:
         _SLANG_SENT_BEFORE.search(text, max(0, start - _SLANG_SENT_BEFORE_WIDTH), start) is not None
 
 
+# A national or provincial road is named by three digits, read one by one (318国道, 101省道).
+_ROAD_DIGITS = 3
+_ROAD_AFTER = ("国道", "省道", "县道")
+
+
 def named_reading(text: str, start: int, end: int, counts: CountsTest) -> str | None:
     """The digit-by-digit reading of the integer ``text[start:end]`` when it names a programme
-    (985高校, 211工程) or is slang (520当天), else ``None``."""
+    (985高校, 211工程), a road (318国道) or is slang (520当天), else ``None``."""
     number = text[start:end]
     if number in PROGRAMME_NUMBERS and _PROGRAMME_AFTER.match(text, end):
         return _programme_digits(number)
     if number in SLANG_NUMBERS and _is_slang(text, start, end, counts):
         return read_digits(number)
+    if len(number) == _ROAD_DIGITS and text.startswith(_ROAD_AFTER, end):
+        return read_digits(number)  # 318国道 → 三一八国道
     return None
 
 

@@ -60,16 +60,18 @@ MEASURE_WORDS = (
     "组 对 双 副 套 把 支 根 枝 棵 朵 片 块 层 口 道 句 首 篇 页 段 顿 场 届 轮 趟 遍 "
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
     "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
-    "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑"
+    "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑 勺 汤匙 茶匙 匙 节 圈 门 扇 盏 幅 盒 串 "
+    "束 捆 款 样 胜 负 平 局 球"
 ).split()
 _MEASURE = re.compile(
-    "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + r"|年(?!级|代))"
+    "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
+    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps)(?![A-Za-z]))"  # 两GB: data sizes are read as letters
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
-_SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|的?比分")
+_SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|平(?!方|米)|的?比分")
 _SCORE_DASHES = ("-", "—")
 _SCORE_BEFORE_WIDTH = 8
 _SCORE_MAX_DIGITS = 3
@@ -232,8 +234,9 @@ def _is_score(match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
     if match["sep"].strip() not in _SCORE_DASHES or not (a.isdigit() and b.isdigit()):
         return False
-    if max(len(a), len(b)) > _SCORE_MAX_DIGITS or counts_something(text, start, end):
-        return False
+    if max(len(a), len(b)) > _SCORE_MAX_DIGITS or (
+            counts_something(text, start, end) and _SCORE_AFTER.match(text, end) is None):
+        return False  # 3-5个 is a range (3-1胜出: 胜 counts games but follows a score here)
     first_start, last_end = score_list_bounds(text, start, end)
     return _SCORE_AFTER.match(text, last_end) is not None or _SCORE_BEFORE.search(
         text, max(0, first_start - _SCORE_BEFORE_WIDTH), first_start) is not None
