@@ -44,6 +44,31 @@ NEUTRAL_LAST: frozenset[str] = frozenset(
 _COMPLEMENTS = frozenset("住了及到得起开上下来去着过清动完懂见惯通成消掉出尽倒死定多迭止")
 _NOT_VERB_BEFORE_BU = frozenset("只可决要前殊莫且岂倒远那终尚无君眼神鬼天人心二一三四小金狗言道高低玉温徐卧酒遇")
 
+# One-character verbs that take a potential complement jieba cuts off (拿|不动, 听|不|清楚, 受|不了),
+# and what may begin that complement then (not 多 or 定: 钱|不多 "not much").
+_POTENTIAL_VERBS = frozenset("拿搬提抬举推拉打关看听说讲写读记想吃喝睡走跑跳爬飞坐站躺住买卖找等受忍忘赶追"
+                             "挤塞装放穿戴洗擦修做干办用学认叫喊唱哭笑停算猜背抱扛挑搞弄管救挡拦离查念数"
+                             "进出回来去上下起过舍")
+_SPLIT_COMPLEMENTS = frozenset("住了及到起开上下来去着过清动完懂见惯通成掉出尽倒死明好赢透稳")
+# Adverbs jieba's HMM glues before a verb and its potential complement (真受不了, 都吃不完).
+_ADVERB_GLUED = frozenset("真太也都就还可更又实")
+
+
+def _split_potential_complement(clause: list[Word], k: int) -> bool:
+    """``clause[k]`` is the 不 of a potential complement that segmentation cut from its verb: 不X
+    after a one-character verb (拿|不动, 受|不了), or 不 alone between the verb and the complement
+    (听|不|清楚) — not A不A (动|不|动)."""
+    text = clause[k].text
+    if k == 0 or len(clause[k].readings) != len(text) or clause[k - 1].text not in _POTENTIAL_VERBS:
+        return False
+    if len(text) == 2 and text[0] == "不":
+        return text[1] in _SPLIT_COMPLEMENTS and text[1] != clause[k - 1].text
+    if text == "不" and k + 1 < len(clause):
+        first = clause[k + 1].text[:1]
+        return first in _SPLIT_COMPLEMENTS and first != clause[k - 1].text
+    return False
+
+
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
 DIRECTIONAL_COMPLEMENTS = frozenset(
     ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
@@ -150,6 +175,11 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) == 3 and text[1] == "不" and text[0] != text[2] \
                 and text[2] in _COMPLEMENTS and text[0] not in _NOT_VERB_BEFORE_BU:
             _set(rs[1], 5)  # potential complements: 对不起, 来不及, 看不见 (A不A is below)
+        if _split_potential_complement(clause, k):
+            _set(rs[0], 5)  # jieba's 拿|不动, 听|不|清楚
+        if len(text) == len(rs) == 4 and text[0] in _ADVERB_GLUED and text[2] == "不" \
+                and text[3] in _COMPLEMENTS and text[1] in _POTENTIAL_VERBS:
+            _set(rs[2], 5)  # jieba's HMM glued an adverb on: 真受不了
         if text in _FINAL_PARTICLES and k > 0 and k + 1 == len(clause) and rs[0].pinyin[:-1] == _FINAL_PARTICLES[text]:
             _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
@@ -178,6 +208,11 @@ _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
 _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "可", "还", "根本", "正在", "在", "说", "是",
                         "要", "想", "又", "没", "没有", "不是", "早"])
+# What follows 多少 "how many" (duōshao): a measure or a counted noun (多少钱, 多少个, 多少人); before
+# anything else, or after 的, it is "amount" or "somewhat" (duōshǎo: 多少有点, 数量的多少).
+_HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍")
+# Verbs before 人家的 "other people's" (别动人家的东西, 用人家的钱).
+_TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻")
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
 # (jīngshen) after these or before 了 / 起来, "spirit" (jīngshén) elsewhere.
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
@@ -206,7 +241,14 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if before and before[-1] in "户个家好穷富大小农":
             return False  # 一户人家, 好人家: "household"
         opens = k == 0 or before in ("你", "我", "他", "她", "看", "让", "给", "把", "被", "跟", "和")
-        return True if opens and after in _OTHERS_DO else None  # 人家都走了: "others"
+        if opens and after in _OTHERS_DO:
+            return True  # 人家都走了: "others"
+        return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
+    if text == "多少":
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        if k > 0 and clause[k - 1].text == "的":
+            return None  # 数量的多少: "amount"
+        return True if after[:1] in _HOW_MANY_NEXT or not after else None  # 多少钱 duōshao (多少有点 duōshǎo)
     if text == "地道" and any(w.text in ("挖", "修", "挖掘", "修建") for w in clause[:k]):
         return False  # 挖了很长的地道: "tunnel"
     if text == "精神":
@@ -367,9 +409,10 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
             or _is_decimal_point(nxt) or _is_operator(nxt, after):
         return 1
     if nxt.text[:1] == "月" and (
-        (prev is not None and prev.text[-1:] == "年") or (after is not None and after.text[:1] in NUMERALS)
+        (prev is not None and prev.text[-1:] == "年")
+        or (after is not None and (after.text[:1] in NUMERALS or after.text[:1] in _MONTH_AFTER))
     ):
-        return 1
+        return 1  # 2023年一月, 一月五号, 一月份, 一月底: January (一个月 is a month)
     lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
     return 2 if lexical == 4 else 4
 
@@ -377,6 +420,10 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
 def _is_decimal_point(reading: Reading) -> bool:
     """点 that normalization wrote for a decimal point (1.5 一点五, v2.1 二点一), not a clock's."""
     return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
+
+
+# What follows 一月 "January" but not a month's length: 一月份, 一月初, 一月底.
+_MONTH_AFTER = frozenset("份初底")
 
 
 # Operators between two numbers: arithmetic (除以), scores and ratios (一比零), ranges (1-3天 一到三天).
