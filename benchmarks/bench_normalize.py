@@ -4,20 +4,23 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind2.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind3.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind4.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind5.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
 careful announcer would say, alternatives separated by `` || ``. The set keeps Latin letters as
 written (NBA, iPhone, GB); they are spelled the project's way
 (:func:`tts.text.normalize.latin.spell`) on the expected side before comparing, so the set judges
-the numbers and symbols around them. Full-width forms are folded (NFKC), 〇 counts as 零, spaces
-and hyphens inside a Latin word (Wi-Fi) are ignored. Prints the count read as expected, every miss, and the speed of ``normalize``.
+the numbers and symbols around them; Greek letters likewise (π). Full-width forms are folded (NFKC),
+〇 counts as 零; spaces, brackets (never read aloud) and hyphens inside a Latin word (Wi-Fi) are
+ignored. Prints the count read as expected, every miss, and the speed of ``normalize``.
 The second set (``normalization_blind2.tsv``) holds harder formats: stock codes, signed changes,
 blood pressures, document numbers, internet numbers, date and time ranges, math symbols; the
 third (``normalization_blind3.tsv``) everyday chat: 二 or 两, codes and IDs, heights, games,
 dates known by their numbers, generations; the fourth (``normalization_blind4.tsv``) recipes,
 health, product specifications, sports, weather and travel (2汤匙, 6.1mmol/L, 8GB+256GB, 3局2胜,
-318国道, G1234次).
+318国道, G1234次); the fifth (``normalization_blind5.tsv``) finance, law, science and history
+(2024财年, 〔2023〕15号, 3×10⁸米/秒, 图3-1, 师生比1:18, 在位61年).
 """
 
 from __future__ import annotations
@@ -45,12 +48,20 @@ def load_cases(path: Path = DATA) -> list[tuple[str, list[str]]]:
     return cases
 
 
+# Brackets, which the frontend takes as punctuation and never reads aloud.
+_SILENT_BRACKETS = frozenset("()（）〔〕[]【】")
+
+
 def canonical(text: str) -> str:
-    """Fold what the set leaves open: full-width forms, 〇, spaces, and Latin letters (spelled)."""
+    """Fold what the set leaves open: full-width forms, 〇, spaces, brackets, and Latin and Greek
+    letters (spelled)."""
     from tts.text.normalize.latin import spell
+
+    from tts.text.normalize.latin import GREEK
 
     text = unicodedata.normalize("NFKC", text).replace("〇", "零")
     text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "", text)  # Wi-Fi, Type-C: the hyphen is not said
+    text = "".join(GREEK.get(c, c) for c in text if c not in _SILENT_BRACKETS)  # π, 〔2023〕, 公式(2)
     return re.sub(r"[A-Za-z]+", lambda m: spell(m.group()), text).replace(" ", "")
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from tts.text.normalize.chars import is_han
 from tts.text.normalize.numbers import read_digits, read_fraction, read_int
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
 from tts.text.normalize.scores import is_clock_score
@@ -26,22 +27,28 @@ from tts.text.normalize.scores import is_clock_score
 # A word just before "N年" that makes N a count of years (近10年, 长达20年), not a year.
 _DURATION_CUE = re.compile(
     r"(?:近|约|了|过去|长达|历时|超过|将近|整整|每|逾|达|满|用|花|头|这|那|最近|未来|今后|"
-    r"连续|已|共|历经|经过|相隔|间隔|前后|至少|至多|上|几|数)$"
+    r"连续|已|共|历经|经过|相隔|间隔|前后|至少|至多|上|几|数|在位|执政|任期|任职|服役|执教|坚持|持续|相距)$"
 )
 _ERA = re.compile(r"公元前?$")
 _YEAR_MONTH = re.compile(r"年[0-9]{1,2}月")
 # Brackets around the year of a document number (国办发〔2023〕15号), and how each one closes.
 _DOCUMENT_BRACKETS = {"〔": "〕", "[": "]", "【": "】"}
+_ROUND_BRACKETS = {"(": ")", "（": "）"}
 _MONTH = r"0?[1-9]|1[0-2]"
 _DAY = r"0?[1-9]|[12][0-9]|3[01]"
 
 
 def _is_document_year(text: str, start: int, end: int) -> bool:
-    """True when four digits stand alone in the brackets of a document number (〔2023〕)."""
+    """True when four digits stand alone in the brackets of a document number (〔2023〕), or a year
+    (1900–2099) stands in round brackets before the rest of a case number ((2023)京01民初123号)."""
     if end - start != 4 or start == 0:
         return False
     closing = _DOCUMENT_BRACKETS.get(text[start - 1])
-    return closing is not None and text.startswith(closing, end)
+    if closing is not None and text.startswith(closing, end):
+        return True
+    closing = _ROUND_BRACKETS.get(text[start - 1])
+    return closing is not None and text.startswith(closing, end) and 1900 <= int(text[start:end]) <= 2099 \
+        and end + 1 < len(text) and is_han(text[end + 1])
 
 
 # A generation is named by two digits of the years it was born in, in steps of five (80后, 85后,
@@ -69,7 +76,9 @@ def year_reading(text: str, start: int, end: int) -> str | None:
     ``None``."""
     digits = text[start:end]
     if _is_document_year(text, start, end):
-        return read_digits(digits)  # 国办发〔二零二三〕十五号
+        return read_digits(digits)  # 国办发〔二零二三〕十五号, (2023)京01民初123号
+    if len(digits) == 4 and text.startswith("财年", end):
+        return read_digits(digits)  # 2024财年 → 二零二四财年
     after = text[end:end + 2]
     if after == "年代" and len(digits) == 4:
         return read_digits(digits)  # 一九八零年代 (but 80年代 → 八十年代, a number)
@@ -159,8 +168,10 @@ def _could_be_score(match: re.Match[str]) -> bool:
 
 def _time(match: re.Match[str]) -> list[Piece]:
     """A clock time or a range of them; A:B next to the words of a match result is a score
-    (羽毛球打到21:19才赢 → 二十一比十九)."""
-    if _could_be_score(match) and is_clock_score(match.string, match.start(), match.end()):
+    (羽毛球打到21:19才赢 → 二十一比十九), after the words of a ratio a ratio (师生比为1:18 → 一比十八)."""
+    ratio = match["h2"] is None and match["s"] is None and _RATIO_BEFORE.search(
+        match.string, max(0, match.start() - _RATIO_BEFORE_WIDTH), match.start()) is not None
+    if ratio or (_could_be_score(match) and is_clock_score(match.string, match.start(), match.end())):
         return [
             group(match, "h", read_int(match["h"], liang=False)),
             group(match, "c", "比"),
@@ -193,6 +204,9 @@ _CLOCK = (
     r"(?P<h{0}>[01]?[0-9]|2[0-4])(?P<c{0}>[:：])(?P<m{0}>[0-5][0-9])"
     r"(?:[:：](?P<s{0}>[0-5][0-9]))?(?![0-9])"
 )
+# Words of a ratio just before A:B, which is then no clock time (师生比为1:18, 比例为3:2, 按1:1配比).
+_RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按)(?:为|是|约为|约|达到|达|：|:)?\s*$")
+_RATIO_BEFORE_WIDTH = 6
 # Words that put the end of a range on the next day (20:00-次日6:00).
 _NEXT_DAY = "次日|翌日|第二天|次晨"
 TIME = rule(

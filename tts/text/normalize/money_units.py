@@ -27,7 +27,8 @@ UNITS: dict[str, str] = {
     "lb": "磅", "lbs": "磅", "oz": "盎司",
     # time and speed
     "s": "秒", "ms": "毫秒", "min": "分钟", "mins": "分钟", "h": "小时", "hr": "小时",
-    "hrs": "小时", "km/h": "千米每小时", "kph": "千米每小时", "m/s": "米每秒", "mph": "英里每小时",
+    "hrs": "小时", "km/h": "千米每小时", "kph": "千米每小时", "m/s": "米每秒", "m/s²": "米每二次方秒", "m/s2": "米每二次方秒",
+    "mph": "英里每小时",
     # electricity, energy, pressure, sound, frequency
     "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",
     "kW·h": "千瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
@@ -141,10 +142,10 @@ def measured_pieces(match: re.Match[str], number_group: str, unit_group: str) ->
     return [group(match, number_group, spoken), group(match, unit_group, word)]
 
 
-# An amount with its unit just before the slash (5元/斤, 9.9元/kg, 3万/人, 10万kg/年), perhaps
-# already divided once (80元/人/天).
+# An amount with its unit just before the slash (5元/斤, 9.9元/kg, 3万/人, 10万kg/年, 3×10⁸米/秒),
+# perhaps already divided once (80元/人/天).
 _PER_CONTEXT = re.compile(
-    r"[0-9](?:[\u4e00-\u9fff]{1,2}|(?:万亿|[万亿])?[A-Za-zμ²³]{1,3})(?:/[\u4e00-\u9fff]{1,2})?$"
+    r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹](?:[\u4e00-\u9fff]{1,2}|(?:万亿|[万亿])?[A-Za-zμ²³]{1,3})(?:/[\u4e00-\u9fff]{1,2})?$"
 )
 _PER_CONTEXT_WIDTH = 9  # the most characters _PER_CONTEXT can match
 
@@ -174,7 +175,8 @@ def _per(match: re.Match[str]) -> list[Piece]:
         if match["u"] is None:
             return []
         return [group(match, "u", spell(match["u"]))]
-    pieces = [group(match, "slash", "每")]
+    squared = match.string.startswith("秒²", match.end())  # 9.8米/秒² → 九点八米每二次方秒 (² is dropped)
+    pieces = [group(match, "slash", "每二次方" if squared else "每")]
     if match["u"] is not None:
         pieces.append(group(match, "u", UNITS[match["u"]]))
     return pieces

@@ -73,6 +73,8 @@ _CALENDAR_AFTER = re.compile("[月日号时点]")
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
 _SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|平(?!方|米)|的?比分")
 _SCORE_DASHES = ("-", "—")
+# What names a figure, table or equation numbered by chapter before A-B (图3-1, 表2-4, 式(5-2)).
+_FIGURE_BEFORE = re.compile(r"(?:图|表|式|例|附图|附表)[(（]?$")
 _SCORE_BEFORE_WIDTH = 8
 _SCORE_MAX_DIGITS = 3
 # Two digits right after N秒 are the hundredths of a race time, and after N米 the centimetres of
@@ -104,7 +106,7 @@ _FALL_AFTER = re.compile(_FALL_WORDS)
 _PRESSURE_UNITS = "mmHg|kPa"
 _PRESSURE_WORD = "毫米汞柱"
 # Exponents written as superscripts (x², 10³), and the exponents read as words.
-_SUPERSCRIPTS = {"²": "2", "³": "3"}
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _POWER_WORDS = {"2": "平方", "3": "立方"}
 _OPERATORS = {"+": "加", "-": "减", "*": "乘", "×": "乘", "/": "除以", "÷": "除以", "=": "等于"}
 _EQUATION_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[-+*/×÷=]")
@@ -242,7 +244,22 @@ def _is_score(match: re.Match[str]) -> bool:
         text, max(0, first_start - _SCORE_BEFORE_WIDTH), first_start) is not None
 
 
+def _is_figure_number(match: re.Match[str]) -> bool:
+    """True when A-B numbers a figure, table or equation by chapter (图3-1, 表2-4, 式(5-2)):
+    read 三杠一, not a range — unless a measure word follows (地图3-5张; 所 of 图3-1所示 is none)."""
+    text, start = match.string, match.start()
+    return match["sep"].strip() == "-" and match["a"].isdigit() and match["b"].isdigit() \
+        and _FIGURE_BEFORE.search(text, max(0, start - 2), start) is not None \
+        and (text.startswith("所示", match.end()) or not counts_something(text, start, match.end()))
+
+
 def _range(match: re.Match[str]) -> list[Piece]:
+    if _is_figure_number(match):
+        return [
+            group(match, "a", read_int(match["a"], liang=False)),
+            group(match, "sep", "杠"),
+            group(match, "b", read_int(match["b"], liang=False)),
+        ]
     if _is_score(match):
         return [
             group(match, "a", read_int(match["a"], liang=False)),
@@ -359,13 +376,13 @@ def _unit_after(match: re.Match[str], *, numeric: bool) -> list[Piece]:
 
 
 def _power(match: re.Match[str]) -> list[Piece]:
-    """``2^10`` → 二的十次方, ``x^2`` and ``x²`` → 艾克斯的平方, ``10^-3`` → 十的负三次方,
+    """``2^10`` → 二的十次方, ``x^2`` and ``x²`` → 艾克斯的平方, ``10^-3`` and ``10⁻³`` → 十的负三次方,
     ``10^8m/s`` → 十的八次方米每秒."""
     base = match["base"]
     numeric = base[0].isdigit()
     spoken_base = read_signed(base, liang=False) if numeric else spell(base)
     exponent_group = "exp" if match["exp"] is not None else "sup"
-    exponent = _SUPERSCRIPTS.get(match[exponent_group], match[exponent_group])
+    exponent = match[exponent_group].translate(_SUPERSCRIPTS).lstrip("+")
     spoken = _POWER_WORDS.get(exponent) or read_signed(exponent, liang=False) + "次方"
     return [
         group(match, "base", spoken_base),
@@ -425,7 +442,7 @@ _LETTER_BASE = r"(?<![0-9][万亿])(?<![0-9]万亿)[A-Za-z]"
 POWER = rule(
     "power",
     rf"(?<![0-9A-Za-z.])(?P<base>{NUMBER}|{_LETTER_BASE})"
-    rf"(?:\^(?P<exp>-?[0-9]+)(?![0-9])|(?P<sup>[²³]))(?P<u>{UNIT_AFTER_POWER})?",
+    rf"(?:\^(?P<exp>-?[0-9]+)(?![0-9])|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))(?P<u>{UNIT_AFTER_POWER})?",
     _power,
     START_DIGITS + START_LETTERS,
 )
