@@ -86,6 +86,15 @@ jie3) and CPP would not show it.
   measured once blind there: 125/147 (pypinyin 105, g2pM 67) — the lowest blind score of the
   register sets, on verb senses of household work; a rule for 调到三十八度 tiao2 and collocations
   for its other errors followed.
+* ``everyday_polyphones_blind18.tsv`` (146): travel, geography and place names (六安, 蚌埠, 铅山,
+  黄陂, 珲春, 乐亭), by a fourteenth such helper after commit a671e92, measured once blind there:
+  134/146 (pypinyin 114, g2pM 85); collocations for 黄陂 pi2, 会稽山 kuai4, 珲春 hun2, 任丘 ren2,
+  转了一下午 zhuan4 and its other errors followed (的黎波里 stays di4, CC-CEDICT's reading, where the
+  set has di2).
+* ``everyday_polyphones_blind19.tsv`` (144): children's reading and school textbooks, with lines of
+  classical poems (万重山 chong2, 渭城朝雨 zhao1, 风吹草低见牛羊 xian4), by a fifteenth such helper
+  after commit a671e92, measured once blind there: 128/144 (pypinyin 111, g2pM 78); ten of its
+  sixteen misses were poem lines, which led to a table of famous lines' readings.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -141,6 +150,8 @@ EVERYDAY_BLIND14 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind14.t
 EVERYDAY_BLIND15 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind15.tsv"
 EVERYDAY_BLIND16 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind16.tsv"
 EVERYDAY_BLIND17 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind17.tsv"
+EVERYDAY_BLIND18 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind18.tsv"
+EVERYDAY_BLIND19 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind19.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -304,6 +315,8 @@ def main() -> None:
                        (EVERYDAY_BLIND15, "mixed register, blind when first measured (115/121), collocations since written from its errors"),
                        (EVERYDAY_BLIND16, "sports and hobbies, blind when first measured (131/144), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND17, "household how-to, blind when first measured (125/147), a rule and collocations since written from its errors"),
+                       (EVERYDAY_BLIND18, "place names and travel, blind when first measured (134/146), collocations since written from its errors"),
+                       (EVERYDAY_BLIND19, "children's reading and poems, blind when first measured (128/144), collocations and poem lines since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

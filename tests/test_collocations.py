@@ -417,6 +417,22 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("水温要调到三十八度左右。", "调", "tiao2"),
     ("他被调到北京工作。", "调", "diao4"),
     ("孩子得按时打疫苗。", "得", "dei3"),
+    # from blind set 18 (travel and place names)
+    ("武汉天河机场位于黄陂区。", "陂", "pi2"),
+    ("广州有个地方叫车陂。", "陂", "bei1"),
+    ("绍兴的会稽山风景很美。", "会", "kuai4"),
+    ("吉林珲春与俄罗斯接壤。", "珲", "hun2"),
+    ("河北任丘盛产石油。", "任", "ren2"),
+    ("我们在古城里转了一下午。", "转", "zhuan4"),
+    ("那位导游只露了个面就走了。", "露", "lou4"),
+    ("火车一路钻山洞。", "钻", "zuan1"),
+    # from blind set 19 (children's reading)
+    ("奶奶不停地扇着扇子。", "扇", "shan1"),
+    ("妈妈给我扎了两个小辫子。", "扎", "za1"),
+    ("哭了一夜，她的眼泡都肿了。", "泡", "pao1"),
+    ("熊妈妈请来了大夫。", "大", "dai4"),
+    ("孙悟空一路降妖除魔。", "降", "xiang2"),
+    ("飞机开始降落。", "降", "jiang4"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

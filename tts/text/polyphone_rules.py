@@ -39,6 +39,8 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 # 多 and a verb after a subject's 得: "must do more" (你得多练练, 你得多喝水; not 他得多少分).
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动")
+# How far after 扎 a 辫 (braid) shows "tie up" (za1): 扎了两个小辫子.
+_BRAID_WINDOW = 6
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
 _COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么")
@@ -150,8 +152,9 @@ _MEDICINES = ("中药", "汤药", "草药", "药")
 _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
                       "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
                       "孟龙万段钱汤尹黎易常武乔贺赖龚文")
-# Before 大夫 a doctor (dàifu): a common surname or a measure for people (李大夫, 这位大夫).
-_DOCTOR_BEFORE = _SURNAMES | frozenset("位名")
+# Before 大夫 a doctor (dàifu): a common surname, a measure for people or a verb of sending for one
+# (李大夫, 这位大夫, 请来了大夫).
+_DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来")
 # Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
 _AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
@@ -331,12 +334,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not (char == "冲" and before.endswith("有些") and after in "上进出向到") \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
+    if char == "扎" and "辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]:
+        return "za1"  # 扎了两个小辫子, 扎辫子: "tie up" (扎针 zha1)
     if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):
         return "shan1"  # 拿扇子扇两下: "fan"
-    if char == "扇" and target.word_reading is None and index == target.word_start \
+    if char == "扇" and target.word_reading is None and (index == target.word_start or _loose(target)) \
             and sentence.startswith(("扇子", "风", "扇", "着"), index + 1) \
             and before[-1:] not in _COUNT_BEFORE:
-        return "shan1"  # 扇扇子, 扇风, 扇着炉火: "fan" (一扇门: the measure shan4)
+        return "shan1"  # 扇扇子, 扇风, 扇着炉火, jieba's 不停地扇|着: "fan" (一扇门: the measure shan4)
     if char == "啊" and after in ("？", "?") and (index == 0 or sentence[index - 1] in _BREAKS):
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
