@@ -433,6 +433,8 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("熊妈妈请来了大夫。", "大", "dai4"),
     ("孙悟空一路降妖除魔。", "降", "xiang2"),
     ("飞机开始降落。", "降", "jiang4"),
+    ("小蜗牛背着自己的房子慢慢爬。", "背", "bei1"),  # carried: whose, then the thing
+    ("他背着我的父母做了决定。", "背", "bei4"),  # "behind the back of"
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

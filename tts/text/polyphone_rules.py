@@ -134,10 +134,12 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
 _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
-            "宝宝", "病人", "伤员")
+            "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
 _CARRY_COUNT = ("一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
+# Whose the thing carried is: 蜗牛背着自己的房子, 背着他的吉他.
+_CARRY_OWNER = ("自己的", "我的", "你的", "他的", "她的", "它的")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
 # After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
 _DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
@@ -499,10 +501,10 @@ def _ends_clause(sentence: str, index: int) -> bool:
 
 
 def _carries(sentence: str, index: int, things: tuple[str, ...]) -> bool:
-    """The verb at ``index`` before one of ``things``, maybe after 着 / 了, a count and a size:
-    背书包, 背着孩子, 背了个大包, 挑着两筐红薯."""
+    """The verb at ``index`` before one of ``things``, maybe after 着 / 了, an owner, a count and a
+    size: 背书包, 背着孩子, 背了个大包, 背着自己的房子, 挑着两筐红薯."""
     rest = sentence[index + 1:index + 12]
-    for skippable in (_CARRY_ASPECT, _CARRY_COUNT, _CARRY_SIZE):
+    for skippable in (_CARRY_ASPECT, _CARRY_OWNER, _CARRY_COUNT, _CARRY_SIZE):
         if rest.startswith(things):
             return True
         rest = next((rest[len(p):] for p in skippable if rest.startswith(p)), rest)
