@@ -94,7 +94,8 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind19.tsv`` (144): children's reading and school textbooks, with lines of
   classical poems (万重山 chong2, 渭城朝雨 zhao1, 风吹草低见牛羊 xian4), by a fifteenth such helper
   after commit a671e92, measured once blind there: 128/144 (pypinyin 111, g2pM 78); ten of its
-  sixteen misses were poem lines, which led to a table of famous lines' readings.
+  sixteen misses were poem lines, which led to 146 lines of poems taught in school, with their
+  textbook readings, in the collocation table (whole clauses, so they fire only on the poem).
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at

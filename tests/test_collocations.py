@@ -435,6 +435,13 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("飞机开始降落。", "降", "jiang4"),
     ("小蜗牛背着自己的房子慢慢爬。", "背", "bei1"),  # carried: whose, then the thing
     ("他背着我的父母做了决定。", "背", "bei4"),  # "behind the back of"
+    # lines of classical poems taught in school
+    ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
+    ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),
+    ("他最喜欢的诗句是“草长莺飞二月天”。", "长", "zhang3"),
+    ("木兰诗里写道：可汗大点兵。", "汗", "han2"),
+    ("辛弃疾写过一首《清平乐·村居》。", "乐", "yue4"),
+    ("你还来吗？", "还", "hai2"),  # not 还来就菊花
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected
