@@ -435,6 +435,19 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("飞机开始降落。", "降", "jiang4"),
     ("小蜗牛背着自己的房子慢慢爬。", "背", "bei1"),  # carried: whose, then the thing
     ("他背着我的父母做了决定。", "背", "bei4"),  # "behind the back of"
+    # from reading the spoken output of blind set 16's sentences
+    ("这么难的曲子，我可弹不了。", "弹", "tan2"),
+    ("对他来说，弹吉他是最大的乐趣。", "弹", "tan2"),
+    ("我被困在里面，动弹不得。", "弹", "tan5"),
+    ("这个球传得真好。", "得", "de5"),  # 得 ending a word jieba's HMM made (球传得)
+    ("打出来的球转得厉害。", "转", "zhuan4"),
+    ("他嗓子哑，唱不了高音。", "了", "liao3"),  # 唱|不了
+    ("他不了解情况。", "了", "liao3"),
+    ("他重新系好鞋带。", "系", "ji4"),
+    ("他是我见过跑得最快的人。", "得", "de5"),
+    ("他这次比赛中得最高分。", "得", "de2"),
+    ("人太多，有点闷得慌。", "慌", "huang5"),
+    ("他脚崴了。", "崴", "wai3"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -232,6 +232,10 @@ def fe() -> Frontend:
     ("我真受不了", "wo3 zhen1 shou4 bu5 liao3"),  # jieba's HMM word 真受不了
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
+    ("我可弹不了", "wo2 ke3 tan2 bu5 liao3"),  # jieba's HMM glued 可 to the verb
+    ("我举不起来", "wo2 ju3 bu5 qi3 lai5"),
+    ("对手接不住", "dui4 shou3 jie1 bu5 zhu4"),
+    ("吉他背在身上去上课", "ji2 ta1 bei1 zai4 shen1 shang5 qu4 shang4 ke4"),  # 身上|去: no complement
     ("他一月份出差", "ta1 yi1 yue4 fen4 chu1 chai1"),  # January
     ("他一个月没回家", "ta1 yi2 ge4 yue4 mei2 hui2 jia1"),
     ("西瓜多少钱", "xi1 gua5 duo1 shao5 qian2"),  # 多少 "how many"

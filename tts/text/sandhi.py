@@ -48,7 +48,9 @@ _NOT_VERB_BEFORE_BU = frozenset("只可决要前殊莫且岂倒远那终尚无�
 # and what may begin that complement then (not 多 or 定: 钱|不多 "not much").
 _POTENTIAL_VERBS = frozenset("拿搬提抬举推拉打关看听说讲写读记想吃喝睡走跑跳爬飞坐站躺住买卖找等受忍忘赶追"
                              "挤塞装放穿戴洗擦修做干办用学认叫喊唱哭笑停算猜背抱扛挑搞弄管救挡拦离查念数"
-                             "进出回来去上下起过舍")
+                             "进出回来去上下起过舍接抓握扶按压顶撑守防扔投射传踢弹")
+# What jieba's HMM glues before such a verb (我举|不|起来, 可弹|不了).
+_GLUED_BEFORE_VERB = frozenset("我你他她它真太也都就还可更又实")
 _SPLIT_COMPLEMENTS = frozenset("住了及到起开上下来去着过清动完懂见惯通成掉出尽倒死明好赢透稳")
 # Adverbs jieba's HMM glues before a verb and its potential complement (真受不了, 都吃不完).
 _ADVERB_GLUED = frozenset("真太也都就还可更又实")
@@ -59,13 +61,16 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
     after a one-character verb (拿|不动, 受|不了), or 不 alone between the verb and the complement
     (听|不|清楚) — not A不A (动|不|动)."""
     text = clause[k].text
-    if k == 0 or len(clause[k].readings) != len(text) or clause[k - 1].text not in _POTENTIAL_VERBS:
+    verb = clause[k - 1].text if k > 0 else ""
+    if len(verb) == 2 and verb[0] in _GLUED_BEFORE_VERB:
+        verb = verb[1]  # jieba's HMM glued a pronoun or an adverb on: 我举|不|起来, 可弹|不了
+    if len(clause[k].readings) != len(text) or verb not in _POTENTIAL_VERBS:
         return False
     if len(text) == 2 and text[0] == "不":
-        return text[1] in _SPLIT_COMPLEMENTS and text[1] != clause[k - 1].text
+        return text[1] in _SPLIT_COMPLEMENTS and text[1] != verb
     if text == "不" and k + 1 < len(clause):
         first = clause[k + 1].text[:1]
-        return first in _SPLIT_COMPLEMENTS and first != clause[k - 1].text
+        return first in _SPLIT_COMPLEMENTS and first != verb
     return False
 
 
@@ -75,7 +80,9 @@ DIRECTIONAL_COMPLEMENTS = frozenset(
 )
 # Words ending in 上 / 下 / 出 … that are no verb, so a 来 / 去 after them is the full verb.
 _NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "以上", "以下", "上下", "眼下", "当下",
-                                     "私下", "路上", "乡下", "天上", "地下", "底下"])
+                                     "私下", "路上", "乡下", "天上", "地下", "底下", "身上", "手上", "脸上",
+                                     "头上", "地上", "街上", "山上", "车上", "楼上", "楼下", "网上", "线上",
+                                     "桌上", "床上", "墙上", "手下", "天下", "树下", "脚下"])
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
 # syllable: built by benchmarks/build_neutral_words.py (see the NOTICE next to the file).
