@@ -448,6 +448,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他这次比赛中得最高分。", "得", "de2"),
     ("人太多，有点闷得慌。", "慌", "huang5"),
     ("他脚崴了。", "崴", "wai3"),
+    # from reading the spoken output of blind set 17's sentences
+    ("床单还潮，不能直接铺到床上。", "铺", "pu1"),
+    ("衬衫要趁半干的时候熨。", "干", "gan1"),
+    ("把刀把儿擦干。", "干", "gan1"),
+    ("最后撒几片薄荷叶。", "撒", "sa3"),
+    ("针线活要做得仔细。", "得", "de5"),
+    ("宝宝躺着喝奶容易呛到。", "呛", "qiang1"),
+    ("烟太大，呛得人直咳嗽。", "呛", "qiang4"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

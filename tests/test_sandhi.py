@@ -236,6 +236,7 @@ def fe() -> Frontend:
     ("我举不起来", "wo2 ju3 bu5 qi3 lai5"),
     ("对手接不住", "dui4 shou3 jie1 bu5 zhu4"),
     ("吉他背在身上去上课", "ji2 ta1 bei1 zai4 shen1 shang5 qu4 shang4 ke4"),  # 身上|去: no complement
+    ("土里的水分太多", "tu3 li5 de5 shui3 fen4 tai4 duo1"),
     ("他一月份出差", "ta1 yi1 yue4 fen4 chu1 chai1"),  # January
     ("他一个月没回家", "ta1 yi2 ge4 yue4 mei2 hui2 jia1"),
     ("西瓜多少钱", "xi1 gua5 duo1 shao5 qian2"),  # 多少 "how many"

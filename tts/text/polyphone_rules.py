@@ -38,8 +38,11 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 # Adverbs after which a lone 得 is "must" whatever comes before (这病得赶紧治, 计划得重新做).
 # What before a word 不了 is no verb it completes (他不了 cannot happen; 少不了 is one word anyway).
 _NOT_VERB_BEFORE_BULIAO = frozenset("，。！？、；：的")
-# One-character verbs whose manner 得 then 最 describes: 跑得最快, 做得最好, 考得最好.
-_QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭长活站睡起来去读背记算弹拉演讲")
+# One-character verbs after which a lone 得 brings in how it is done: 跑得最快, 做得仔细, 洗得干净.
+_QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭活站睡读背算弹拉演讲洗擦扫切煮炒蒸烤缝织修"
+                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝")
+# What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
+_SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a subject's 得: "must do more" (你得多练练, 你得多喝水; not 他得多少分).
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动")
@@ -329,8 +332,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and target.word == "不了" and index == target.word_start + 1 and before[-2:-1] \
             and is_han(before[-2]) and before[-2] not in _NOT_VERB_BEFORE_BULIAO:
         return "liao3"  # 唱|不了|高音, 去|不了: the potential complement "manage"
-    if char == "得" and len(target.word) == 1 and after == "最" and target.previous_word in _QUALITY_VERBS:
-        return "de5"  # 跑得最快, 做得最好 (比赛中得最高分: "get")
+    if char == "得" and len(target.word) == 1 and target.previous_word in _QUALITY_VERBS and is_han(after or " "):
+        return "de5"  # 跑得最快, 做得仔细, 洗得干净: a manner after its verb (比赛中得最高分: "get")
+    if char == "呛" and any(c in _clause_before(sentence, index) for c in _SWALLOWED):
+        return "qiang1"  # 喝奶容易呛到: choking on what is swallowed (烟呛人 qiang4: a smell)
     if char == "差" and target.word == "差" and (after in _NUMERALS or "比" in _clause_before(sentence, index)):
         return "cha4"  # 还差一百块, 差五分钟: "short of"; 成绩比上次差了不少: "worse"
     if char == "蒙" and target.word == "蒙" and before[-1:] in _DAZED_AFTER and after == "了" \
