@@ -96,6 +96,16 @@ jie3) and CPP would not show it.
   after commit a671e92, measured once blind there: 128/144 (pypinyin 111, g2pM 78); ten of its
   sixteen misses were poem lines, which led to 146 lines of poems taught in school, with their
   textbook readings, in the collocation table (whole clauses, so they fire only on the poem).
+* ``everyday_polyphones_blind20.tsv`` (147): food and dining (炸酱面, 爆肚, 炮羊肉, 煲仔饭, 一撮盐,
+  一打鸡蛋, 分量), by a sixteenth such helper after commit 0217f02, measured once blind there: 128/147
+  (pypinyin 110, g2pM 72); collocations and 汤得多炖 dei3 followed.
+* ``everyday_polyphones_blind21.tsv`` (145): historical drama and history narrative (行伍, 朝中, 还朝,
+  将至, 仆射, 太子洗马), by a seventeenth such helper after commit 0217f02, measured once blind there:
+  132/145 (pypinyin 123, g2pM 72); collocations followed.
+* ``everyday_polyphones_blind22.tsv`` (142): popular and school science (量取, 切线, 旋风, 胸闷,
+  三行四列), by an eighteenth such helper after commit 0217f02, measured once blind there: 137/143
+  (pypinyin 128, g2pM 97; one line, 散射 labelled san4 where 现代汉语词典 has sǎn, was dropped after);
+  collocations and a rule for 行 "row" followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -153,6 +163,9 @@ EVERYDAY_BLIND16 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind16.t
 EVERYDAY_BLIND17 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind17.tsv"
 EVERYDAY_BLIND18 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind18.tsv"
 EVERYDAY_BLIND19 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind19.tsv"
+EVERYDAY_BLIND20 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind20.tsv"
+EVERYDAY_BLIND21 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind21.tsv"
+EVERYDAY_BLIND22 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind22.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -318,6 +331,9 @@ def main() -> None:
                        (EVERYDAY_BLIND17, "household how-to, blind when first measured (125/147), a rule and collocations since written from its errors"),
                        (EVERYDAY_BLIND18, "place names and travel, blind when first measured (134/146), collocations since written from its errors"),
                        (EVERYDAY_BLIND19, "children's reading and poems, blind when first measured (128/144), collocations and poem lines since written from its errors"),
+                       (EVERYDAY_BLIND20, "food and dining, blind when first measured (128/147), collocations since written from its errors"),
+                       (EVERYDAY_BLIND21, "historical drama, blind when first measured (132/145), collocations since written from its errors"),
+                       (EVERYDAY_BLIND22, "popular science, blind when first measured (137/143), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

@@ -237,6 +237,18 @@ def fe() -> Frontend:
     ("对手接不住", "dui4 shou3 jie1 bu5 zhu4"),
     ("吉他背在身上去上课", "ji2 ta1 bei1 zai4 shen1 shang5 qu4 shang4 ke4"),  # 身上|去: no complement
     ("土里的水分太多", "tu3 li5 de5 shui3 fen4 tai4 duo1"),
+    ("解决老百姓的问题", "jie3 jue2 lao2 bai3 xing4 de5 wen4 ti2"),  # 老|百姓: 百 stays third, 老 rises
+    ("一只小老虎", "yi4 zhi1 xiao3 lao2 hu3"),  # 小|老虎: 老 rose, 小 stays
+    ("下降零点一个百分点", "xia4 jiang4 ling2 dian3 yi1 ge4 bai3 fen1 dian3"),  # a decimal in characters
+    ("三点一刻见", "san1 dian3 yi2 ke4 jian4"),  # a time
+    ("小学一年级新生", "xiao3 xue2 yi1 nian2 ji2 xin1 sheng1"),  # jieba's 一年|级新生
+    ("沪上一流氓", "hu4 shang4 yi4 liu2 mang2"),  # 一|流氓 is no 一流
+    ("该地区曾发生过地震", "gai1 di4 qu1 ceng2 fa1 sheng1 guo5 di4 zhen4"),
+    ("粮食产量保持稳定", "liang2 shi5 chan3 liang4 bao3 chi2 wen3 ding4"),  # a compound led by 粮食
+    ("可以便宜从事", "ke2 yi3 bian4 yi2 cong2 shi4"),
+    ("老人精神很好", "lao3 ren2 jing1 shen5 hen2 hao3"),  # "vigour"
+    ("严厉打击非法买卖野生动物", "yan2 li4 da3 ji1 fei1 fa2 mai3 mai4 ye3 sheng1 dong4 wu4"),
+    ("中秋节吃月饼", "zhong1 qiu1 jie2 chi1 yue4 bing5"),
     ("他一月份出差", "ta1 yi1 yue4 fen4 chu1 chai1"),  # January
     ("他一个月没回家", "ta1 yi2 ge4 yue4 mei2 hui2 jia1"),
     ("西瓜多少钱", "xi1 gua5 duo1 shao5 qian2"),  # 多少 "how many"
@@ -394,3 +406,18 @@ def test_third_blind_spoken_tone_set_is_said_well() -> None:
     said = ours(examples)
     assert len(examples) == 178
     assert sum(s == e.label for s, e in zip(said, examples)) >= 172
+
+
+def test_fourth_blind_spoken_tone_set_is_said_well() -> None:
+    """``benchmarks/data/spoken_tones_blind4.tsv`` (177 spoken tones in news and formal speech,
+    written blind by a helper): 165 blind, 176 since (the miss: 一流 kept yi1 as an ordinal)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_spoken import DATA4, load_spoken, ours
+
+    examples = load_spoken(DATA4)
+    said = ours(examples)
+    assert len(examples) == 177
+    assert sum(s == e.label for s, e in zip(said, examples)) >= 171

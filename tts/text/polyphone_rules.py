@@ -43,14 +43,20 @@ _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑�
                            "装搬摆穿剪教练收拿送卖听想变爬坐躺喝")
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
-# 多 and a verb after a subject's 得: "must do more" (你得多练练, 你得多喝水; not 他得多少分).
+# 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
-              "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动")
+              "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
+              "多泡", "多晒", "多洗", "多花", "多准备", "多留")
+# Counts before 行 "row" and what rows hold: 三行四列, 两行字, 几行诗.
+_ROW_COUNTS = frozenset("一二两三四五六七八九十几每")
+_ROW_THINGS = frozenset("列字诗泪数代码文")
 # How far after 扎 a 辫 (braid) shows "tie up" (za1): 扎了两个小辫子.
 _BRAID_WINDOW = 6
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
-_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么")
+_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么",
+                      "扎实", "有效", "顺利", "圆满", "红火", "热烈", "十分", "相当", "比较", "有声有色",
+                      "井井有条", "有条不紊", "如火如荼", "卓有成效")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
 # Verbs that 重 "again" (chong2) goes before when jieba leaves it alone: 重来, 重写, 重做.
 _AGAIN_VERBS = frozenset("来写做画读说讲唱建装修拍算选考排开启播演填印发")
@@ -250,8 +256,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-    if char == "得" and before.endswith(_SUBJECTS) and (after in _MUST_VERBS or sentence.startswith(_MUST_MORE, index + 1)):
-        return "dei3"  # 我得去, 明天得走, 你得多练练: "must"
+    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS)
+                        or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
+                            and sentence.startswith(_MUST_MORE, index + 1))):
+        return "dei3"  # 我得去, 明天得走, 你得多练练, 这锅汤得多炖一会儿: "must"
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
             and not target.previous_word.endswith(_STATE_WORD_ENDS):
@@ -350,6 +358,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not (char == "冲" and before.endswith("有些") and after in "上进出向到") \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
+    if char == "行" and before[-1:] in _ROW_COUNTS and (
+            after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")):
+        return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)
     if char == "扎" and "辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]:
         return "za1"  # 扎了两个小辫子, 扎辫子: "tie up" (扎针 zha1)
     if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):

@@ -36,7 +36,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -83,6 +83,12 @@ _NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "�
                                      "私下", "路上", "乡下", "天上", "地下", "底下", "身上", "手上", "脸上",
                                      "头上", "地上", "街上", "山上", "车上", "楼上", "楼下", "网上", "线上",
                                      "桌上", "床上", "墙上", "手下", "天下", "树下", "脚下"])
+
+# Neutral-toned words that keep their full tone at the head of a compound (太阳能, 聪明才智, 关系式,
+# 东西方, 地方性, 便宜从事) or have two senses (精神病, 买卖合同), and compounds that do (葡萄牙, 葡萄糖).
+_FULL_HEADS = frozenset(["太阳", "聪明", "关系", "东西", "地方", "地道", "这里", "那里", "哪里", "便宜",
+                         "大夫", "上头", "起来", "人家", "精神", "大意", "多少", "买卖", "运气", "自在"])
+_FULL_COMPOUNDS = ("葡萄牙", "葡萄糖")
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
 # syllable: built by benchmarks/build_neutral_words.py (see the NOTICE next to the file).
@@ -131,6 +137,12 @@ _COUNTING_YI_WORDS = frozenset(["加一", "来一", "再一", "多一", "少一"
 # Monosyllabic verbs after which 过 is the experiential aspect particle (去过, 吃过饭, 做过):
 # a closed list, because 过 keeps its tone in compounds (经过 通过 超过 难过 路过 穿过).
 ASPECT_VERBS = frozenset("去看听吃见来做说写读学玩用住喝买坐想试干当有讲唱打骑养种梦")
+# Two-character verbs after which a 过 of its own is the aspect particle (发生过地震, 参加过比赛).
+ASPECT_VERBS2 = frozenset(["发生", "经历", "遇到", "遇见", "见到", "看到", "听到", "听说", "学习", "参加",
+                           "参观", "访问", "出现", "担任", "使用", "尝试", "考虑", "讨论", "研究", "提到",
+                           "获得", "得到", "受到", "接受", "举办", "举行", "来到", "到达", "生活", "工作",
+                           "居住", "合作", "表演", "演出", "发表", "出版", "报道", "谈到", "想到", "爆发",
+                           "遭受", "遭遇", "经受", "感受", "体验", "拥有", "有过", "出过", "去过"])
 
 
 def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
@@ -161,6 +173,9 @@ def _neutral_words(clause: list[Word]) -> None:
                 _set(rs[-2], 2)  # a neutral third tone still raises the one before: 小姐 xiao2 jie5
             _set(rs[-1], 5)
         text = word.text
+        if len(text) == len(rs) in (3, 4) and text[:2] in NEUTRAL_LAST and text[:2] not in _FULL_HEADS \
+                and not text.startswith(_FULL_COMPOUNDS):
+            _set(rs[1], 5)  # a compound that begins with such a word: 粮食产量, 朋友圈, 休息室
         if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS:
             _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去
         if text in ("来", "去") and len(rs) == 1 and k > 0 and len(clause[k - 1].text) == 2 \
@@ -206,11 +221,14 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
                      "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
                      "法院", "议会", "政策", "标准", "保护主义"]),
     "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
+    "买卖": frozenset(["野生", "野生动物", "人口", "毒品", "枪支", "股票", "房屋", "土地", "合同", "双方",
+                     "关系", "妇女", "儿童", "器官", "文物", "象牙", "个人信息", "公民", "外汇"]),
 }
 _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
     "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
     "地道": ("挖", "条", "进", "钻", "修", "座"),
+    "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
 }
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
 _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "可", "还", "根本", "正在", "在", "说", "是",
@@ -223,6 +241,8 @@ _TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻")
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
 # (jīngshen) after these or before 了 / 起来, "spirit" (jīngshén) elsewhere.
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
+# After 精神 "vigour" (jīngshen): 老人精神很好, 精神不错.
+_VIGOUR_AFTER = ("很好", "不错", "挺好", "还好", "也好", "特别好", "非常好", "极好", "头")
 _LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点")
 # Words before 大夫 that make it an official (dàfū), not a doctor (dàifu): 光禄大夫, 御史大夫, 士大夫.
 _OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中")
@@ -261,8 +281,9 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "精神":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
-        lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE))
-        return True if lively else None  # 都精神了, 长得真精神 (not 精神上, 精神很好)
+        lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
+            or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
+        return True if lively else None  # 都精神了, 长得真精神, 老人精神很好 (not 精神上, 精神文明)
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
         return None
     after = clause[k + 1].text if k + 1 < len(clause) else ""
@@ -340,7 +361,11 @@ def _aspect_guo(clause: list[Word]) -> None:
     direction follows (跑过去, 走过来) or 过 begins a word of its own (来|过年, 去|过河): then it
     is the verb."""
     flat: list[tuple[Reading, bool]] = []  # (reading, begins a word of two or more)
-    for word in clause:
+    for k, word in enumerate(clause):
+        if word.text == "过" and k > 0 and clause[k - 1].text in ASPECT_VERBS2 and word.readings \
+                and word.readings[0].pinyin[:-1] == "guo" \
+                and (k + 1 == len(clause) or clause[k + 1].text[:1] not in ("来", "去")):
+            _set(word.readings[0], 5)  # 曾多次发生|过|地震
         flat += [(r, j == 0 and len(word.readings) > 1) for j, r in enumerate(word.readings)]
     for i in range(1, len(flat)):
         reading, begins = flat[i]
@@ -411,6 +436,10 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
                              or _is_decimal_point(prev) or _is_operator(prev, at(i - 2))):
         return 1
+    before_point = at(i - 2) if count_before else None
+    if prev is not None and prev.text == "点" and before_point is not None \
+            and before_point.text in _DIGIT_WORDS and nxt.text[:1] != "刻":
+        return 1  # 零点一个百分点, 三点一四: a decimal written in characters (三点一刻 is a time)
     if nxt.text[:1] in _DATE_AFTER and prev is not None and prev.text[-1:] in ("大", "小"):
         return 2 if nxt.tone == 4 else 4  # 小一号, 大一号: a size, not a date
     if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER \
@@ -430,6 +459,8 @@ def _is_decimal_point(reading: Reading) -> bool:
     return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
 
 
+# Digits before a written decimal point (零点一, 三点一四).
+_DIGIT_WORDS = frozenset("零〇一二三四五六七八九十")
 # What follows 一月 "January" but not a month's length: 一月份, 一月初, 一月底.
 _MONTH_AFTER = frozenset("份初底")
 
@@ -458,8 +489,9 @@ _FRONT_LINE_BEFORE = frozenset(["城市", "品牌", "明星", "员工", "工人"
 def _is_ordinal_yi(clause: list[Word], k: int) -> bool:
     """The 一 that begins ``clause[k]`` means "first" (一等奖, 一线城市)."""
     text = clause[k].text
-    if text.startswith(_ORDINAL_YI_PREFIXES):
-        return True
+    if text.startswith(_ORDINAL_YI_PREFIXES) or (
+            "".join(w.text for w in clause[k:k + 3]).startswith("一年级") and text in ("一", "一年")):
+        return True  # also jieba's 一年|级新生 (but not 一|流氓)
     if text == "一线":
         return k + 1 == len(clause) or clause[k + 1].text in _FRONT_LINE_BEFORE
     return False
@@ -497,8 +529,10 @@ def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:
             _set(readings[0], 2)
         return
     if n == 3 and len(text) == 3:
-        if is_word(text[1:]) and not is_word(text[:2]):  # 小[老虎]: 3 2 3
+        if is_word(text[1:]) and not is_word(text[:2]):  # 小[老虎]: 3 2 3, 老[百姓]: 2 3 4
             _third_in_word(readings[1:], text[1:], is_word)
+            if readings[0].tone == 3 and readings[1].tone == 3:
+                _set(readings[0], 2)  # the inner word kept its third tone: the first one rises
             return
         # [展览]馆, or no structure known: sandhi runs left to right (2 2 3)
         _third_in_word(readings[:2], text[:2], is_word)
