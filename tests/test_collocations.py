@@ -478,6 +478,15 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("过圆上一点作一条切线。", "切", "qie1"),
     ("把这些数排成三行四列。", "行", "hang2"),
     ("他们一行人去了北京。", "行", "xing2"),
+    # from reading the spoken output of blind set 20's sentences
+    ("牛肉丝切得太粗。", "切", "qie1"),
+    ("卷饼的面皮要擀薄。", "卷", "juan3"),
+    ("汤里撒点儿芫荽。", "撒", "sa3"),
+    ("菜大多自己种。", "种", "zhong4"),
+    ("坚果可以自己挑。", "挑", "tiao1"),
+    ("老北京早点少不了豆汁。", "少", "shao3"),
+    ("街头小吃多得数不过来。", "数", "shu3"),
+    ("包饺子之前得先和面。", "得", "dei3"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -249,6 +249,7 @@ def fe() -> Frontend:
     ("老人精神很好", "lao3 ren2 jing1 shen5 hen2 hao3"),  # "vigour"
     ("严厉打击非法买卖野生动物", "yan2 li4 da3 ji1 fei1 fa2 mai3 mai4 ye3 sheng1 dong4 wu4"),
     ("中秋节吃月饼", "zhong1 qiu1 jie2 chi1 yue4 bing5"),
+    ("放一撮盐就够了", "fang4 yi4 cuo1 yan2 jiu4 gou4 le5"),  # jieba's HMM word 放一: no 统一
     ("他一月份出差", "ta1 yi1 yue4 fen4 chu1 chai1"),  # January
     ("他一个月没回家", "ta1 yi2 ge4 yue4 mei2 hui2 jia1"),
     ("西瓜多少钱", "xi1 gua5 duo1 shao5 qian2"),  # 多少 "how many"

@@ -52,7 +52,7 @@ _ROW_COUNTS = frozenset("一二两三四五六七八九十几每")
 _ROW_THINGS = frozenset("列字诗泪数代码文")
 # How far after 扎 a 辫 (braid) shows "tie up" (za1): 扎了两个小辫子.
 _BRAID_WINDOW = 6
-_MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期")
+_MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期", "先")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
 _COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么",
                       "扎实", "有效", "顺利", "圆满", "红火", "热烈", "十分", "相当", "比较", "有声有色",
@@ -272,7 +272,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
     if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1) \
-            and not _after_feeling(target, before):
+            and not _after_feeling(target, before) and target.previous_word not in _QUALITY_VERBS:
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
     if char == "得" and _after_its_verb(target) \
             and _after_feeling(target, before):
@@ -358,6 +358,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not (char == "冲" and before.endswith("有些") and after in "上进出向到") \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
+    if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
+        return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
             after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")):
         return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)

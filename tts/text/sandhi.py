@@ -150,7 +150,7 @@ def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
     _neutral_words(clause)
     _aspect_guo(clause)
     _neutral_patterns(clause)
-    _yi_bu(clause)
+    _yi_bu(clause, is_word)
     _third_tones(clause, is_word)
 
 
@@ -398,7 +398,7 @@ def _neutral_patterns(clause: list[Word]) -> None:
             _set(middle, 5)
 
 
-def _yi_bu(clause: list[Word]) -> None:
+def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
     flat: list[tuple[Reading, int, int]] = []  # (reading, word number, position in word)
     for k, word in enumerate(clause):
         flat += [(r, k, j) for j, r in enumerate(word.readings)]
@@ -410,7 +410,7 @@ def _yi_bu(clause: list[Word]) -> None:
         if reading.text == "一":
             word = clause[k]
             word_end = j == len(word.readings) - 1 and len(word.readings) > 1 \
-                and word.text not in _COUNTING_YI_WORDS
+                and word.text not in _COUNTING_YI_WORDS and is_word(word.text)  # 统一, not jieba's HMM 放一
             ordinal = j == 0 and _is_ordinal_yi(clause, k)
             counted = len(word.text) == 4 and j == 1 and word.text[3] in "二两"  # 说一不二, 数一数二
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
