@@ -29,13 +29,19 @@ IsWord = Callable[[str], bool]
 NOT_ERHUA: frozenset[str] = frozenset(
     ["女儿", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "男儿", "乳儿", "育儿", "宠儿", "弃儿", "新生儿", "少儿",
      "早产儿", "混血儿", "患儿", "幸运儿", "低能儿", "私生儿", "畸形儿", "试管婴儿", "妻儿", "小儿", "孙儿",
-     "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿",
+     "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿", "一儿",
      # names and transliterations, where 儿 is a syllable: Timur, Mughal, Tatar, Descartes,
      # 上官婉儿, the plant genus Caragana
      "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿"]
 )
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
-_WHOLE_WORD_ONLY = frozenset(["小儿", "病儿"])  # 病儿 "sick child"; 毛病儿 merges
+_WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"
+# Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
+# "child", xiǎo'ér) or lists 小人儿书 with 儿 inside before a noun.
+_ERHUA_ENDINGS = ("发小儿",)
+_ERHUA_INSIDE = frozenset(["小人儿书"])
+# Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor).
+_SON_BEFORE = ("皇帝",)
 _SUFFIX_MATCHED_TUPLE = tuple(NOT_ERHUA - _WHOLE_WORD_ONLY)
 # What may follow an erhua 儿 inside one of jieba's words (好样儿的, 小孩儿们, 哥儿们).
 _PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上", "个", "俩"])
@@ -48,9 +54,15 @@ def _full_syllable(closed: str, clause_so_far: str) -> bool:
     return closed in NOT_ERHUA or clause_so_far.endswith(_SUFFIX_MATCHED_TUPLE)
 
 
-def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord) -> bool:
+def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord, after: str = "") -> bool:
     """Whether the 儿 at ``text[j]`` (``text`` a word of the clause, ``done`` the clause's words
-    before it, already processed) is an erhua suffix; see the module doc."""
+    before it, already processed, ``after`` the next word's text) is an erhua suffix; see the
+    module doc."""
+    so_far = "".join(w.text for w in done) + text[:j + 1]
+    if text in _ERHUA_INSIDE or (so_far.endswith(_ERHUA_ENDINGS) and j == len(text) - 1):
+        return bool(done) or j > 0  # 发|小儿, 小人儿书
+    if j == len(text) - 1 and after.startswith(_SON_BEFORE):
+        return False  # 个儿|皇帝: 儿皇帝
     if j == 0:
         if not done or not done[-1].readings or done[-1].readings[-1].text == "":
             return False  # nothing (or a dictated override) to merge into
@@ -61,20 +73,21 @@ def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord) -> bool:
         closed = text[:j + 1]
         if j + 1 < len(text) and (text[j + 1:] not in _PARTICLE_TAILS or is_word(text[j:j + 2])):
             return False  # 女儿红, 婴儿车, 托儿所, 儿童 inside a longer word (but 今儿个, 爷儿俩)
-    return not _full_syllable(closed, "".join(w.text for w in done) + text[:j + 1])
+    return not _full_syllable(closed, so_far)
 
 
 def apply_erhua(clause: list[Word], is_word: IsWord = lambda text: False) -> list[Word]:
     """Merge suffix 儿 into the syllable before it; a 儿 that opens a word merges into the word
     before, which then holds it (裤兜|儿里 → 裤兜儿|里)."""
     out: list[Word] = []
-    for word in clause:
+    for k, word in enumerate(clause):
         if "儿" not in word.text or len(word.readings) != len(word.text):
             out.append(word)
             continue
         text, readings = "", []  # what stays in this word
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
         for j, er in enumerate(word.readings):
-            if er.text == "儿" and not er.fixed and _is_suffix(out, word.text, j, is_word):
+            if er.text == "儿" and not er.fixed and _is_suffix(out, word.text, j, is_word, after):
                 host_word = Word(text, readings) if readings else out[-1]
                 host = host_word.readings[-1]
                 if not (host.fixed or host.erhua or host.text == "儿" or not host.written or not er.written):
