@@ -106,6 +106,11 @@ jie3) and CPP would not show it.
   三行四列), by an eighteenth such helper after commit 0217f02, measured once blind there: 137/143
   (pypinyin 128, g2pM 97; one line, 散射 labelled san4 where 现代汉语词典 has sǎn, was dropped after);
   collocations and a rule for 行 "row" followed.
+* ``everyday_polyphones_blind23.tsv`` (146): finance, business and the workplace (上调利率, 数现金,
+  会议散了, 尽了最大努力, 全面铺开), by a nineteenth such helper, measured once blind at 852b657:
+  135/146 (pypinyin 127, g2pM 76); rules for 上调 + a rate tiao2, 还得 dei3, a lone 教 before its
+  object jiao1 and collocations followed (商量, labelled liang5 with its neutral tone, stays a miss
+  of the lexical reading liang2; the spoken one is liang5).
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -166,6 +171,7 @@ EVERYDAY_BLIND19 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind19.t
 EVERYDAY_BLIND20 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind20.tsv"
 EVERYDAY_BLIND21 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind21.tsv"
 EVERYDAY_BLIND22 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind22.tsv"
+EVERYDAY_BLIND23 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind23.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -334,6 +340,7 @@ def main() -> None:
                        (EVERYDAY_BLIND20, "food and dining, blind when first measured (128/147), collocations since written from its errors"),
                        (EVERYDAY_BLIND21, "historical drama, blind when first measured (132/145), collocations since written from its errors"),
                        (EVERYDAY_BLIND22, "popular science, blind when first measured (137/143), collocations since written from its errors"),
+                       (EVERYDAY_BLIND23, "finance and business, blind when first measured (135/146), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

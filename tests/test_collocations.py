@@ -487,6 +487,15 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("老北京早点少不了豆汁。", "少", "shao3"),
     ("街头小吃多得数不过来。", "数", "shu3"),
     ("包饺子之前得先和面。", "得", "dei3"),
+    # from blind set 23 (finance and business)
+    ("央行宣布上调一年期贷款利率。", "调", "tiao2"),
+    ("他从青年队上调一线队。", "调", "diao4"),
+    ("财务正在数保险柜里的现金。", "数", "shu3"),
+    ("这份合同还得总经理签字。", "得", "dei3"),
+    ("他还得了奖。", "得", "de2"),
+    ("他周末在夜校教成本会计。", "教", "jiao1"),
+    ("新业务将在全国全面铺开。", "铺", "pu1"),
+    ("项目组已经尽了最大努力。", "尽", "jin4"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

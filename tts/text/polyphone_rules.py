@@ -47,6 +47,14 @@ _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
               "多泡", "多晒", "多洗", "多花", "多准备", "多留")
+# What 上调 raises (tiáo) rather than transfers: rates, prices, pay.
+_RATES = ("利率", "价格", "油价", "房价", "票价", "电价", "水价", "税率", "费率", "工资", "薪资", "基准", "比例",
+          "标准", "评级", "目标价", "准备金", "指导价", "售价")
+_RATE_WINDOW = 12
+# Adverbs standing before a lone 得 "must" whatever follows (还得总经理签字, 一定得他同意).
+_MUST_ADVERBS_BEFORE = frozenset(["还", "必须", "一定", "总", "还是"])  # (就得, 又得, 都得 may be "got")
+# Before a lone 教 that is no "teach": the religions and their law jieba cuts (佛|教, 道|教, 法|教).
+_NOT_TEACH_BEFORE = frozenset("佛道儒回基督法宗政")
 # Counts before 行 "row" and what rows hold: 三行四列, 两行字, 几行诗.
 _ROW_COUNTS = frozenset("一二两三四五六七八九十几每")
 _ROW_THINGS = frozenset("列字诗泪数代码文")
@@ -358,6 +366,15 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not (char == "冲" and before.endswith("有些") and after in "上进出向到") \
             and not (index == target.word_start and target.word_reading is not None):
         return _ADJECTIVE_AFTER_DEGREE[char]  # 太好了 hao3, 很难 nan2 (好奇, 苦难 keep their dictionary reading)
+    if char == "得" and target.word == "得" and target.previous_word in _MUST_ADVERBS_BEFORE \
+            and is_han(after or " ") and after not in "了到过着":
+        return "dei3"  # 合同还得总经理签字, 这事一定得他同意: "must" (他还得了奖: "got")
+    if char == "教" and target.word == "教" and is_han(after or " ") and after not in _BREAKS \
+            and before[-1:] not in _NOT_TEACH_BEFORE:
+        return "jiao1"  # 在夜校教成本会计, 教孩子画画: "teach" (教 jiào is inside words: 宗教, 请教)
+    if char == "调" and (target.word == "上调" or (target.word == "调" and before[-1:] == "上")) \
+            and any(w in sentence[index + 1:index + 1 + _RATE_WINDOW] for w in _RATES):
+        return "tiao2"  # 上调一年期贷款利率: "raise" (上调天津队: "transfer up", diào)
     if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
         return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
