@@ -12,8 +12,8 @@ careful announcer would say, alternatives separated by `` || ``. The set keeps L
 written (NBA, iPhone, GB); they are spelled the project's way
 (:func:`tts.text.normalize.latin.spell`) on the expected side before comparing, so the set judges
 the numbers and symbols around them; Greek letters likewise (π). Full-width forms are folded (NFKC),
-〇 counts as 零; spaces, brackets (never read aloud) and hyphens inside a Latin word (Wi-Fi) are
-ignored. Prints the count read as expected, every miss, and the speed of ``normalize``.
+〇 counts as 零; spaces and punctuation (never read aloud: brackets, ·, the hyphen of Wi-Fi) are
+ignored, so the set judges the words. Prints the count read as expected, every miss, and the speed of ``normalize``.
 The second set (``normalization_blind2.tsv``) holds harder formats: stock codes, signed changes,
 blood pressures, document numbers, internet numbers, date and time ranges, math symbols; the
 third (``normalization_blind3.tsv``) everyday chat: 二 or 两, codes and IDs, heights, games,
@@ -48,20 +48,20 @@ def load_cases(path: Path = DATA) -> list[tuple[str, list[str]]]:
     return cases
 
 
-# Brackets, which the frontend takes as punctuation and never reads aloud.
-_SILENT_BRACKETS = frozenset("()（）〔〕[]【】")
+def _is_punctuation(char: str) -> bool:
+    """Punctuation is never read aloud (brackets, ·, the 。 of a list's 1.); the set judges words."""
+    return unicodedata.category(char).startswith("P")
 
 
 def canonical(text: str) -> str:
-    """Fold what the set leaves open: full-width forms, 〇, spaces, brackets, and Latin and Greek
+    """Fold what the set leaves open: full-width forms, 〇, spaces, punctuation, and Latin and Greek
     letters (spelled)."""
     from tts.text.normalize.latin import spell
 
     from tts.text.normalize.latin import GREEK
 
     text = unicodedata.normalize("NFKC", text).replace("〇", "零")
-    text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", "", text)  # Wi-Fi, Type-C: the hyphen is not said
-    text = "".join(GREEK.get(c, c) for c in text if c not in _SILENT_BRACKETS)  # π, 〔2023〕, 公式(2)
+    text = "".join(GREEK.get(c, c) for c in text if not _is_punctuation(c))  # π, 〔2023〕, 公式(2), ·
     return re.sub(r"[A-Za-z]+", lambda m: spell(m.group()), text).replace(" ", "")
 
 

@@ -148,6 +148,18 @@ def _clock_pieces(match: re.Match[str], suffix: str = "", *, exact: bool = True)
     return pieces
 
 
+def _duration_pieces(match: re.Match[str]) -> list[Piece]:
+    """H:MM:SS as a length of time: 一小时二十三分四十五秒, 一小时零五秒 (no hours, no 零小时)."""
+    hours, minutes, seconds = int(match["h"]), int(match["m"]), int(match["s"])
+    spoken_hours = ("两" if hours == 2 else read_int(str(hours), liang=False)) + "小时" if hours else ""
+    pieces = [group(match, "h", spoken_hours), group(match, "c", "")]
+    minute_number = _two_digits(match["m"]) if hours else read_int(str(minutes), liang=False)
+    spoken_minutes = minute_number + "分" if minutes else ("零" if hours and seconds else "")
+    pieces.append(group(match, "m", spoken_minutes))
+    pieces.append(group(match, "s", read_int(str(seconds), liang=False) + "秒" if seconds else ""))
+    return pieces
+
+
 def _two_digits(value: str) -> str:
     """Minutes and seconds: ``05`` → 零五, ``30`` → 三十, ``00`` → 零."""
     if value[0] == "0" and value != "00":
@@ -177,6 +189,9 @@ def _time(match: re.Match[str]) -> list[Piece]:
             group(match, "c", "比"),
             group(match, "m", read_int(match["m"], liang=False)),
         ]
+    if match["h2"] is None and match["s"] is not None and _DURATION_BEFORE.search(
+            match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start()):
+        return _duration_pieces(match)  # 剩余时长01:23:45 → 一小时二十三分四十五秒
     if match["h2"] is None:
         return _clock_pieces(match)
     pieces = _clock_pieces(match, exact=False)
@@ -207,11 +222,14 @@ _CLOCK = (
 # Words of a ratio just before A:B, which is then no clock time (师生比为1:18, 比例为3:2, 按1:1配比).
 _RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按)(?:为|是|约为|约|达到|达|：|:)?\s*$")
 _RATIO_BEFORE_WIDTH = 6
+# Words before H:MM:SS that make it a length of time, not a clock time (剩余时长01:23:45, 倒计时3天12:08:45).
+_DURATION_BEFORE = re.compile(r"(?:时长|倒计时|剩余|还剩|用时|耗时|历时|计时|成绩|[0-9]天)[:：]?\s*$")
+_DURATION_BEFORE_WIDTH = 8
 # Words that put the end of a range on the next day (20:00-次日6:00).
 _NEXT_DAY = "次日|翌日|第二天|次晨"
 TIME = rule(
     "time",
-    r"(?<![0-9.:：])" + _CLOCK.format("")
+    r"(?<![0-9.])(?<![0-9][:：])" + _CLOCK.format("")
     + rf"(?:(?P<sep>\s?[-~—至]\s?)(?P<next>{_NEXT_DAY})?" + _CLOCK.format("2") + ")?",
     _time,
     START_DIGITS,

@@ -74,16 +74,26 @@ def _code_digits(digits: str) -> str:
     return read_int(digits, liang=False)
 
 
+# Letters before a number that counts (TOP100 → TOP一百) and video resolutions read digit by digit
+# without 幺 (1080P → 一零八零P, 720p, 2160P).
+_COUNTING_LETTERS = frozenset(["top"])
+_RESOLUTIONS = frozenset(["480", "720", "1080", "1440", "2160"])
+
+
 def _code(match: re.Match[str]) -> list[Piece]:
     start = match.start()
     pieces: list[Piece] = []
+    letters = ""
     for token in _CODE_TOKEN.finditer(match.group()):
         text = token.group()
         if text == ".":
             reading = "点"
+        elif text[0].isdigit() and letters.lower() in _COUNTING_LETTERS:
+            reading = read_int(text)
         elif text[0].isdigit():
             reading = _code_digits(text)
         else:
+            letters = text
             reading = spell(text)
         pieces.append((reading, start + token.start(), start + token.end()))
     return pieces
@@ -126,6 +136,13 @@ IDENTIFIER = rule(
 CODE = rule(
     "code", r"(?:[A-Za-z]+[0-9]+(?:\.[0-9]+)*)+[A-Za-z]*(?![A-Za-z0-9])", _code, START_LETTERS
 )
+# A video resolution: 1080P → 一零八零P (the digits one by one, no 幺).
+RESOLUTION = rule(
+    "resolution",
+    rf"(?<![0-9.])(?P<n>{'|'.join(sorted(_RESOLUTIONS, key=len, reverse=True))})(?P<p>[PpIi])(?![A-Za-z0-9])",
+    lambda m: [group(m, "n", read_digits(m["n"])), group(m, "p", spell(m["p"]))],
+    START_DIGITS,
+)
 WORD = rule("word", r"[A-Za-z]+", lambda m: [group(m, 0, spell(m.group()))], START_LETTERS)
 GREEK_LETTER = rule(
     "greek",
@@ -134,4 +151,4 @@ GREEK_LETTER = rule(
     "".join(GREEK) + "".join(GREEK).upper(),
 )
 
-RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, CODE, WORD, GREEK_LETTER)
+RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, CODE, RESOLUTION, WORD, GREEK_LETTER)

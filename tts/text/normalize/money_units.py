@@ -1,8 +1,8 @@
 """Money, temperatures and measurement units written after a number.
 
 ``¥12.5`` → 十二点五元, ``$3`` → 三美元, ``-3.5°C`` → 零下三点五摄氏度, ``5kg`` → 五千克,
-``3-5km/h`` → 三到五千米每小时, ``5元/斤`` → 五元每斤, ``¥80/人`` → 八十元每人, ``960万km²`` →
-九百六十万平方千米, ``每m²`` → 每平方米. Unit symbols are read only after a number (or its 万 / 亿),
+``3-5km/h`` → 三到五公里每小时, ``5元/斤`` → 五元每斤, ``¥80/人`` → 八十元每人, ``960万km²`` →
+九百六十万平方公里, ``每m²`` → 每平方米. Unit symbols are read only after a number (or its 万 / 亿),
 a slash or 每.
 """
 
@@ -17,9 +17,9 @@ from tts.text.normalize.rules import Piece, Rule, group, rule, verbatim
 # Unit symbols (case-sensitive) and their reading.
 UNITS: dict[str, str] = {
     # length, area, volume
-    "km": "千米", "Km": "千米", "KM": "千米", "m": "米", "dm": "分米", "cm": "厘米", "CM": "厘米",
+    "km": "公里", "Km": "公里", "KM": "公里", "m": "米", "dm": "分米", "cm": "厘米", "CM": "厘米",
     "mm": "毫米", "μm": "微米", "um": "微米", "nm": "纳米", "ft": "英尺", "mi": "英里",
-    "km²": "平方千米", "km2": "平方千米", "m²": "平方米", "m2": "平方米", "cm²": "平方厘米",
+    "km²": "平方公里", "km2": "平方公里", "m²": "平方米", "m2": "平方米", "cm²": "平方厘米",
     "cm2": "平方厘米", "mm²": "平方毫米", "m³": "立方米", "m3": "立方米", "cm³": "立方厘米",
     "cm3": "立方厘米", "L": "升", "l": "升", "ml": "毫升", "mL": "毫升", "ML": "毫升",
     # mass
@@ -27,7 +27,7 @@ UNITS: dict[str, str] = {
     "lb": "磅", "lbs": "磅", "oz": "盎司",
     # time and speed
     "s": "秒", "ms": "毫秒", "min": "分钟", "mins": "分钟", "h": "小时", "hr": "小时",
-    "hrs": "小时", "km/h": "千米每小时", "kph": "千米每小时", "m/s": "米每秒", "m/s²": "米每二次方秒", "m/s2": "米每二次方秒",
+    "hrs": "小时", "km/h": "公里每小时", "kph": "公里每小时", "m/s": "米每秒", "m/s²": "米每二次方秒", "m/s2": "米每二次方秒",
     "mph": "英里每小时",
     # electricity, energy, pressure, sound, frequency
     "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",

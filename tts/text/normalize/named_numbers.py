@@ -23,15 +23,15 @@ _PROGRAMME_AFTER = re.compile(r"(?:重点|知名|一流)?(?:高校|院校|大学
 
 # Numbers of internet slang (520 我爱你, 1314 一生一世, 666, 886 拜拜, 233 laughter) and of
 # shopping days (618).
-SLANG_NUMBERS = frozenset("520 521 1314 5201314 666 886 618 233".split())
+SLANG_NUMBERS = frozenset("520 521 1314 5201314 666 886 618 233 2333 23333 233333".split())
 # Slang said as a reaction or a message of its own: alone as a clause it is slang (666，太强了！);
 # 520, 521 and 618 alone may as well be answers (多少钱？520。).
-REACTION_NUMBERS = frozenset("1314 5201314 666 886 233".split())
+REACTION_NUMBERS = frozenset("1314 5201314 666 886 233 2333 23333 233333".split())
 # What may stand on either side of a number alone as a clause (the start and end of the text too;
 # not 、, which lists numbers).
 _CLAUSE_EDGES = frozenset("，。！？；,.!?;~…— \n")
 # Words after a slang number that name the day it stands for; 618年中 holds no year.
-_SLANG_DAY_AFTER = re.compile(r"[”’」』\"']?(?:年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期)")  # “618”大促
+_SLANG_DAY_AFTER = re.compile(r"[”’」』\"']?(?:年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期|快乐|表白)")  # “618”大促
 # Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你); 代表 only
 # before a pronoun or 着 / 的是, as a number before 代表 alone counts delegates (520代表出席).
 _SLANG_MEANING_AFTER = re.compile(
@@ -39,7 +39,7 @@ _SLANG_MEANING_AFTER = re.compile(
 )
 # Words before a slang number that send it as a message or name its day (刷了一排666, 今天是520).
 _SLANG_SENT_BEFORE = re.compile(
-    r"(?:刷|刷了|一排|一串|满屏|弹幕|扣|打出|喊|爱你|今天是|明天是|昨天是|又是|正值|恰逢)$"
+    r"(?:刷|刷了|一排|一串|一片|满屏|刷屏|全是|弹幕|扣|打出|喊|爱你|今天是|明天是|昨天是|又是|正值|恰逢)$"
 )
 _SLANG_SENT_BEFORE_WIDTH = 3
 
@@ -63,6 +63,8 @@ def _is_slang(text: str, start: int, end: int, counts: CountsTest) -> bool:
     (票价520, 共666人)."""
     if _SLANG_DAY_AFTER.match(text, end) or _SLANG_MEANING_AFTER.match(text, end):
         return True
+    if text[start:end].startswith("2333"):
+        return not counts(text, start, end)  # 笑死我了2333: laughter, unless it counts (2333人)
     if text[start:end] in REACTION_NUMBERS and _stands_alone(text, start, end):
         return True
     return not counts(text, start, end) and \
@@ -105,4 +107,12 @@ PROGRAMME_PAIR = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR,)
+# A discount of two digits is read digit by digit: 85折 → 八五折 (5折 五折, 8.5折 八点五折).
+DISCOUNT = rule(
+    "discount",
+    r"(?<![0-9.])(?P<n>[1-9][1-9])(?=折)",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT)

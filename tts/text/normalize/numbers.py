@@ -81,7 +81,7 @@ def read_decimal(number: str, *, liang: bool = True) -> str:
     whole, _, fraction = number.partition(".")
     if not fraction:
         return read_int(whole, liang=liang)
-    return read_int(whole, liang=False) + "点" + read_digits(fraction)
+    return read_int(whole, liang=liang and len(whole) > 1) + "点" + read_digits(fraction)  # 两千点五, 二点五
 
 
 def read_signed(

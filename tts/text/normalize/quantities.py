@@ -65,7 +65,7 @@ MEASURE_WORDS = (
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps)(?![A-Za-z]))"  # 两GB: data sizes are read as letters
+    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z]))"  # 两GB, 两w (万): read as letters
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
@@ -112,6 +112,8 @@ _OPERATORS = {"+": "加", "-": "减", "*": "乘", "×": "乘", "/": "除以", "�
 _EQUATION_TOKEN = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?|[-+*/×÷=]")
 
 
+# Words before M:SS (no clock: 29:59) that make it a countdown of minutes and seconds.
+_COUNTDOWN_BEFORE = re.compile(r"(?:倒计时|剩余|还剩|计时)[:：]?\s*$")
 # Numbers listed after 第N are ordinals too: 第1、2项 → 第一、二项, 第3至5条.
 _LIST_JOINERS = "、和及或至到"
 _ORDINAL_LIST_BEFORE = re.compile(rf"第(?:[0-9]{{1,4}}[{_LIST_JOINERS}])+$")
@@ -338,6 +340,12 @@ def _fraction(match: re.Match[str]) -> list[Piece]:
 
 
 def _ratio(match: re.Match[str]) -> list[Piece]:
+    a, b = match["a"], match["b"]
+    if a.isdigit() and b.isdigit() and len(b) == 2 and int(a) < 60 and int(b) < 60 and (
+            match.string.startswith(("后", "内"), match.end())
+            or _COUNTDOWN_BEFORE.search(match.string, max(0, match.start() - 6), match.start())):
+        return [group(match, "a", read_int(a, liang=False) + "分"), group(match, "c", ""),
+                group(match, "b", read_int(b, liang=False) + "秒")]  # 29:59后自动取消: minutes and seconds
     return [
         group(match, "a", read_signed(match["a"], liang=False)),
         group(match, "c", "比"),

@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     phones_serials.DOTTED,
     money_units.MONEY,
     money_units.UNIT_AFTER_EACH,  # before the powers: 每m² is a unit, no letter squared
+    latin.RESOLUTION,  # before the quantities: 1080P is no number and a unit
     *named_numbers.RULES,
     *quantities.RULES,
     money_units.MAGNITUDE_UNIT,
