@@ -17,7 +17,8 @@ tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misse
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
 花儿 huar1, 好样儿的, 裤兜儿里) or ``er`` (its own syllable: 儿子, 女儿, 体育健儿, 托儿所); ours is
 the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿); a second
-erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健儿们). All the sets were written
+erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健儿们), a third
+(``erhua_blind3.tsv``) northern colloquial speech (发小儿, 小人儿书, 挂个儿科, 儿皇帝). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -38,6 +39,7 @@ DATA3 = REPO / "benchmarks" / "data" / "spoken_tones_blind3.tsv"
 DATA4 = REPO / "benchmarks" / "data" / "spoken_tones_blind4.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
+ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

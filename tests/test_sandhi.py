@@ -137,6 +137,9 @@ def erhua(spec: str) -> list[str]:
     ("婴幼儿:ying1,you4,er2", ["ying1", "you4", "er2"]),
     ("察罕帖:cha2,han3,tie1 木儿:mu4,er2", ["cha2", "han3", "tie1", "mu4", "er2"]),  # Timur, cut apart
     ("从小儿:cong2,xiao3,er2", ["cong2", "xiaor3"]),  # 小儿 "child" only as a whole word
+    ("发:fa1 小儿:xiao3,er2", ["fa1", "xiaor3"]),  # 发|小儿 "childhood friend"
+    ("一儿:yi1,er2 一女:yi1,nv3", ["yi1", "er2", "yi1", "nv3"]),  # 一儿一女 "a son"
+    ("个儿:ge4,er2 皇帝:huang2,di4", ["ge4", "er2", "huang2", "di4"]),  # 个|儿皇帝, a puppet emperor
     ("今儿个:jin1,er2,ge4", ["jinr1", "ge4"]),  # before 个 and 俩 inside a word
     ("爷儿俩:ye2,er2,lia3", ["yer2", "lia3"]),
     ("儿媳妇儿:er2,xi2,fu5,er2", ["er2", "xi2", "fur5"]),  # the first 儿 opens a word, the last closes it
@@ -159,7 +162,7 @@ def test_blind_erhua_set_is_read_well() -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from bench_spoken import ERHUA2, erhua_of, load_erhua
+    from bench_spoken import ERHUA2, ERHUA3, erhua_of, load_erhua
 
     examples = load_erhua()
     assert len(examples) == 162
@@ -167,6 +170,9 @@ def test_blind_erhua_set_is_read_well() -> None:
     harder = load_erhua(ERHUA2)  # 130 blind, 133 since (门口|儿站: jieba's HMM glued 儿 to a verb)
     assert len(harder) == 134
     assert sum(s == e.label for s, e in zip(erhua_of(harder), harder)) >= 130
+    colloquial = load_erhua(ERHUA3)  # 146 blind, all 150 since (发小儿, 小人儿书, 一儿一女, 个儿|皇帝)
+    assert len(colloquial) == 150
+    assert sum(s == e.label for s, e in zip(erhua_of(colloquial), colloquial)) >= 146
 
 
 def test_erhua_phones_append_er_with_neutral_tone() -> None:
