@@ -47,6 +47,9 @@ _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
               "多泡", "多晒", "多洗", "多花", "多准备", "多留")
+# How far after 落了 a 在 shows something left behind (落了一把镰刀在地里), and what falls (luò) instead.
+_LEFT_WINDOW = 8
+_FALLING = ("叶", "叶子", "花", "雨", "雪", "太阳", "灰", "头发", "果子")
 # What 上调 raises (tiáo) rather than transfers: rates, prices, pay.
 _RATES = ("利率", "价格", "油价", "房价", "票价", "电价", "水价", "税率", "费率", "工资", "薪资", "基准", "比例",
           "标准", "评级", "目标价", "准备金", "指导价", "售价")
@@ -158,7 +161,7 @@ _CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", 
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
-_CARRY_COUNT = ("一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
+_CARRY_COUNT = ("一大捆", "一捆", "一大筐", "一筐", "一个", "两个", "几个", "个", "一只", "只", "一", "两", "几")
 # Whose the thing carried is: 蜗牛背着自己的房子, 背着他的吉他.
 _CARRY_OWNER = ("自己的", "我的", "你的", "他的", "她的", "它的")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
@@ -375,6 +378,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and (target.word == "上调" or (target.word == "调" and before[-1:] == "上")) \
             and any(w in sentence[index + 1:index + 1 + _RATE_WINDOW] for w in _RATES):
         return "tiao2"  # 上调一年期贷款利率: "raise" (上调天津队: "transfer up", diào)
+    if char == "落" and (target.word == "落" or (_loose(target) and index > target.word_start)) and after == "了" and "在" in sentence[index + 2:index + 2 + _LEFT_WINDOW] \
+            and not _clause_before(sentence, index).endswith(_FALLING):
+        return "la4"  # 他落了一把镰刀在地里: "left behind" (叶子落了一地 luo4)
     if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
         return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
