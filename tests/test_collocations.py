@@ -507,6 +507,11 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他做事很倔强。", "倔", "jue2"),
     ("他落了一把镰刀在地里。", "落", "la4"),
     ("他背着一大捆柴火下山。", "背", "bei1"),
+    # from reading the spoken output of blind set 21's sentences
+    ("司马迁为李广作传。", "为", "wei4"),
+    ("关键时刻守将阵前倒戈。", "将", "jiang4"),
+    ("鲜血染得战袍一片殷红。", "得", "de5"),
+    ("小二，给我切两斤牛肉。", "切", "qie1"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

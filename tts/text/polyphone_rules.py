@@ -40,7 +40,7 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 _NOT_VERB_BEFORE_BULIAO = frozenset("，。！？、；：的")
 # One-character verbs after which a lone 得 brings in how it is done: 跑得最快, 做得仔细, 洗得干净.
 _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭活站睡读背算弹拉演讲洗擦扫切煮炒蒸烤缝织修"
-                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝")
+                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷")
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
@@ -123,7 +123,8 @@ _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
-_FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办",
+_FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办", "作传", "立传",
+              "作序", "题字", "饯行", "送行", "求情", "报仇", "伸冤",
               "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
@@ -351,8 +352,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and target.word == "不了" and index == target.word_start + 1 and before[-2:-1] \
             and is_han(before[-2]) and before[-2] not in _NOT_VERB_BEFORE_BULIAO:
         return "liao3"  # 唱|不了|高音, 去|不了: the potential complement "manage"
-    if char == "得" and len(target.word) == 1 and target.previous_word in _QUALITY_VERBS and is_han(after or " "):
-        return "de5"  # 跑得最快, 做得仔细, 洗得干净: a manner after its verb (比赛中得最高分: "get")
+    if char == "得" and is_han(after or " ") and (
+            (len(target.word) == 1 and target.previous_word in _QUALITY_VERBS)
+            or (_loose(target) and len(target.word) == 2 and index == target.word_start + 1
+                and target.word[0] in _QUALITY_VERBS)):
+        return "de5"  # 跑得最快, 做得仔细, jieba's 染得|战袍: a manner after its verb (比赛中得最高分: "get")
     if char == "呛" and any(c in _clause_before(sentence, index) for c in _SWALLOWED):
         return "qiang1"  # 喝奶容易呛到: choking on what is swallowed (烟呛人 qiang4: a smell)
     if char == "差" and target.word == "差" and (after in _NUMERALS or "比" in _clause_before(sentence, index)):
@@ -381,6 +385,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "落" and (target.word == "落" or (_loose(target) and index > target.word_start)) and after == "了" and "在" in sentence[index + 2:index + 2 + _LEFT_WINDOW] \
             and not _clause_before(sentence, index).endswith(_FALLING):
         return "la4"  # 他落了一把镰刀在地里: "left behind" (叶子落了一地 luo4)
+    if char == "切" and (target.word == "切" or (_loose(target) and index > target.word_start)) and after in _NUMERALS:
+        return "qie1"  # 给我切两斤牛肉: "cut" a quantity (一切 is a word)
     if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
         return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
