@@ -512,6 +512,16 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("关键时刻守将阵前倒戈。", "将", "jiang4"),
     ("鲜血染得战袍一片殷红。", "得", "de5"),
     ("小二，给我切两斤牛肉。", "切", "qie1"),
+    # from reading the spoken output of blind set 22's sentences
+    ("单位时间内转过的圈数就越多。", "转", "zhuan4"),
+    ("气体分子间的空隙大得多。", "得", "de5"),
+    ("木板表面刨得又平又光。", "得", "de5"),
+    ("当气温降到露点以下时。", "降", "jiang4"),
+    ("阳光经过卷层云。", "卷", "juan3"),
+    ("圆的曲率等于半径的倒数。", "数", "shu4"),
+    ("他是倒数第三名。", "数", "shu3"),
+    ("身体不舒服时应及时就医。", "应", "ying1"),
+    ("毛发主要由角蛋白构成。", "角", "jiao3"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -40,13 +40,16 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 _NOT_VERB_BEFORE_BULIAO = frozenset("，。！？、；：的")
 # One-character verbs after which a lone 得 brings in how it is done: 跑得最快, 做得仔细, 洗得干净.
 _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭活站睡读背算弹拉演讲洗擦扫切煮炒蒸烤缝织修"
-                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷")
+                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷刨磨压削锯碾")
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
 _MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
               "多泡", "多晒", "多洗", "多花", "多准备", "多留")
+# How far after 转 a 圈 shows spinning (zhuàn), and the adjectives of X得多 "much more X".
+_TURN_WINDOW = 6
+_COMPARED = frozenset("大小好快慢多少高低长短强弱重轻远近早晚难易冷热贵深浅宽厚")
 # How far after 落了 a 在 shows something left behind (落了一把镰刀在地里), and what falls (luò) instead.
 _LEFT_WINDOW = 8
 _FALLING = ("叶", "叶子", "花", "雨", "雪", "太阳", "灰", "头发", "果子")
@@ -185,7 +188,7 @@ _DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来")
 # Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
 _AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
-_SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本")
+_SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本时")
 # Around 弄 "handle" (nòng): who does it or what it turns out (the lane 弄 lòng is a place name).
 _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被个")
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
@@ -333,7 +336,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
             or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)
-            or (index == target.word_start and len(target.word) == 2 and target.word[1] in _AFTER_SHOULD)):
+            or (index == target.word_start and len(target.word) in (2, 3) and target.word[1] in _AFTER_SHOULD)):
         return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
     if char == "背" and (target.word == "背" or (_loose(target) and index == target.word_start)) \
             and _carries(sentence, index, _CARRIED):
@@ -385,6 +388,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "落" and (target.word == "落" or (_loose(target) and index > target.word_start)) and after == "了" and "在" in sentence[index + 2:index + 2 + _LEFT_WINDOW] \
             and not _clause_before(sentence, index).endswith(_FALLING):
         return "la4"  # 他落了一把镰刀在地里: "left behind" (叶子落了一地 luo4)
+    if char == "转" and "圈" in sentence[index + 1:index + 1 + _TURN_WINDOW] and target.word_reading is None:
+        return "zhuan4"  # 转了好几圈, 转过的圈数: "spin" (转身, 转弯 are words)
+    if char == "得" and len(target.word) == 3 and index == target.word_start + 1 and target.word[2] == "多" \
+            and target.word[0] in _COMPARED:
+        return "de5"  # 大得多, 好得多: "much more"
+    if char == "数" and target.word == "倒数" and index == target.word_start + 1:
+        return "shu3" if sentence[index + 1:index + 2] in ("第", "计", "着") else "shu4"  # 倒数第三 / 它的倒数
     if char == "切" and (target.word == "切" or (_loose(target) and index > target.word_start)) and after in _NUMERALS:
         return "qie1"  # 给我切两斤牛肉: "cut" a quantity (一切 is a word)
     if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
