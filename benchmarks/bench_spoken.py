@@ -11,7 +11,8 @@ pinyin tool; a second, harder set (``spoken_tones_blind2.tsv``) puts 一 in idio
 neutral-tone words beside their full-tone senses (人家, 精神) and half-thirds (马虎) in longer
 sentences; a third (``spoken_tones_blind3.tsv``) is everyday conversation (一月份, 拿不动, 听不清楚,
 多少钱, 动人家的书包), a fourth (``spoken_tones_blind4.tsv``) news and formal speech (零点一, 一年级,
-非法买卖, 粮食产量, 老百姓). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+非法买卖, 粮食产量, 老百姓), a fifth (``spoken_tones_blind5.tsv``) children's stories and family dialogue
+(尝尝, 捶捶背, 婶婶, 舒舒服服, 这是人家的). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -37,6 +38,7 @@ DATA = REPO / "benchmarks" / "data" / "spoken_tones_blind.tsv"
 DATA2 = REPO / "benchmarks" / "data" / "spoken_tones_blind2.tsv"
 DATA3 = REPO / "benchmarks" / "data" / "spoken_tones_blind3.tsv"
 DATA4 = REPO / "benchmarks" / "data" / "spoken_tones_blind4.tsv"
+DATA5 = REPO / "benchmarks" / "data" / "spoken_tones_blind5.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -137,7 +139,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5])
     parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3])
     args = parser.parse_args()
     for path in args.data:

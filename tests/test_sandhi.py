@@ -261,6 +261,10 @@ def fe() -> Frontend:
     ("西瓜多少钱", "xi1 gua5 duo1 shao5 qian2"),  # 多少 "how many"
     ("他多少有点不高兴", "ta1 duo1 shao3 you2 dian3 bu4 gao1 xing4"),  # "somewhat"
     ("别动人家的书包", "bie2 dong4 ren2 jia5 de5 shu1 bao1"),  # "other people's"
+    ("这是人家的玩具", "zhe4 shi4 ren2 jia5 de5 wan2 ju4"),
+    ("我给他捶捶背", "wo2 gei3 ta1 chui2 chui5 bei4"),  # jieba's 捶|捶背: the verb said twice
+    ("婶婶来了", "shen3 shen5 lai2 le5"),
+    ("小熊舒舒服服地躺着", "xiao3 xiong2 shu1 shu1 fu2 fu2 de5 tang3 zhe5"),  # AABB keeps 服 fu2
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙
@@ -428,3 +432,18 @@ def test_fourth_blind_spoken_tone_set_is_said_well() -> None:
     said = ours(examples)
     assert len(examples) == 177
     assert sum(s == e.label for s, e in zip(said, examples)) >= 171
+
+
+def test_fifth_blind_spoken_tone_set_is_said_well() -> None:
+    """``benchmarks/data/spoken_tones_blind5.tsv`` (170 spoken tones in children's stories and family
+    dialogue, written blind by a helper): 165 blind, 169 since (the miss: 西瓜 kept xi1 gua5)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_spoken import DATA5, load_spoken, ours
+
+    examples = load_spoken(DATA5)
+    said = ours(examples)
+    assert len(examples) == 170
+    assert sum(s == e.label for s, e in zip(said, examples)) >= 166

@@ -116,15 +116,16 @@ PARTICLES: dict[str, str] = {
 # Interjections that are sentence particles only alone at the end of a clause (收藏店铺哦; not 哎哟).
 _FINAL_PARTICLES = {"哦": "o", "哟": "yo"}
 
+# Monosyllabic verbs whose reduplication (AA, "do a little") has a neutral second syllable.
+_REDUPLICATED_VERBS = frozenset("看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
+                                "改修补搓收扫抱抹晒翻吹闻捏推捶按劝夸帮陪哄抖猜评数扇教")
 # Characters whose reduplication (AA) has a neutral second syllable: kinship terms, some nouns,
-# and monosyllabic verbs ("do a little").
-REDUPLICATED_NEUTRAL: frozenset[str] = frozenset(
-    "妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈"
-    "看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
-    "改修补搓收扫抱抹晒翻吹闻捏推捶按劝夸帮陪哄抖猜评数扇教"
+# and those verbs.
+REDUPLICATED_NEUTRAL: frozenset[str] = (
+    frozenset("妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈") | _REDUPLICATED_VERBS
 )
 # Reduplicated nouns that keep a (half) third tone on the first syllable: 姐姐 jie3 jie5.
-_KINSHIP = frozenset("姐奶姥嫂宝")
+_KINSHIP = frozenset("姐奶姥嫂宝婶")
 
 NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两")
 _DIGITS = frozenset("零〇二三四五六七八九")
@@ -165,7 +166,8 @@ def _neutral_words(clause: list[Word]) -> None:
         rs = word.readings
         tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
         sense = _neutral_sense(clause, k)
-        if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and (
+        aabb = len(word.text) == 4 and word.text[0] == word.text[1] and word.text[2] == word.text[3]
+        if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and not aabb and (
                 sense or word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
                 or tail in NEUTRAL_LAST or listed.get(tail) == rs[-1].pinyin[:-1]):
             if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
@@ -184,15 +186,17 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[0], 5)  # segmented 拿出|去: the same complement (not 早上|去, 马上|去)
         if _is_locative(clause, k):
             _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
-        if len(text) == len(rs) == 2 and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL:
+        if len(text) == len(rs) in (2, 3) and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL \
+                and (len(text) == 2 or text[0] in _REDUPLICATED_VERBS):
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
-                _set(rs[0], 2)  # 想想 xiang2 xiang5
+                _set(rs[0], 2)  # 想想 xiang2 xiang5, jieba's 捶捶背
             _set(rs[1], 5)
-        if len(text) == len(rs) == 1 and k > 0 and clause[k - 1].text == text \
-                and len(clause[k - 1].readings) == 1 and text in REDUPLICATED_NEUTRAL \
+        if len(text) == len(rs) in (1, 2) and k > 0 and clause[k - 1].text == text[0] \
+                and len(clause[k - 1].readings) == 1 and text[0] in REDUPLICATED_NEUTRAL \
+                and (len(text) == 1 or text[0] in _REDUPLICATED_VERBS) \
                 and rs[0].pinyin == clause[k - 1].readings[0].pinyin:
-            if rs[0].tone == 3 and text not in _KINSHIP:
-                _set(clause[k - 1].readings[0], 2)  # jieba's 找|找: the same reduplication
+            if rs[0].tone == 3 and text[0] not in _KINSHIP:
+                _set(clause[k - 1].readings[0], 2)  # jieba's 找|找, 捶|捶背: the same reduplication
             _set(rs[0], 5)
         if len(text) == len(rs) == 3 and text[1] == "不" and text[0] != text[2] \
                 and text[2] in _COMPLEMENTS and text[0] not in _NOT_VERB_BEFORE_BU:
@@ -236,8 +240,8 @@ _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "
 # What follows 多少 "how many" (duōshao): a measure or a counted noun (多少钱, 多少个, 多少人); before
 # anything else, or after 的, it is "amount" or "somewhat" (duōshǎo: 多少有点, 数量的多少).
 _HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍")
-# Verbs before 人家的 "other people's" (别动人家的东西, 用人家的钱).
-_TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻")
+# Verbs before 人家的 "other people's" (别动人家的东西, 用人家的钱, 这是人家的玩具).
+_TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻是")
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
 # (jīngshen) after these or before 了 / 起来, "spirit" (jīngshén) elsewhere.
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
