@@ -115,6 +115,13 @@ jie3) and CPP would not show it.
   看瓜, 钉掌, 馏一馏, 澄一会儿, 大伯子), by a twentieth such helper, measured once blind at 67dde42:
   117/145 (pypinyin 102, g2pM 53) — the lowest of all the sets, nearly all verb senses of farm and
   household work that only the next word shows; collocations for them followed.
+* ``everyday_polyphones_blind25.tsv`` (151): traditional culture and the arts (行当, 调弦, 磨墨, 南无,
+  划龙舟, 宫商角徵羽, 车走直线), by a twenty-first such helper, measured once blind at b88bd44: 133/151
+  (pypinyin 126, g2pM 63); collocations followed, and the 现代汉语词典 neutral tones of 行头, 行当, 糨糊.
+* ``everyday_polyphones_blind26.tsv`` (210): the clinic and health care (这服药, 咯痰, 吐奶, 睡不好觉,
+  数一次脉搏, 哄了半天, 让儿子背着, 沙子眯了眼), by a twenty-second, measured once blind at b88bd44:
+  192/210 (pypinyin 172, g2pM 127); rules for aches before 得 (牙疼得 de5), 都得 + a verb dei3, a lone
+  脏 zang1 and 劲 jin4, 炸 before a food zha2, and collocations followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -177,6 +184,8 @@ EVERYDAY_BLIND21 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind21.t
 EVERYDAY_BLIND22 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind22.tsv"
 EVERYDAY_BLIND23 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind23.tsv"
 EVERYDAY_BLIND24 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind24.tsv"
+EVERYDAY_BLIND25 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind25.tsv"
+EVERYDAY_BLIND26 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind26.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -347,6 +356,8 @@ def main() -> None:
                        (EVERYDAY_BLIND22, "popular science, blind when first measured (137/143), collocations since written from its errors"),
                        (EVERYDAY_BLIND23, "finance and business, blind when first measured (135/146), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND24, "rural life and crafts, blind when first measured (117/145), collocations since written from its errors"),
+                       (EVERYDAY_BLIND25, "traditional culture, blind when first measured (133/151), collocations since written from its errors"),
+                       (EVERYDAY_BLIND26, "the clinic, blind when first measured (192/210), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

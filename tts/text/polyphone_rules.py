@@ -122,7 +122,8 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
-             "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦")
+             "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦",
+             "疼", "痛", "痒")  # and aches: 牙疼得睡不着, 腰痛得直不起来
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
@@ -200,6 +201,24 @@ _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差":
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
+_DEMONSTRATIVES = frozenset("这那哪")
+# Adverbs before a lone 得 that is "must" when a verb follows (都得下苦功, 也得去, 就得等).
+_ALSO_ADVERBS = frozenset(["都", "也", "就", "又"])
+# Characters before 数 that make it the noun "number" (函数, 分数, 整数, 倍数).
+_NUMBER_KINDS = frozenset("函分整倍系参指奇偶质正负小实虚约总人次岁")
+_SLEEP_WINDOW = 4
+# What follows 哄 "coax" (hǒng): 哄了半天, 哄着, 哄孩子.
+_COAXED = frozenset("了着孩好住骗人")
+# People a clause-final 背着 is done by: "carried on the back" (让儿子背着).
+_BEARERS = frozenset(["儿子", "女儿", "爸爸", "妈妈", "爷爷", "奶奶", "哥哥", "姐姐", "弟弟", "父亲", "母亲",
+                      "丈夫", "老公", "大人", "别人", "他", "她", "我", "你", "人", "战友", "同伴", "孙子"])
+# Foods a 炸 deep-fries, looked for this far after it.
+_FRY_WINDOW = 8
+_FRIED = ("丸子", "油条", "薯条", "春卷", "鸡腿", "鸡翅", "鸡块", "排骨", "带鱼", "小鱼", "虾", "花生", "藕盒",
+          "茄盒", "年糕", "麻花", "馓子", "馒头片", "豆腐", "酥肉", "麻团", "油饼", "里脊", "鸡排", "臭豆腐")
+_ORGAN_BEFORE = frozenset("心内五肝肾脾肺")
+_VIGOROUS_BEFORE = frozenset("强刚苍遒雄疾")
+_VIGOROUS_AFTER = frozenset("骑旅敌松草射爆风歌舞卒兵弩弓")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
 
 
@@ -433,8 +452,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and target.word in ("调", "调到", "调至") and sentence[index + 1:index + 2] in ("到", "至") \
             and _SETTING.match(sentence, index + 2):
         return "tiao2"  # 水温调到三十八度, 音量调到五格: "adjust" (调到北京, 调到一线: "transfer")
-    if char == "服" and before[-1:] in _NUMERALS and sentence.startswith(_MEDICINES, index + 1):
-        return "fu4"  # 七服中药: the measure for doses of Chinese medicine
+    if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
+            and sentence.startswith(_MEDICINES, index + 1):
+        return "fu4"  # 七服中药, 这服药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
             (target.word == "大夫" and target.word_start > 0 and sentence[target.word_start - 1] in _DOCTOR_BEFORE)
             or (len(target.word) == 3 and target.word[0] in _SURNAMES)):
@@ -445,6 +465,27 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "bao2"  # 西瓜皮薄, 衬衫太薄了: "thin" alone is báo (薄弱, 单薄 bó; 薄先生, 薄辽省 names)
     if char == "好" and target.word == "好" and is_han(before[-1:] or " ") and _ends_clause(sentence, index + 1):
         return "hao3"  # 一宿没睡好, 准备好了: the result "well"
+    if char == "得" and target.word == "得" and target.previous_word in _ALSO_ADVERBS \
+            and (after in _MUST_VERBS or after in "下上") and after not in "了到过着":
+        return "dei3"  # 哪一门都得下苦功, 你也得去: "must" (都得了奖, 也得到了: "got")
+    if char == "数" and _loose(target) and sentence.startswith(("一次", "一遍", "一下"), index + 1) \
+            and before[-1:] not in _NUMBER_KINDS:
+        return "shu3"  # jieba's 来数|一次脉搏: "count" (函数一次 is the noun)
+    if char == "觉" and target.word == "觉" and "睡" in sentence[max(0, index - _SLEEP_WINDOW):index]:
+        return "jiao4"  # 睡不好觉, 睡个好觉: "sleep" (感觉, 觉得 are words)
+    if char == "哄" and target.word == "哄" and (after in _COAXED or after in _PRONOUNS) \
+            and before[-1:] != "起":
+        return "hong3"  # 奶奶哄了半天, 哄孩子睡觉: "coax" (起哄 hong4, 哄堂大笑 hong1 are words)
+    if char == "背" and target.word in ("背", "背着") and target.previous_word in _BEARERS \
+            and sentence.startswith("背着", index) and _ends_clause(sentence, index + 2):
+        return "bei1"  # 下楼得让儿子背着: "carry on the back" (手背着 is bei4)
+    if char == "炸" and target.word == "炸" \
+            and any(f in sentence[index + 1:index + 1 + _FRY_WINDOW] for f in _FRIED):
+        return "zha2"  # 家里炸了一大盆丸子: "deep-fry" (炸了一座碉堡: "blow up")
+    if char == "脏" and target.word == "脏" and before[-1:] not in _ORGAN_BEFORE:
+        return "zang1"  # 病号服脏了: "dirty" (心脏, 内脏 are words)
+    if char == "劲" and target.word == "劲" and before[-1:] not in _VIGOROUS_BEFORE and after not in _VIGOROUS_AFTER:
+        return "jin4"  # 一点儿劲都没有: "strength" (强劲, 刚劲, 劲骑五百 jing4)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
