@@ -265,6 +265,16 @@ def fe() -> Frontend:
     ("我给他捶捶背", "wo2 gei3 ta1 chui2 chui5 bei4"),  # jieba's 捶|捶背: the verb said twice
     ("婶婶来了", "shen3 shen5 lai2 le5"),
     ("小熊舒舒服服地躺着", "xiao3 xiong2 shu1 shu1 fu2 fu2 de5 tang3 zhe5"),  # AABB keeps 服 fu2
+    ("奶奶给孙子扇扇子", "nai3 nai5 gei3 sun1 zi5 shan1 shan4 zi5"),  # 扇|扇子: no reduplication
+    ("他读过孙子兵法", "ta1 du2 guo5 sun1 zi3 bing1 fa3"),  # the strategist
+    ("爷爷奶奶都来了", "ye2 ye5 nai3 nai5 dou1 lai2 le5"),
+    ("他看了看表", "ta1 kan4 le5 kan5 biao3"),
+    ("我可不太敢试", "wo2 ke3 bu2 tai4 gan3 shi4"),  # 可不 "not at all", not "exactly"
+    ("可不是嘛", "ke3 bu2 shi4 ma5"),
+    ("过去的事就别提了", "guo4 qu4 de5 shi4 jiu4 bie2 ti2 le5"),  # "the past"
+    ("你过去看看", "ni3 guo4 qu5 kan4 kan5"),  # "go over"
+    ("把肩膀扭伤了", "ba3 jian1 bang5 niu3 shang1 le5"),
+    ("连口水都咽不下去", "lian2 kou2 shui3 dou1 yan4 bu5 xia4 qu5"),
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙

@@ -40,7 +40,7 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 _NOT_VERB_BEFORE_BULIAO = frozenset("，。！？、；：的")
 # One-character verbs after which a lone 得 brings in how it is done: 跑得最快, 做得仔细, 洗得干净.
 _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭活站睡读背算弹拉演讲洗擦扫切煮炒蒸烤缝织修"
-                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷刨磨压削锯碾")
+                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷刨磨压削锯碾弄搞")
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
@@ -82,7 +82,7 @@ _TRY_VERBS = {"数": "shu3", "量": "liang2", "称": "cheng1", "扇": "shan1", "
               "卷": "juan3"}
 _PRONOUNS = frozenset("我你他她它咱")
 _MEASURES = frozenset("个块片亩座处")
-_TIRED_AFTER = frozenset("得死坏极了垮")
+_TIRED_AFTER = frozenset("得死坏极了垮的")
 _TAUGHT_AFTER = frozenset("了过着书课")  # 教了, 教过 (not 教会 "church": jiao4)
 _LEARNERS = ("大家", "你们", "他们", "孩子", "学生", "大伙", "新手", "小朋友")  # 教大家怎么和面
 # Characters read differently as a surname (after 姓 "surnamed").
@@ -202,6 +202,16 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# Words of a medical scene in which 大夫 is a doctor (dàifu) wherever it stands.
+_MEDICAL = ("医", "病", "药", "诊", "疼", "痛", "护士", "手术", "患者", "体温", "发烧", "咳", "方子", "针灸", "住院",
+            "检查", "症")
+# Times to come after which a lone 得 before a verb is "must" (以后得控制饮食, 明天得早起).
+_LATER = frozenset(["以后", "今后", "往后", "将来", "回头", "下次", "下回", "明天", "后天", "明年", "到时候"])
+# What stands before a lone 少 "less" before a verb (要少弯腰, 应少吃, 尽量少用).
+_SHOULD_BEFORE_LESS = frozenset("要应该得请多更可也就都还别")
+# Around a lone 弹 that is a shell or a pellet (dàn): 弹壳, 弹药, 中弹.
+_SHELL_AFTER = frozenset("药弓壳道头丸片坑孔夹匣")
+_SHELL_BEFORE = frozenset("子炮导炸枪飞榴中霰")
 # Adverbs before a lone 得 that is "must" when a verb follows (都得下苦功, 也得去, 就得等).
 _ALSO_ADVERBS = frozenset(["都", "也", "就", "又"])
 # Characters before 数 that make it the noun "number" (函数, 分数, 整数, 倍数).
@@ -457,7 +467,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "fu4"  # 七服中药, 这服药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
             (target.word == "大夫" and target.word_start > 0 and sentence[target.word_start - 1] in _DOCTOR_BEFORE)
-            or (len(target.word) == 3 and target.word[0] in _SURNAMES)):
+            or (len(target.word) == 3 and target.word[0] in _SURNAMES)
+            or (target.word in ("大夫", "大夫们") and any(w in sentence for w in _MEDICAL))):
         return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
     if char == "薄" and target.word == "薄" and (
             (after and after in "的得点些") or before.endswith(DEGREE_ADVERBS)
@@ -486,6 +497,22 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zang1"  # 病号服脏了: "dirty" (心脏, 内脏 are words)
     if char == "劲" and target.word == "劲" and before[-1:] not in _VIGOROUS_BEFORE and after not in _VIGOROUS_AFTER:
         return "jin4"  # 一点儿劲都没有: "strength" (强劲, 刚劲, 劲骑五百 jing4)
+    if char == "得" and target.word == "得" and target.previous_word in _LATER \
+            and is_han(after or " ") and after not in "了到过着":
+        return "dei3"  # 以后得控制饮食: "must" after a time to come
+    if char == "得" and index == target.word_start + len(target.word) - 1 and after == "又" \
+            and sentence[index + 3:index + 4] == "又":
+        return "de5"  # jieba's 推得|又平又光: the complement marker
+    if char == "重" and target.word in ("重", "重了") and (
+            (after == "了" and sentence[index + 2:index + 3] in _NUMERALS)
+            or "比" in _clause_before(sentence, index)):
+        return "zhong4"  # 比上个月重了一斤: "heavier"
+    if char == "少" and target.word == "少" and before[-1:] in _SHOULD_BEFORE_LESS and is_han(after or " "):
+        return "shao3"  # 要少弯腰, 应少吃: "less" (the young 少 shào is in words: 少年, 少女)
+    if char == "拓" and sentence.startswith(("下来", "下", "印", "片", "本"), index + 1):
+        return "ta4"  # 从碑上拓下来: "take a rubbing" (开拓 tuò)
+    if char == "弹" and target.word == "弹" and after not in _SHELL_AFTER and before[-1:] not in _SHELL_BEFORE:
+        return "tan2"  # 弹古筝, 用古琴弹: "play, pluck" (a bullet 弹 dàn is in words: 子弹, 导弹)
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
