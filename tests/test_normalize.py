@@ -623,7 +623,7 @@ CODE_NUMBERS = [
     ("按#键结束", "按井号键结束"),
     ("按#号键", "按井号键"),
     ("按*号键", "按星号键"),
-    ("5#楼", "五楼"),  # a # before a noun, topic tags and Markdown are no keys
+    ("5#楼", "五号楼"),  # a # before a building is 号; topic tags and Markdown are no keys
     ("#双11#", "双十一"),
     ("#双11#购物", "双十一购物"),
     ("#话题12#34#", "话题十二三十四"),
@@ -899,8 +899,27 @@ def test_normalized_chinese_text_is_unchanged(text: str) -> None:
     assert normalize(text) == text
 
 
+# From blind normalization set 7 (official documents, reports and statistics), with counter-cases.
+OFFICIAL_TEXT = [
+    ("三次产业结构为7.1:38.3:54.6", "三次产业结构为七点一比三十八点三比五十四点六"),
+    ("按1:1:2配比", "按一比一比二配比"),
+    ("剩余29:59后", "剩余二十九分五十九秒后"),
+    ("通过ISO 9001质量管理体系认证", "通过艾艾斯欧九零零一质量管理体系认证"),
+    ("GB2312编码", "吉比二三一二编码"),
+    ("3#楼2单元", "三号楼二单元"),
+    ("C919大型客机", "西九一九大型客机"),
+    ("CA1234航班", "西诶幺二三四航班"),
+    ("歼-20、运-20", "歼二十、运二十"),
+    ("最低气温-5℃", "最低气温零下五摄氏度"),
+    ("获得3金2银1铜", "获得三金两银一铜"),
+    ("第1考场08号座位", "第一考场零八号座位"),
+    ("8月08号开会", "八月八号开会"),
+    ("门诊3号楼2层", "门诊三号楼二层"),
+    ("楼高2层", "楼高两层"),
+]
+
 IN_CONTEXT = [
-    *RATES, *UNIT_RANGES, *MAGNITUDE_UNITS, *MONTH_DAYS, *SCORES, *EVENT_NAMES, *RACE_TIMES,
+    *OFFICIAL_TEXT, *RATES, *UNIT_RANGES, *MAGNITUDE_UNITS, *MONTH_DAYS, *SCORES, *EVENT_NAMES, *RACE_TIMES,
     *STOCK_CODES, *SIGNED_CHANGES, *BLOOD_PRESSURES, *POWERS, *UNITS_AFTER_EACH, *DOCUMENT_YEARS, *NAMED_NUMBERS,
     *ORDINAL_LISTS, *CALENDAR_RANGES, *YEAR_SPANS, *SYMBOLS, *CODE_NUMBERS, *IDENTIFIERS,
     *HEIGHTS, *VERSUS, *CLOCK_SCORES, *FESTIVAL_DAYS, *GENERATIONS,
@@ -996,3 +1015,17 @@ def test_sixth_blind_normalization_set_reads_as_expected() -> None:
     cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind6.tsv")
     assert len(cases) == 188
     assert len(misses(cases)) <= 14
+
+
+def test_seventh_blind_normalization_set_reads_as_expected() -> None:
+    """``benchmarks/data/normalization_blind7.tsv`` (189 lines of official documents, reports and
+    statistics written blind by a helper): 179 blind, 187 since (211 and CO₂ are read otherwise)."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_normalize import load_cases, misses
+
+    cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind7.tsv")
+    assert len(cases) == 189
+    assert len(misses(cases)) <= 3

@@ -78,6 +78,8 @@ def _code_digits(digits: str) -> str:
 # without 幺 (1080P → 一零八零P, 720p, 2160P).
 _COUNTING_LETTERS = frozenset(["top"])
 _RESOLUTIONS = frozenset(["480", "720", "1080", "1440", "2160"])
+# Airliners by their model numbers, digit by digit without 幺 (C919 → C九一九, A321 → 诶三二一).
+_AIRLINERS = re.compile(r"(?:C9|A3|B7)[0-9]{2}")
 
 
 def _code(match: re.Match[str]) -> list[Piece]:
@@ -90,6 +92,8 @@ def _code(match: re.Match[str]) -> list[Piece]:
             reading = "点"
         elif text[0].isdigit() and letters.lower() in _COUNTING_LETTERS:
             reading = read_int(text)
+        elif text[0].isdigit() and _AIRLINERS.fullmatch(match.group()):
+            reading = read_digits(text)
         elif text[0].isdigit():
             reading = _code_digits(text)
         else:
@@ -131,6 +135,15 @@ IDENTIFIER = rule(
     lambda m: [group(m, 0, read_address(m.group()))],
     START_LETTERS + START_DIGITS,
 )
+# A standard by its number: ISO 9001 → ISO九零零一, GB/T 19001 → GBT一九零零一, GB2312 → GB二三一二
+# (digit by digit, no 幺; the slash of GB/T silent).
+STANDARD = rule(
+    "standard",
+    r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN)(?P<sp>\s?)(?P<n>[0-9]{3,6})(?![0-9A-Za-z])",
+    lambda m: [group(m, "org", spell(m["org"].replace("/", ""))), group(m, "sp", ""),
+               group(m, "n", read_digits(m["n"]))],
+    "IGE",
+)
 # Letters glued to digits: CA1234 → 西诶幺二三四, MP3 → 艾姆批三, H7N9 → 艾尺七恩九,
 # v1.2 → 维一点二.
 CODE = rule(
@@ -151,4 +164,4 @@ GREEK_LETTER = rule(
     "".join(GREEK) + "".join(GREEK).upper(),
 )
 
-RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, CODE, RESOLUTION, WORD, GREEK_LETTER)
+RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, STANDARD, CODE, RESOLUTION, WORD, GREEK_LETTER)

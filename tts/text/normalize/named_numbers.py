@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tts.text.normalize.numbers import read_digits
+from tts.text.normalize.numbers import read_digits, read_int
 from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule, verbatim
 
 # Numbers naming China's university programmes (985工程, 211工程).
@@ -115,4 +115,14 @@ DISCOUNT = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT)
+# The hyphen of a model designation after its Chinese name is silent: 歼-20 → 歼二十, 运-20,
+# 东风-41 → 东风四十一, 长征-5 (not a minus: 气温-5℃ is one).
+_DESIGNATED = ("歼", "运", "轰", "直", "强", "教", "武", "东风", "红旗", "长征", "鹰击", "巨浪", "神舟", "天宫", "嫦娥")
+MODEL_DESIGNATION = rule(
+    "model_designation",
+    "(?:" + "|".join(f"(?<={name})" for name in _DESIGNATED) + r")(?P<d>-)(?P<n>[0-9]{1,3})(?![0-9.])",
+    lambda m: [group(m, "d", ""), group(m, "n", read_int(m["n"], liang=False))],
+    "-",
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION)

@@ -175,6 +175,15 @@ def _dashed_code(match: re.Match[str]) -> list[Piece]:
     ]
 
 
+# A number marked with # before the building, machine or line it names: 3#楼 → 三号楼, 2#机组 → 二号机组.
+NUMBER_SIGN = rule(
+    "number_sign",
+    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂])",
+    lambda m: [group(m, "n", read_int(m["n"], liang=False)), group(m, "h", "号")],
+    START_DIGITS,
+)
+
+
 # The keys of a phone keypad, read as their names (拨打*123# → 拨打星号幺二三井号).
 KEY_NAMES = {"*": "星号", "#": "井号"}
 # A # that opens a topic tag (#双11#), whose closing # is no key; at most this far back.

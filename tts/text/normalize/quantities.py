@@ -65,9 +65,12 @@ MEASURE_WORDS = (
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z]))"  # 两GB, 两w (万): read as letters
+    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
+    + r"|[金银](?=[0-9])|[金银铜]牌|(?<=[0-9]银[0-9])铜)"  # a medal tally: 3金2银1铜 → 两银
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
+# What names the building before N层, a floor then (3号楼2层, 住院部2层).
+_FLOOR_OF = ("楼", "栋", "幢", "座", "单元", "部", "馆", "院", "区")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
@@ -140,6 +143,8 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return False  # the minute of a clock time: 三点2分 → 三点二分 (but 2分05秒 → 两分)
     if text.startswith("两", end):
         return False  # the weight 两: 2两 → 二两, never 两两
+    if text.startswith("层", end) and text[:start].endswith(_FLOOR_OF):
+        return False  # the floor of a building: 3号楼2层 → 二层 (楼高2层 → 两层)
     return _MEASURE.match(text, end) is not None
 
 
@@ -195,8 +200,9 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     if _is_minor_part(text, start, end):
         return read_digits(digits)
     if len(digits) > 1 and digits[0] == "0":
-        if _CALENDAR_AFTER.match(text, end):
-            return read_int(digits, liang=False)  # 06月09日 → 六月九日
+        seat = text.startswith("号", end) and "月" not in text[max(0, start - 3):start]
+        if _CALENDAR_AFTER.match(text, end) and not seat:
+            return read_int(digits, liang=False)  # 06月09日 → 六月九日, 8月08号 (but 08号座位 → 零八号)
         return read_digits(digits)
     if len(digits) > MAX_CARDINAL_DIGITS:
         return read_digits(digits)
@@ -341,16 +347,20 @@ def _fraction(match: re.Match[str]) -> list[Piece]:
 
 def _ratio(match: re.Match[str]) -> list[Piece]:
     a, b = match["a"], match["b"]
-    if a.isdigit() and b.isdigit() and len(b) == 2 and int(a) < 60 and int(b) < 60 and (
+    if not match.groupdict().get("r") and a.isdigit() and b.isdigit() and len(b) == 2 and int(a) < 60 and int(b) < 60 and (
             match.string.startswith(("后", "内"), match.end())
             or _COUNTDOWN_BEFORE.search(match.string, max(0, match.start() - 6), match.start())):
         return [group(match, "a", read_int(a, liang=False) + "分"), group(match, "c", ""),
                 group(match, "b", read_int(b, liang=False) + "秒")]  # 29:59后自动取消: minutes and seconds
-    return [
+    pieces = [
         group(match, "a", read_signed(match["a"], liang=False)),
         group(match, "c", "比"),
         group(match, "b", read_signed(match["b"], liang=False)),
     ]
+    if match.groupdict().get("r"):  # 7.1:38.3:54.6 → 七点一比三十八点三比五十四点六
+        pieces.append(group(match, "r", "".join("比" + read_signed(n, liang=False)
+                                              for n in re.split("[:：]", match["r"])[1:])))
+    return pieces
 
 
 def _equation(match: re.Match[str]) -> list[Piece]:
@@ -483,7 +493,7 @@ FRACTION = rule(
 )
 RATIO = rule(
     "ratio",
-    rf"(?<![0-9.])(?P<a>{NUMBER})(?P<c>[:：])(?P<b>{NUMBER})(?![0-9])",
+    rf"(?<![0-9.])(?P<a>{NUMBER})(?P<c>[:：])(?P<b>{NUMBER})(?P<r>(?:[:：]{NUMBER})*)(?![0-9])",
     _ratio,
     START_DIGITS,
 )

@@ -27,11 +27,13 @@ RULES: tuple[Rule, ...] = (
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,
+    latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
     phones_serials.SERVICE,
     phones_serials.DASHED_CODE,
+    phones_serials.NUMBER_SIGN,
     phones_serials.KEYPAD,
     *dates_times.RULES,
     phones_serials.DOTTED,
