@@ -122,6 +122,12 @@ jie3) and CPP would not show it.
   数一次脉搏, 哄了半天, 让儿子背着, 沙子眯了眼), by a twenty-second, measured once blind at b88bd44:
   192/210 (pypinyin 172, g2pM 127); rules for aches before 得 (牙疼得 de5), 都得 + a verb dei3, a lone
   脏 zang1 and 劲 jin4, 炸 before a food zha2, and collocations followed.
+* ``everyday_polyphones_blind27.tsv`` (159): law, government and public life (累犯, 被告人解某, 不正当竞争,
+  鸡鸭二十余只, 收费关卡), by a twenty-third, measured once blind at a6740b6: 145/159 (pypinyin 127, g2pM
+  69); a surname before 某 and 只 after an approximate number followed, with collocations.
+* ``everyday_polyphones_blind28.tsv`` (163): technology and the workplace (弹窗, 第三十二行, 我得再看看,
+  能量出面积, 两打签字笔, 抽中), by a twenty-fourth, measured once blind at a6740b6: 154/163 (pypinyin 140,
+  g2pM 75); 第N行 hang2 and collocations followed (曾总, a surname before 总 glued by jieba to 要, stays).
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -186,6 +192,8 @@ EVERYDAY_BLIND23 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind23.t
 EVERYDAY_BLIND24 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind24.tsv"
 EVERYDAY_BLIND25 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind25.tsv"
 EVERYDAY_BLIND26 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind26.tsv"
+EVERYDAY_BLIND27 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind27.tsv"
+EVERYDAY_BLIND28 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind28.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -358,6 +366,8 @@ def main() -> None:
                        (EVERYDAY_BLIND24, "rural life and crafts, blind when first measured (117/145), collocations since written from its errors"),
                        (EVERYDAY_BLIND25, "traditional culture, blind when first measured (133/151), collocations since written from its errors"),
                        (EVERYDAY_BLIND26, "the clinic, blind when first measured (192/210), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND27, "law and government, blind when first measured (145/159), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND28, "technology and the workplace, blind when first measured (154/163), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

@@ -27,7 +27,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
@@ -162,7 +162,7 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
-_CARRIED = ("书包", "背包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
+_CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
@@ -202,6 +202,8 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# Before a clause-final lone 差 that is no "poor": 出差, 偏差 and such are words; 参差 cen1 ci1.
+_NOT_POOR_BEFORE = frozenset("出交偏误落时温相参当")
 # Words of a medical scene in which 大夫 is a doctor (dàifu) wherever it stands.
 _MEDICAL = ("医", "病", "药", "诊", "疼", "痛", "护士", "手术", "患者", "体温", "发烧", "咳", "方子", "针灸", "住院",
             "检查", "症")
@@ -513,6 +515,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "ta4"  # 从碑上拓下来: "take a rubbing" (开拓 tuò)
     if char == "弹" and target.word == "弹" and after not in _SHELL_AFTER and before[-1:] not in _SHELL_BEFORE:
         return "tan2"  # 弹古筝, 用古琴弹: "play, pluck" (a bullet 弹 dàn is in words: 子弹, 导弹)
+    if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS:
+        return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
+    if char == "行" and target.word == "行" and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
+        return "hang2"  # 日志的第三十二行: a line
+    if char == "差" and target.word == "差" and (not after or after in _BREAKS or after in "了的") \
+            and is_han(before[-1:] or " ") and before[-1:] not in _NOT_POOR_BEFORE:
+        return "cha4"  # 食品质量差，: "poor" after what it judges
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
@@ -565,6 +574,8 @@ def surname_reading(sentence: str, target: Target) -> str | None:
     if char in _TITLE_SURNAMES and _before_title(sentence, target) \
             and (char != "任" or not _holds_office(sentence, target)):
         return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
+    if char in _TITLE_SURNAMES and target.word == char + "某" and index == target.word_start:
+        return SURNAME_READINGS[char]  # 被告人解某, 审判员查某: a person the report does not name
     if char in _PERSON_SURNAMES and (
             (target.word == "老" + char and _made_up(target))
             or (target.word == char + "氏" and char != "盖"

@@ -74,6 +74,8 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
     return False
 
 
+# Complements of two syllables after V不 (看不清楚, 说不明白).
+_TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "利索", "痛快", "踏实", "安稳"])
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
 DIRECTIONAL_COMPLEMENTS = frozenset(
     ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
@@ -216,6 +218,9 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) == 4 and text[0] in _ADVERB_GLUED and text[2] == "不" \
                 and text[3] in _COMPLEMENTS and text[1] in _POTENTIAL_VERBS:
             _set(rs[2], 5)  # jieba's HMM glued an adverb on: 真受不了
+        if len(text) == len(rs) == 4 and text[1] == "不" and text[0] in _POTENTIAL_VERBS \
+                and (text[2:] in _TWO_SYLLABLE_COMPLEMENTS or text[2:] in DIRECTIONAL_COMPLEMENTS):
+            _set(rs[1], 5)  # 看不清楚, 说不明白, 爬不起来: a complement of two syllables
         if text in _FINAL_PARTICLES and k > 0 and k + 1 == len(clause) and rs[0].pinyin[:-1] == _FINAL_PARTICLES[text]:
             _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
@@ -248,6 +253,11 @@ _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "过去": ("在", "从", "和", "与", "比", "跟", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比"),
     "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
 }
+# What follows 老子 "I" said with swagger (lǎozi), not the philosopher Lǎozǐ: 老子今天不干了.
+_SWAGGER_NEXT = frozenset(["今天", "明天", "今儿", "就", "才", "偏", "偏要", "偏不", "这就", "非", "可", "跟你",
+                           "不干", "不管", "不怕", "受够", "说"])
+# Verbs of falling or putting before 地下 "on the floor" (dìxia): 掉地下, 扔在地下.
+_DROPPED_ON = frozenset("掉扔放坐躺摔倒吐洒撒丢落蹲跪趴")
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
 _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "可", "还", "根本", "正在", "在", "说", "是",
                         "要", "想", "又", "没", "没有", "不是", "早"])
@@ -286,7 +296,7 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if before and before[-1] in "户个家好穷富大小农":
             return False  # 一户人家, 好人家: "household"
         opens = k == 0 or before in ("你", "我", "他", "她", "看", "让", "给", "把", "被", "跟", "和")
-        if opens and after in _OTHERS_DO:
+        if opens and (after in _OTHERS_DO or after[:1] in ("不", "没")):
             return True  # 人家都走了: "others"
         return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
     if text == "多少":
@@ -305,6 +315,15 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "可不":
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         return False if after and after not in ("是", "嘛", "吗", "么", "呢", "咋") else None  # 我可不太敢: "not at all"
+    if text == "老子":
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        return True if after in _SWAGGER_NEXT or before in ("你", "他", "你们", "他们") else None  # 老子今天不干了
+    if text == "地下":
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        on_floor = before[-1:] in _DROPPED_ON or (before == "在" and k > 1 and clause[k - 2].text[-1:] in _DROPPED_ON)
+        return True if on_floor and after in ("", "了", "啦", "吧", "呢", "去") else None  # 掉地下了: "on the floor"
     if text == "过去" and k == 0 and len(clause) == 1:
         return False  # 过去，这里是一片荒地: "in the past" before a comma
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):
