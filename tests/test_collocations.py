@@ -580,6 +580,10 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("我居然抽中了一副耳机。", "中", "zhong4"),
     ("两张迅速通关卡和两张机票。", "卡", "ka3"),
     ("坚决清理违规设置的收费关卡。", "卡", "qia3"),
+    ("有些公司前台还供着财神像。", "还", "hai2"),
+    ("部分不法分子专钻政策的空子。", "钻", "zuan1"),
+    ("年轻干部要勇挑重担。", "挑", "tiao1"),
+    ("请清理后重试。", "重", "chong2"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -280,6 +280,8 @@ def fe() -> Frontend:
     ("老子今天不干了", "lao3 zi5 jin1 tian1 bu2 gan4 le5"),
     ("你的笔掉地下了", "ni3 de5 bi3 diao4 di4 xia5 le5"),
     ("地下停车场", "di4 xia4 ting2 che1 chang3"),
+    ("他在网吧待了一宿", "ta1 zai4 wang3 ba1 dai1 le5 yi4 xiu3"),  # 吧 "bar", no particle
+    ("好吧，走吧", "hao3 ba5 zou3 ba5"),
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙

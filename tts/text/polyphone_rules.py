@@ -515,6 +515,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "ta4"  # 从碑上拓下来: "take a rubbing" (开拓 tuò)
     if char == "弹" and target.word == "弹" and after not in _SHELL_AFTER and before[-1:] not in _SHELL_BEFORE:
         return "tan2"  # 弹古筝, 用古琴弹: "play, pluck" (a bullet 弹 dàn is in words: 子弹, 导弹)
+    if char == "钻" and "空子" in sentence[index + 1:index + 8]:
+        return "zuan1"  # 专钻政策的空子: "exploit a loophole"
+    if char == "还" and index == target.word_start and len(target.word) == 2 and target.word_reading is None \
+            and sentence[index + 2:index + 3] == "着":
+        return "hai2"  # jieba's 还供|着: "still" before a verb with 着
     if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS:
         return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
     if char == "行" and target.word == "行" and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):

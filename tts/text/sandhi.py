@@ -118,6 +118,8 @@ PARTICLES: dict[str, str] = {
 }
 # Interjections that are sentence particles only alone at the end of a clause (收藏店铺哦; not 哎哟).
 _FINAL_PARTICLES = {"哦": "o", "哟": "yo"}
+# Nouns ending in 吧 "bar" (bā), no particle: 网吧, 酒吧.
+_BARS = ("网吧", "酒吧", "贴吧", "书吧", "水吧", "氧吧", "陶吧", "话吧", "迪吧", "清吧", "茶吧", "琴吧")
 
 # Monosyllabic verbs whose reduplication (AA, "do a little") has a neutral second syllable.
 _REDUPLICATED_VERBS = frozenset("看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
@@ -224,7 +226,8 @@ def _neutral_words(clause: list[Word]) -> None:
         if text in _FINAL_PARTICLES and k > 0 and k + 1 == len(clause) and rs[0].pinyin[:-1] == _FINAL_PARTICLES[text]:
             _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
-        if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]]:
+        if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]] \
+                and not text.endswith(_BARS):
             _set(rs[-1], 5)
 
 
