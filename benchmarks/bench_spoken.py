@@ -20,7 +20,8 @@ The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into th
 花儿 huar1, 好样儿的, 裤兜儿里) or ``er`` (its own syllable: 儿子, 女儿, 体育健儿, 托儿所); ours is
 the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿); a second
 erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健儿们), a third
-(``erhua_blind3.tsv``) northern colloquial speech (发小儿, 小人儿书, 挂个儿科, 儿皇帝). All the sets were written
+(``erhua_blind3.tsv``) northern colloquial speech (发小儿, 小人儿书, 挂个儿科, 儿皇帝), a fourth
+(``erhua_blind4.tsv``) a hard mix (兔儿爷, 孛儿只斤, 娇儿恶卧, jieba's 被窝|儿真). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -44,6 +45,7 @@ DATA6 = REPO / "benchmarks" / "data" / "spoken_tones_blind6.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
+ERHUA4 = REPO / "benchmarks" / "data" / "erhua_blind4.tsv"
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

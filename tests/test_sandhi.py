@@ -162,7 +162,7 @@ def test_blind_erhua_set_is_read_well() -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from bench_spoken import ERHUA2, ERHUA3, erhua_of, load_erhua
+    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, erhua_of, load_erhua
 
     examples = load_erhua()
     assert len(examples) == 162
@@ -173,6 +173,9 @@ def test_blind_erhua_set_is_read_well() -> None:
     colloquial = load_erhua(ERHUA3)  # 146 blind, all 150 since (发小儿, 小人儿书, 一儿一女, 个儿|皇帝)
     assert len(colloquial) == 150
     assert sum(s == e.label for s, e in zip(erhua_of(colloquial), colloquial)) >= 146
+    mixed = load_erhua(ERHUA4)  # 153 blind, all 159 since (兔儿爷, 孛儿帖, 娇儿, 乞儿, jieba's 被窝|儿真)
+    assert len(mixed) == 159
+    assert sum(s == e.label for s, e in zip(erhua_of(mixed), mixed)) >= 155
 
 
 def test_erhua_phones_append_er_with_neutral_tone() -> None:

@@ -44,7 +44,7 @@ _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑�
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
-_MUST_MORE = ("多练", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
+_MUST_MORE = ("多练", "多说", "多写", "多做", "多交流", "多沟通", "多实践", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
               "多泡", "多晒", "多洗", "多花", "多准备", "多留")
 # How far after 转 a 圈 shows spinning (zhuàn), and the adjectives of X得多 "much more X".
@@ -202,6 +202,10 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# How a thing must be done, after 就得 / 还得: 一心一意, 好好.
+_WHOLEHEARTEDLY = ("一心一意", "好好", "认真", "老老实实", "踏踏实实", "一步一步", "专心", "耐心", "慢慢")
+# What 好 "be fond of" (hào) goes before, in words jieba's HMM makes up (好学, 好奇 are listed).
+_FOND_OF = frozenset("学奇客胜强色逸动斗")
 # Before a clause-final lone 差 that is no "poor": 出差, 偏差 and such are words; 参差 cen1 ci1.
 _NOT_POOR_BEFORE = frozenset("出交偏误落时温相参当")
 # Words of a medical scene in which 大夫 is a doctor (dàifu) wherever it stands.
@@ -240,6 +244,17 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     char = sentence[index]
     before = sentence[max(0, index - 4):index]
     after = sentence[index + 1:index + 2]
+    if char == "得" and target.word == "得" and (target.previous_word in _ALSO_ADVERBS
+                                                 or target.previous_word in _MUST_ADVERBS_BEFORE) \
+            and sentence.startswith(_WHOLEHEARTEDLY, index + 1):
+        return "dei3"  # 就得一心一意地干, 还得好好学: "must" before how it must be done
+    if char == "得" and target.word == "长得" and index == target.word_start + 1:
+        return "de5"  # 长得简直一模一样: "looks"
+    if char == "干" and index > 0 and sentence[index - 1] == "地" and target.word in ("干", "地干"):
+        return "gan4"  # 一心一意地干: "do, work"
+    if char == "好" and index == target.word_start and len(target.word) >= 2 and target.word_reading is None \
+            and after not in _FOND_OF:
+        return "hao3"  # jieba's 好想你, 好冷啊: "so, very" (好学, 好奇 are words of their own)
     if char == "地" and index >= 2 and sentence[index - 1] == sentence[index - 2] \
             and sentence[index - 1] not in _BREAKS:
         return "de5"  # adverbial 地 after a reduplication: 慢慢地, 高高兴兴地
