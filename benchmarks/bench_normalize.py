@@ -7,6 +7,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind5.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind6.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind7.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind8.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -25,7 +26,8 @@ health, product specifications, sports, weather and travel (2汤匙, 6.1mmol/L, 
 (2024财年, 〔2023〕15号, 3×10⁸米/秒, 图3-1, 师生比1:18, 在位61年); the sixth
 (``normalization_blind6.tsv``) messy web and app text (85折, 时间：18:45, 29:59后, TOP100, 1080P, 2333); the
 seventh (``normalization_blind7.tsv``) official documents and statistics (7.1:38.3:54.6, ISO 9001, 3#楼, 歼-20,
-3金2银1铜, 08号座位).
+3金2银1铜, 08号座位); the eighth (``normalization_blind8.tsv``) live commentary and services (6:00,
+K123+500, 第2024035期, 010-6512 3456, 3楼301会议室).
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 ``2023-06-09`` / ``2023/6/9`` → 二零二三年六月九日; ``2023年`` → 二零二三年; ``86年`` → 八六年
 (but ``10年`` of duration → 十年); ``80年代`` → 八十年代; ``国办发〔2023〕`` → 〔二零二三〕;
-``14:30`` → 十四点三十分; ``14:30:05`` → 十四点三十分零五秒; ``14:00`` → 十四点整 (but a score
+``14:30`` → 十四点三十分; ``14:30:05`` → 十四点三十分零五秒; ``14:00`` → 十四点 (北京时间14:00 →
+十四点整, the time signal's 整; a score
 next to the words of a match result: ``羽毛球打到21:19才赢`` → 二十一比十九), but
 ``8:00-9:30`` → 八点到九点三十分 and ``20:00-次日6:00`` → 二十点到次日六点; a dash between
 dates or clock readings written with their words is 到 (``5月1日—5月5日``, ``10点-12点``);
@@ -131,9 +132,15 @@ def event_reading(text: str, start: int, end: int) -> str | None:
     return None if split is None else event_name(*split)
 
 
-def _clock_pieces(match: re.Match[str], suffix: str = "", *, exact: bool = True) -> list[Piece]:
-    """One clock time; a full hour says 整 when ``exact`` (北京时间14:00 十四点整), not as the end
-    of a range (7:00-22:00 七点到二十二点)."""
+# Words before a full hour that announce it to the minute, so that it says 整 (北京时间14:00 →
+# 十四点整); elsewhere a full hour is only the hour (首班车6:00 → 六点), as the blind sets' writers say it.
+_TIME_SIGNAL_BEFORE = re.compile(r"(?:北京时间|准时|整点)[：:]?$")
+_TIME_SIGNAL_WIDTH = 5
+
+
+def _clock_pieces(match: re.Match[str], suffix: str = "", *, exact: bool = False) -> list[Piece]:
+    """One clock time; a full hour says 整 when ``exact`` (北京时间14:00 十四点整), not elsewhere
+    (首班车6:00 六点, 7:00-22:00 七点到二十二点)."""
     hour, minute, second = match["h" + suffix], match["m" + suffix], match["s" + suffix]
     spoken_hour = "两" if int(hour) == 2 else read_int(hour, liang=False)
     pieces = [group(match, "h" + suffix, spoken_hour), group(match, "c" + suffix, "点")]
@@ -193,7 +200,8 @@ def _time(match: re.Match[str]) -> list[Piece]:
             match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start()):
         return _duration_pieces(match)  # 剩余时长01:23:45 → 一小时二十三分四十五秒
     if match["h2"] is None:
-        return _clock_pieces(match)
+        return _clock_pieces(match, exact=_TIME_SIGNAL_BEFORE.search(
+            match.string, max(0, match.start() - _TIME_SIGNAL_WIDTH), match.start()) is not None)
     pieces = _clock_pieces(match, exact=False)
     pieces.append(group(match, "sep", "到"))
     if match["next"] is not None:

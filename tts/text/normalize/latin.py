@@ -144,6 +144,14 @@ STANDARD = rule(
                group(m, "n", read_digits(m["n"]))],
     "IGE",
 )
+# A road's kilometre stake: K123+500 → K一百二十三加五百 (kilometre 123 plus 500 metres).
+STAKE = rule(
+    "stake",
+    r"(?<![A-Za-z0-9])(?P<k>[Kk])(?P<a>[0-9]{1,4})(?P<p>\+)(?P<b>[0-9]{1,3})(?![0-9])",
+    lambda m: [group(m, "k", spell(m["k"].upper())), group(m, "a", read_int(m["a"], liang=False)),
+               group(m, "p", "加"), group(m, "b", read_int(m["b"], liang=False))],
+    "Kk",
+)
 # Letters glued to digits: CA1234 → 西诶幺二三四, MP3 → 艾姆批三, H7N9 → 艾尺七恩九,
 # v1.2 → 维一点二.
 CODE = rule(
@@ -164,4 +172,4 @@ GREEK_LETTER = rule(
     "".join(GREEK) + "".join(GREEK).upper(),
 )
 
-RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, STANDARD, CODE, RESOLUTION, WORD, GREEK_LETTER)
+RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, WORD, GREEK_LETTER)

@@ -125,4 +125,13 @@ MODEL_DESIGNATION = rule(
     "-",
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION)
+# The number of a lottery draw or a periodical's issue, five digits or more, is read digit by digit:
+# 第2024035期 → 第二零二四零三五期 (第12期 stays 第十二期).
+ISSUE = rule(
+    "issue",
+    r"(?<=第)(?P<n>[0-9]{5,})(?=期)",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISSUE)

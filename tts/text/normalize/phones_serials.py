@@ -43,7 +43,7 @@ _TRAIN_MIN_DIGITS = 3
 _ROUGHLY = "多余来"
 _UNIT_AFTER = re.compile(rf"{UNIT}|[KMGT](?![A-Za-z])")
 
-_ROOM_AFTER = re.compile(r"室|房间|号房")
+_ROOM_AFTER = re.compile(r"室|房间|号房|会议室|教室|病房|宿舍|办公室|机房")
 # What may follow a room number given after its floor or building (3楼302, 3楼302的), unlike an
 # amount (大楼2000平米).
 _AFTER_ROOM = re.compile(r"$|[，。！？；、：,.!?;:\s的门号]")
@@ -260,7 +260,7 @@ MOBILE = rule(
 LANDLINE = rule(
     "landline",
     r"(?<![0-9])[(（]?(?P<area>0[0-9]{2,3})(?:[)）]|-)\s?"
-    r"(?P<local>[1-9][0-9]{6,7})(?:-(?P<ext>[0-9]{1,5}))?(?![0-9])",
+    r"(?P<local>[1-9][0-9]{6,7}|[1-9][0-9]{2,3}[ -][0-9]{4})(?:-(?P<ext>[0-9]{1,5}))?(?![0-9])",
     _landline,
     "0(（",
 )

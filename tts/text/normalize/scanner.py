@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     latin.URL,
     latin.IDENTIFIER,
     latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
+    latin.STAKE,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
