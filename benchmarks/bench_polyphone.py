@@ -128,6 +128,12 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind28.tsv`` (163): technology and the workplace (弹窗, 第三十二行, 我得再看看,
   能量出面积, 两打签字笔, 抽中), by a twenty-fourth, measured once blind at a6740b6: 154/163 (pypinyin 140,
   g2pM 75); 第N行 hang2 and collocations followed (曾总, a surname before 总 glued by jieba to 要, stays).
+* ``everyday_polyphones_blind29.tsv`` (162): nature, geography and the outdoors (晴间多云, 一物降一物, 喜阴好湿,
+  果实累累, 刨了一个坑, 刮折了), by a twenty-fifth, measured once blind at 849ada1: 145/162 (pypinyin 125, g2pM
+  76); rules (排成一行, 结果了 on a tree, 刮折, 喜X好Y, 刨 before what is dug) and collocations followed.
+* ``everyday_polyphones_blind30.tsv`` (158): family life, parenting and school (书就要还了, 系好, 当耳旁风,
+  奔五十, 鞋带散了, 就吐了), by a twenty-sixth, measured once blind at 849ada1: 149/158 (pypinyin 114, g2pM 73);
+  rules and collocations followed.
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -194,6 +200,8 @@ EVERYDAY_BLIND25 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind25.t
 EVERYDAY_BLIND26 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind26.tsv"
 EVERYDAY_BLIND27 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind27.tsv"
 EVERYDAY_BLIND28 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind28.tsv"
+EVERYDAY_BLIND29 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind29.tsv"
+EVERYDAY_BLIND30 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind30.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -368,6 +376,8 @@ def main() -> None:
                        (EVERYDAY_BLIND26, "the clinic, blind when first measured (192/210), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND27, "law and government, blind when first measured (145/159), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND28, "technology and the workplace, blind when first measured (154/163), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND29, "nature and geography, blind when first measured (145/162), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND30, "family and school, blind when first measured (149/158), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

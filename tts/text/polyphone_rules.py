@@ -148,7 +148,7 @@ _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "�
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
 # 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
-_TIE_BEFORE = frozenset("请先要快紧没未不再都也得你您我他她们帮给和，。！？、：；")
+_TIE_BEFORE = frozenset("请先要快紧没未不再都也得你您我他她们帮给和来，。！？、：；")
 _TIE_AFTER = frozenset("好上紧牢")
 _SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
 _TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
@@ -202,6 +202,17 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+_BEAR_FRUIT_BEFORE = ("开始", "已经", "没", "不", "会", "才", "就", "能", "开花")
+_FRUIT_BEARERS = ("树", "果园", "藤", "枝", "苗", "棵", "株", "庄稼")  # 苹果树开始结果了 (not 一切都没结果)
+# Forces that snap what they act on: 刮折, 压折, 摔折 (shé).
+_FORCES = frozenset("刮吹压摔踩砸撞碰")
+# Habitats a plant is fond of after 喜X好Y (喜阴好湿, 喜光好肥).
+_HABITATS = frozenset("阴光温湿暖凉肥水干")
+# What 刨 "dig" (páo) turns up, looked for this far after it.
+_DIG_WINDOW = 6
+_DUG = ("坑", "土", "地", "根", "洞", "出")
+# What comes undone: 鞋带散了, 辫子散了.
+_COME_UNDONE = ("鞋带", "辫子", "头发", "绳子", "绳", "线", "包", "架子", "行李")
 # How a thing must be done, after 就得 / 还得: 一心一意, 好好.
 _WHOLEHEARTEDLY = ("一心一意", "好好", "认真", "老老实实", "踏踏实实", "一步一步", "专心", "耐心", "慢慢")
 # What 好 "be fond of" (hào) goes before, in words jieba's HMM makes up (好学, 好奇 are listed).
@@ -535,6 +546,29 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and index == target.word_start and len(target.word) == 2 and target.word_reading is None \
             and sentence[index + 2:index + 3] == "着":
         return "hai2"  # jieba's 还供|着: "still" before a verb with 着
+    if char == "行" and re.search(r"成[一两三四五六七八九十几]$", before):
+        return "hang2"  # 大雁排成一行: a row
+    if char == "结" and target.word == "结果" and index == target.word_start and (
+            sentence[index + 2:index + 3] == "了" or before.endswith(_BEAR_FRUIT_BEFORE)) \
+            and _ends_clause(sentence, index + 2) and any(w in sentence for w in _FRUIT_BEARERS):
+        return "jie1"  # 苹果树开始结果了: "bear fruit" (结果 jiéguǒ "result")
+    if char == "折" and len(target.word) == 2 and index == target.word_start + 1 and target.word[0] in _FORCES \
+            and after == "了":
+        return "she2"  # 把树枝刮折了: "snapped"
+    if char == "好" and index >= 2 and sentence[index - 2] == "喜" and sentence[index - 1] in _HABITATS:
+        return "hao4"  # 喜阴好湿: "be fond of"
+    if char == "刨" and any(w in sentence[index + 1:index + 1 + _DIG_WINDOW] for w in _DUG):
+        return "pao2"  # 在雪地里刨了一个坑: "dig" (刨木板 bào "plane")
+    if char == "还" and target.word == "还" and after == "了" and _ends_clause(sentence, index + 2):
+        return "huan2"  # 书明天就要还了: "return"
+    if char == "奔" and after in _NUMERALS:
+        return "ben4"  # 快奔五十的人了: "approach" an age
+    if char == "吐" and target.word == "吐" and after == "了" and _ends_clause(sentence, index + 2) \
+            and not _ba_in_clause(sentence, index):
+        return "tu4"  # 刚喝完奶就吐了: "vomit" (把核吐了 tǔ "spit out")
+    if char == "散" and target.word == "散" and after == "了" \
+            and any(w in _clause_before(sentence, index) for w in _COME_UNDONE):
+        return "san3"  # 鞋带又散了: "come undone"
     if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS:
         return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
     if char == "行" and target.word == "行" and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
