@@ -128,7 +128,7 @@ _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九�
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
 _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办", "作传", "立传",
-              "作序", "题字", "饯行", "送行", "求情", "报仇", "伸冤",
+              "作序", "题字", "饯行", "送行", "求情", "报仇", "伸冤", "供水", "供电", "供暖", "供气", "供应",
               "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
@@ -161,7 +161,8 @@ _SHOULDERED = ("担", "水", "扁担", "筐", "桶", "箩筐", "挑子", "柴", 
 _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
-               "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司")
+               "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司",
+               "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水", "冰雪")
 _CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
@@ -202,6 +203,9 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# First characters of jieba's words V得 whose 得 brings in how it turned out (长得, 吹得, 塞得).
+_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫")
+_PRONOUNS_ALL = frozenset(["你", "我", "他", "她", "咱", "你们", "我们", "他们", "咱们", "您"])
 _BEAR_FRUIT_BEFORE = ("开始", "已经", "没", "不", "会", "才", "就", "能", "开花")
 _FRUIT_BEARERS = ("树", "果园", "藤", "枝", "苗", "棵", "株", "庄稼")  # 苹果树开始结果了 (not 一切都没结果)
 # Forces that snap what they act on: 刮折, 压折, 摔折 (shé).
@@ -259,8 +263,16 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                                                  or target.previous_word in _MUST_ADVERBS_BEFORE) \
             and sentence.startswith(_WHOLEHEARTEDLY, index + 1):
         return "dei3"  # 就得一心一意地干, 还得好好学: "must" before how it must be done
-    if char == "得" and target.word == "长得" and index == target.word_start + 1:
-        return "de5"  # 长得简直一模一样: "looks"
+    if char == "得" and len(target.word) == 2 and index == target.word_start + 1 \
+            and target.word[0] in _MANNER_BEFORE_DE and is_han(after or " ") and after not in "了到出起":
+        return "de5"  # 长得简直一模一样, 吹得散了架, 塞得喘不过气: jieba's V得 before how it turned out
+    if char == "得" and target.word == "可得" and target.previous_word in _PRONOUNS_ALL \
+            and is_han(after or " ") and after not in "到出":
+        return "dei3"  # 你可得争气: "really must" (随处可得 "obtainable")
+    if char == "着" and before[-1:] == "空" and after == "手":
+        return "zhe5"  # jieba's 别空|着手: "empty-handed"
+    if char == "盛" and (after == "满" or sentence.startswith("太满", index + 1)):
+        return "cheng2"  # 别盛太满: "ladle"
     if char == "干" and index > 0 and sentence[index - 1] == "地" and target.word in ("干", "地干"):
         return "gan4"  # 一心一意地干: "do, work"
     if char == "好" and index == target.word_start and len(target.word) >= 2 and target.word_reading is None \
@@ -472,7 +484,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
-            and is_han(after or " ") and after != "了":
+            and is_han(after or " ") and after not in "了过到着":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)) \
