@@ -15,7 +15,7 @@ from tts.text.normalize.rules import Piece, Rule, group, rule
 SYMBOL_WORDS: dict[str, str] = {
     "+": "加", "=": "等于", "×": "乘", "÷": "除以", "≤": "小于等于", "≥": "大于等于",
     "≠": "不等于", "≈": "约等于", "±": "正负", "&": "和", "@": "艾特", "<": "小于", ">": "大于",
-    "°C": "摄氏度", "°F": "华氏度", "∠": "角",
+    "°C": "摄氏度", "°F": "华氏度", "∠": "角", "△": "三角形", "∵": "因为", "∴": "所以",
 }
 
 
@@ -41,9 +41,9 @@ PUNCT = rule("punct", r"<<|>>|[,.?!;:()\n]", _punct, "<>,.?!;:()\n")
 # < and > compare only before a number; elsewhere (tags, arrows) they are dropped.
 SYMBOL = rule(
     "symbol",
-    r"°[CF]|[+=×÷≤≥≠≈±&@∠]|[<>](?=\s?[-+]?[0-9])",
+    r"°[CF]|[+=×÷≤≥≠≈±&@∠△∵∴]|[<>](?=\s?[-+]?[0-9])",
     lambda m: [group(m, 0, SYMBOL_WORDS[m.group()])],
-    "°+=×÷≤≥≠≈±&@<>∠",
+    "°+=×÷≤≥≠≈±&@<>∠△∵∴",
 )
 # A minus before a letter after a comparison or an opening bracket is a sign: y=-x → 歪等于负艾克斯.
 NEGATIVE_LETTER = rule(

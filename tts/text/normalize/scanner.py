@@ -13,6 +13,7 @@ import re
 
 from tts.text.normalize import (
     dates_times,
+    formulas,
     latin,
     money_units,
     named_numbers,
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     latin.IDENTIFIER,
     latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
     latin.STAKE,
+    formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
