@@ -285,6 +285,17 @@ def fe() -> Frontend:
     ("地下停车场", "di4 xia4 ting2 che1 chang3"),
     ("他在网吧待了一宿", "ta1 zai4 wang3 ba1 dai1 le5 yi4 xiu3"),  # 吧 "bar", no particle
     ("好吧，走吧", "hao3 ba5 zou3 ba5"),
+    ("他走过去的时候", "ta1 zou3 guo4 qu5 de5 shi2 hou5"),  # the complement, not "the past"
+    ("你跟过去看看", "ni3 gen1 guo4 qu5 kan4 kan5"),
+    ("过去十年", "guo4 qu4 shi2 nian2"),
+    ("老子说", "lao2 zi3 shuo1"),  # the philosopher
+    ("孙子的军事思想", "sun1 zi3 de5 jun1 shi4 si1 xiang3"),
+    ("他是我的孙子", "ta1 shi4 wo3 de5 sun1 zi5"),
+    ("我问问题", "wo3 wen4 wen4 ti2"),  # 问|问题 is no reduplication
+    ("走了走了", "zou3 le5 zou3 le5"),
+    ("那我们去上网吧", "na4 wo3 men5 qu4 shang4 wang3 ba5"),
+    ("看会儿书吧", "kan4 huir4 huir4 shu1 ba5"),
+    ("孩子们喜欢跳跳虎", "hai2 zi5 men5 xi3 huan5 tiao4 tiao4 hu3"),
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A
     ("每次冲泡加一汤匙奶粉即可", "mei3 ci4 chong1 pao4 jia1 yi4 tang1 chi2 nai2 fen3 ji2 ke3"),  # jieba's 加一|汤匙

@@ -203,11 +203,29 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# Whom or what 冲着 "towards" (chòng) faces.
+_FACED = ("人", "民警", "警察", "我们", "你们", "他们", "镜头", "大家", "观众", "记者", "对方", "门口", "天空", "妹妹",
+          "弟弟", "孩子", "老师", "妈妈", "爸爸", "司机", "服务员")
+# What 供着 "enshrine" (gòng) holds.
+_ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像")
+# What is bought by the dozen (打 dá): 两打签字笔, 一打鸡蛋.
+_BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干")
+# How much heavier after 重了: 重了一斤, 重了两公斤 (重了两个 "duplicated").
+_HEAVIER_BY = re.compile(r"了?[零一二两三四五六七八九十几半0-9]+(?:斤|公斤|千克|克|两|吨|磅)")
+# What a 吐 "spit out" (tǔ) gets rid of: 口香糖嚼完就吐了.
+_SPAT_OUT = ("口香糖", "核", "籽", "皮", "骨头", "痰", "口水", "刺", "烟圈", "泡泡")
+# What follows 某 when it is "a certain" (查某公司), not the unnamed person after a surname (查某).
+_SOMETHING_AFTER_MOU = ("公司", "单位", "人", "些", "地", "种", "个", "处", "项", "件", "事", "年", "月", "日", "天",
+                        "一", "部", "机关", "企业", "集团", "医院", "学校", "商", "店", "银行", "网", "平台", "品牌",
+                        "市", "县", "区", "镇", "村", "省", "国", "厂", "位", "家")
+# Characters ending an adverbial before 地 "-ly": 一心一意地, 认真地, 努力地.
+_ADVERBIAL_ENDS = frozenset("意真力心命劲快慢细静悄默")
 # First characters of jieba's words V得 whose 得 brings in how it turned out (长得, 吹得, 塞得).
-_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫")
+_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压")
 _PRONOUNS_ALL = frozenset(["你", "我", "他", "她", "咱", "你们", "我们", "他们", "咱们", "您"])
 _BEAR_FRUIT_BEFORE = ("开始", "已经", "没", "不", "会", "才", "就", "能", "开花")
-_FRUIT_BEARERS = ("树", "果园", "藤", "枝", "苗", "棵", "株", "庄稼")  # 苹果树开始结果了 (not 一切都没结果)
+_FRUIT_BEARERS = ("果树", "苹果树", "桃树", "梨树", "枣树", "杏树", "橘树", "这棵树", "那棵树", "小树", "瓜秧", "葡萄藤",
+                  "果园")  # 苹果树开始结果了 (not 一切都没结果)
 # Forces that snap what they act on: 刮折, 压折, 摔折 (shé).
 _FORCES = frozenset("刮吹压摔踩砸撞碰")
 # Habitats a plant is fond of after 喜X好Y (喜阴好湿, 喜光好肥).
@@ -216,16 +234,17 @@ _HABITATS = frozenset("阴光温湿暖凉肥水干")
 _DIG_WINDOW = 6
 _DUG = ("坑", "土", "地", "根", "洞", "出")
 # What comes undone: 鞋带散了, 辫子散了.
-_COME_UNDONE = ("鞋带", "辫子", "头发", "绳子", "绳", "线", "包", "架子", "行李")
+_COME_UNDONE = ("鞋带", "辫子", "头发", "绳子", "绳结", "毛线", "线团", "架子", "包装", "扣子")
 # How a thing must be done, after 就得 / 还得: 一心一意, 好好.
 _WHOLEHEARTEDLY = ("一心一意", "好好", "认真", "老老实实", "踏踏实实", "一步一步", "专心", "耐心", "慢慢")
 # What 好 "be fond of" (hào) goes before, in words jieba's HMM makes up (好学, 好奇 are listed).
-_FOND_OF = frozenset("学奇客胜强色逸动斗")
+_FOND_OF = frozenset("学奇客胜强色逸动斗赌酒吹战管")
 # Before a clause-final lone 差 that is no "poor": 出差, 偏差 and such are words; 参差 cen1 ci1.
 _NOT_POOR_BEFORE = frozenset("出交偏误落时温相参当")
 # Words of a medical scene in which 大夫 is a doctor (dàifu) wherever it stands.
-_MEDICAL = ("医", "病", "药", "诊", "疼", "痛", "护士", "手术", "患者", "体温", "发烧", "咳", "方子", "针灸", "住院",
-            "检查", "症")
+_MEDICAL = ("医院", "医生", "看病", "诊所", "门诊", "开药", "吃药", "中药", "药方", "护士", "手术", "患者", "病人",
+            "病情", "体温", "发烧", "咳嗽", "方子", "针灸", "住院", "把脉", "号脉", "输液", "打针", "科室", "会诊",
+            "症状", "病历", "挂号", "复诊", "化验", "血压")
 # Times to come after which a lone 得 before a verb is "must" (以后得控制饮食, 明天得早起).
 _LATER = frozenset(["以后", "今后", "往后", "将来", "回头", "下次", "下回", "明天", "后天", "明年", "到时候"])
 # What stands before a lone 少 "less" before a verb (要少弯腰, 应少吃, 尽量少用).
@@ -236,7 +255,7 @@ _SHELL_BEFORE = frozenset("子炮导炸枪飞榴中霰")
 # Adverbs before a lone 得 that is "must" when a verb follows (都得下苦功, 也得去, 就得等).
 _ALSO_ADVERBS = frozenset(["都", "也", "就", "又"])
 # Characters before 数 that make it the noun "number" (函数, 分数, 整数, 倍数).
-_NUMBER_KINDS = frozenset("函分整倍系参指奇偶质正负小实虚约总人次岁")
+_NUMBER_KINDS = frozenset("函分整倍系参指奇偶质正负小实虚约总人次岁个的这那每")
 _SLEEP_WINDOW = 4
 # What follows 哄 "coax" (hǒng): 哄了半天, 哄着, 哄孩子.
 _COAXED = frozenset("了着孩好住骗人")
@@ -267,13 +286,19 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and target.word[0] in _MANNER_BEFORE_DE and is_han(after or " ") and after not in "了到出起":
         return "de5"  # 长得简直一模一样, 吹得散了架, 塞得喘不过气: jieba's V得 before how it turned out
     if char == "得" and target.word == "可得" and target.previous_word in _PRONOUNS_ALL \
-            and is_han(after or " ") and after not in "到出":
+            and is_han(after or " ") and after not in "到出的":
         return "dei3"  # 你可得争气: "really must" (随处可得 "obtainable")
     if char == "着" and before[-1:] == "空" and after == "手":
         return "zhe5"  # jieba's 别空|着手: "empty-handed"
-    if char == "盛" and (after == "满" or sentence.startswith("太满", index + 1)):
+    if char == "盛" and (target.word == "盛" or target.word_reading is None) \
+            and (after == "满" or sentence.startswith("太满", index + 1)):
         return "cheng2"  # 别盛太满: "ladle"
-    if char == "干" and index > 0 and sentence[index - 1] == "地" and target.word in ("干", "地干"):
+    if char == "干" and index > 0 and sentence[index - 1] == "地" and target.word in ("干", "地干") \
+            and after and after in "了得" and not (index > 2 and (sentence[index - 3] == sentence[index - 2]
+                                                     or sentence[index - 2] in _ADVERBIAL_ENDS)):
+        return "gan1"  # 雨停以后，地干了: "dry"
+    if char == "干" and index > 2 and sentence[index - 1] == "地" and target.word in ("干", "地干") \
+            and (sentence[index - 3] == sentence[index - 2] or sentence[index - 2] in _ADVERBIAL_ENDS):
         return "gan4"  # 一心一意地干: "do, work"
     if char == "好" and index == target.word_start and len(target.word) >= 2 and target.word_reading is None \
             and after not in _FOND_OF:
@@ -340,9 +365,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS)
+    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS and not sentence.startswith("再多", index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
-                            and sentence.startswith(_MUST_MORE, index + 1))):
+                            and sentence.startswith(_MUST_MORE, index + 1)
+                            and target.previous_word[-1:] not in _QUALITY_VERBS)):
         return "dei3"  # 我得去, 明天得走, 你得多练练, 这锅汤得多炖一会儿: "must"
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
@@ -358,6 +384,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1) \
             and not _after_feeling(target, before) and target.previous_word not in _QUALITY_VERBS:
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
+    if char == "得" and target.word == "得" and target.previous_word.endswith(("疼", "痛", "痒")) \
+            and sentence.startswith(("去", "赶紧", "马上", "立刻", "尽快", "看医生", "吃药"), index + 1):
+        return "dei3"  # 牙疼得去医院看看: "must" (牙疼得睡不着 is the complement marker)
     if char == "得" and _after_its_verb(target) \
             and _after_feeling(target, before):
         return "de5"  # 吓得孩子直往怀里钻, 冻得浑身颤栗: the complement marker after a verb of feeling
@@ -399,7 +428,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                  or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDER_LOADS))))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
     if char == "场" and before[-1:] in _COUNT_BEFORE and (
-            sentence.startswith(_HAPPENINGS, index + 1)
+            (sentence.startswith(_HAPPENINGS, index + 1) and not sentence.startswith(("大风车", "风车"), index + 1))
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
@@ -502,7 +531,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and target.word in ("调", "调到", "调至") and sentence[index + 1:index + 2] in ("到", "至") \
             and _SETTING.match(sentence, index + 2):
         return "tiao2"  # 水温调到三十八度, 音量调到五格: "adjust" (调到北京, 调到一线: "transfer")
-    if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
+    if char == "服" and (before[-1:] in _NUMERALS
+                         or (before[-1:] in _DEMONSTRATIVES and before[-2:-1] not in _PRONOUNS)) \
             and sentence.startswith(_MEDICINES, index + 1):
         return "fu4"  # 七服中药, 这服药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
@@ -517,39 +547,48 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "好" and target.word == "好" and is_han(before[-1:] or " ") and _ends_clause(sentence, index + 1):
         return "hao3"  # 一宿没睡好, 准备好了: the result "well"
     if char == "得" and target.word == "得" and target.previous_word in _ALSO_ADVERBS \
-            and (after in _MUST_VERBS or after in "下上") and after not in "了到过着":
+            and (after in _MUST_VERBS or after in "下上") and after not in "了到过着" \
+            and not (after in "上下" and sentence[index + 2:index + 3] == "了") \
+            and not sentence.startswith("再多", index + 1):
         return "dei3"  # 哪一门都得下苦功, 你也得去: "must" (都得了奖, 也得到了: "got")
-    if char == "数" and _loose(target) and sentence.startswith(("一次", "一遍", "一下"), index + 1) \
-            and before[-1:] not in _NUMBER_KINDS:
+    if char == "数" and (_loose(target) or (target.word_reading is None
+                                             and index == target.word_start + len(target.word) - 1)) \
+            and sentence.startswith(("一次", "一遍", "一下"), index + 1) \
+            and not sentence.startswith("一次比", index + 1) and before[-1:] not in _NUMBER_KINDS:
         return "shu3"  # jieba's 来数|一次脉搏: "count" (函数一次 is the noun)
-    if char == "觉" and target.word == "觉" and "睡" in sentence[max(0, index - _SLEEP_WINDOW):index]:
+    if char == "觉" and target.word == "觉" and "睡" in sentence[max(0, index - _SLEEP_WINDOW):index] \
+            and (before[-1:] in "好个大懒午长一" or not after or after in _BREAKS or after == "了"):
         return "jiao4"  # 睡不好觉, 睡个好觉: "sleep" (感觉, 觉得 are words)
+    if char == "哄" and target.word == "哄" and sentence.startswith(("了起来", "起来"), index + 1):
+        return "hong4"  # 台下观众哄了起来: "uproar"
     if char == "哄" and target.word == "哄" and (after in _COAXED or after in _PRONOUNS) \
-            and before[-1:] != "起":
+            and before[-1:] != "起" and not sentence.startswith(("了起来", "起来"), index + 1):
         return "hong3"  # 奶奶哄了半天, 哄孩子睡觉: "coax" (起哄 hong4, 哄堂大笑 hong1 are words)
     if char == "背" and target.word in ("背", "背着") and target.previous_word in _BEARERS \
             and sentence.startswith("背着", index) and _ends_clause(sentence, index + 2):
         return "bei1"  # 下楼得让儿子背着: "carry on the back" (手背着 is bei4)
     if char == "炸" and target.word == "炸" \
-            and any(f in sentence[index + 1:index + 1 + _FRY_WINDOW] for f in _FRIED):
+            and any(f in _clause_after(sentence, index)[:_FRY_WINDOW] for f in _FRIED):
         return "zha2"  # 家里炸了一大盆丸子: "deep-fry" (炸了一座碉堡: "blow up")
     if char == "脏" and target.word == "脏" and before[-1:] not in _ORGAN_BEFORE:
         return "zang1"  # 病号服脏了: "dirty" (心脏, 内脏 are words)
     if char == "劲" and target.word == "劲" and before[-1:] not in _VIGOROUS_BEFORE and after not in _VIGOROUS_AFTER:
         return "jin4"  # 一点儿劲都没有: "strength" (强劲, 刚劲, 劲骑五百 jing4)
     if char == "得" and target.word == "得" and target.previous_word in _LATER \
-            and is_han(after or " ") and after not in "了到过着":
+            and is_han(after or " ") and after not in "了到过着第奖分冠金":
         return "dei3"  # 以后得控制饮食: "must" after a time to come
-    if char == "得" and index == target.word_start + len(target.word) - 1 and after == "又" \
+    if char == "得" and len(target.word) >= 2 and index == target.word_start + len(target.word) - 1 and after == "又" \
+            and (target.word[-2] in _QUALITY_VERBS or target.word[-2] in _MANNER_BEFORE_DE) \
             and sentence[index + 3:index + 4] == "又":
         return "de5"  # jieba's 推得|又平又光: the complement marker
     if char == "重" and target.word in ("重", "重了") and (
-            (after == "了" and sentence[index + 2:index + 3] in _NUMERALS)
-            or "比" in _clause_before(sentence, index)):
+            _HEAVIER_BY.match(sentence, index + 1) is not None
+            or re.search(r"比(?![对赛较例如方分率重值])", _clause_before(sentence, index)) is not None):
         return "zhong4"  # 比上个月重了一斤: "heavier"
     if char == "少" and target.word == "少" and before[-1:] in _SHOULD_BEFORE_LESS and is_han(after or " "):
         return "shao3"  # 要少弯腰, 应少吃: "less" (the young 少 shào is in words: 少年, 少女)
-    if char == "拓" and sentence.startswith(("下来", "下", "印", "片", "本"), index + 1):
+    if char == "拓" and (target.word == "拓" or (_loose(target) and target.word != "开拓")) \
+            and sentence.startswith(("下来", "下", "印", "片", "本"), index + 1):
         return "ta4"  # 从碑上拓下来: "take a rubbing" (开拓 tuò)
     if char == "弹" and target.word == "弹" and after not in _SHELL_AFTER and before[-1:] not in _SHELL_BEFORE:
         return "tan2"  # 弹古筝, 用古琴弹: "play, pluck" (a bullet 弹 dàn is in words: 子弹, 导弹)
@@ -558,36 +597,52 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and index == target.word_start and len(target.word) == 2 and target.word_reading is None \
             and sentence[index + 2:index + 3] == "着":
         return "hai2"  # jieba's 还供|着: "still" before a verb with 着
-    if char == "行" and re.search(r"成[一两三四五六七八九十几]$", before):
+    if char == "行" and re.search(r"[排列站连]成[一两三四五六七八九十几]$", before):
         return "hang2"  # 大雁排成一行: a row
     if char == "结" and target.word == "结果" and index == target.word_start and (
             sentence[index + 2:index + 3] == "了" or before.endswith(_BEAR_FRUIT_BEFORE)) \
-            and _ends_clause(sentence, index + 2) and any(w in sentence for w in _FRUIT_BEARERS):
+            and _ends_clause(sentence, index + 2) and any(w in _clause_before(sentence, index) for w in _FRUIT_BEARERS):
         return "jie1"  # 苹果树开始结果了: "bear fruit" (结果 jiéguǒ "result")
     if char == "折" and len(target.word) == 2 and index == target.word_start + 1 and target.word[0] in _FORCES \
             and after == "了":
         return "she2"  # 把树枝刮折了: "snapped"
     if char == "好" and index >= 2 and sentence[index - 2] == "喜" and sentence[index - 1] in _HABITATS:
         return "hao4"  # 喜阴好湿: "be fond of"
-    if char == "刨" and any(w in sentence[index + 1:index + 1 + _DIG_WINDOW] for w in _DUG):
+    if char == "刨" and target.word == "刨" and after not in "花床子平光刀" \
+            and any(w in _clause_after(sentence, index)[:_DIG_WINDOW] for w in _DUG):
         return "pao2"  # 在雪地里刨了一个坑: "dig" (刨木板 bào "plane")
     if char == "还" and target.word == "还" and after == "了" and _ends_clause(sentence, index + 2):
         return "huan2"  # 书明天就要还了: "return"
-    if char == "奔" and after in _NUMERALS:
+    if char == "奔" and target.word == "奔" and after in _NUMERALS:
         return "ben4"  # 快奔五十的人了: "approach" an age
     if char == "吐" and target.word == "吐" and after == "了" and _ends_clause(sentence, index + 2) \
-            and not _ba_in_clause(sentence, index):
+            and not _ba_in_clause(sentence, index) \
+            and not any(w in _clause_before(sentence, index) for w in _SPAT_OUT):
         return "tu4"  # 刚喝完奶就吐了: "vomit" (把核吐了 tǔ "spit out")
     if char == "散" and target.word == "散" and after == "了" \
-            and any(w in _clause_before(sentence, index) for w in _COME_UNDONE):
+            and _strip_adverbs(_clause_before(sentence, index)).endswith(_COME_UNDONE):
         return "san3"  # 鞋带又散了: "come undone"
-    if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS:
+    if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS \
+            and after not in _ONLY_AFTER:
         return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
     if char == "行" and target.word == "行" and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
         return "hang2"  # 日志的第三十二行: a line
     if char == "差" and target.word == "差" and (not after or after in _BREAKS or after in "了的") \
-            and is_han(before[-1:] or " ") and before[-1:] not in _NOT_POOR_BEFORE:
+            and is_han(before[-1:] or " ") and before[-1:] not in _NOT_POOR_BEFORE \
+            and not any(w in _clause_before(sentence, index) for w in ("数", "减", "和与")) \
+            and not before.endswith(("的", "的是", "之")):
         return "cha4"  # 食品质量差，: "poor" after what it judges
+    if char == "车" and target.word == "车" and ("象棋" in sentence or "棋盘" in sentence):
+        return "ju1"  # 象棋里，车走直线: the chariot of Chinese chess
+    if char == "冲" and sentence.startswith("冲着", index) and (target.word in ("冲", "冲着") or _loose(target)) \
+            and any(w in _clause_after(sentence, index + 1)[:6] for w in _FACED):
+        return "chong4"  # 冲着执勤民警大声叫骂: "towards" (冲着咖啡, 冲着澡: chōng)
+    if char == "供" and sentence.startswith("供着", index) \
+            and any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED):
+        return "gong4"  # 庙里供着山神: "enshrine" (供着孩子上学: gōng)
+    if char == "打" and target.word == "打" and before and before[-1] in "两几半一三四五六七八九十" \
+            and sentence.startswith(_BY_THE_DOZEN, index + 1):
+        return "da2"  # 订了两打签字笔: a dozen
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None
@@ -640,7 +695,8 @@ def surname_reading(sentence: str, target: Target) -> str | None:
     if char in _TITLE_SURNAMES and _before_title(sentence, target) \
             and (char != "任" or not _holds_office(sentence, target)):
         return SURNAME_READINGS[char]  # 单师傅, 任局长, 查先生说: a surname before a title
-    if char in _TITLE_SURNAMES and target.word == char + "某" and index == target.word_start:
+    if char in _TITLE_SURNAMES and target.word == char + "某" and index == target.word_start \
+            and not sentence.startswith(_SOMETHING_AFTER_MOU, index + 2):
         return SURNAME_READINGS[char]  # 被告人解某, 审判员查某: a person the report does not name
     if char in _PERSON_SURNAMES and (
             (target.word == "老" + char and _made_up(target))

@@ -36,7 +36,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "孙子"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -90,7 +90,7 @@ _NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "�
 # 东西方, 地方性, 便宜从事) or have two senses (精神病, 买卖合同), and compounds that do (葡萄牙, 葡萄糖).
 _FULL_HEADS = frozenset(["太阳", "聪明", "关系", "东西", "地方", "地道", "这里", "那里", "哪里", "便宜",
                          "大夫", "上头", "起来", "人家", "精神", "大意", "多少", "买卖", "运气", "自在",
-                         "孙子", "过去"])
+                         "过去"])
 _FULL_COMPOUNDS = ("葡萄牙", "葡萄糖")
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
@@ -119,7 +119,7 @@ PARTICLES: dict[str, str] = {
 # Interjections that are sentence particles only alone at the end of a clause (收藏店铺哦; not 哎哟).
 _FINAL_PARTICLES = {"哦": "o", "哟": "yo"}
 # Nouns ending in 吧 "bar" (bā), no particle: 网吧, 酒吧.
-_BARS = ("网吧", "酒吧", "贴吧", "书吧", "水吧", "氧吧", "陶吧", "话吧", "迪吧", "清吧", "茶吧", "琴吧")
+_BARS = frozenset(["网吧", "酒吧", "贴吧", "氧吧", "陶吧", "迪吧", "清吧"])  # (去上|网吧: 上网 吧)
 
 # Monosyllabic verbs whose reduplication (AA, "do a little") has a neutral second syllable.
 _REDUPLICATED_VERBS = frozenset("看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
@@ -130,6 +130,8 @@ REDUPLICATED_NEUTRAL: frozenset[str] = (
     frozenset("妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈") | _REDUPLICATED_VERBS
 )
 _KIN_NOUNS = frozenset("妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂")
+# What a verb said twice is done to, when jieba glues it to the second verb (捶|捶背, 擦|擦脸, 看了|看表).
+_DONE_TO = frozenset("背脸手脚头腿肩腰脖澡牙表")
 # Reduplicated nouns that keep a (half) third tone on the first syllable: 姐姐 jie3 jie5.
 _KINSHIP = frozenset("姐奶姥嫂宝婶")
 
@@ -194,19 +196,20 @@ def _neutral_words(clause: list[Word]) -> None:
         if _is_locative(clause, k):
             _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
         if len(text) == len(rs) in (2, 3) and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL \
-                and (len(text) == 2 or (text[0] in _REDUPLICATED_VERBS and text[2] not in "子儿头")):
+                and (len(text) == 2 or (text[0] in _REDUPLICATED_VERBS and text[2] not in "子儿头虎糖")):
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(rs[0], 2)  # 想想 xiang2 xiang5, jieba's 捶捶背
             _set(rs[1], 5)
         if len(text) == len(rs) in (1, 2) and k > 0 and clause[k - 1].text == text[0] \
                 and len(clause[k - 1].readings) == 1 and text[0] in REDUPLICATED_NEUTRAL \
-                and (len(text) == 1 or text[0] in _REDUPLICATED_VERBS) \
+                and (len(text) == 1 or (text[0] in _REDUPLICATED_VERBS and text[1] in _DONE_TO)) \
                 and rs[0].pinyin == clause[k - 1].readings[0].pinyin:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(clause[k - 1].readings[0], 2)  # jieba's 找|找, 捶|捶背: the same reduplication
             _set(rs[0], 5)
         if len(text) == len(rs) in (1, 2) and k > 1 and clause[k - 1].text == "了" and clause[k - 2].text == text[0] \
-                and text[0] in _REDUPLICATED_VERBS:
+                and text[0] in _REDUPLICATED_VERBS and (len(text) == 1 or text[1] in _DONE_TO) \
+                and not (k + 1 < len(clause) and clause[k + 1].text == "了"):
             _set(rs[0], 5)  # 看了看表, 想了想: the verb said again after 了
         if len(text) == len(rs) == 4 and text[0] == text[1] and text[2] == text[3] \
                 and text[0] in _KIN_NOUNS and text[2] in _KIN_NOUNS:
@@ -227,7 +230,7 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]] \
-                and not text.endswith(_BARS):
+                and not (text in _BARS and not (k > 0 and clause[k - 1].text.endswith("上"))):
             _set(rs[-1], 5)
 
 
@@ -243,7 +246,6 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
                      "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
                      "法院", "议会", "政策", "标准", "保护主义"]),
     "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
-    "孙子": frozenset(["兵法", "吴起", "曰", "列传", "说过"]),
     "过去": frozenset(["的", "曾", "曾经", "一直", "常", "常常", "经常", "总", "总是", "多年", "几年", "那些"]),
     "买卖": frozenset(["野生", "野生动物", "人口", "毒品", "枪支", "股票", "房屋", "土地", "合同", "双方",
                      "关系", "妇女", "儿童", "器官", "文物", "象牙", "个人信息", "公民", "外汇"]),
@@ -252,13 +254,16 @@ _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
     "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
     "地道": ("挖", "条", "进", "钻", "修", "座"),
-    "孙子": ("·", "《"),  # 孙子 the strategist Sūnzǐ, not a grandson
-    "过去": ("在", "从", "和", "与", "比", "跟", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比"),
+    "过去": ("在", "从", "和", "与", "比", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比"),
     "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
 }
 # What follows 老子 "I" said with swagger (lǎozi), not the philosopher Lǎozǐ: 老子今天不干了.
-_SWAGGER_NEXT = frozenset(["今天", "明天", "今儿", "就", "才", "偏", "偏要", "偏不", "这就", "非", "可", "跟你",
-                           "不干", "不管", "不怕", "受够", "说"])
+_SWAGGER_NEXT = frozenset(["今天", "明天", "今儿", "偏", "偏要", "偏不", "这就", "跟你", "不干", "不管", "不怕",
+                           "受够"])
+# What follows 孙子 the strategist Sūnzǐ (elsewhere 孙子 is a grandson, sūnzi).
+_STRATEGIST_NEXT = frozenset(["兵法", "吴起", "曰", "认为", "列传", "说过", "有云", "云", "指出", "提出"])
+# Verbs of motion whose complement 过去 stays neutral whatever follows (走|过去的时候, 跑|过去的样子).
+_MOTION_VERBS = frozenset("走跑飞冲扑追跟游爬开送转递传拿扔踢推滚划驶飘")
 # Verbs of falling or putting before 地下 "on the floor" (dìxia): 掉地下, 扔在地下.
 _DROPPED_ON = frozenset("掉扔放坐躺摔倒吐洒撒丢落蹲跪趴")
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
@@ -276,7 +281,8 @@ _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时",
 _VIGOUR_AFTER = ("很好", "不错", "挺好", "还好", "也好", "特别好", "非常好", "极好", "头")
 _LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点")
 # Words before 大夫 that make it an official (dàfū), not a doctor (dàifu): 光禄大夫, 御史大夫, 士大夫.
-_OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中")
+_OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中", "晋国", "齐国", "楚国", "秦国", "鲁国", "郑国", "卫国", "宋国", "吴国",
+                    "越国", "燕国", "赵国", "魏国")
 _OFFICIAL_WORDS = ("中大夫", "上大夫", "下大夫", "士大夫", "卿大夫")
 
 
@@ -327,6 +333,16 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         on_floor = before[-1:] in _DROPPED_ON or (before == "在" and k > 1 and clause[k - 2].text[-1:] in _DROPPED_ON)
         return True if on_floor and after in ("", "了", "啦", "吧", "呢", "去") else None  # 掉地下了: "on the floor"
+    if text == "孙子":
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        strategist = after in _STRATEGIST_NEXT or before.endswith(("《", "·", "称", "为", "即", "和")) \
+            or any(w.text in ("军事", "兵法", "兵家", "战略", "思想") for w in clause[k + 1:k + 4])
+        return None if strategist else True  # 他的孙子, 给孙子: a grandson (孙子兵法, 孙子认为: Sūnzǐ)
+    if text == "过去" and k > 0 and clause[k - 1].text[-1:] in _MOTION_VERBS:
+        return None  # 走|过去的时候: the complement, whatever follows
+    if text == "过去" and k + 1 < len(clause) and clause[k + 1].text[:1] in NUMERALS:
+        return False  # 过去十年, 过去三个月: "the past"
     if text == "过去" and k == 0 and len(clause) == 1:
         return False  # 过去，这里是一片荒地: "in the past" before a comma
     if text not in _FULL_SENSE_NEXT and not text.endswith("大意"):

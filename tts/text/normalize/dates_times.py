@@ -201,7 +201,8 @@ def _time(match: re.Match[str]) -> list[Piece]:
         return _duration_pieces(match)  # 剩余时长01:23:45 → 一小时二十三分四十五秒
     if match["h2"] is None:
         return _clock_pieces(match, exact=_TIME_SIGNAL_BEFORE.search(
-            match.string, max(0, match.start() - _TIME_SIGNAL_WIDTH), match.start()) is not None)
+            match.string, max(0, match.start() - _TIME_SIGNAL_WIDTH), match.start()) is not None
+            and not match.string.startswith("整", match.end()))  # 北京时间14:00整: 整 once
     pieces = _clock_pieces(match, exact=False)
     pieces.append(group(match, "sep", "到"))
     if match["next"] is not None:

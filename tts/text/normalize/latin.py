@@ -135,13 +135,33 @@ IDENTIFIER = rule(
     lambda m: [group(m, 0, read_address(m.group()))],
     START_LETTERS + START_DIGITS,
 )
-# A standard by its number: ISO 9001 → ISO九零零一, GB/T 19001 → GBT一九零零一, GB2312 → GB二三一二
-# (digit by digit, no 幺; the slash of GB/T silent).
+# A standard by its number: ISO 9001 → ISO九零零一, GB/T 19001 → GBT一九零零一, GB2312 → GB二三一二,
+# IEEE 802.11 → 八零二点一一 (digit by digit, no 幺; the slash of GB/T silent); an edition year after a
+# colon or a dash is read digit by digit too (ISO 9001:2015 → 九零零一二零一五, GB/T 19001-2016 → …杠二零一六).
+# ISO before a film speed is a camera's sensitivity, a number (ISO 100 → ISO一百, ISO 25600).
+_FILM_SPEEDS = frozenset("50 64 80 100 125 160 200 250 320 400 500 640 800 1000 1250 1600 2000 2500 3200 4000 "
+                         "5000 6400 8000 10000 12800 16000 20000 25600 32000 51200 102400 204800 409600".split())
+
+
+def _standard(match: re.Match[str]) -> list[Piece]:
+    org, number = match["org"], match["n"]
+    if org == "ISO" and number in _FILM_SPEEDS and not match["ed"]:
+        spoken = read_int(number)
+    else:
+        whole, _, fraction = number.partition(".")
+        spoken = read_digits(whole) + ("点" + read_digits(fraction) if fraction else "")
+    pieces = [group(match, "org", spell(org.replace("/", ""))), group(match, "sp", ""), group(match, "n", spoken)]
+    if match["ed"]:
+        dash = "杠" if match["ed"].startswith("-") else ""
+        pieces.append(group(match, "ed", dash + read_digits(match["ed"])))
+    return pieces
+
+
 STANDARD = rule(
     "standard",
-    r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN)(?P<sp>\s?)(?P<n>[0-9]{3,6})(?![0-9A-Za-z])",
-    lambda m: [group(m, "org", spell(m["org"].replace("/", ""))), group(m, "sp", ""),
-               group(m, "n", read_digits(m["n"]))],
+    r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN)(?P<sp>\s?)(?P<n>[0-9]{3,6}(?:\.[0-9]+)?)"
+    r"(?P<ed>[:-](?:19|20)[0-9]{2})?(?![0-9])",
+    _standard,
     "IGE",
 )
 # A road's kilometre stake: K123+500 → K一百二十三加五百 (kilometre 123 plus 500 metres).

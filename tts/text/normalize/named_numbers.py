@@ -117,7 +117,7 @@ DISCOUNT = rule(
 
 # The hyphen of a model designation after its Chinese name is silent: 歼-20 → 歼二十, 运-20,
 # 东风-41 → 东风四十一, 长征-5 (not a minus: 气温-5℃ is one).
-_DESIGNATED = ("歼", "运", "轰", "直", "强", "教", "武", "东风", "红旗", "长征", "鹰击", "巨浪", "神舟", "天宫", "嫦娥")
+_DESIGNATED = ("歼", "运", "轰", "东风", "红旗", "长征", "鹰击", "巨浪", "神舟", "天宫", "嫦娥")  # (not 一直-10℃)
 MODEL_DESIGNATION = rule(
     "model_designation",
     "(?:" + "|".join(f"(?<={name})" for name in _DESIGNATED) + r")(?P<d>-)(?P<n>[0-9]{1,3})(?![0-9.])",
@@ -125,11 +125,11 @@ MODEL_DESIGNATION = rule(
     "-",
 )
 
-# The number of a lottery draw or a periodical's issue, five digits or more, is read digit by digit:
-# 第2024035期 → 第二零二四零三五期 (第12期 stays 第十二期).
+# The number of a lottery draw, seven digits or more (a year and a count), is read digit by digit:
+# 第2024035期 → 第二零二四零三五期 (第12期, a newspaper's 第25000期 stay counts).
 ISSUE = rule(
     "issue",
-    r"(?<=第)(?P<n>[0-9]{5,})(?=期)",
+    r"(?<=第)(?P<n>[0-9]{7,})(?=期)",
     lambda m: [group(m, "n", read_digits(m["n"]))],
     START_DIGITS,
 )

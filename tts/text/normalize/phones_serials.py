@@ -178,7 +178,7 @@ def _dashed_code(match: re.Match[str]) -> list[Piece]:
 # A number marked with # before the building, machine or line it names: 3#楼 → 三号楼, 2#机组 → 二号机组.
 NUMBER_SIGN = rule(
     "number_sign",
-    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂])",
+    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂]|[、和][0-9]{1,4}#)",
     lambda m: [group(m, "n", read_int(m["n"], liang=False)), group(m, "h", "号")],
     START_DIGITS,
 )
@@ -259,7 +259,7 @@ MOBILE = rule(
 )
 LANDLINE = rule(
     "landline",
-    r"(?<![0-9])[(（]?(?P<area>0[0-9]{2,3})(?:[)）]|-)\s?"
+    r"(?<![0-9])[(（]?(?P<area>0[0-9]{2,3})(?:[)）]|-|\s(?=[1-9][0-9]{2,3}[ -]?[0-9]{4}(?![0-9])))\s?"
     r"(?P<local>[1-9][0-9]{6,7}|[1-9][0-9]{2,3}[ -][0-9]{4})(?:-(?P<ext>[0-9]{1,5}))?(?![0-9])",
     _landline,
     "0(（",

@@ -66,11 +66,13 @@ MEASURE_WORDS = (
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
     + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
-    + r"|[金银](?=[0-9])|[金银铜]牌|(?<=[0-9]银[0-9])铜)"  # a medal tally: 3金2银1铜 → 两银
+    + r"|[金银](?=[0-9])|[金银铜]牌|(?<=[0-9]银[0-9])铜|[金银铜](?=[，。、；！？]|$))"  # 3金2银1铜 → 两银, 获2金
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
+# What follows N号 when it numbers a seat, a jersey or a bed rather than a day: 08号座位 → 零八号.
+_SEAT_AFTER = ("座", "球衣", "床", "房", "楼", "窗口", "考生", "选手", "队员", "机位", "车厢", "线")
 # What names the building before N层, a floor then (3号楼2层, 住院部2层).
-_FLOOR_OF = ("楼", "栋", "幢", "座", "单元", "部", "馆", "院", "区")
+_FLOOR_OF = ("楼", "单元", "部", "馆")  # (not 一座2层小楼, 一栋2层楼房: two storeys)
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
@@ -200,7 +202,7 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     if _is_minor_part(text, start, end):
         return read_digits(digits)
     if len(digits) > 1 and digits[0] == "0":
-        seat = text.startswith("号", end) and "月" not in text[max(0, start - 3):start]
+        seat = text.startswith(_SEAT_AFTER, end + 1) and text.startswith("号", end)
         if _CALENDAR_AFTER.match(text, end) and not seat:
             return read_int(digits, liang=False)  # 06月09日 → 六月九日, 8月08号 (but 08号座位 → 零八号)
         return read_digits(digits)
