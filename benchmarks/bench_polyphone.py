@@ -134,6 +134,10 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind30.tsv`` (158): family life, parenting and school (书就要还了, 系好, 当耳旁风,
   奔五十, 鞋带散了, 就吐了), by a twenty-sixth, measured once blind at 849ada1: 149/158 (pypinyin 114, g2pM 73);
   rules and collocations followed.
+* ``everyday_polyphones_blind31.tsv`` (160): modern fiction and screenplays (背着发高烧的孩子, 替你背黑锅,
+  挑了挑眉, 说得倒轻巧, 考差了, 打的直奔机场, 一晃三年), by a twenty-seventh, measured once blind at 7dece8c:
+  143/160 (pypinyin 120, g2pM 66); rules and collocations followed (唠叨 dao5 and 一晃 huang3 with 现代汉语词典,
+  where CPP dev labels dao1 and huang4).
 * ``everyday_polyphones_names.tsv`` (180): proper names — surnames with a reading of their own in
   running text (记者单小红报道, 查先生说), contrasts where the character is no surname, famous people
   (单田芳, 任弼时, 秦桧) and place names (会稽, 天台山, 荥经) — by a helper, measured once blind at
@@ -202,6 +206,7 @@ EVERYDAY_BLIND27 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind27.t
 EVERYDAY_BLIND28 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind28.tsv"
 EVERYDAY_BLIND29 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind29.tsv"
 EVERYDAY_BLIND30 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind30.tsv"
+EVERYDAY_BLIND31 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind31.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
 
@@ -378,6 +383,7 @@ def main() -> None:
                        (EVERYDAY_BLIND28, "technology and the workplace, blind when first measured (154/163), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND29, "nature and geography, blind when first measured (145/162), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND30, "family and school, blind when first measured (149/158), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND31, "modern fiction, blind when first measured (143/160), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

@@ -172,7 +172,7 @@ _CARRY_COUNT = ("一大捆", "一捆", "一大筐", "一筐", "一个", "两个"
 _CARRY_OWNER = ("自己的", "我的", "你的", "他的", "她的", "它的")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
 # After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
-_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕")
+_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕都全")
 # What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
@@ -186,7 +186,7 @@ _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马
                       "孟龙万段钱汤尹黎易常武乔贺赖龚文")
 # Before 大夫 a doctor (dàifu): a common surname, a measure for people or a verb of sending for one
 # (李大夫, 这位大夫, 请来了大夫).
-_DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来")
+_DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来个")
 # Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
 _AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
@@ -203,6 +203,10 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# 背着 … 的 and what is carried: 背着发高烧的孩子.
+_CARRIED_AFTER_OF = re.compile(r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|包|行李|竹篓|箩筐)")
+# Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
+_TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # Whom or what 冲着 "towards" (chòng) faces.
 _FACED = ("人", "民警", "警察", "我们", "你们", "他们", "镜头", "大家", "观众", "记者", "对方", "门口", "天空", "妹妹",
           "弟弟", "孩子", "老师", "妈妈", "爸爸", "司机", "服务员")
@@ -643,6 +647,19 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "打" and target.word == "打" and before and before[-1] in "两几半一三四五六七八九十" \
             and sentence.startswith(_BY_THE_DOZEN, index + 1):
         return "da2"  # 订了两打签字笔: a dozen
+    if char == "背" and (target.word in ("背", "背着") or _loose(target)) and (
+            "黑锅" in _clause_before(sentence, index)
+            or _CARRIED_AFTER_OF.match(sentence, index + 1) is not None):
+        return "bei1"  # 这口黑锅我可不替你背, 背着发高烧的孩子: "carry"
+    if char == "倒" and target.word == "倒" and before[-1:] == "得" and is_han(after or " ") \
+            and after not in _BREAKS and after not in "了下":
+        return "dao4"  # 你说得倒轻巧, 想得倒美: "and yet"
+    if char == "差" and _loose(target) and before[-1:] in _TURNED_OUT_POOR and after and after in "了的":
+        return "cha4"  # 他这次考试又考差了: "poorly"
+    if char == "的" and before[-1:] == "打" and after and after in "去直回到赶":
+        return "di1"  # 打的直奔机场: "take a taxi"
+    if char == "晃" and (after == "得" and "眼" in _clause_after(sentence, index)):
+        return "huang3"  # 太阳晃得她睁不开眼: "dazzle"
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None

@@ -92,6 +92,8 @@ _FULL_HEADS = frozenset(["太阳", "聪明", "关系", "东西", "地方", "地�
                          "大夫", "上头", "起来", "人家", "精神", "大意", "多少", "买卖", "运气", "自在",
                          "过去"])
 _FULL_COMPOUNDS = ("葡萄牙", "葡萄糖")
+# Compounds ending in a neutral-toned word that keep the full tone (大丈夫 dàzhàngfū "a real man").
+_FULL_WORDS = frozenset(["大丈夫"])
 
 # Words CC-CEDICT reads with a neutral last syllable (名字 zi5, 学生 sheng5, 包子 zi5), with that
 # syllable: built by benchmarks/build_neutral_words.py (see the NOTICE next to the file).
@@ -175,7 +177,8 @@ def _neutral_words(clause: list[Word]) -> None:
         tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
         sense = _neutral_sense(clause, k)
         aabb = len(word.text) == 4 and word.text[0] == word.text[1] and word.text[2] == word.text[3]
-        if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and not aabb and (
+        if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and not aabb \
+                and word.text not in _FULL_WORDS and (
                 sense or word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
                 or tail in NEUTRAL_LAST or listed.get(tail) == rs[-1].pinyin[:-1]):
             if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
