@@ -964,6 +964,14 @@ FORMULAS = [
     ("3+4=7", "三加四等于七"),
     ("A→B", "诶到比"),
     ("iPhone15", "艾批艾尺欧恩伊十五"),
+    ("拉力F=100N", "拉力艾弗等于一百牛"),
+    ("g=10N/kg", "吉等于十牛每千克"),
+    ("电阻为10Ω", "电阻为十欧"),
+    ("3N协议", "三恩协议"),  # N alone is a letter
+    ("端口号8080", "端口号八零八零"),
+    ("页面显示404错误", "页面显示四零四错误"),
+    ("世界人口超过8000000000", "世界人口超过八十亿"),
+    ("拨打800-820-8820", "拨打八零零八二零八八二零"),
     ("8:30-11:30", "八点三十分到十一点三十分"),
 ]
 
@@ -1096,7 +1104,7 @@ def test_eighth_blind_normalization_set_reads_as_expected() -> None:
 
 def test_ninth_blind_normalization_set_reads_as_expected() -> None:
     """``benchmarks/data/normalization_blind9.tsv`` (187 lines of maths, science and computing written
-    blind by a helper): 134 blind, 156 since formulas with letters are read."""
+    blind by a helper): 134 blind, 163 since formulas with letters and units of physics are read."""
     import sys
     from pathlib import Path
 
@@ -1105,4 +1113,4 @@ def test_ninth_blind_normalization_set_reads_as_expected() -> None:
 
     cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind9.tsv")
     assert len(cases) == 187
-    assert len(misses(cases)) <= 33
+    assert len(misses(cases)) <= 26

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.latin import GREEK, spell
+from tts.text.normalize.money_units import UNITS
 from tts.text.normalize.numbers import read_decimal, read_fraction
 from tts.text.normalize.rules import START_DIGITS, START_LETTERS, Piece, Rule, group, rule
 
@@ -50,6 +51,9 @@ _WORDS = {
     "∠": "角", "√": "根号", "∛": "三次根号", "°": "度", "′": "分", "″": "秒", "!": "的阶乘",
 }
 _OPERAND_ENDS = ("num", "letters", "greek", "close", "sup", "sub", "abs")
+# Units of physics a number carries inside a formula that the unit table leaves out (N is too
+# often a letter elsewhere: N95, 3N).
+_FORCE_UNITS = {"N": "牛"}
 
 
 def _power(exponent: str, *, after_function: bool) -> str:
@@ -88,6 +92,10 @@ def _formula(match: re.Match[str]) -> list[Piece]:
             k += 3
             previous = "num"
             continue
+        elif kind == "letters" and previous in ("num", "per") and (text in UNITS or text in _FORCE_UNITS) \
+                and nxt[0] not in ("letters", "num"):
+            out.append(UNITS.get(text) or _FORCE_UNITS[text])  # F=100N → 一百牛, g=10N/kg
+            kind = "close"
         elif kind in ("func", "letters"):
             out.append(spell(text))
             kind = "func" if kind == "func" else "letters"
@@ -118,6 +126,9 @@ def _formula(match: re.Match[str]) -> list[Piece]:
         elif text == "→":
             out.append("趋向于" if nxt[1] == "∞" or nxt[0] == "num" else "到")  # x→∞, x→0 (A→B: 到)
             kind = "op"
+        elif text == "/" and previous == "close" and nxt[0] == "letters" and (nxt[1] in UNITS or nxt[1] in _FORCE_UNITS):
+            out.append("每")  # 10N/kg → 十牛每千克
+            kind = "per"
         else:
             out.append(_WORDS.get(text, ""))
             kind = "close" if text in "°′″!∞∅" else "op"

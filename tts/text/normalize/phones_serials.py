@@ -23,6 +23,7 @@ CODE_WORDS = (
     "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "电话", "热线",
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
     "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
+    "端口", "端口号", "状态码", "错误码", "二进制数", "二进制",
 )
 # Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
 # 银行卡末尾4位是6688).
@@ -43,7 +44,7 @@ _TRAIN_MIN_DIGITS = 3
 _ROUGHLY = "多余来"
 _UNIT_AFTER = re.compile(rf"{UNIT}|[KMGT](?![A-Za-z])")
 
-_ROOM_AFTER = re.compile(r"室|房间|号房|会议室|教室|病房|宿舍|办公室|机房")
+_ROOM_AFTER = re.compile(r"室|房间|号房|会议室|教室|病房|宿舍|办公室|机房|错误|页面")  # (and 404错误)
 # What may follow a room number given after its floor or building (3楼302, 3楼302的), unlike an
 # amount (大楼2000平米).
 _AFTER_ROOM = re.compile(r"$|[，。！？；、：,.!?;:\s的门号]")
@@ -266,7 +267,7 @@ LANDLINE = rule(
 )
 SERVICE = rule(
     "service",
-    r"(?<![0-9])(?P<num>[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])",
+    r"(?<![0-9])(?P<num>[48]00(?!-?000-?0000)-?[0-9]{3}-?[0-9]{4})(?![0-9])",  # (8000000000 is 八十亿)
     lambda m: [_digits_of(m, "num")],
     "48",
 )
