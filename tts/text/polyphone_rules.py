@@ -27,7 +27,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
@@ -40,7 +40,7 @@ _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌
 _NOT_VERB_BEFORE_BULIAO = frozenset("，。！？、；：的")
 # One-character verbs after which a lone 得 brings in how it is done: 跑得最快, 做得仔细, 洗得干净.
 _QUALITY_VERBS = frozenset("跑跳飞游走说唱写做吃学干考打踢画笑哭活站睡读背算弹拉演讲洗擦扫切煮炒蒸烤缝织修"
-                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷刨磨压削锯碾弄搞")
+                           "装搬摆穿剪教练收拿送卖听想变爬坐躺喝染涂刷刨磨压削锯碾弄搞熬炖焖煎烙")
 # What is swallowed when 呛 is choking (qiāng): 喝奶呛到, 吃饭呛着.
 _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
@@ -225,7 +225,7 @@ _SOMETHING_AFTER_MOU = ("公司", "单位", "人", "些", "地", "种", "个", "
 # Characters ending an adverbial before 地 "-ly": 一心一意地, 认真地, 努力地.
 _ADVERBIAL_ENDS = frozenset("意真力心命劲快慢细静悄默")
 # First characters of jieba's words V得 whose 得 brings in how it turned out (长得, 吹得, 塞得).
-_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压")
+_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压熬炖")
 _PRONOUNS_ALL = frozenset(["你", "我", "他", "她", "咱", "你们", "我们", "他们", "咱们", "您"])
 _BEAR_FRUIT_BEFORE = ("开始", "已经", "没", "不", "会", "才", "就", "能", "开花")
 _FRUIT_BEARERS = ("果树", "苹果树", "桃树", "梨树", "枣树", "杏树", "橘树", "这棵树", "那棵树", "小树", "瓜秧", "葡萄藤",
@@ -289,11 +289,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and len(target.word) == 2 and index == target.word_start + 1 \
             and target.word[0] in _MANNER_BEFORE_DE and is_han(after or " ") and after not in "了到出起":
         return "de5"  # 长得简直一模一样, 吹得散了架, 塞得喘不过气: jieba's V得 before how it turned out
+    if char == "得" and target.word in ("问得", "骂得", "说得", "逼得", "打得") and target.previous_word == "被":
+        return "de5"  # 他被问得一时语塞: what it did to him (都问得实情 "got": dé)
     if char == "得" and target.word == "可得" and target.previous_word in _PRONOUNS_ALL \
             and is_han(after or " ") and after not in "到出的":
         return "dei3"  # 你可得争气: "really must" (随处可得 "obtainable")
-    if char == "着" and before[-1:] == "空" and after == "手":
-        return "zhe5"  # jieba's 别空|着手: "empty-handed"
+    if char == "着" and before[-1:] in "空拉牵握挽携" and after == "手":
+        return "zhe5"  # jieba's 别空|着手, 手拉|着手: the aspect, no 着手 "set about"
     if char == "盛" and (target.word == "盛" or target.word_reading is None) \
             and (after == "满" or sentence.startswith("太满", index + 1)):
         return "cheng2"  # 别盛太满: "ladle"
@@ -660,6 +662,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "di1"  # 打的直奔机场: "take a taxi"
     if char == "晃" and (after == "得" and "眼" in _clause_after(sentence, index)):
         return "huang3"  # 太阳晃得她睁不开眼: "dazzle"
+    if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
+        return "yan4"  # 咽也咽不下去: "swallow"
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     return None

@@ -74,6 +74,8 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
     return False
 
 
+# Characters that in A一A are a preposition or a measure before 一, no verb said twice (把一把米).
+_MEASURES_NOT_VERBS = frozenset("把个只张条次")
 # Complements of two syllables after V不 (看不清楚, 说不明白).
 _TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "利索", "痛快", "踏实", "安稳"])
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
@@ -458,7 +460,8 @@ def _neutral_patterns(clause: list[Word]) -> None:
         middle = flat[i]
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
                 and i - 1 in starts and i not in long_starts and i not in in_idiom \
-                and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一"):
+                and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一") \
+                and not (middle.text == "一" and flat[i - 1].text in _MEASURES_NOT_VERBS):
             _set(middle, 5)
 
 
