@@ -677,6 +677,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("将免除的赋税都问得实情。", "得", "de2"),
     ("一根鱼刺卡在喉咙里，咽也咽不下去。", "咽", "yan4"),
     ("车上有扒手，看好你的包。", "看", "kan1"),
+    # from blind set 33 (pupils' compositions) and its spoken output
+    ("过年时，奶奶和好面，教我包饺子。", "和", "huo2"),
+    ("田野里的秧苗一行行排得整整齐齐。", "行", "hang2"),
+    ("我生病请了一周假，功课落下了不少。", "落", "la4"),
+    ("我生病请了一周假，功课落下了不少。", "假", "jia4"),
+    ("课间，我们掷色子玩飞行棋。", "色", "shai3"),
+    ("书包太重了，我都背不动。", "背", "bei1"),
+    ("爷爷在地里种下了玉米。", "种", "zhong4"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

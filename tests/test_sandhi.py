@@ -298,6 +298,9 @@ def fe() -> Frontend:
     ("孩子们喜欢跳跳虎", "hai2 zi5 men5 xi3 huan5 tiao4 tiao4 hu3"),
     ("男子汉大丈夫", "nan2 zi3 han4 da4 zhang4 fu1"),  # "a real man" keeps fū
     ("她把一把米撒在院子里", "ta1 ba3 yi4 ba2 mi2 sa3 zai4 yuan4 zi5 li5"),  # 把|一把: no A一A
+    ("奶奶家的菜园", "nai3 nai5 jia1 de5 cai4 yuan2"),
+    ("我在外婆家", "wo3 zai4 wai4 po2 jia1"),  # 外婆|家, not 婆家
+    ("她的婆家在北京", "ta1 de5 po2 jia5 zai4 bei3 jing1"),
     ("她的丈夫", "ta1 de5 zhang4 fu5"),
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A

@@ -603,6 +603,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and index == target.word_start and len(target.word) == 2 and target.word_reading is None \
             and sentence[index + 2:index + 3] == "着":
         return "hai2"  # jieba's 还供|着: "still" before a verb with 着
+    if char == "行" and (sentence[index - 1:index + 1] == "一行" or sentence[index - 2:index] == "一行") \
+            and "行行" in sentence[index - 1:index + 2] and any(w in sentence for w in ("排", "整齐", "列")):
+        return "hang2"  # 秧苗一行行排得整整齐齐: rows
     if char == "行" and re.search(r"[排列站连]成[一两三四五六七八九十几]$", before):
         return "hang2"  # 大雁排成一行: a row
     if char == "结" and target.word == "结果" and index == target.word_start and (
@@ -662,6 +665,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "di1"  # 打的直奔机场: "take a taxi"
     if char == "晃" and (after == "得" and "眼" in _clause_after(sentence, index)):
         return "huang3"  # 太阳晃得她睁不开眼: "dazzle"
+    if char == "假" and target.word == "假" and (not after or after in _BREAKS or after in "了的") \
+            and re.search(r"[请休放销][了过]?[^，。！？；]{0,4}$", sentence[max(0, index - 7):index]):
+        return "jia4"  # 请了一周假: leave
+    if char == "色" and after == "子" and before[-1:] in ("掷", "扔", "摇", "投", "丢"):
+        return "shai3"  # jieba's 掷|色|子玩: dice
     if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
         return "yan4"  # 咽也咽不下去: "swallow"
     if char == "朝" and _is_morning(sentence, index):

@@ -134,6 +134,9 @@ REDUPLICATED_NEUTRAL: frozenset[str] = (
     frozenset("妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂宝娃星猩蛐蝈") | _REDUPLICATED_VERBS
 )
 _KIN_NOUNS = frozenset("妈爸哥姐弟妹爷奶姥叔婶舅姑伯嫂")
+# People whose home a 3-character word X家 is (外婆家, 奶奶家, 同学家).
+_HOME_OF = frozenset(["外婆", "外公", "奶奶", "姥姥", "姥爷", "爷爷", "舅舅", "姑姑", "阿姨", "叔叔", "伯伯", "婶婶",
+                      "姐姐", "哥哥", "老师", "同学", "朋友", "邻居", "亲戚"])
 # What a verb said twice is done to, when jieba glues it to the second verb (捶|捶背, 擦|擦脸, 看了|看表).
 _DONE_TO = frozenset("背脸手脚头腿肩腰脖澡牙表")
 # Reduplicated nouns that keep a (half) third tone on the first syllable: 姐姐 jie3 jie5.
@@ -177,6 +180,10 @@ def _neutral_words(clause: list[Word]) -> None:
     for k, word in enumerate(clause):
         rs = word.readings
         tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
+        if len(word.text) == 3 and word.text[-1] == "家" and word.text[:2] in _HOME_OF:
+            tail = ""  # 外婆|家, 奶奶|家: someone's home, not 婆家 or 奶家
+            if word.text[0] == word.text[1] and len(rs) == 3:
+                _set(rs[1], 5)  # 奶奶家 nai3 nai5 jia1
         sense = _neutral_sense(clause, k)
         aabb = len(word.text) == 4 and word.text[0] == word.text[1] and word.text[2] == word.text[3]
         if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and not aabb \
