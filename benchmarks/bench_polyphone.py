@@ -138,6 +138,9 @@ jie3) and CPP would not show it.
   挑了挑眉, 说得倒轻巧, 考差了, 打的直奔机场, 一晃三年), by a twenty-seventh, measured once blind at 7dece8c:
   143/160 (pypinyin 120, g2pM 66); rules and collocations followed (唠叨 dao5 and 一晃 huang3 with 现代汉语词典,
   where CPP dev labels dao1 and huang4).
+* ``everyday_polyphones_blind32.tsv`` (165): military, police, fire and disaster reporting (冲着对讲机, 一乘兵车,
+  划着走, 把老人背出了废墟, 扁担, 给养, 哨卡, 校场, 蒙混过关), by a twenty-eighth, measured once blind at 32b9a07:
+  155/165 (pypinyin 140, g2pM 80); rules and collocations followed.
 * ``everyday_polyphones_blind33.tsv`` (163): pupils' compositions and diaries (和好面, 一行行, 落下了不少,
   掷色子), by a twenty-ninth, measured once blind at b42836a: 159/163 (pypinyin 142, g2pM 84); collocations
   followed.
@@ -210,6 +213,7 @@ EVERYDAY_BLIND28 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind28.t
 EVERYDAY_BLIND29 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind29.tsv"
 EVERYDAY_BLIND30 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind30.tsv"
 EVERYDAY_BLIND31 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind31.tsv"
+EVERYDAY_BLIND32 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind32.tsv"
 EVERYDAY_BLIND33 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind33.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -388,6 +392,7 @@ def main() -> None:
                        (EVERYDAY_BLIND29, "nature and geography, blind when first measured (145/162), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND30, "family and school, blind when first measured (149/158), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND31, "modern fiction, blind when first measured (143/160), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND32, "military and emergencies, blind when first measured (155/165), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND33, "pupils' compositions, blind when first measured (159/163), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):

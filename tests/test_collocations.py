@@ -685,6 +685,15 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("课间，我们掷色子玩飞行棋。", "色", "shai3"),
     ("书包太重了，我都背不动。", "背", "bei1"),
     ("爷爷在地里种下了玉米。", "种", "zhong4"),
+    # from blind set 32 (military and emergencies), with contrasts
+    ("他冲着对讲机大喊。", "冲", "chong4"),
+    ("他冲着咖啡。", "冲", "chong1"),
+    ("冲锋舟熄了火，战士们只好用桨划着走。", "划", "hua2"),
+    ("小战士把受伤的老人背出了废墟。", "背", "bei1"),
+    ("他把课文背下来了。", "背", "bei4"),
+    ("边防哨卡的官兵仔细检查过往车辆。", "卡", "qia3"),
+    ("古代将士常在校场上操练武艺。", "校", "jiao4"),
+    ("敌特企图蒙混过关。", "蒙", "meng1"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -203,13 +203,15 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# People carried on the back after 把: 把受伤的老人背出了废墟.
+_PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
 _CARRIED_AFTER_OF = re.compile(r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|包|行李|竹篓|箩筐)")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
-# Whom or what 冲着 "towards" (chòng) faces.
-_FACED = ("人", "民警", "警察", "我们", "你们", "他们", "镜头", "大家", "观众", "记者", "对方", "门口", "天空", "妹妹",
-          "弟弟", "孩子", "老师", "妈妈", "爸爸", "司机", "服务员")
+# What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
+_BREWED_OR_RINSED = ("咖啡", "茶", "奶粉", "澡", "凉", "水", "碗", "马桶", "厕所", "洗", "麦片", "蜂蜜", "药",
+                     "冲着", "头发", "地", "车")
 # What 供着 "enshrine" (gòng) holds.
 _ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像")
 # What is bought by the dozen (打 dá): 两打签字笔, 一打鸡蛋.
@@ -644,7 +646,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "车" and target.word == "车" and ("象棋" in sentence or "棋盘" in sentence):
         return "ju1"  # 象棋里，车走直线: the chariot of Chinese chess
     if char == "冲" and sentence.startswith("冲着", index) and (target.word in ("冲", "冲着") or _loose(target)) \
-            and any(w in _clause_after(sentence, index + 1)[:6] for w in _FACED):
+            and is_han(sentence[index + 2:index + 3] or " ") \
+            and not _clause_after(sentence, index + 1).startswith(_BREWED_OR_RINSED):
         return "chong4"  # 冲着执勤民警大声叫骂: "towards" (冲着咖啡, 冲着澡: chōng)
     if char == "供" and sentence.startswith("供着", index) \
             and any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED):
@@ -668,6 +671,16 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "假" and target.word == "假" and (not after or after in _BREAKS or after in "了的") \
             and re.search(r"[请休放销][了过]?[^，。！？；]{0,4}$", sentence[max(0, index - 7):index]):
         return "jia4"  # 请了一周假: leave
+    if char == "划" and (target.word in ("划", "划着") or (index == target.word_start and target.word_reading is None)) \
+            and any(w in _clause_before(sentence, index) for w in ("桨", "船")):
+        return "hua2"  # 用桨划着走: "row"
+    if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
+            and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
+        return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
+    if char == "卡" and before[-1:] == "哨":
+        return "qia3"  # 边防哨卡: a checkpoint
+    if char == "校" and after == "场" and target.word in ("校", "在校", "校场"):
+        return "jiao4"  # 在校场上操练: the drill ground (学校场馆 is a school's)
     if char == "色" and after == "子" and before[-1:] in ("掷", "扔", "摇", "投", "丢"):
         return "shai3"  # jieba's 掷|色|子玩: dice
     if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
