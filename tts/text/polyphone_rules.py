@@ -123,12 +123,13 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
              "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦",
-             "疼", "痛", "痒")  # and aches: 牙疼得睡不着, 腰痛得直不起来
+             "疼", "痛", "痒", "哽咽", "抽泣")  # and aches: 牙疼得睡不着, 腰痛得直不起来
 _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
 _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办", "作传", "立传",
               "作序", "题字", "饯行", "送行", "求情", "报仇", "伸冤", "供水", "供电", "供暖", "供气", "供应",
+              "带路", "引路", "开路", "站岗", "放哨", "包扎", "治疗", "看病", "流血", "牺牲", "献身", "奉献",
               "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
@@ -162,7 +163,7 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司",
-               "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水")
+               "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水", "山火", "火灾", "横祸", "灾祸")
 _CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
@@ -203,6 +204,13 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# What a person is a member of before 分子 fènzǐ (不法分子); elsewhere 分子 is a molecule.
+_MEMBERS_OF = ("不法", "恐怖", "知识", "积极", "犯罪", "反动", "好战", "极端", "敌对", "危险", "腐败", "黑恶", "暴力",
+               "激进", "武装", "爱国", "右派", "左派", "反革命", "骨干", "投机", "异己", "中坚", "坏", "落后", "先进")
+# Units whose head is their 长 zhǎng: 营长, 校长.
+_POSTS = frozenset("营连排班团师军旅科处局部校院所站村镇县市省队组厂社会")
+# Verbs of holding before a split potential complement 得|住 (握得|住, 拿得|动).
+_HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 # People carried on the back after 把: 把受伤的老人背出了废墟.
 _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
@@ -227,7 +235,7 @@ _SOMETHING_AFTER_MOU = ("公司", "单位", "人", "些", "地", "种", "个", "
 # Characters ending an adverbial before 地 "-ly": 一心一意地, 认真地, 努力地.
 _ADVERBIAL_ENDS = frozenset("意真力心命劲快慢细静悄默")
 # First characters of jieba's words V得 whose 得 brings in how it turned out (长得, 吹得, 塞得).
-_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压熬炖")
+_MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压熬炖毁")
 _PRONOUNS_ALL = frozenset(["你", "我", "他", "她", "咱", "你们", "我们", "他们", "咱们", "您"])
 _BEAR_FRUIT_BEFORE = ("开始", "已经", "没", "不", "会", "才", "就", "能", "开花")
 _FRUIT_BEARERS = ("果树", "苹果树", "桃树", "梨树", "枣树", "杏树", "橘树", "这棵树", "那棵树", "小树", "瓜秧", "葡萄藤",
@@ -677,6 +685,15 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
         return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
+    if char == "分" and after == "子" and sentence[:index].endswith(_MEMBERS_OF):
+        return "fen4"  # 不法分子, 好战分子: members (高分子, 水分子: molecules, fēnzǐ)
+    if char == "长" and len(target.word) == 2 and index == target.word_start + 1 and target.word[0] in _POSTS:
+        return "zhang3"  # 营长, 连长, 校长: the head of a unit
+    if char == "得" and len(target.word) == 2 and index == target.word_start + 1 and target.word[0] in _HOLD_VERBS \
+            and after and after in "住起动下上过来去完":
+        return "de5"  # jieba's 握得|住: the potential complement
+    if char == "挑" and (target.word == "挑" or _loose(target)) and "扁担" in _clause_before(sentence, index):
+        return "tiao1"  # 用扁担挑来了饭菜: "carry on a pole"
     if char == "卡" and before[-1:] == "哨":
         return "qia3"  # 边防哨卡: a checkpoint
     if char == "校" and after == "场" and target.word in ("校", "在校", "校场"):
