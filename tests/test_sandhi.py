@@ -301,6 +301,13 @@ def fe() -> Frontend:
     ("奶奶家的菜园", "nai3 nai5 jia1 de5 cai4 yuan2"),
     ("我在外婆家", "wo3 zai4 wai4 po2 jia1"),  # 外婆|家, not 婆家
     ("她的婆家在北京", "ta1 de5 po2 jia5 zai4 bei3 jing1"),
+    ("楼上网吧很多", "lou2 shang4 wang3 ba1 hen3 duo1"),
+    ("跟过去相比", "gen1 guo4 qu4 xiang1 bi3"),
+    ("儿子和孙子都来了", "er2 zi5 he2 sun1 zi5 dou1 lai2 le5"),
+    ("他孙子认为这样不好", "ta1 sun1 zi5 ren4 wei2 zhe4 yang4 bu4 hao3"),
+    ("老子就不信这个邪", "lao3 zi5 jiu4 bu2 xin4 zhe4 ge5 xie2"),
+    ("老子才是道家学派的创始人", "lao2 zi3 cai2 shi4 dao4 jia1 xue2 pai4 de5 chuang4 shi3 ren2"),
+    ("大夫给我把一把脉", "dai4 fu5 gei2 wo2 ba3 yi5 ba3 mai4"),
     ("她的丈夫", "ta1 de5 zhang4 fu5"),
     ("小说在网上很火", "xiao3 shuo1 zai4 wang3 shang4 hen2 huo3"),  # 网上 "online"
     ("老先生一生淡泊名利", "lao3 xian1 sheng5 yi4 sheng1 dan4 bo2 ming2 li4"),  # not A一A

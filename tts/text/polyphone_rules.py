@@ -187,7 +187,7 @@ _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马
                       "孟龙万段钱汤尹黎易常武乔贺赖龚文")
 # Before 大夫 a doctor (dàifu): a common surname, a measure for people or a verb of sending for one
 # (李大夫, 这位大夫, 请来了大夫).
-_DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来个")
+_DOCTOR_BEFORE = _SURNAMES | frozenset("位名请找问叫喊了来")
 # Characters jieba's HMM glues to a modal 应 before them (患者应少吃, 应尽快, 应按时).
 _AFTER_SHOULD = frozenset("少多尽按及避立当在从由把将对予")
 # Characters jieba's HMM glues to a following modal 应 (后应注意, 均应, 都应).
@@ -204,6 +204,13 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# Who a 背着 "behind the back of" (bèi) hides from, right after it: 背着老公偷偷买的包.
+_BEHIND_BACK_OF = ("老公", "老婆", "丈夫", "妻子", "父母", "爸妈", "家人", "妈妈", "爸爸", "领导", "老师", "大家",
+                   "别人", "同事", "我", "你", "他", "她")
+# What follows 打的 "take a taxi" (dǎdī): 打的直奔机场 (打的到底是谁: de).
+_BY_TAXI_NEXT = ("去", "直奔", "回家", "回去", "过去", "过来", "赶往", "赶去", "赶到", "上班", "走了")
+# What follows 服药 "take medicine" (fú): 你这服药的方法 (我这服药是老中医开的: a dose, fù).
+_TAKING_MEDICINE_NEXT = ("的方法", "的习惯", "的时间", "方法", "时间", "期间", "后", "前")
 # What a person is a member of before 分子 fènzǐ (不法分子); elsewhere 分子 is a molecule.
 _MEMBERS_OF = ("不法", "恐怖", "知识", "积极", "犯罪", "反动", "好战", "极端", "敌对", "危险", "腐败", "黑恶", "暴力",
                "激进", "武装", "爱国", "右派", "左派", "反革命", "骨干", "投机", "异己", "中坚", "坏", "落后", "先进")
@@ -227,7 +234,7 @@ _BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "�
 # How much heavier after 重了: 重了一斤, 重了两公斤 (重了两个 "duplicated").
 _HEAVIER_BY = re.compile(r"了?[零一二两三四五六七八九十几半0-9]+(?:斤|公斤|千克|克|两|吨|磅)")
 # What a 吐 "spit out" (tǔ) gets rid of: 口香糖嚼完就吐了.
-_SPAT_OUT = ("口香糖", "核", "籽", "皮", "骨头", "痰", "口水", "刺", "烟圈", "泡泡")
+_SPAT_OUT = ("口香糖", "核", "籽", "瓜子皮", "果皮", "葡萄皮", "骨头", "痰", "口水", "刺", "烟圈", "泡泡")
 # What follows 某 when it is "a certain" (查某公司), not the unnamed person after a surname (查某).
 _SOMETHING_AFTER_MOU = ("公司", "单位", "人", "些", "地", "种", "个", "处", "项", "件", "事", "年", "月", "日", "天",
                         "一", "部", "机关", "企业", "集团", "医院", "学校", "商", "店", "银行", "网", "平台", "品牌",
@@ -269,7 +276,7 @@ _SHELL_BEFORE = frozenset("子炮导炸枪飞榴中霰")
 # Adverbs before a lone 得 that is "must" when a verb follows (都得下苦功, 也得去, 就得等).
 _ALSO_ADVERBS = frozenset(["都", "也", "就", "又"])
 # Characters before 数 that make it the noun "number" (函数, 分数, 整数, 倍数).
-_NUMBER_KINDS = frozenset("函分整倍系参指奇偶质正负小实虚约总人次岁个的这那每")
+_NUMBER_KINDS = frozenset("函分整倍系参指奇偶质正负小实虚约总人次岁个的这那")
 _SLEEP_WINDOW = 4
 # What follows 哄 "coax" (hǒng): 哄了半天, 哄着, 哄孩子.
 _COAXED = frozenset("了着孩好住骗人")
@@ -310,8 +317,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (after == "满" or sentence.startswith("太满", index + 1)):
         return "cheng2"  # 别盛太满: "ladle"
     if char == "干" and index > 0 and sentence[index - 1] == "地" and target.word in ("干", "地干") \
-            and after and after in "了得" and not (index > 2 and (sentence[index - 3] == sentence[index - 2]
-                                                     or sentence[index - 2] in _ADVERBIAL_ENDS)):
+            and after and after in "了得" and (index == 1 or sentence[index - 2] in _BREAKS
+                                           or sentence[index - 2] in "块片田这那" or before.endswith(("以后", "雨后"))):
         return "gan1"  # 雨停以后，地干了: "dry"
     if char == "干" and index > 2 and sentence[index - 1] == "地" and target.word in ("干", "地干") \
             and (sentence[index - 3] == sentence[index - 2] or sentence[index - 2] in _ADVERBIAL_ENDS):
@@ -381,7 +388,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS and not sentence.startswith("再多", index + 1))
+    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS
+                         and not sentence.startswith(("再多的", "再多也"), index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
                             and sentence.startswith(_MUST_MORE, index + 1)
                             and target.previous_word[-1:] not in _QUALITY_VERBS)):
@@ -401,7 +409,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not _after_feeling(target, before) and target.previous_word not in _QUALITY_VERBS:
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
     if char == "得" and target.word == "得" and target.previous_word.endswith(("疼", "痛", "痒")) \
-            and sentence.startswith(("去", "赶紧", "马上", "立刻", "尽快", "看医生", "吃药"), index + 1):
+            and sentence.startswith(("去医院", "去看", "去买", "看医生", "吃药", "上医院"), index + 1):
         return "dei3"  # 牙疼得去医院看看: "must" (牙疼得睡不着 is the complement marker)
     if char == "得" and _after_its_verb(target) \
             and _after_feeling(target, before):
@@ -547,12 +555,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and target.word in ("调", "调到", "调至") and sentence[index + 1:index + 2] in ("到", "至") \
             and _SETTING.match(sentence, index + 2):
         return "tiao2"  # 水温调到三十八度, 音量调到五格: "adjust" (调到北京, 调到一线: "transfer")
-    if char == "服" and (before[-1:] in _NUMERALS
-                         or (before[-1:] in _DEMONSTRATIVES and before[-2:-1] not in _PRONOUNS)) \
-            and sentence.startswith(_MEDICINES, index + 1):
+    if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
+            and sentence.startswith(_MEDICINES, index + 1) \
+            and not sentence.startswith(_TAKING_MEDICINE_NEXT, index + 2):
         return "fu4"  # 七服中药, 这服药: the measure for doses of Chinese medicine
     if char in "大夫" and target.word[-2:] == "大夫" and (
             (target.word == "大夫" and target.word_start > 0 and sentence[target.word_start - 1] in _DOCTOR_BEFORE)
+            or (target.word == "大夫" and sentence[max(0, target.word_start - 2):target.word_start] in ("请个", "找个", "叫个", "看个"))
             or (len(target.word) == 3 and target.word[0] in _SURNAMES)
             or (target.word in ("大夫", "大夫们") and any(w in sentence for w in _MEDICAL))):
         return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
@@ -565,7 +574,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and target.previous_word in _ALSO_ADVERBS \
             and (after in _MUST_VERBS or after in "下上") and after not in "了到过着" \
             and not (after in "上下" and sentence[index + 2:index + 3] == "了") \
-            and not sentence.startswith("再多", index + 1):
+            and not sentence.startswith(("再多的", "再多也"), index + 1):
         return "dei3"  # 哪一门都得下苦功, 你也得去: "must" (都得了奖, 也得到了: "got")
     if char == "数" and (_loose(target) or (target.word_reading is None
                                              and index == target.word_start + len(target.word) - 1)) \
@@ -573,7 +582,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not sentence.startswith("一次比", index + 1) and before[-1:] not in _NUMBER_KINDS:
         return "shu3"  # jieba's 来数|一次脉搏: "count" (函数一次 is the noun)
     if char == "觉" and target.word == "觉" and "睡" in sentence[max(0, index - _SLEEP_WINDOW):index] \
-            and (before[-1:] in "好个大懒午长一" or not after or after in _BREAKS or after == "了"):
+            and (before[-1:] in "好个大懒午长一" or not after or after in _BREAKS or after == "了"
+                 or re.search(r"睡[个了一场顿][^，。！？；]{0,4}$", sentence[max(0, index - 7):index]) is not None):
         return "jiao4"  # 睡不好觉, 睡个好觉: "sleep" (感觉, 觉得 are words)
     if char == "哄" and target.word == "哄" and sentence.startswith(("了起来", "起来"), index + 1):
         return "hong4"  # 台下观众哄了起来: "uproar"
@@ -616,7 +626,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and (sentence[index - 1:index + 1] == "一行" or sentence[index - 2:index] == "一行") \
             and "行行" in sentence[index - 1:index + 2] and any(w in sentence for w in ("排", "整齐", "列")):
         return "hang2"  # 秧苗一行行排得整整齐齐: rows
-    if char == "行" and re.search(r"[排列站连]成[一两三四五六七八九十几]$", before):
+    if char == "行" and re.search(r"[排列站连分写变划]成[一两三四五六七八九十几]$", before):
         return "hang2"  # 大雁排成一行: a row
     if char == "结" and target.word == "结果" and index == target.word_start and (
             sentence[index + 2:index + 3] == "了" or before.endswith(_BEAR_FRUIT_BEFORE)) \
@@ -648,10 +658,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hang2"  # 日志的第三十二行: a line
     if char == "差" and target.word == "差" and (not after or after in _BREAKS or after in "了的") \
             and is_han(before[-1:] or " ") and before[-1:] not in _NOT_POOR_BEFORE \
-            and not any(w in _clause_before(sentence, index) for w in ("数", "减", "和与")) \
+            and not any(w in _clause_before(sentence, index) for w in ("减", "和与")) \
             and not before.endswith(("的", "的是", "之")):
         return "cha4"  # 食品质量差，: "poor" after what it judges
-    if char == "车" and target.word == "车" and ("象棋" in sentence or "棋盘" in sentence):
+    if char == "车" and target.word == "车" and ("象棋" in sentence[:index] or "棋盘" in sentence[:index]) \
+            and before[-1:] not in "骑开坐乘上下推修":
         return "ju1"  # 象棋里，车走直线: the chariot of Chinese chess
     if char == "冲" and sentence.startswith("冲着", index) and (target.word in ("冲", "冲着") or _loose(target)) \
             and is_han(sentence[index + 2:index + 3] or " ") \
@@ -660,21 +671,23 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "供" and sentence.startswith("供着", index) \
             and any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED):
         return "gong4"  # 庙里供着山神: "enshrine" (供着孩子上学: gōng)
-    if char == "打" and target.word == "打" and before and before[-1] in "两几半一三四五六七八九十" \
+    if char == "打" and ((target.word == "打" and before and before[-1] in "两几半一三四五六七八九十")
+                        or target.word in ("半打", "几打", "两打", "一打")) \
             and sentence.startswith(_BY_THE_DOZEN, index + 1):
         return "da2"  # 订了两打签字笔: a dozen
     if char == "背" and (target.word in ("背", "背着") or _loose(target)) and (
             "黑锅" in _clause_before(sentence, index)
-            or _CARRIED_AFTER_OF.match(sentence, index + 1) is not None):
+            or (_CARRIED_AFTER_OF.match(sentence, index + 1) is not None
+                and not sentence.startswith(_BEHIND_BACK_OF, index + 2))):
         return "bei1"  # 这口黑锅我可不替你背, 背着发高烧的孩子: "carry"
     if char == "倒" and target.word == "倒" and before[-1:] == "得" and is_han(after or " ") \
-            and after not in _BREAKS and after not in "了下":
+            and after not in _BREAKS and after not in "了下向在进地":
         return "dao4"  # 你说得倒轻巧, 想得倒美: "and yet"
     if char == "差" and _loose(target) and before[-1:] in _TURNED_OUT_POOR and after and after in "了的":
         return "cha4"  # 他这次考试又考差了: "poorly"
-    if char == "的" and before[-1:] == "打" and after and after in "去直回到赶":
+    if char == "的" and before[-1:] == "打" and sentence.startswith(_BY_TAXI_NEXT, index + 1):
         return "di1"  # 打的直奔机场: "take a taxi"
-    if char == "晃" and (after == "得" and "眼" in _clause_after(sentence, index)):
+    if char == "晃" and after == "得" and any(w in _clause_after(sentence, index) for w in ("睁不开", "刺眼", "晃眼")):
         return "huang3"  # 太阳晃得她睁不开眼: "dazzle"
     if char == "假" and target.word == "假" and (not after or after in _BREAKS or after in "了的") \
             and re.search(r"[请休放销][了过]?[^，。！？；]{0,4}$", sentence[max(0, index - 7):index]):
@@ -700,6 +713,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jiao4"  # 在校场上操练: the drill ground (学校场馆 is a school's)
     if char == "色" and after == "子" and before[-1:] in ("掷", "扔", "摇", "投", "丢"):
         return "shai3"  # jieba's 掷|色|子玩: dice
+    if char == "得" and target.word == "得" and before.endswith(("起码", "少说也", "至少也", "最少也")) \
+            and is_han(after or " ") and after not in "了到过着":
+        return "dei3"  # 这一走少说也得一年半载: "it takes" (起码得了二十分: "got")
+    if char == "晃" and before[-1:] == "一" and (after in _NUMERALS or after in "就已而又"
+                                                or sentence.startswith(("几年", "多年", "半年"), index + 1)):
+        return "huang3"  # 一晃三年过去了: time flashing by (身子一晃: sways, huàng)
     if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
         return "yan4"  # 咽也咽不下去: "swallow"
     if char == "朝" and _is_morning(sentence, index):

@@ -75,7 +75,7 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
 
 
 # Characters that in A一A are a preposition or a measure before 一, no verb said twice (把一把米).
-_MEASURES_NOT_VERBS = frozenset("把个只张条次")
+_MEASURES_NOT_VERBS = frozenset("把个只条次")
 # Complements of two syllables after V不 (看不清楚, 说不明白).
 _TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "利索", "痛快", "踏实", "安稳"])
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
@@ -242,7 +242,7 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[0], 5)  # 收藏店铺哦
         is_suffix = len(text) >= 2 or (len(text) == 1 and k > 0)
         if rs and is_suffix and text[-1:] in PARTICLES and rs[-1].pinyin[:-1] == PARTICLES[text[-1]] \
-                and not (text in _BARS and not (k > 0 and clause[k - 1].text.endswith("上"))):
+                and not (text in _BARS and not (k > 0 and clause[k - 1].text == "上")):
             _set(rs[-1], 5)
 
 
@@ -258,7 +258,8 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
                      "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
                      "法院", "议会", "政策", "标准", "保护主义"]),
     "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
-    "过去": frozenset(["的", "曾", "曾经", "一直", "常", "常常", "经常", "总", "总是", "多年", "几年", "那些"]),
+    "过去": frozenset(["的", "曾", "曾经", "一直", "常", "常常", "经常", "总", "总是", "多年", "几年", "那些",
+                     "相比", "比", "一样", "不同", "相同"]),
     "买卖": frozenset(["野生", "野生动物", "人口", "毒品", "枪支", "股票", "房屋", "土地", "合同", "双方",
                      "关系", "妇女", "儿童", "器官", "文物", "象牙", "个人信息", "公民", "外汇"]),
 }
@@ -275,7 +276,7 @@ _SWAGGER_NEXT = frozenset(["今天", "明天", "今儿", "偏", "偏要", "偏�
 # What follows 孙子 the strategist Sūnzǐ (elsewhere 孙子 is a grandson, sūnzi).
 _STRATEGIST_NEXT = frozenset(["兵法", "吴起", "曰", "认为", "列传", "说过", "有云", "云", "指出", "提出"])
 # Verbs of motion whose complement 过去 stays neutral whatever follows (走|过去的时候, 跑|过去的样子).
-_MOTION_VERBS = frozenset("走跑飞冲扑追跟游爬开送转递传拿扔踢推滚划驶飘")
+_MOTION_VERBS = frozenset("走跑飞冲扑追游爬开送转递传拿扔踢推滚划驶飘")
 # Verbs of falling or putting before 地下 "on the floor" (dìxia): 掉地下, 扔在地下.
 _DROPPED_ON = frozenset("掉扔放坐躺摔倒吐洒撒丢落蹲跪趴")
 # What "others" (人家 rénjia) do first: 人家都走了, 人家不要.
@@ -339,7 +340,9 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "老子":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
-        return True if after in _SWAGGER_NEXT or before in ("你", "他", "你们", "他们") else None  # 老子今天不干了
+        then = clause[k + 2].text if k + 2 < len(clause) else ""
+        swagger = after in _SWAGGER_NEXT or (after in ("就", "才", "可", "偏") and then[:1] in ("不", "没"))
+        return True if swagger or before in ("你", "他", "你们", "他们") else None  # 老子今天不干了, 老子才不怕你
     if text == "地下":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
@@ -348,8 +351,10 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "孙子":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
-        strategist = after in _STRATEGIST_NEXT or before.endswith(("《", "·", "称", "为", "即", "和")) \
-            or any(w.text in ("军事", "兵法", "兵家", "战略", "思想") for w in clause[k + 1:k + 4])
+        owned = before.endswith("的") or before in ("我", "你", "他", "她", "您", "咱", "大", "小", "亲")
+        strategist = not owned and (
+            after in _STRATEGIST_NEXT or before.endswith(("《", "·", "为", "即"))
+            or any(w.text in ("军事", "兵法", "兵家", "战略") for w in clause[k + 1:k + 4]))
         return None if strategist else True  # 他的孙子, 给孙子: a grandson (孙子兵法, 孙子认为: Sūnzǐ)
     if text == "过去" and k > 0 and clause[k - 1].text[-1:] in _MOTION_VERBS:
         return None  # 走|过去的时候: the complement, whatever follows
@@ -468,7 +473,8 @@ def _neutral_patterns(clause: list[Word]) -> None:
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
                 and i - 1 in starts and i not in long_starts and i not in in_idiom \
                 and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一") \
-                and not (middle.text == "一" and flat[i - 1].text in _MEASURES_NOT_VERBS):
+                and not (middle.text == "一" and flat[i - 1].text in _MEASURES_NOT_VERBS
+                         and not (i + 2 < len(flat) and flat[i + 2].text == "脉")):
             _set(middle, 5)
 
 

@@ -1,14 +1,21 @@
 """Mathematical formulas with letters, as a teacher reads them aloud.
 
 ``x²-4=0`` → 艾克斯的平方减四等于零, ``若a>b`` → 若诶大于比, ``sin30°=1/2`` → sin三十度等于二分之一,
-``log₂8=3`` → 以二为底八的对数等于三, ``√(x+1)≥0`` → 根号下艾克斯加一大于等于零, ``|-5|=5`` → 负五的绝对值
-等于五, ``AB∥CD`` → AB平行于CD, ``△ABC≌△DEF`` → 三角形ABC全等于三角形DEF, ``x→∞`` → 艾克斯趋向于无穷大,
+``√(x+1)≥0`` → 根号下艾克斯加一大于等于零, ``|-5|=5`` → 负五的绝对值等于五, ``(a+b)²`` → 诶加比的和的平方,
+``AB∥CD`` → AB平行于CD, ``△ABC≌△DEF`` → 三角形ABC全等于三角形DEF, ``x→∞`` → 艾克斯趋向于无穷大,
 ``5!`` → 五的阶乘; numbers on both sides of a slash are a fraction (``1/2+1/3=5/6`` → 二分之一加三分之一
-等于六分之五), letters a quotient (``v=s/t`` → 维等于艾斯除以提). A run of such characters is a formula
-only when it holds a relation (= > ≥ ∥ ∈ …) and a letter, or a fraction beside an equals sign, and no
-word of three small letters but the names of functions (sin, log …): ``iPhone``, ``v2.0`` and ``A-B``
-stay with the other rules. Letters are spelled (:func:`~tts.text.normalize.latin.spell`), as
-everywhere else.
+等于六分之五), letters a quotient (``v=s/t`` → 维等于艾斯除以提); units of measurement after numbers are
+read as units (``S=20m²`` → 二十平方米, ``c=3×10⁸m/s`` → …米每秒, ``t=25℃``, ``F=100N``, ``x=50%``).
+
+A run of such characters is a formula only when a relation (= > ≥ ∥ ∈ …) stands between two operands
+and the run holds a letter (or a fraction beside an equals sign). Runs that are names or numbers of
+another kind stay with the other rules: words of three small letters but the names of functions
+(``iPhone``), names joined by a hyphen to a number (``GPT-4``, ``COVID-19``, ``i7-13700K``), dotted
+numbers (``192.168.1.1``, ``v1.2.3``), an item number opening a line (``(1)``) and emoticons such as
+``(>ω<)``, whose relation has no operand beside it. Letters are spelled
+(:func:`~tts.text.normalize.latin.spell`), as everywhere else.
+
+``2′30″`` → 两分三十秒 and ``116°23′`` → 一百一十六度二十三分 are read by :data:`ANGLE`.
 """
 
 from __future__ import annotations
@@ -17,28 +24,37 @@ import re
 
 from tts.text.normalize.latin import GREEK, spell
 from tts.text.normalize.money_units import UNITS
-from tts.text.normalize.numbers import read_decimal, read_fraction
+from tts.text.normalize.numbers import read_decimal, read_digits, read_fraction, read_int
 from tts.text.normalize.rules import START_DIGITS, START_LETTERS, Piece, Rule, group, rule
 
-_GREEK_CLASS = "".join(GREEK)
-# What a formula may be written with (no spaces, no commas: a formula ends there).
+_GREEK_CLASS = "".join(GREEK) + "".join(GREEK).upper()
+# What a formula may be written with (no spaces; a comma only inside a number: 1,000).
 _CHARS = (
-    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅"
+    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:：∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅%"
 )
+_CHAR = rf"(?:[{_CHARS}]|(?<=[0-9]),(?=[0-9]{{3}}(?![0-9])))"
 _RELATIONS = "=≠≈<>≥≤∥⊥≌∽∈∉∩∪⊂⊆→"
+# A relation with an operand on each side (not the > of an emoticon such as (>ω<)).
+_LEFT = rf"[A-Za-z0-9{_GREEK_CLASS}²³ⁿ)）|°%!∞∅]"
+_RIGHT = rf"[-−A-Za-z0-9{_GREEK_CLASS}(（√∛|△∠∞∅]"
 _FUNCTIONS = ("sin", "cos", "tan", "cot", "log", "lg", "ln", "lim", "max", "min")
-_NO_LONG_WORD = (
-    rf"(?![{_CHARS}]*?(?<![a-z])(?!(?:{'|'.join(_FUNCTIONS)})(?![a-z]))[a-z]{{3}})"
+_GUARDS = (
+    rf"(?=(?:{_CHAR})*?{_LEFT}[{_RELATIONS}]{_RIGHT})"  # a relation between operands
+    rf"(?!(?:{_CHAR})*?(?<![a-z])(?!(?:{'|'.join(_FUNCTIONS)})(?![a-z]))[a-z]{{3}})"  # no word: iPhone
+    rf"(?!(?:{_CHAR})*?(?:[A-Za-z]{{2}}|[A-Za-z][0-9]+)-[0-9A-Za-z])"  # no name: GPT-4, i7-13700K
+    r"(?![^，。\s]*?[0-9]\.[0-9]+\.[0-9])"  # no dotted number: 192.168.1.1, v1.2.3
+    r"(?![(（][0-9]+[)）])"  # no item number opening it: (1)
 )
 _HOLDS_MATH = (
-    rf"(?=[{_CHARS}]*[{_RELATIONS}])(?=[{_CHARS}]*[A-Za-z{_GREEK_CLASS}√∛△∠∞∅ⁿ]"
-    rf"|[{_CHARS}]*[0-9]/[0-9][{_CHARS}]*=|[{_CHARS}]*=[{_CHARS}]*[0-9]/[0-9]"
-    rf"|(?=[{_CHARS}]*=)[{_CHARS}]*[²³ⁿ√∛|!()（）])"
+    rf"(?=(?:{_CHAR})*[A-Za-z{_GREEK_CLASS}√∛△∠∞∅ⁿ]"
+    rf"|(?:{_CHAR})*[0-9]/[0-9](?:{_CHAR})*=|(?:{_CHAR})*=(?:{_CHAR})*[0-9]/[0-9]"
+    rf"|(?=(?:{_CHAR})*=)(?:{_CHAR})*[²³ⁿ√∛|!()（）])"
 )
-_PATTERN = rf"(?<![{_CHARS}]){_HOLDS_MATH}{_NO_LONG_WORD}[{_CHARS}]{{3,}}(?<![.:])(?![{_CHARS}])"
+_PATTERN = rf"(?<![{_CHARS}]){_HOLDS_MATH}{_GUARDS}(?:{_CHAR}){{3,}}(?<![.:：(（,])(?![{_CHARS}])"
 
 _TOKEN = re.compile(
-    rf"(?P<num>[0-9]+(?:\.[0-9]+)?)|(?P<func>{'|'.join(_FUNCTIONS)})(?![a-z])|(?P<letters>[A-Za-z]+)"
+    rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    rf"|(?P<func>{'|'.join(_FUNCTIONS)})(?![a-z])|(?P<letters>[A-Za-z]+)"
     r"|(?P<sup>[²³¹⁰⁴-⁹ⁿ⁻⁺]+)|(?P<sub>[₀-₉]+)|(?P<other>.)"
 )
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -46,14 +62,21 @@ _SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _WORDS = {
     "+": "加", "×": "乘", "*": "乘", "·": "乘", "÷": "除以", "/": "除以", "=": "等于", "≠": "不等于",
     "≈": "约等于", ">": "大于", "<": "小于", "≥": "大于等于", "≤": "小于等于", "±": "正负", ":": "比",
-    "∥": "平行于", "⊥": "垂直于", "≌": "全等于", "∽": "相似于", "∈": "属于", "∉": "不属于", "∩": "交",
-    "∪": "并", "⊂": "包含于", "⊆": "包含于", "∞": "无穷大", "∅": "空集", "△": "三角形",
+    "：": "比", "∥": "平行于", "⊥": "垂直于", "≌": "全等于", "∽": "相似于", "∈": "属于", "∉": "不属于",
+    "∩": "交", "∪": "并", "⊂": "包含于", "⊆": "包含于", "∞": "无穷大", "∅": "空集", "△": "三角形",
     "∠": "角", "√": "根号", "∛": "三次根号", "°": "度", "′": "分", "″": "秒", "!": "的阶乘",
 }
-_OPERAND_ENDS = ("num", "letters", "greek", "close", "sup", "sub", "abs")
-# Units of physics a number carries inside a formula that the unit table leaves out (N is too
-# often a letter elsewhere: N95, 3N).
-_FORCE_UNITS = {"N": "牛"}
+_OPERAND_ENDS = ("num", "letters", "greek", "close", "sup", "sub", "abs", "unit")
+# What a bracketed sum, difference or product is called when it is raised to a power or operated on.
+_RESULTS = {"加": "的和", "减": "的差", "乘": "的积"}
+# Units inside a formula beyond the unit table (N is too often a letter elsewhere: N95, 3N), and the
+# one-letter units that count as units only closing the formula or before / · ² ³ (x=2t is 2t).
+_FORMULA_UNITS = {"N": "牛", "A": "安", "Ω": "欧"}
+_ONE_LETTER_UNITS = frozenset("mstghLNAVWJ")
+_UNIT_KEYS = sorted(set(UNITS) | set(_FORMULA_UNITS), key=len, reverse=True)
+_PRESSURE_UNITS = ("mmHg", "kPa")
+_RESOLUTIONS = frozenset(["480", "720", "1080", "1440", "2160"])
+_CHEMICAL = re.compile(r"[A-Z][a-z]?[0-9₀-₉]")
 
 
 def _power(exponent: str, *, after_function: bool) -> str:
@@ -67,71 +90,141 @@ def _power(exponent: str, *, after_function: bool) -> str:
     return words if after_function else "的" + words
 
 
+def _unit_at(text: str, position: int) -> str | None:
+    """The longest unit symbol of the table written at ``text[position:]`` and ending a word."""
+    for key in _UNIT_KEYS:
+        if text.startswith(key, position):
+            end = position + len(key)
+            if end == len(text) or not (text[end].isascii() and text[end].isalpha()):
+                return key
+    return None
+
+
 def _formula(match: re.Match[str]) -> list[Piece]:
-    tokens = [(t.lastgroup or "other", t.group()) for t in _TOKEN.finditer(match.group())]
+    text = match.group()
+    tokens = [(t.lastgroup or "other", t.group(), t.start()) for t in _TOKEN.finditer(text)]
+    chemical = _CHEMICAL.search(text) is not None
     out: list[str] = []
-    previous = ""  # the kind of the token before: num, letters, func, close, op …
+    previous = ""  # the kind of the token before: num, letters, func, unit, close, op …
+    brackets: list[tuple[str, str]] = []  # per open bracket: the kind before it, the first operator inside
     in_abs = False
     k = 0
     while k < len(tokens):
-        kind, text = tokens[k]
-        nxt = tokens[k + 1] if k + 1 < len(tokens) else ("", "")
+        kind, word, start = tokens[k]
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ("", "", len(text))
+        after = tokens[k + 2] if k + 2 < len(tokens) else ("", "", len(text))
+        unit = _unit_at(text, start) if previous in ("num", "per", "power") and kind in ("letters", "func", "other") else None
+        if unit is not None and len(unit) == 1 and unit in _ONE_LETTER_UNITS:
+            end = start + 1
+            glued = k >= 2 and tokens[k - 2][0] == "letters" and tokens[k - 1][2] == tokens[k - 2][2] + len(tokens[k - 2][1])
+            if (end < len(text) and text[end] not in "/·²³)）=≠≈<>≥≤") or glued:
+                unit = None  # x=2t+1, 2a·3b, s=v0t: a letter after a coefficient or a subscript
+        if unit is not None:
+            end = start + len(unit)
+            square = text[end:end + 1] if text[end:end + 1] in ("²", "³") else ""
+            spoken = UNITS.get(unit) or _FORMULA_UNITS[unit]
+            out.append({"²": "平方", "³": "立方"}.get(square, "") + spoken)  # 20m² → 二十平方米
+            end += len(square)
+            while k < len(tokens) and tokens[k][2] < end:
+                k += 1
+            previous = "unit"
+            continue
         if kind == "num":
-            after = tokens[k + 2] if k + 2 < len(tokens) else ("", "")
+            if nxt[1] == "%":
+                out.append("百分之" + read_decimal(word))  # x=50% → 艾克斯等于百分之五十
+                k += 2
+                previous = "num"
+                continue
+            if previous == "letters" and len(tokens[k - 1][1]) >= 2 and tokens[k - 1][1].isupper() \
+                    and start == tokens[k - 1][2] + len(tokens[k - 1][1]):
+                out.append(read_digits(word) if len(word) >= 3 else read_int(word, liang=False))  # RTX4090
+                k += 1
+                previous = "num"
+                continue
+            if nxt[0] == "letters" and nxt[1] in ("P", "p", "K") and word in _RESOLUTIONS:
+                out.append(read_digits(word) + spell(nxt[1]))  # 1080P → 一零八零P
+                k += 2
+                previous = "num"
+                continue
             if nxt[1] == "/" and after[0] == "num" and previous not in ("letters", "greek"):
-                out.append(read_fraction(text, after[1]))  # 1/2 → 二分之一
+                if text.startswith(_PRESSURE_UNITS, after[2] + len(after[1])):
+                    out.append(read_decimal(word) + "比" + read_decimal(after[1]))  # 120/80mmHg
+                else:
+                    out.append(read_fraction(word, after[1]))  # 1/2 → 二分之一
                 k += 3
                 previous = "num"
                 continue
-            out.append(read_decimal(text, liang=False))
-        elif kind == "func" and text == "log" and nxt[0] == "sub":
-            base = read_decimal(nxt[1].translate(_SUBSCRIPTS), liang=False)
-            argument = tokens[k + 2] if k + 2 < len(tokens) else ("", "")
-            read = read_decimal(argument[1], liang=False) if argument[0] == "num" else spell(argument[1])
-            out.append(f"以{base}为底{read}的对数")  # log₂8 → 以二为底八的对数
-            k += 3
-            previous = "num"
-            continue
-        elif kind == "letters" and previous in ("num", "per") and (text in UNITS or text in _FORCE_UNITS) \
-                and nxt[0] not in ("letters", "num"):
-            out.append(UNITS.get(text) or _FORCE_UNITS[text])  # F=100N → 一百牛, g=10N/kg
-            kind = "close"
+            if nxt[1] in "-−" and after[0] == "num" and "," not in word + after[1] \
+                    and float(word) < float(after[1]) and previous in ("", "op") \
+                    and (k + 3 >= len(tokens) or tokens[k + 3][0] in ("letters", "other") and tokens[k + 3][1] not in "+-−×÷*/^"):
+                out.append(read_decimal(word) + "到" + read_decimal(after[1]))  # A=90-100分, pH=6-8
+                k += 3
+                previous = "num"
+                continue
+            out.append(read_decimal(word))
+        elif kind == "letters" and word == "x" and previous == "num" and nxt[0] == "num":
+            out.append("乘")  # 5x3=15: the times sign written as x
+            kind = "op"
         elif kind in ("func", "letters"):
-            out.append(spell(text))
+            out.append(spell(word))
             kind = "func" if kind == "func" else "letters"
         elif kind == "sup":
-            out.append(_power(text, after_function=previous == "func"))
+            out.append(_power(word, after_function=previous == "func"))
+            kind = "power" if previous in ("num", "unit") else "sup"
         elif kind == "sub":
-            out.append(read_decimal(text.translate(_SUBSCRIPTS), liang=False))  # x₁ → 艾克斯一
-        elif text in GREEK:
-            out.append(GREEK[text])
+            out.append(read_decimal(word.translate(_SUBSCRIPTS), liang=False))  # x₁ → 艾克斯一
+        elif word.lower() in GREEK:
+            out.append(GREEK[word.lower()])
             kind = "greek"
-        elif text in "(（":
+        elif word in "(（":
+            brackets.append((previous, ""))
             kind = "open"
-        elif text in ")）":
+        elif word in ")）":
+            opened_after, operator = brackets.pop() if brackets else ("", "")
+            operand_next = nxt[0] == "sup" or (nxt[1] != "" and nxt[1] in "×*·÷/")
+            if operator and (operand_next or opened_after == "op"):
+                out.append(_RESULTS[operator])  # (a+b)² → 诶加比的和的平方, a-(b+c) → …比加西的和
             kind = "close"
-        elif text == "|":
+        elif word == "|":
             if in_abs:
                 out.append("的绝对值")  # |-5| → 负五的绝对值
                 kind = "abs"
             in_abs = not in_abs
-        elif text in "-−":
-            out.append("减" if previous in _OPERAND_ENDS else "负")  # a-c 减, -5 负
+        elif word in "-−":
+            binary = previous in _OPERAND_ENDS
+            out.append("减" if binary else "负")  # a-c 减, -5 负
+            if binary and brackets and not brackets[-1][1]:
+                brackets[-1] = (brackets[-1][0], "减")
             kind = "op"
-        elif text == "√" and nxt[1] in "(（":
+        elif word == "√" and nxt[1] != "" and nxt[1] in "(（":
             out.append("根号下")  # √(x+1) → 根号下艾克斯加一
+            kind = "root"
+        elif word == "!" and nxt[1] == "=":
+            out.append("不等于")  # a!=b
+            k += 2
+            previous = "op"
+            continue
+        elif word == "°" and nxt[0] == "letters" and nxt[1] in ("C", "F"):
+            out.append("摄氏度" if nxt[1] == "C" else "华氏度")  # t=25℃
+            k += 2
+            previous = "unit"
+            continue
+        elif word == ".":
             kind = "op"
-        elif text == ".":
+        elif word == "→":
+            if previous == "letters" and tokens[k - 1][1].islower() and len(tokens[k - 1][1]) == 1:
+                out.append("趋向于")  # x→∞, x→0
+            else:
+                out.append("生成" if chemical else "到")  # 2H₂O→2H₂+O₂; A→B
             kind = "op"
-        elif text == "→":
-            out.append("趋向于" if nxt[1] == "∞" or nxt[0] == "num" else "到")  # x→∞, x→0 (A→B: 到)
-            kind = "op"
-        elif text == "/" and previous == "close" and nxt[0] == "letters" and (nxt[1] in UNITS or nxt[1] in _FORCE_UNITS):
+        elif word == "/" and previous == "unit":
             out.append("每")  # 10N/kg → 十牛每千克
             kind = "per"
         else:
-            out.append(_WORDS.get(text, ""))
-            kind = "close" if text in "°′″!∞∅" else "op"
+            out.append(_WORDS.get(word, ""))
+            kind = "close" if word in "°′″!∞∅" else "op"
+            if word in "+×*·" and brackets and not brackets[-1][1]:
+                brackets[-1] = (brackets[-1][0], _WORDS[word])
         previous = kind
         k += 1
     return [group(match, 0, "".join(out))]
@@ -144,4 +237,25 @@ FORMULA = rule(
     START_LETTERS + START_DIGITS + _GREEK_CLASS + "(（√∛|△∠-−",
 )
 
-RULES: tuple[Rule, ...] = (FORMULA,)
+
+def _angle(match: re.Match[str]) -> list[Piece]:
+    """116°23′ → 一百一十六度二十三分, 2′30″ → 两分三十秒 (a race time or the minutes of an angle)."""
+    spoken = ""
+    if match["deg"]:
+        spoken += read_decimal(match["deg"]) + "度"
+    if match["min"]:
+        spoken += ("两" if match["min"] == "2" else read_decimal(match["min"])) + "分"
+    if match["sec"]:
+        spoken += read_decimal(match["sec"]) + "秒"
+    return [group(match, 0, spoken)]
+
+
+ANGLE = rule(
+    "angle",
+    r"(?<![0-9.])(?:(?P<deg>[0-9]+(?:\.[0-9]+)?)°(?=[0-9]+′))?(?P<min>[0-9]+(?:\.[0-9]+)?)′"
+    r"(?:(?P<sec>[0-9]+(?:\.[0-9]+)?)″)?",
+    _angle,
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (FORMULA, ANGLE)

@@ -152,7 +152,7 @@ def _standard(match: re.Match[str]) -> list[Piece]:
         spoken = read_digits(whole) + ("点" + read_digits(fraction) if fraction else "")
     pieces = [group(match, "org", spell(org.replace("/", ""))), group(match, "sp", ""), group(match, "n", spoken)]
     if match["ed"]:
-        dash = "杠" if match["ed"].startswith("-") else ""
+        dash = "杠" if match["ed"].startswith("-") else "，"  # ISO 9001:2015 → 九零零一，二零一五
         pieces.append(group(match, "ed", dash + read_digits(match["ed"])))
     return pieces
 

@@ -117,20 +117,29 @@ DISCOUNT = rule(
 
 # The hyphen of a model designation after its Chinese name is silent: 歼-20 → 歼二十, 运-20,
 # 东风-41 → 东风四十一, 长征-5 (not a minus: 气温-5℃ is one).
-_DESIGNATED = ("歼", "运", "轰", "东风", "红旗", "长征", "鹰击", "巨浪", "神舟", "天宫", "嫦娥")  # (not 一直-10℃)
+_DESIGNATED = ("歼", "运", "轰", "东风", "红旗", "长征", "鹰击", "巨浪", "神舟", "天宫", "嫦娥")
+# 直, 强, 教, 武 end common words (一直, 加强, 宗教, 威武): as designations only at the start, after no
+# Han character, or after the words that lead a model's name (国产直-20, 新型强-5).
+_DESIGNATED_IN_WORDS = "直强教武"
+_LEADS_MODEL = "产型款架台的种辆是"
 MODEL_DESIGNATION = rule(
     "model_designation",
-    "(?:" + "|".join(f"(?<={name})" for name in _DESIGNATED) + r")(?P<d>-)(?P<n>[0-9]{1,3})(?![0-9.])",
+    "(?:" + "|".join(f"(?<={name})" for name in _DESIGNATED)
+    + "".join(f"|(?<=(?<![\u4e00-\u9fff]){c})|(?<=[{_LEADS_MODEL}]{c})" for c in _DESIGNATED_IN_WORDS)
+    + r")(?P<d>-)(?P<n>[0-9]{1,3})(?![0-9.])",
     lambda m: [group(m, "d", ""), group(m, "n", read_int(m["n"], liang=False))],
     "-",
 )
 
+# Lotteries whose draws have five-digit numbers (大乐透第24035期).
+_FIVE_DIGIT_DRAWS = ("大乐透", "排列三", "排列五", "七星彩", "七乐彩", "快乐8")
 # The number of a lottery draw, seven digits or more (a year and a count), is read digit by digit:
 # 第2024035期 → 第二零二四零三五期 (第12期, a newspaper's 第25000期 stay counts).
 ISSUE = rule(
     "issue",
-    r"(?<=第)(?P<n>[0-9]{7,})(?=期)",
-    lambda m: [group(m, "n", read_digits(m["n"]))],
+    r"(?:(?<=第)(?P<n>[0-9]{7,})|(?:" + "|".join(f"(?<={name}第)" for name in _FIVE_DIGIT_DRAWS)
+    + r")(?P<m>[0-9]{5}))(?=期)",
+    lambda m: [group(m, "n" if m["n"] else "m", read_digits(m["n"] or m["m"]))],
     START_DIGITS,
 )
 

@@ -70,9 +70,13 @@ _MEASURE = re.compile(
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
 # What follows N号 when it numbers a seat, a jersey or a bed rather than a day: 08号座位 → 零八号.
-_SEAT_AFTER = ("座", "球衣", "床", "房", "楼", "窗口", "考生", "选手", "队员", "机位", "车厢", "线")
+_SEAT_AFTER = ("座", "球衣", "床", "房", "楼", "窗口", "考生", "选手", "队员", "机位", "车厢", "线", "顾客",
+               "患者", "病人", "客人", "到")
 # What names the building before N层, a floor then (3号楼2层, 住院部2层).
-_FLOOR_OF = ("楼", "单元", "部", "馆")  # (not 一座2层小楼, 一栋2层楼房: two storeys)
+_FLOOR_OF = ("楼", "单元", "部", "馆")
+# Measures of buildings that name one (B座, 3栋) unless a number counts them (一座2层小楼: two storeys).
+_BUILDING_MEASURES = ("座", "栋", "幢", "院")
+_COUNTING = frozenset("一二两三四五六七八九十几每这那")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
@@ -145,8 +149,9 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return False  # the minute of a clock time: 三点2分 → 三点二分 (but 2分05秒 → 两分)
     if text.startswith("两", end):
         return False  # the weight 两: 2两 → 二两, never 两两
-    if text.startswith("层", end) and text[:start].endswith(_FLOOR_OF):
-        return False  # the floor of a building: 3号楼2层 → 二层 (楼高2层 → 两层)
+    if text.startswith("层", end) and (text[:start].endswith(_FLOOR_OF) or (
+            text[:start].endswith(_BUILDING_MEASURES) and text[start - 2:start - 1] not in _COUNTING)):
+        return False  # the floor of a building: 3号楼2层, B座2层 → 二层 (楼高2层, 一座2层小楼 → 两层)
     return _MEASURE.match(text, end) is not None
 
 
@@ -202,7 +207,8 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     if _is_minor_part(text, start, end):
         return read_digits(digits)
     if len(digits) > 1 and digits[0] == "0":
-        seat = text.startswith(_SEAT_AFTER, end + 1) and text.startswith("号", end)
+        seat = text.startswith("号", end) and "月" not in text[max(0, start - 3):start] and (
+            text.startswith(_SEAT_AFTER, end + 1) or text[max(0, start - 1):start] in ("请", "第"))
         if _CALENDAR_AFTER.match(text, end) and not seat:
             return read_int(digits, liang=False)  # 06月09日 → 六月九日, 8月08号 (but 08号座位 → 零八号)
         return read_digits(digits)

@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
     latin.STAKE,
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
+    formulas.ANGLE,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
