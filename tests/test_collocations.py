@@ -727,6 +727,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他吃了几口皮蛋就吐了。", "吐", "tu4"),
     ("她从小就好强。", "好", "hao4"),
     ("买了几打啤酒。", "打", "da2"),
+    # from blind set 34 (sports and games), with contrasts
+    ("他今晚三分球十投八中，手感火热。", "中", "zhong4"),
+    ("咱们下半场得加把劲了！", "得", "dei3"),
+    ("他年轻时大病了一场，差点儿退役。", "场", "chang2"),
+    ("终局数子，黑棋胜了半目。", "数", "shu3"),
+    ("此数子者，类皆酒肉以溺其志。", "数", "shu4"),
+    ("赛艇队今天在湖上划了二十公里。", "划", "hua2"),
+    ("他被球砸中脑袋，一下子蒙了。", "蒙", "meng1"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

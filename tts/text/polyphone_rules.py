@@ -31,7 +31,7 @@ _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让�
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留")
+                     "拿", "带", "留", "加把劲", "加油")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -173,7 +173,7 @@ _CARRY_COUNT = ("一大捆", "一捆", "一大筐", "一筐", "一个", "两个"
 _CARRY_OWNER = ("自己的", "我的", "你的", "他的", "她的", "它的")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
 # After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
-_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕都全")
+_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕都全子就")
 # What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
@@ -230,7 +230,7 @@ _BREWED_OR_RINSED = ("咖啡", "茶", "奶粉", "澡", "凉", "水", "碗", "马
 # What 供着 "enshrine" (gòng) holds.
 _ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像")
 # What is bought by the dozen (打 dá): 两打签字笔, 一打鸡蛋.
-_BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干")
+_BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干", "羽毛球", "网球")
 # How much heavier after 重了: 重了一斤, 重了两公斤 (重了两个 "duplicated").
 _HEAVIER_BY = re.compile(r"了?[零一二两三四五六七八九十几半0-9]+(?:斤|公斤|千克|克|两|吨|磅)")
 # What a 吐 "spit out" (tǔ) gets rid of: 口香糖嚼完就吐了.
@@ -693,7 +693,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search(r"[请休放销][了过]?[^，。！？；]{0,4}$", sentence[max(0, index - 7):index]):
         return "jia4"  # 请了一周假: leave
     if char == "划" and (target.word in ("划", "划着") or (index == target.word_start and target.word_reading is None)) \
-            and any(w in _clause_before(sentence, index) for w in ("桨", "船")):
+            and any(w in _clause_before(sentence, index) for w in ("桨", "船", "艇", "龙舟")):
         return "hua2"  # 用桨划着走: "row"
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
@@ -707,6 +707,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "de5"  # jieba's 握得|住: the potential complement
     if char == "挑" and (target.word == "挑" or _loose(target)) and "扁担" in _clause_before(sentence, index):
         return "tiao1"  # 用扁担挑来了饭菜: "carry on a pole"
+    if char == "中" and re.search(r"[投射][一二三四五六七八九十两几百]+$", before):
+        return "zhong4"  # 三分球十投八中: "hit"
+    if char == "场" and before[-1:] == "一" and _ends_clause(sentence, index + 1) \
+            and any(w in _clause_before(sentence, index) for w in ("病", "哭", "醉", "梦", "闹", "欢喜", "虚惊")):
+        return "chang2"  # 他年轻时大病了一场: the course of an event
     if char == "卡" and before[-1:] == "哨":
         return "qia3"  # 边防哨卡: a checkpoint
     if char == "校" and after == "场" and target.word in ("校", "在校", "校场"):
