@@ -997,6 +997,14 @@ FORMULAS = [
     ("办公室在B座2层。", "办公室在比座二层。"),
     ("请08号到3号窗口。", "请零八号到三号窗口。"),
     ("8月08号到10号", "八月八号到十号"),
+    # from blind set 10 (bills and service messages)
+    ("账户余额-¥126.40", "账户余额负一百二十六点四元"),
+    ("优惠-¥10.00，实付¥49.80", "优惠减十元，实付四十九点八元"),
+    ("签到成功，积分+200", "签到成功，积分加二百"),
+    ("温度+5℃", "温度正五摄氏度"),
+    ("新设备于12-05 22:18登录", "新设备于十二月五日二十二点十八分登录"),
+    ("缴费户号3100456789", "缴费户号三幺零零四五六七八九"),
+    ("92#汽油", "九十二号汽油"),
     ("g=10N/kg", "吉等于十牛每千克"),
     ("电阻为10Ω", "电阻为十欧"),
     ("3N协议", "三恩协议"),  # N alone is a letter
@@ -1103,7 +1111,7 @@ def test_sixth_blind_normalization_set_reads_as_expected() -> None:
 
     cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind6.tsv")
     assert len(cases) == 188
-    assert len(misses(cases)) <= 14
+    assert len(misses(cases)) <= 10
 
 
 def test_seventh_blind_normalization_set_reads_as_expected() -> None:
@@ -1146,3 +1154,17 @@ def test_ninth_blind_normalization_set_reads_as_expected() -> None:
     cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind9.tsv")
     assert len(cases) == 187
     assert len(misses(cases)) <= 26
+
+
+def test_tenth_blind_normalization_set_reads_as_expected() -> None:
+    """``benchmarks/data/normalization_blind10.tsv`` (189 lines of bills, receipts and service messages
+    written blind by a helper): 171 blind, 180 since."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_normalize import load_cases, misses
+
+    cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind10.tsv")
+    assert len(cases) == 189
+    assert len(misses(cases)) <= 11

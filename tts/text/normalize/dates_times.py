@@ -518,7 +518,16 @@ YEAR_MONTH = rule(
     START_DIGITS,
 )
 
+# A month and day written MM-DD before a clock time (新设备于12-05 22:18登录) is a date.
+MONTH_DAY_BEFORE_TIME = rule(
+    "month_day_before_time",
+    r"(?<![0-9.-])(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12][0-9]|0?[1-9])(?=\s[0-2]?[0-9]:[0-5][0-9])",
+    lambda m: [group(m, 0, read_int(m["mo"].lstrip("0"), liang=False) + "月"
+                     + read_int(m["d"].lstrip("0"), liang=False) + "日")],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_RANGE, TIME,
-    CALENDAR_RANGE,
+    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_BEFORE_TIME, MONTH_DAY_RANGE,
+    TIME, CALENDAR_RANGE,
 )

@@ -183,6 +183,23 @@ def _per(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+# A sign before a currency symbol: 余额-¥126.40 → 负, 优惠-¥10.00 → 减 (a discount), 积分+200 → 加.
+_TAKEN_OFF = ("优惠", "立减", "折扣", "抵扣", "减免", "红包", "满减", "优惠券", "券")
+MONEY_SIGN = rule(
+    "money_sign",
+    r"(?P<s>[-+])(?=[¥￥$]\s?[0-9])",
+    lambda m: [group(m, "s", ("减" if m.string[:m.start()].rstrip("：: ").endswith(_TAKEN_OFF) else "负")
+                            if m["s"] == "-" else "加")],
+    "-+",
+)
+# Points and miles credited with a plus: 积分+200 → 积分加二百, 里程累积+1,832.
+POINTS_PLUS = rule(
+    "points_plus",
+    "(?:" + "|".join(f"(?<={w})" for w in ("积分", "里程", "经验", "金币", "点数", "奖励", "累积", "成长值"))
+    + r")(?P<s>\+)(?=[0-9])",
+    lambda m: [group(m, "s", "加")],
+    "+",
+)
 MONEY = rule(
     "money",
     rf"(?P<cur>{_CURRENCY})\s?(?P<a>{SIGNED})"

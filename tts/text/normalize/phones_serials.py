@@ -23,7 +23,7 @@ CODE_WORDS = (
     "邮编", "验证码", "密码", "车次", "航班", "代码", "证号", "车牌", "电话", "热线",
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
     "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
-    "端口", "端口号", "状态码", "错误码", "二进制数", "二进制",
+    "端口", "端口号", "状态码", "错误码", "二进制数", "二进制", "账户", "户号", "账号尾号",
 )
 # Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
 # 银行卡末尾4位是6688).
@@ -179,7 +179,7 @@ def _dashed_code(match: re.Match[str]) -> list[Piece]:
 # A number marked with # before the building, machine or line it names: 3#楼 → 三号楼, 2#机组 → 二号机组.
 NUMBER_SIGN = rule(
     "number_sign",
-    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂]|[、和][0-9]{1,4}#)",
+    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂汽柴]|[、和][0-9]{1,4}#)",
     lambda m: [group(m, "n", read_int(m["n"], liang=False)), group(m, "h", "号")],
     START_DIGITS,
 )

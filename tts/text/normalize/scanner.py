@@ -41,6 +41,8 @@ RULES: tuple[Rule, ...] = (
     phones_serials.KEYPAD,
     *dates_times.RULES,
     phones_serials.DOTTED,
+    money_units.MONEY_SIGN,
+    money_units.POINTS_PLUS,
     money_units.MONEY,
     money_units.UNIT_AFTER_EACH,  # before the powers: 每m² is a unit, no letter squared
     latin.RESOLUTION,  # before the quantities: 1080P is no number and a unit
