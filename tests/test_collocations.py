@@ -735,6 +735,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("此数子者，类皆酒肉以溺其志。", "数", "shu4"),
     ("赛艇队今天在湖上划了二十公里。", "划", "hua2"),
     ("他被球砸中脑袋，一下子蒙了。", "蒙", "meng1"),
+    # from reading the spoken output of blind set 34
+    ("她以削球见长，防守极其稳健。", "长", "chang2"),
+    ("这孩子个子见长。", "长", "zhang3"),
+    ("他被球砸中脑袋。", "中", "zhong4"),
+    ("在袭击中丧生。", "中", "zhong1"),
+    ("他敏锐地找到了防线上的缝隙。", "地", "de5"),
+    ("她们在海滨度假地沃辛度过。", "地", "di4"),
+    ("队里的大夫说他得休息两周。", "得", "dei3"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -27,7 +27,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
@@ -241,6 +241,8 @@ _SOMETHING_AFTER_MOU = ("公司", "单位", "人", "些", "地", "种", "个", "
                         "市", "县", "区", "镇", "村", "省", "国", "厂", "位", "家")
 # Characters ending an adverbial before 地 "-ly": 一心一意地, 认真地, 努力地.
 _ADVERBIAL_ENDS = frozenset("意真力心命劲快慢细静悄默")
+# Last characters of the adjectives jieba's HMM glues to an adverbial 地 (敏锐地, 倔强地, 更多地).
+_ADVERB_LAST = _ADVERBIAL_ENDS | frozenset("多少锐强抖速烈重轻乐喜奋张怒冷热狠淡缓急紧稳坚柔然切")
 # First characters of jieba's words V得 whose 得 brings in how it turned out (长得, 吹得, 塞得).
 _MANNER_BEFORE_DE = frozenset("长吹塞刮晒冻吓累饿热冷哭笑跑说写做唱画洗擦扫推刨磨压熬炖毁")
 _PRONOUNS_ALL = frozenset(["你", "我", "他", "她", "咱", "你们", "我们", "他们", "咱们", "您"])
@@ -707,6 +709,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "de5"  # jieba's 握得|住: the potential complement
     if char == "挑" and (target.word == "挑" or _loose(target)) and "扁担" in _clause_before(sentence, index):
         return "tiao1"  # 用扁担挑来了饭菜: "carry on a pole"
+    if char == "中" and target.word == "中" and target.previous_word in ("砸", "击", "射", "踢", "猜", "抽", "投", "打") \
+            and not _clause_after(sentence, index).startswith(("国", "间", "心", "央", "年")):
+        return "zhong4"  # jieba's 砸|中|脑袋: "hit"
+    if char == "长" and target.word == "见长" and index == target.word_start + 1 and "以" in _clause_before(sentence, index):
+        return "chang2"  # 以削球见长: "be good at" (长势见长 "grow": zhǎng)
+    if char == "地" and target.word_reading is None and len(target.word) == 3 and index == target.word_start + 2 \
+            and target.word[1] in _ADVERB_LAST and is_han(after or " ") and after not in _BREAKS:
+        return "de5"  # jieba's 敏锐地|找到: the adverbial ending
     if char == "中" and re.search(r"[投射][一二三四五六七八九十两几百]+$", before):
         return "zhong4"  # 三分球十投八中: "hit"
     if char == "场" and before[-1:] == "一" and _ends_clause(sentence, index + 1) \
