@@ -743,6 +743,10 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他敏锐地找到了防线上的缝隙。", "地", "de5"),
     ("她们在海滨度假地沃辛度过。", "地", "di4"),
     ("队里的大夫说他得休息两周。", "得", "dei3"),
+    # counter-cases a third review found
+    ("他带病打了一场。", "场", "chang3"),
+    ("简历投一中。", "中", "zhong1"),
+    ("游艇的费用已经划到你卡上。", "划", "hua4"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -31,7 +31,7 @@ _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让�
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "加油")
+                     "拿", "带", "留", "加把劲")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -173,7 +173,7 @@ _CARRY_COUNT = ("一大捆", "一捆", "一大筐", "一筐", "一个", "两个"
 _CARRY_OWNER = ("自己的", "我的", "你的", "他的", "她的", "它的")
 _CARRY_SIZE = ("大", "小", "旧", "新", "重")
 # After these, a clause-final 蒙了 is "fooled, dazed" (meng1): 给蒙了, 吓蒙了, 打蒙了.
-_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕都全子就")
+_DAZED_AFTER = frozenset("给吓打听看问搞弄骗说讲绕都全就")
 # What a 不着 / 得着 potential complement (睡不着, 够得着) is not followed by: 不着边际 (zhuo2).
 _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
@@ -488,7 +488,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "qiang1"  # 喝奶容易呛到: choking on what is swallowed (烟呛人 qiang4: a smell)
     if char == "差" and target.word == "差" and (after in _NUMERALS or "比" in _clause_before(sentence, index)):
         return "cha4"  # 还差一百块, 差五分钟: "short of"; 成绩比上次差了不少: "worse"
-    if char == "蒙" and target.word == "蒙" and before[-1:] in _DAZED_AFTER and after == "了" \
+    if char == "蒙" and target.word == "蒙" and (before[-1:] in _DAZED_AFTER or before.endswith("一下子")) and after == "了" \
             and _ends_clause(sentence, index + 2):
         return "meng1"  # 把我妈给蒙了, 一下子吓蒙了: "fooled", "dazed"
     if char == "行" and before[-1:] in _COUNT_BEFORE and sentence.startswith(_WRITTEN_LINES, index + 1):
@@ -695,7 +695,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search(r"[请休放销][了过]?[^，。！？；]{0,4}$", sentence[max(0, index - 7):index]):
         return "jia4"  # 请了一周假: leave
     if char == "划" and (target.word in ("划", "划着") or (index == target.word_start and target.word_reading is None)) \
-            and any(w in _clause_before(sentence, index) for w in ("桨", "船", "艇", "龙舟")):
+            and any(w in sentence[max(0, index - 10):index] for w in ("桨", "船", "艇", "龙舟")) \
+            and after not in "到为给归拨入分定":
         return "hua2"  # 用桨划着走: "row"
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
@@ -717,10 +718,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "地" and target.word_reading is None and len(target.word) == 3 and index == target.word_start + 2 \
             and target.word[1] in _ADVERB_LAST and is_han(after or " ") and after not in _BREAKS:
         return "de5"  # jieba's 敏锐地|找到: the adverbial ending
-    if char == "中" and re.search(r"[投射][一二三四五六七八九十两几百]+$", before):
+    if char == "中" and re.search(r"[一二三四五六七八九十两几百]+[投射][一二三四五六七八九十两几百]+$", before):
         return "zhong4"  # 三分球十投八中: "hit"
-    if char == "场" and before[-1:] == "一" and _ends_clause(sentence, index + 1) \
-            and any(w in _clause_before(sentence, index) for w in ("病", "哭", "醉", "梦", "闹", "欢喜", "虚惊")):
+    if char == "场" and _ends_clause(sentence, index + 1) \
+            and re.search("(?:病|哭|醉|梦|闹|欢喜|虚惊)[了完过]?一$", sentence[max(0, index - 5):index]):
         return "chang2"  # 他年轻时大病了一场: the course of an event
     if char == "卡" and before[-1:] == "哨":
         return "qia3"  # 边防哨卡: a checkpoint

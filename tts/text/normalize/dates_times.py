@@ -521,7 +521,7 @@ YEAR_MONTH = rule(
 # A month and day written MM-DD before a clock time (新设备于12-05 22:18登录) is a date.
 MONTH_DAY_BEFORE_TIME = rule(
     "month_day_before_time",
-    r"(?<![0-9.-])(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12][0-9]|0?[1-9])(?=\s[0-2]?[0-9]:[0-5][0-9])",
+    r"(?<![^\s于在至从到，：:])(?P<mo>1[0-2]|0?[1-9])-(?P<d>3[01]|[12][0-9]|0?[1-9])(?=\s[0-2]?[0-9]:[0-5][0-9])",
     lambda m: [group(m, 0, read_int(m["mo"].lstrip("0"), liang=False) + "月"
                      + read_int(m["d"].lstrip("0"), liang=False) + "日")],
     START_DIGITS,

@@ -30,7 +30,7 @@ from tts.text.normalize.rules import START_DIGITS, START_LETTERS, Piece, Rule, g
 _GREEK_CLASS = "".join(GREEK) + "".join(GREEK).upper()
 # What a formula may be written with (no spaces; a comma only inside a number: 1,000).
 _CHARS = (
-    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:：∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅%"
+    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅%"
 )
 _CHAR = rf"(?:[{_CHARS}]|(?<=[0-9]),(?=[0-9]{{3}}(?![0-9])))"
 _RELATIONS = "=≠≈<>≥≤∥⊥≌∽∈∉∩∪⊂⊆→"
@@ -50,7 +50,10 @@ _HOLDS_MATH = (
     rf"|(?:{_CHAR})*[0-9]/[0-9](?:{_CHAR})*=|(?:{_CHAR})*=(?:{_CHAR})*[0-9]/[0-9]"
     rf"|(?=(?:{_CHAR})*=)(?:{_CHAR})*[²³ⁿ√∛|!()（）])"
 )
-_PATTERN = rf"(?<![{_CHARS}]){_HOLDS_MATH}{_GUARDS}(?:{_CHAR}){{3,}}(?<![.:：(（,])(?![{_CHARS}])"
+_PATTERN = (
+    rf"(?<![{_CHARS}])(?<![0-9A-Za-z]：){_HOLDS_MATH}{_GUARDS}(?:{_CHAR}){{3,}}(?<![.:：(（,])(?![{_CHARS}])"
+    r"(?!：[0-9A-Za-z])"  # not a piece of a ratio written with a full-width colon: A：B=3：2
+)
 
 _TOKEN = re.compile(
     rf"(?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"

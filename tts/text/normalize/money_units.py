@@ -183,15 +183,26 @@ def _per(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
-# A sign before a currency symbol: 余额-¥126.40 → 负, 优惠-¥10.00 → 减 (a discount), 积分+200 → 加.
+# A sign before a currency symbol: 余额-¥126.40 → 负 after the words of a balance or a payment,
+# 优惠-¥10.00 and 满100-¥20 → 减 (a discount); elsewhere the hyphen only separates (大杯-¥20: silent).
 _TAKEN_OFF = ("优惠", "立减", "折扣", "抵扣", "减免", "红包", "满减", "优惠券", "券")
-MONEY_SIGN = rule(
-    "money_sign",
-    r"(?P<s>[-+])(?=[¥￥$]\s?[0-9])",
-    lambda m: [group(m, "s", ("减" if m.string[:m.start()].rstrip("：: ").endswith(_TAKEN_OFF) else "负")
-                            if m["s"] == "-" else "加")],
-    "-+",
-)
+_BALANCE = ("余额", "支出", "金额", "合计", "应付", "退款", "支付", "消费", "扣款", "收支", "变动")
+
+
+def _money_sign(match: re.Match[str]) -> list[Piece]:
+    if match["s"] == "+":
+        return [group(match, "s", "加")]
+    before = match.string[:match.start()].rstrip(" ")
+    if before.rstrip("：:").endswith(_TAKEN_OFF) or re.search(r"满[0-9]+$", before):
+        word = "减"
+    elif before.endswith(("：", ":")) or before.endswith(_BALANCE):
+        word = "负"
+    else:
+        word = ""
+    return [group(match, "s", word)]
+
+
+MONEY_SIGN = rule("money_sign", r"(?P<s>[-+])(?=[¥￥$]\s?[0-9])", _money_sign, "-+")
 # Points and miles credited with a plus: 积分+200 → 积分加二百, 里程累积+1,832.
 POINTS_PLUS = rule(
     "points_plus",

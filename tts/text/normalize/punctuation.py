@@ -41,7 +41,7 @@ PUNCT = rule("punct", r"<<|>>|[,.?!;:()\n]", _punct, "<>,.?!;:()\n")
 # < and > compare only before a number; elsewhere (tags, arrows) they are dropped.
 SYMBOL = rule(
     "symbol",
-    r"°[CF]|[+=×÷≤≥≠≈±&@∠∵∴]|△(?=[A-Z])|[<>](?=\s?[-+]?[0-9])",
+    r"°[CF]|[+=×÷≤≥≠≈±&@∠∵∴]|△(?=[A-Z])|[<>](?=\s?[-+]?[0-9])|(?<=[A-Za-z0-9])[<>](?=[A-Za-z0-9])",
     lambda m: [group(m, 0, SYMBOL_WORDS[m.group()])],
     "°+=×÷≤≥≠≈±&@<>∠△∵∴",
 )

@@ -77,6 +77,8 @@ _FLOOR_OF = ("楼", "单元", "部", "馆")
 # Measures of buildings that name one (B座, 3栋) unless a number counts them (一座2层小楼: two storeys).
 _BUILDING_MEASURES = ("座", "栋", "幢", "院")
 _COUNTING = frozenset("一二两三四五六七八九十几每这那")
+# What follows N层 when it counts storeys (一座2层小楼, 3栋2层楼房), not a floor.
+_STOREYED = ("楼", "小楼", "楼房", "建筑", "别墅", "房", "高")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
 _SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
@@ -149,8 +151,9 @@ def counts_something(text: str, start: int, end: int) -> bool:
         return False  # the minute of a clock time: 三点2分 → 三点二分 (but 2分05秒 → 两分)
     if text.startswith("两", end):
         return False  # the weight 两: 2两 → 二两, never 两两
-    if text.startswith("层", end) and (text[:start].endswith(_FLOOR_OF) or (
-            text[:start].endswith(_BUILDING_MEASURES) and text[start - 2:start - 1] not in _COUNTING)):
+    if text.startswith("层", end) and not text.startswith(_STOREYED, end + 1) and (
+            text[:start].endswith(_FLOOR_OF) or (text[:start].endswith(_BUILDING_MEASURES)
+                                                and text[start - 2:start - 1] not in _COUNTING)):
         return False  # the floor of a building: 3号楼2层, B座2层 → 二层 (楼高2层, 一座2层小楼 → 两层)
     return _MEASURE.match(text, end) is not None
 
