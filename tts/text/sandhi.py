@@ -284,7 +284,7 @@ _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "
                         "要", "想", "又", "没", "没有", "不是", "早"])
 # What follows 多少 "how many" (duōshao): a measure or a counted noun (多少钱, 多少个, 多少人); before
 # anything else, or after 的, it is "amount" or "somewhat" (duōshǎo: 多少有点, 数量的多少).
-_HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍")
+_HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍份瓶杯碗盒双间套")
 # Verbs before 人家的 "other people's" (别动人家的东西, 用人家的钱, 这是人家的玩具).
 _TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻是")
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
@@ -493,10 +493,11 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
                 and word.text not in _COUNTING_YI_WORDS and is_word(word.text)  # 统一, not jieba's HMM 放一
             ordinal = j == 0 and _is_ordinal_yi(clause, k)
             counted = len(word.text) == 4 and j == 1 and word.text[3] in "二两"  # 说一不二, 数一数二
+            weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜"))  # 每周|一: Monday
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
-            _set(reading, 1 if word_end or ordinal or counted
+            _set(reading, 1 if word_end or ordinal or counted or weekday
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)
