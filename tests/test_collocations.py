@@ -747,6 +747,14 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他带病打了一场。", "场", "chang3"),
     ("简历投一中。", "中", "zhong1"),
     ("游艇的费用已经划到你卡上。", "划", "hua4"),
+    # blind set 35 (shopping, beauty and home)
+    ("你着什么急，快递明天就到了。", "着", "zhao2"),
+    ("你帮我看一下店，我去取个快递。", "看", "kan1"),
+    ("这个柜子装歪了，只能拆了重装。", "重", "chong2"),
+    ("这个收纳盒能盛不少东西。", "盛", "cheng2"),
+    ("这件旧衬衫可以当抹布用。", "当", "dang4"),
+    ("她背着一个新买的双肩包去逛街。", "背", "bei1"),
+    ("我们可以当面谈。", "当", "dang1"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

@@ -204,6 +204,8 @@ _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话
 _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "文字", "小字", "大字", "句子", "标语", "数字",
                   "大雁", "雁", "白鹭", "脚印", "杨树", "柳树")
 _DEMONSTRATIVES = frozenset("这那哪")
+# What stands before 当 X 用 "use as X" (dàng): 可以当抹布用, 拿来当凳子用.
+_USED_AS_BEFORE = frozenset(["可以", "能", "可", "就", "拿来", "拿", "只能", "暂时", "也", "先", "还能", "都"])
 # Who a 背着 "behind the back of" (bèi) hides from, right after it: 背着老公偷偷买的包.
 _BEHIND_BACK_OF = ("老公", "老婆", "丈夫", "妻子", "父母", "爸妈", "家人", "妈妈", "爸爸", "领导", "老师", "大家",
                    "别人", "同事", "我", "你", "他", "她")
@@ -221,7 +223,8 @@ _HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 # People carried on the back after 把: 把受伤的老人背出了废墟.
 _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
-_CARRIED_AFTER_OF = re.compile(r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|包|行李|竹篓|箩筐)")
+_CARRIED_AFTER_OF = re.compile(
+    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|竹篓|箩筐)")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -723,6 +726,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "场" and _ends_clause(sentence, index + 1) \
             and re.search("(?:病|哭|醉|梦|闹|欢喜|虚惊)[了完过]?一$", sentence[max(0, index - 5):index]):
         return "chang2"  # 他年轻时大病了一场: the course of an event
+    if char == "当" and target.word == "当" and target.previous_word in _USED_AS_BEFORE \
+            and re.match(r"[^，。！？；]{1,5}用", sentence[index + 1:]):
+        return "dang4"  # 这件旧衬衫可以当抹布用: "use as"
     if char == "卡" and before[-1:] == "哨":
         return "qia3"  # 边防哨卡: a checkpoint
     if char == "校" and after == "场" and target.word in ("校", "在校", "校场"):
