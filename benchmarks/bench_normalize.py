@@ -10,6 +10,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind8.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind9.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind10.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind11.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -31,7 +32,9 @@ seventh (``normalization_blind7.tsv``) official documents and statistics (7.1:38
 3金2银1铜, 08号座位); the eighth (``normalization_blind8.tsv``) live commentary and services (6:00,
 K123+500, 第2024035期, 010-6512 3456, 3楼301会议室); the ninth (``normalization_blind9.tsv``) maths,
 science and computing (x²-4=0, 1/2+1/3=5/6, △ABC≌△DEF, |-5|, 10Ω); the tenth
-(``normalization_blind10.tsv``) bills, receipts and service messages (余额-¥126.40, 积分+200, 12-05 22:18).
+(``normalization_blind10.tsv``) bills, receipts and service messages (余额-¥126.40, 积分+200, 12-05 22:18); the
+eleventh (``normalization_blind11.tsv``) encyclopedia and history text (公元25年, 康熙61年, 鲁迅（1881—1936）, [1],
+第II卷, 碳-14, 邮政编码100871, ISBN, +86, 波音747).
 """
 
 from __future__ import annotations

@@ -147,6 +147,12 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind35.tsv`` (120): shopping, beauty, fashion and home (卷发, 抹布, 着什么急, 着装, 看一下店,
   重装, 发质, 锅把儿, 能盛, 当抹布用), by a thirty-first, measured once blind at 3dc6ce7: 110/120 (pypinyin 93,
   g2pM 56); rules and collocations followed.
+* ``everyday_polyphones_blind36.tsv`` (150): song lyrics and music (一曲终了, 落了一句歌词, 弹得了这么难的曲子吗,
+  就和一句, 间奏, 数拍子, 为你写的), by a thirty-second, measured once blind at 8608bbd: 140/150 (pypinyin 128,
+  g2pM 79); rules and collocations followed (磨出了血 is xie3 there, the colloquial reading).
+* ``everyday_polyphones_blind37.tsv`` (150): transport, driving and weather (倒两趟车, 挂空挡, 还车, 设卡, 倒时差,
+  没过了车轮, 仅限当天), by a thirty-third, measured once blind at 8608bbd: 134/150 (pypinyin 116, g2pM 77);
+  rules and collocations followed.
 * ``everyday_polyphones_blind33.tsv`` (163): pupils' compositions and diaries (和好面, 一行行, 落下了不少,
   掷色子), by a twenty-ninth, measured once blind at b42836a: 159/163 (pypinyin 142, g2pM 84); collocations
   followed.
@@ -222,6 +228,8 @@ EVERYDAY_BLIND31 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind31.t
 EVERYDAY_BLIND32 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind32.tsv"
 EVERYDAY_BLIND33 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind33.tsv"
 EVERYDAY_BLIND35 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind35.tsv"
+EVERYDAY_BLIND36 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind36.tsv"
+EVERYDAY_BLIND37 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind37.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -404,6 +412,8 @@ def main() -> None:
                        (EVERYDAY_BLIND34, "sports and games, blind when first measured (146/160), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND33, "pupils' compositions, blind when first measured (159/163), collocations since written from its errors"),
                        (EVERYDAY_BLIND35, "shopping, beauty and home, blind when first measured (110/120), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND36, "song lyrics and music, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND37, "transport, driving and weather, blind when first measured (134/150), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

@@ -318,9 +318,19 @@ def fe() -> Frontend:
     ("能换小一号吗", "neng2 huan4 xiao3 yi2 hao4 ma5"),  # a size, not a date
     ("早上去菜市场买菜", "zao3 shang5 qu4 cai4 shi4 chang3 mai3 cai4"),  # 早上|去: no complement
     ("三月一号开学", "san1 yue4 yi1 hao4 kai1 xue2"),
+    ("周末去公园放风筝", "zhou1 mo4 qu4 gong1 yuan2 fang4 feng1 zheng5"),
+    ("航班延误了", "hang2 ban1 yan2 wu4 le5"),  # 延误 keeps its tone (CC-CEDICT has wu5)
+    ("看来要下雨了", "kan4 lai2 yao4 xia4 yu3 le5"),
+    ("马路两边", "ma3 lu4 liang3 bian1"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
+
+
+def test_a_decimal_point_binds_the_digit_after_it(fe: Frontend) -> None:
+    """jieba cuts 一点五公里 as 一点|五公里; the point still rises before the third tone of 五."""
+    said = " ".join(" ".join(syllables) for _, syllables in fe("全程约1.5公里").spoken)
+    assert said == "quan2 cheng2 yue1 yi1 dian2 wu3 gong1 li3"
 
 
 def yi_tones(fe: Frontend, text: str) -> list[int]:

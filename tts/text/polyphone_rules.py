@@ -27,7 +27,9 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另")
+# A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
+_CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
@@ -46,7 +48,7 @@ _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
 _MUST_MORE = ("多练", "多说", "多写", "多做", "多交流", "多沟通", "多实践", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
-              "多泡", "多晒", "多洗", "多花", "多准备", "多留")
+              "多泡", "多晒", "多洗", "多花", "多准备", "多留", "天天", "每天")
 # How far after 转 a 圈 shows spinning (zhuàn), and the adjectives of X得多 "much more X".
 _TURN_WINDOW = 6
 _COMPARED = frozenset("大小好快慢多少高低长短强弱重轻远近早晚难易冷热贵深浅宽厚")
@@ -144,7 +146,7 @@ _KNOWN_BY = ("熟知", "熟悉", "认可", "喜爱", "接受", "知晓", "称道
 # People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
 _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
                   "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
-                  "广大", "消费者", "灾民", "贫困", "你们", "大家", "您", "各位", "家人")
+                  "广大", "消费者", "灾民", "贫困", "你们", "大家", "您", "各位", "家人", "你", "我", "他", "她")
 # Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动; 干得了 below).
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
@@ -198,6 +200,8 @@ _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得�
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # A number and the unit of a setting after 调到: 三十八度, 五档, 百分之五十.
 _SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之)")
+# A price after 调为 / 调至 "adjusted to" (票价由两元调为三元).
+_PRICE_SET = re.compile(r"[零一二两三四五六七八九十百千万几点0-9.]+(?:元|块|角|毛|分钱|美元)")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
 _ADJECTIVE_AFTER_DEGREE = {"好": "hao3", "难": "nan2", "冲": "chong4", "差": "cha4"}
 _RETURNED_AFTER = frozenset("钱债清款")  # not 给: 他还给我打了电话 is "still"
@@ -206,6 +210,10 @@ _WRITTEN_LINES = ("字", "诗", "代码", "泪", "眼泪", "热泪", "清泪", "
 _DEMONSTRATIVES = frozenset("这那哪")
 # What stands before 当 X 用 "use as X" (dàng): 可以当抹布用, 拿来当凳子用.
 _USED_AS_BEFORE = frozenset(["可以", "能", "可", "就", "拿来", "拿", "只能", "暂时", "也", "先", "还能", "都"])
+# What stands before 当 X 是 Y "take X for Y" (dàng): 我还当你是朋友呢, 都当他是傻子.
+_TAKEN_FOR_BEFORE = frozenset(["还", "只", "就", "都", "真", "竟", "一直", "原来", "本来", "还以为"])
+# Verbs of V得了 "can manage" before 这么 / 那么 in a question (弹得|了这么难的曲子吗？).
+_POTENTIAL_LIAO_VERBS = frozenset("弹唱吃喝拿搬扛背写画做干修学跑走爬跳受挑装穿用花喝记背读算办管")
 # Who a 背着 "behind the back of" (bèi) hides from, right after it: 背着老公偷偷买的包.
 _BEHIND_BACK_OF = ("老公", "老婆", "丈夫", "妻子", "父母", "爸妈", "家人", "妈妈", "爸爸", "领导", "老师", "大家",
                    "别人", "同事", "我", "你", "他", "她")
@@ -224,7 +232,7 @@ _HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
 _CARRIED_AFTER_OF = re.compile(
-    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|竹篓|箩筐)")
+    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐)")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -393,12 +401,16 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
+        if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词)(?:[，。！？；了]|$)", tail):
+            return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
     if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS
                          and not sentence.startswith(("再多的", "再多也"), index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
                             and sentence.startswith(_MUST_MORE, index + 1)
                             and target.previous_word[-1:] not in _QUALITY_VERBS)):
         return "dei3"  # 我得去, 明天得走, 你得多练练, 这锅汤得多炖一会儿: "must"
+    if char == "得" and target.word == "得" and before.endswith(_SUBJECTS) and _CLOCK_DEADLINE.match(sentence, index + 1):
+        return "dei3"  # 我们得四点就出发: "must" by a time (他得了四分: "got")
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
             and not target.previous_word.endswith(_STATE_WORD_ENDS):
@@ -479,6 +491,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and len(target.word) == 3 and target.word[1] == "得" \
             and index == target.word_start + 2 and _ends_clause(sentence, index + 1):
         return "liao3"  # 干得了吗, 受得了, 不得了: the potential complement "manage"
+    if char == "了" and target.word == "了" and len(target.previous_word) == 2 and target.previous_word[1] == "得" \
+            and target.previous_word[0] in _POTENTIAL_LIAO_VERBS and sentence.startswith(("这么", "那么", "这", "那"), index + 1) \
+            and re.search("[吗吧]?[？?]", sentence[index + 1:]) is not None:
+        return "liao3"  # 弹得|了这么难的曲子吗？: the potential complement "manage" (吃得了这么多吗)
     if char == "了" and target.word == "不了" and index == target.word_start + 1 and before[-2:-1] \
             and is_han(before[-2]) and before[-2] not in _NOT_VERB_BEFORE_BULIAO:
         return "liao3"  # 唱|不了|高音, 去|不了: the potential complement "manage"
@@ -557,9 +573,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "弄" and target.word == "弄" and not before[-1:].isdigit() \
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
-    if char == "调" and target.word in ("调", "调到", "调至") and sentence[index + 1:index + 2] in ("到", "至") \
-            and _SETTING.match(sentence, index + 2):
-        return "tiao2"  # 水温调到三十八度, 音量调到五格: "adjust" (调到北京, 调到一线: "transfer")
+    if char == "调" and target.word in ("调", "调到", "调至", "调为") and sentence[index + 1:index + 2] in ("到", "至", "为") \
+            and (_SETTING.match(sentence, index + 2) or (
+                "由" in _clause_before(sentence, index) and _PRICE_SET.match(sentence, index + 2))):
+        return "tiao2"  # 水温调到三十八度, 票价由两元调为三元: "adjust" (调到北京, 调为副局长: "transfer")
     if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
             and sentence.startswith(_MEDICINES, index + 1) \
             and not sentence.startswith(_TAKING_MEDICINE_NEXT, index + 2):
@@ -659,7 +676,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS \
             and after not in _ONLY_AFTER:
         return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
-    if char == "行" and target.word == "行" and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
+    if char == "行" and (target.word == "行" or re.fullmatch(r"第[零一二两三四五六七八九十百千0-9]+行", target.word)) \
+            and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
         return "hang2"  # 日志的第三十二行: a line
     if char == "差" and target.word == "差" and (not after or after in _BREAKS or after in "了的") \
             and is_han(before[-1:] or " ") and before[-1:] not in _NOT_POOR_BEFORE \
@@ -726,6 +744,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "场" and _ends_clause(sentence, index + 1) \
             and re.search("(?:病|哭|醉|梦|闹|欢喜|虚惊)[了完过]?一$", sentence[max(0, index - 5):index]):
         return "chang2"  # 他年轻时大病了一场: the course of an event
+    if char == "当" and target.word == "当" and target.previous_word in _TAKEN_FOR_BEFORE \
+            and re.match(r"[你我他她它][们]?是", sentence[index + 1:]):
+        return "dang4"  # 我还当你是朋友呢: "take for" (当你是孩子时: "when", after no such adverb)
     if char == "当" and target.word == "当" and target.previous_word in _USED_AS_BEFORE \
             and re.match(r"[^，。！？；]{1,5}用", sentence[index + 1:]):
         return "dang4"  # 这件旧衬衫可以当抹布用: "use as"

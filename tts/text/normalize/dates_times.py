@@ -31,6 +31,12 @@ _DURATION_CUE = re.compile(
     r"连续|已|共|历经|经过|相隔|间隔|前后|至少|至多|上|几|数|在位|执政|任期|任职|服役|执教|坚持|持续|相距)$"
 )
 _ERA = re.compile(r"公元前?$")
+# Titles of reigns and eras whose years are counted (康熙61年 → 康熙六十一年, 民国38年, 昭和20年).
+_REIGN_TITLE = re.compile(
+    "(?:民国|康熙|乾隆|雍正|嘉庆|道光|咸丰|同治|光绪|宣统|顺治|洪武|永乐|宣德|正统|景泰|天顺|成化|弘治|正德|"
+    "嘉靖|隆庆|万历|天启|崇祯|贞观|开元|天宝|武德|永徽|元和|会昌|大中|建安|黄初|太和|太康|永嘉|淳熙|绍兴|"
+    "庆历|熙宁|元丰|元祐|至正|至元|明治|大正|昭和|平成|令和)$"
+)
 _YEAR_MONTH = re.compile(r"年[0-9]{1,2}月")
 # Brackets around the year of a document number (国办发〔2023〕15号), and how each one closes.
 _DOCUMENT_BRACKETS = {"〔": "〕", "[": "]", "【": "】"}
@@ -89,7 +95,9 @@ def year_reading(text: str, start: int, end: int) -> str | None:
         return None
     before = text[max(0, start - 4):start]
     if _ERA.search(before):
-        return read_digits(digits)
+        return read_digits(digits) if len(digits) >= 3 else None  # 公元1年, 公元25年 are counted
+    if len(digits) <= 2 and _REIGN_TITLE.search(text, max(0, start - 2), start):
+        return None  # 康熙61年, 民国38年, 贞观二年: the years of a reign are counted
     if _DURATION_CUE.search(before) or digits[0] == "0":
         return None
     if len(digits) == 4 or _YEAR_MONTH.match(text, end):
@@ -527,7 +535,18 @@ MONTH_DAY_BEFORE_TIME = rule(
     START_DIGITS,
 )
 
+# Years in round brackets, a life or a period (鲁迅（1881—1936）, （2008、2022）): each digit by digit,
+# a dash read 到 — unless a unit after the bracket makes them amounts (（1000-2000）元).
+_BRACKET_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})"
+BRACKET_YEARS = rule(
+    "bracket_years",
+    rf"(?<=[（(])(?P<a>{_BRACKET_YEAR})(?P<sep>\s?[—–~～-]{{1,2}}\s?|、|至)(?P<b>{_BRACKET_YEAR})(?=[）)](?![元块米克个人万亿次件台辆吨%]))",
+    lambda m: [group(m, "a", read_digits(m["a"])), group(m, "sep", "、" if m["sep"] == "、" else "到"),
+               group(m, "b", read_digits(m["b"]))],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_BEFORE_TIME, MONTH_DAY_RANGE,
+    BRACKET_YEARS, DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_BEFORE_TIME, MONTH_DAY_RANGE,
     TIME, CALENDAR_RANGE,
 )

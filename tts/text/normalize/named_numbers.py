@@ -143,4 +143,57 @@ ISSUE = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISSUE)
+# The mass number after a chemical element (碳-14 → 碳十四, 铀-235 → 铀二三五): the hyphen is
+# silent, three digits are said one by one.
+_ISOTOPE_ELEMENTS = "氢氘氚氦锂铍硼碳氮氧氟钠镁铝磷硫氯钾钙铁钴镍锶碘铯钡镭钍铀钚镅钋氡氪氙"
+ISOTOPE = rule(
+    "isotope",
+    rf"(?<=[{_ISOTOPE_ELEMENTS}])(?P<d>-)(?P<n>[0-9]{{1,3}})(?![0-9.])",
+    lambda m: [group(m, "d", ""),
+               group(m, "n", read_digits(m["n"]) if len(m["n"]) == 3 else read_int(m["n"], liang=False))],
+    "-",
+)
+
+# Airliners of three digits are said digit by digit (波音747 → 波音七四七, 图-154 → 图一五四).
+AIRLINER = rule(
+    "airliner",
+    r"(?:(?<=波音)|(?<=图-)|(?<=伊尔-))(?P<n>[0-9]{3})(?![0-9])",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+# The type of a weapon named by two digits of its year (99式主战坦克 → 九九式, 05式 → 零五式), not a
+# count (1式两份) or an ordinal (第8式).
+_WEAPON_AFTER = ("主战", "坦克", "步枪", "自动", "突击", "冲锋", "手枪", "狙击", "通用", "装甲", "步兵", "战车",
+                 "自行", "榴弹", "火箭", "导弹", "迷彩", "军服", "作训", "战斗", "军用", "驱逐", "护卫", "机枪")
+WEAPON_TYPE = rule(
+    "weapon_type",
+    r"(?<![0-9第])(?P<n>[0-9]{2})(?=式(?:" + "|".join(_WEAPON_AFTER) + "))",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+# Roman numerals after 第 number volumes and parts (第II卷 → 第二卷, 第Ⅳ部分 → 第四部分); a lone X or L
+# is a placeholder (第X届).
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN_SIGNS = dict(zip("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ", range(1, 13)))
+_NUMBERED_PARTS = "卷部章册集期届节编篇幕季版条款辑分册次"
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a Roman numeral written in ASCII (XIV → 14) or as one sign (Ⅳ → 4)."""
+    if numeral in _ROMAN_SIGNS:
+        return _ROMAN_SIGNS[numeral]
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+ROMAN_ORDINAL = rule(
+    "roman_ordinal",
+    r"(?<=第)(?P<r>(?=[IVXL])(?![XL](?![IVX]))L?X{0,3}(?:IX|IV|V?I{0,3})|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])"
+    rf"(?=[{_NUMBERED_PARTS}])",
+    lambda m: [group(m, "r", read_int(str(roman_value(m["r"])), liang=False))],
+    "IVXLⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ",
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, ISSUE)

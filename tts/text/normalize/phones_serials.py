@@ -24,6 +24,7 @@ CODE_WORDS = (
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
     "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
     "端口", "端口号", "状态码", "错误码", "二进制数", "二进制", "户号", "账号尾号",
+    "编码", "邮政编码", "区号", "ISBN", "书号", "刊号", "ISSN",
 )
 # Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
 # 银行卡末尾4位是6688).
@@ -147,7 +148,7 @@ def is_service_call(text: str, start: int, end: int) -> bool:
 # dash 杠 (取件码3-2-1108 → 三杠二杠幺幺零八): the code words and those of parcels, orders and
 # seats (订单号 and 运单号 end in 单号).
 DASHED_CODE_WORDS = CODE_WORDS + (
-    "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "编码", "货号", "座位号", "座号",
+    "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "货号", "座位号", "座号",
     "取件号", "取餐号", "排队号",
 )
 _DASHED_CODE_MAX_LINKS = 2  # 编号：, 单号是：
@@ -298,4 +299,22 @@ KEYPAD = rule(
 )
 DOTTED = rule("dotted", r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9])", _dotted, START_DIGITS)
 
-RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DASHED_CODE, KEYPAD, DOTTED)
+# A book number: its digits one by one, the hyphens silent (ISBN 978-7-5086-4735-9 → 九七八七五零八六…).
+ISBN = rule(
+    "isbn",
+    _after_any(("ISBN", "ISSN", "书号"), r"[：:为是\s]", 2)
+    + r"(?:[0-9]{1,7}(?:-[0-9]{1,7}){2,4}(?:-[0-9Xx])?|[0-9]{12}[0-9Xx]|[0-9]{9}[0-9Xx]|[0-9]{4}-[0-9]{3}[0-9Xx])"
+    r"(?![0-9A-Za-z])",
+    lambda m: [group(m, 0, "".join(read_digits(c) if c.isdigit() else "艾克斯" if c in "Xx" else ""
+                                   for c in m.group()))],
+    START_DIGITS,
+)
+# A country calling code after the word for it: 区号为+86 → 加八六.
+COUNTRY_CODE = rule(
+    "country_code",
+    _after_any(("区号", "代码", "国家码", "国际区号"), r"[：:为是\s]", 2) + r"(?P<s>\+)(?P<n>[0-9]{1,4})(?![0-9])",
+    lambda m: [group(m, "s", "加"), group(m, "n", read_digits(m["n"]))],
+    "+",
+)
+
+RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DASHED_CODE, KEYPAD, DOTTED, ISBN, COUNTRY_CODE)

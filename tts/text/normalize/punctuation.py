@@ -53,4 +53,15 @@ NEGATIVE_LETTER = rule(
     " -",
 )
 
-RULES: tuple[Rule, ...] = (ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)
+# A footnote mark after a word or a sentence ([1], [注2], ［12］) is not read; four digits in brackets
+# are a document's year (国发[2023]12号), letters a code (a[1]), and marks listed together labels
+# (选项[1]和[2]).
+FOOTNOTE = rule(
+    "footnote",
+    r"(?<=[\u4e00-\u9fff。，、；：！？”’）》」』])(?<![和或与及、项])[\[［](?:注|注释)?[0-9]{1,3}[\]］]"
+    r"(?![0-9号和或与及、至到~-])",
+    lambda m: [],
+    "[［",
+)
+
+RULES: tuple[Rule, ...] = (FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)

@@ -25,6 +25,7 @@ from tts.text.normalize.chars import KEPT_CLASS
 from tts.text.normalize.rules import Piece, Rule
 
 RULES: tuple[Rule, ...] = (
+    named_numbers.ROMAN_ORDINAL,  # before the letters: 第II卷 is 第二卷
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,
@@ -32,6 +33,8 @@ RULES: tuple[Rule, ...] = (
     latin.STAKE,
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
+    phones_serials.ISBN,
+    phones_serials.COUNTRY_CODE,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
     phones_serials.LANDLINE,
