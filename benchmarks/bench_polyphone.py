@@ -153,6 +153,12 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind37.tsv`` (150): transport, driving and weather (倒两趟车, 挂空挡, 还车, 设卡, 倒时差,
   没过了车轮, 仅限当天), by a thirty-third, measured once blind at 8608bbd: 134/150 (pypinyin 116, g2pM 77);
   rules and collocations followed.
+* ``everyday_polyphones_blind38.tsv`` (150): wuxia and xianxia fiction (还我师兄命来, 还师父一个清白, 第七重, 内劲,
+  化功散, 屈指一弹, 以小人之心度君子之腹, 身中剧毒), by a thirty-fourth, measured once blind at 760c41d: 137/150
+  (pypinyin 117, g2pM 67); rules and collocations followed.
+* ``everyday_polyphones_blind39.tsv`` (150): parenting, babies and pets (吐了两回, 量完体温, 教孙子认字, 从一数到十,
+  舍不得走, 做得了吗, 又和了, 遛一次狗), by a thirty-fifth, measured once blind at 760c41d: 140/150 (pypinyin 120,
+  g2pM 74); rules and collocations followed (爸爸背着女儿去 stays bei4: 背着 a person may be "behind their back").
 * ``everyday_polyphones_blind33.tsv`` (163): pupils' compositions and diaries (和好面, 一行行, 落下了不少,
   掷色子), by a twenty-ninth, measured once blind at b42836a: 159/163 (pypinyin 142, g2pM 84); collocations
   followed.
@@ -230,6 +236,8 @@ EVERYDAY_BLIND33 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind33.t
 EVERYDAY_BLIND35 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind35.tsv"
 EVERYDAY_BLIND36 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind36.tsv"
 EVERYDAY_BLIND37 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind37.tsv"
+EVERYDAY_BLIND38 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind38.tsv"
+EVERYDAY_BLIND39 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind39.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -414,6 +422,8 @@ def main() -> None:
                        (EVERYDAY_BLIND35, "shopping, beauty and home, blind when first measured (110/120), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND36, "song lyrics and music, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND37, "transport, driving and weather, blind when first measured (134/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND38, "wuxia and xianxia fiction, blind when first measured (137/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND39, "parenting, babies and pets, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

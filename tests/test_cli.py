@@ -111,9 +111,9 @@ def test_g2p_shows_what_is_said_numbers_included() -> None:
     import json
 
     plain = tts("g2p", "1.5公斤")
-    assert plain.returncode == 0 and "yi1 dian3 wu3 gong1 jin1" in plain.stdout
+    assert plain.returncode == 0 and "yi1 dian2 wu3 gong1 jin1" in plain.stdout
     long = tts("g2p", "我们明天早上八点在学校门口集合，然后一起坐车去博物馆参观，中午在附近的饭店吃饭。" * 2)
     assert len(long.stdout.splitlines()) == 3  # one line each, never wrapped (COLUMNS is 200 here)
     record = json.loads(tts("g2p", "1.5公斤", "--json").stdout)
     assert record["pinyin"] == ["gong1", "jin1"]
-    assert [s for w in record["words"] for s in w["pinyin"]] == ["yi1", "dian3", "wu3", "gong1", "jin1"]
+    assert [s for w in record["words"] for s in w["pinyin"]] == ["yi1", "dian2", "wu3", "gong1", "jin1"]

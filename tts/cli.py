@@ -164,7 +164,7 @@ def g2p(
     """Show how text is read: normalized text, pinyin (surface tones) and phonemes.
 
     The pinyin line has every syllable said, numbers and symbols included
-    (1.5公斤 → yi1 dian3 wu3 gong1 jin1). With --json, "pinyin" has one
+    (1.5公斤 → yi1 dian2 wu3 gong1 jin1). With --json, "pinyin" has one
     syllable per Han character of the input as written, and "words" every
     word said with its syllables.
 

@@ -146,7 +146,7 @@ _KNOWN_BY = ("熟知", "熟悉", "认可", "喜爱", "接受", "知晓", "称道
 # People a standalone 为 does something for (为旅客测量体温, 为新生安排宿舍).
 _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "新生", "孩子", "市民", "顾客", "客户", "用户",
                   "居民", "村民", "老人", "员工", "职工", "百姓", "老百姓", "游客", "考生", "家长", "农民",
-                  "广大", "消费者", "灾民", "贫困", "你们", "大家", "您", "各位", "家人", "你", "我", "他", "她")
+                  "广大", "消费者", "灾民", "贫困", "你们", "大家", "您", "各位", "家人", "你", "我", "他", "她", "自己")
 # Complements after 得 in a potential form (买得起, 看得见, 做得到, 拿得动; 干得了 below).
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
@@ -212,6 +212,12 @@ _DEMONSTRATIVES = frozenset("这那哪")
 _USED_AS_BEFORE = frozenset(["可以", "能", "可", "就", "拿来", "拿", "只能", "暂时", "也", "先", "还能", "都"])
 # What stands before 当 X 是 Y "take X for Y" (dàng): 我还当你是朋友呢, 都当他是傻子.
 _TAKEN_FOR_BEFORE = frozenset(["还", "只", "就", "都", "真", "竟", "一直", "原来", "本来", "还以为"])
+# Verbs before 着|想 "…ing, want to" that jieba reads as 着想 "consider" (挣扎着想跑, 哭着想回家).
+_QUALITY_VERBS_OR_STRUGGLE = frozenset("扎哭喊叫笑挣跑走躺坐站趴跪扭抖")
+# Games and shows counted with 场 chǎng (这场比赛, 一场电影), and what stands before that 场.
+_SHOWS = ("比赛", "球赛", "球", "演出", "演唱会", "音乐会", "电影", "戏", "决赛", "半决赛", "赛事", "对决", "表演",
+          "直播", "发布会", "讲座", "考试", "晚会", "话剧", "歌剧", "京剧", "篮球", "足球", "友谊赛", "联赛")
+_SHOW_COUNTS = frozenset("这那本每上下首整半几一两三四五六七八九十")
 # Verbs of V得了 "can manage" before 这么 / 那么 in a question (弹得|了这么难的曲子吗？).
 _POTENTIAL_LIAO_VERBS = frozenset("弹唱吃喝拿搬扛背写画做干修学跑走爬跳受挑装穿用花喝记背读算办管")
 # Who a 背着 "behind the back of" (bèi) hides from, right after it: 背着老公偷偷买的包.
@@ -232,7 +238,8 @@ _HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
 _CARRIED_AFTER_OF = re.compile(
-    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐)")
+    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐"
+    r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -306,6 +313,12 @@ _VIGOROUS_AFTER = frozenset("骑旅敌松草射爆风歌舞卒兵弩弓")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
 
 
+def _as_noun(text: str, verb: str) -> bool:
+    """The first ``verb`` in ``text`` heads a noun (定制款, 定制品): 本商品为定制款 is "is"."""
+    at = text.find(verb) + len(verb)
+    return text[at:at + 1] in ("款", "品", "版", "型", "服")
+
+
 def rule_reading(sentence: str, target: Target) -> str | None:
     """A reading fixed by a grammatical context, or ``None``."""
     index = target.index
@@ -316,6 +329,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                                                  or target.previous_word in _MUST_ADVERBS_BEFORE) \
             and sentence.startswith(_WHOLEHEARTEDLY, index + 1):
         return "dei3"  # 就得一心一意地干, 还得好好学: "must" before how it must be done
+    if char == "得" and target.word == "得" and re.match("好好[^的地，。！？；]", sentence[index + 1:index + 4]):
+        return "dei3"  # 你这病得好好养着: "must" (考得好好的: de)
     if char == "得" and len(target.word) == 2 and index == target.word_start + 1 \
             and target.word[0] in _MANNER_BEFORE_DE and is_han(after or " ") and after not in "了到出起":
         return "de5"  # 长得简直一模一样, 吹得散了架, 塞得喘不过气: jieba's V得 before how it turned out
@@ -352,6 +367,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chang2"  # 很长, 最长, 这么长: the adjective "long"
     if char == "长" and before.endswith("又") and (after in ("", "又") or after in _BREAKS):
         return "chang2"  # 又黑又长。
+    if char == "长" and target.word == "长" and after == "了" \
+            and re.search("(?:体重|身高|个子|个头)$", _clause_before(sentence, index)):
+        return "zhang3"  # 宝宝这个月体重长了一斤: "grow"
+    if char == "着" and target.word == "着想" and index == target.word_start \
+            and not re.search("[为替]", _clause_before(sentence, index)) and target.previous_word[-1:] in _QUALITY_VERBS_OR_STRUGGLE:
+        return "zhe5"  # 它拼命挣扎|着想|跑: the aspect 着 before 想 "want" (为孩子着想 zhuó: "consider")
     if char == "长" and after == "得":
         # 长得很漂亮 "looks", but 长得多 "much longer"
         return "chang2" if sentence[index + 2:index + 3] == "多" else "zhang3"
@@ -394,7 +415,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
-        if any(verb in tail[:cut] for verb in _FOR_VERBS) or (
+        if any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS) or (
                 tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
                 and not target.previous_word.endswith(_NAMING_VERB_ENDS)
@@ -468,6 +489,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (_carries(sentence, index, _SHOULDERED)
                  or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDER_LOADS))))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
+    if char == "场" and ((target.word in ("本场", "全场") and index == target.word_start + 1) or (
+            before[-1:] in _SHOW_COUNTS and sentence.startswith(_SHOWS, index + 1))):
+        return "chang3"  # 本场比赛, 全场观众, 这场比赛: the measure for games and shows
     if char == "场" and before[-1:] in _COUNT_BEFORE and (
             (sentence.startswith(_HAPPENINGS, index + 1) and not sentence.startswith(("大风车", "风车"), index + 1))
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
@@ -484,6 +508,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
     if char == "还" and target.word == "还" and after in _PRONOUNS and _ends_clause(sentence, index + 2):
         return "huan2"  # 你啥时候还我啊？: "give back" to someone (the adverb needs a verb after it)
+    if char == "还" and target.word == "还" and (
+            re.match(r"[你我他她][^，。！？；]{0,4}命来", sentence[index + 1:])
+            or re.match(r"[^，。！？；]{1,6}一个(?:清白|公道|说法)", sentence[index + 1:])):
+        return "huan2"  # 还我师兄命来！ 还师父一个清白: "give back"
     if char == "着" and before[-1:] in ("不", "得") and is_han(before[-2:-1] or " ") \
             and (target.word == "着" or (len(target.word) == 3 and index == target.word_start + 2)) \
             and after not in _NOT_REACHED_AFTER:
@@ -491,13 +519,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "了" and len(target.word) == 3 and target.word[1] == "得" \
             and index == target.word_start + 2 and _ends_clause(sentence, index + 1):
         return "liao3"  # 干得了吗, 受得了, 不得了: the potential complement "manage"
-    if char == "了" and target.word == "了" and len(target.previous_word) == 2 and target.previous_word[1] == "得" \
-            and target.previous_word[0] in _POTENTIAL_LIAO_VERBS and sentence.startswith(("这么", "那么", "这", "那"), index + 1) \
-            and re.search("[吗吧]?[？?]", sentence[index + 1:]) is not None:
+    if char == "了" and target.word == "了" and before[-1:] == "得" and before[-2:-1] in _POTENTIAL_LIAO_VERBS \
+            and target.previous_word in (before[-2:], "得") \
+            and (sentence.startswith(("吗", "么"), index + 1) or (sentence.startswith(("这么", "那么", "这", "那"), index + 1)
+                 and re.search("[吗吧]?[？?]", sentence[index + 1:]) is not None)):
         return "liao3"  # 弹得|了这么难的曲子吗？: the potential complement "manage" (吃得了这么多吗)
     if char == "了" and target.word == "不了" and index == target.word_start + 1 and before[-2:-1] \
             and is_han(before[-2]) and before[-2] not in _NOT_VERB_BEFORE_BULIAO:
         return "liao3"  # 唱|不了|高音, 去|不了: the potential complement "manage"
+    if char == "得" and target.word == "得" and not before.endswith(_SUBJECTS) and (
+            re.match("[\u4e00-\u9fff]不[好着了下完动见清懂起住]", sentence[index + 1:index + 4])
+            or re.match("直[跺哭笑冒哆流喊叫摇点发打喘不]|发[亮紫黑白红青抖慌烫麻酸疼痒毛呆愣光颤]", sentence[index + 1:index + 3])):
+        return "de5"  # 鼻塞得睡不好, 气得直跺脚, 蓝得发亮: a complement of degree (我得睡不好? is no sentence)
     if char == "得" and is_han(after or " ") and (
             (len(target.word) == 1 and target.previous_word in _QUALITY_VERBS)
             or (_loose(target) and len(target.word) == 2 and index == target.word_start + 1
@@ -561,7 +594,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and is_han(after or " ") and after not in "了过到着":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
-            and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)) \
+            and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)
+                 or "麻将" in _clause_before(sentence, index)) \
             and not {"棋", "面", "泥"}.intersection(_clause_before(sentence, index)):
         return "hu2"  # 我和了！ 这把我又和了: a winning hand at mahjong (这盘棋和了 is a draw, he2)
     if char == "折" and target.word == "折" and after == "了" and _ends_clause(sentence, index + 2) \
@@ -666,6 +700,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "huan2"  # 书明天就要还了: "return"
     if char == "奔" and target.word == "奔" and after in _NUMERALS:
         return "ben4"  # 快奔五十的人了: "approach" an age
+    if char == "吐" and target.word == "吐" and after == "了" \
+            and re.match(r"[一两三四五六七八九十几好]+[次回遍趟]|一口[^，。！？；]{0,2}血", sentence[index + 2:]) \
+            and not _ba_in_clause(sentence, index):
+        return "tu4"  # 狗狗昨晚吐了两回, 吐了一口黑血: "vomit", counted
     if char == "吐" and target.word == "吐" and after == "了" and _ends_clause(sentence, index + 2) \
             and not _ba_in_clause(sentence, index) \
             and not any(w in _clause_before(sentence, index) for w in _SPAT_OUT):
@@ -676,6 +714,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "只" and index >= 2 and sentence[index - 1] in "余来多" and sentence[index - 2] in _NUMERALS \
             and after not in _ONLY_AFTER:
         return "zhi1"  # 鸡鸭二十余只: the measure after an approximate number (其余只有 is zhǐ)
+    if char == "重" and (target.word == "重" or re.fullmatch(r"第?[一二两三四五六七八九十几]+重", target.word)) \
+            and re.search(r"(?:第[一二三四五六七八九十]+|(?<![斤克吨两])[两三四五六七八九几])$", sentence[max(0, index - 4):index]) \
+            and after not in "量要视点大":
+        return "chong2"  # 修到了第七重, 境界连降两重: layers
     if char == "行" and (target.word == "行" or re.fullmatch(r"第[零一二两三四五六七八九十百千0-9]+行", target.word)) \
             and re.search(r"第[零一二两三四五六七八九十百千0-9]+$", sentence[max(0, index - 9):index]):
         return "hang2"  # 日志的第三十二行: a line
@@ -699,10 +741,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and sentence.startswith(_BY_THE_DOZEN, index + 1):
         return "da2"  # 订了两打签字笔: a dozen
     if char == "背" and (target.word in ("背", "背着") or _loose(target)) and (
-            "黑锅" in _clause_before(sentence, index)
+            "黑锅" in _clause_before(sentence, index) or "黑锅" in sentence[index + 1:index + 7]
             or (_CARRIED_AFTER_OF.match(sentence, index + 1) is not None
                 and not sentence.startswith(_BEHIND_BACK_OF, index + 2))):
-        return "bei1"  # 这口黑锅我可不替你背, 背着发高烧的孩子: "carry"
+        return "bei1"  # 这口黑锅我可不替你背, 背这个黑锅, 背着发高烧的孩子: "carry"
     if char == "倒" and target.word == "倒" and before[-1:] == "得" and is_han(after or " ") \
             and after not in _BREAKS and after not in "了下向在进地":
         return "dao4"  # 你说得倒轻巧, 想得倒美: "and yet"

@@ -36,7 +36,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -93,7 +93,7 @@ _NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "�
 _FULL_HEADS = frozenset(["太阳", "聪明", "关系", "东西", "地方", "地道", "这里", "那里", "哪里", "便宜",
                          "大夫", "上头", "起来", "人家", "精神", "大意", "多少", "买卖", "运气", "自在",
                          "过去"])
-_FULL_COMPOUNDS = ("葡萄牙", "葡萄糖")
+_FULL_COMPOUNDS = ("葡萄牙", "葡萄糖", "过来人")
 # Compounds ending in a neutral-toned word that keep the full tone (大丈夫 dàzhàngfū "a real man").
 _FULL_WORDS = frozenset(["大丈夫"])
 
@@ -284,7 +284,8 @@ _OTHERS_DO = frozenset(["都", "也", "已经", "早就", "不", "才", "就", "
                         "要", "想", "又", "没", "没有", "不是", "早"])
 # What follows 多少 "how many" (duōshao): a measure or a counted noun (多少钱, 多少个, 多少人); before
 # anything else, or after 的, it is "amount" or "somewhat" (duōshǎo: 多少有点, 数量的多少).
-_HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍份瓶杯碗盒双间套")
+_HOW_MANY_NEXT = frozenset("钱个人年天次本件斤元块岁遍分种条张位名只家台辆米公小度号层页倍份瓶杯碗盒双间套"
+                           "平千克升毫亿万吨秒周月句题道篇首部场回口")
 # Verbs before 人家的 "other people's" (别动人家的东西, 用人家的钱, 这是人家的玩具).
 _TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻是")
 # 大意 is "careless" (dàyi) after these or before 了, "the gist" (dàyì) elsewhere; 精神 is "lively"
@@ -453,8 +454,13 @@ def _aspect_guo(clause: list[Word]) -> None:
             _set(reading, 5)
 
 
+def _is_a_bu_ab(word: Word) -> bool:
+    """A word of four that asks A不AB (喜不喜欢, 漂不漂亮): its 不 is neutral, as in 是不是."""
+    return len(word.text) == len(word.readings) == 4 and word.text[1] == "不" and word.text[0] == word.text[2]
+
+
 def _neutral_patterns(clause: list[Word]) -> None:
-    """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是) — but not the
+    """``A一A`` and ``A不A``: the middle syllable is neutral (看一看, 是不是, 喜不喜欢) — but not the
     second 一 of ``一A一A`` (一个一个, 一步一步), where each 一 counts, and not where the first A
     ends a longer word (先生|一生)."""
     flat: list[Reading] = []
@@ -465,7 +471,7 @@ def _neutral_patterns(clause: list[Word]) -> None:
         starts.add(len(flat))
         if len(word.readings) >= 3:
             long_starts.add(len(flat))
-        if len(word.readings) >= 4:
+        if len(word.readings) >= 4 and not _is_a_bu_ab(word):
             in_idiom.update(range(len(flat), len(flat) + len(word.readings)))
         flat += word.readings
     for i in range(1, len(flat) - 1):
@@ -491,8 +497,10 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             word = clause[k]
             word_end = j == len(word.readings) - 1 and len(word.readings) > 1 \
                 and word.text not in _COUNTING_YI_WORDS and is_word(word.text)  # 统一, not jieba's HMM 放一
-            ordinal = j == 0 and _is_ordinal_yi(clause, k)
-            counted = len(word.text) == 4 and j == 1 and word.text[3] in "二两"  # 说一不二, 数一数二
+            ordinal = (j == 0 and _is_ordinal_yi(clause, k)) or (
+                j > 0 and (word.text[j:] + "".join(w.text for w in clause[k + 1:k + 2])).startswith("一年级"))
+            counted = len(word.text) == 4 and j == 1 and word.text[3] in "一二两三四五六七八九十百千万" \
+                and word.text[2] != "一"  # 说一不二, 数一数二, 买一送一, 举一反三, 独一无二
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜"))  # 每周|一: Monday
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
@@ -515,8 +523,10 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     if nxt is None:
         return 1
     if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
-                             or _is_decimal_point(prev) or _is_operator(prev, at(i - 2))):
-        return 1
+                             or _is_decimal_point(prev)
+                             or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES)
+                             or (not prev.written and prev.source[-1:].isascii() and prev.source[-1:].isalpha())):
+        return 1  # 十一, 一加一, G1次 (a code after a letter); but 80到100元 starts a number: yi4 bai3
     before_point = at(i - 2) if count_before else None
     if prev is not None and prev.text == "点" and before_point is not None \
             and before_point.text in _DIGIT_WORDS and nxt.text[:1] != "刻":
@@ -535,11 +545,18 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     return 2 if lexical == 4 else 4
 
 
+def _one_number(a: Reading, b: Reading) -> bool:
+    """``a`` and ``b`` were both written by normalization for the same digits (399 → 三百|九十九)."""
+    return not a.written and not b.written and a.source == b.source and any(c.isdigit() for c in a.source)
+
+
 def _is_decimal_point(reading: Reading) -> bool:
     """点 that normalization wrote for a decimal point (1.5 一点五, v2.1 二点一), not a clock's."""
     return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
 
 
+# Place values after the 一 that begins a number (到一百, 比一千).
+_PLACE_VALUES = frozenset("百千万亿")
 # Digits before a written decimal point (零点一, 三点一四).
 _DIGIT_WORDS = frozenset("零〇一二三四五六七八九十")
 # What follows 一月 "January" but not a month's length: 一月份, 一月初, 一月底.
@@ -598,8 +615,8 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if right.text in LEANS_RIGHT and len(left.readings) >= 2:
             continue  # 水果|很好吃: the adverb groups with what follows, after a longer word
         if a.tone == 3 and b.tone == 3 and (len(left.readings) + len(right.readings) <= 4
-                                            or _is_decimal_point(a)):
-            _set(a, 2)  # a decimal point binds the digit after it: 一点|五公里 yi1 dian2 wu3
+                                            or _is_decimal_point(a) or _one_number(a, b)):
+            _set(a, 2)  # one number cut in two: 一点|五公里 yi1 dian2 wu3, 三百|九十九 bai2
 
 
 def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:

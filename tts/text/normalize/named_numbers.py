@@ -196,4 +196,12 @@ ROMAN_ORDINAL = rule(
     "IVXLⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ",
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, ISSUE)
+# Grades of stainless steel are said digit by digit (316不锈钢 → 三一六不锈钢, 304钢).
+STEEL_GRADE = rule(
+    "steel_grade",
+    r"(?<![0-9])(?P<n>[2-4][0-9]{2})(?=L?(?:不锈钢|钢))",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, STEEL_GRADE, ISSUE)

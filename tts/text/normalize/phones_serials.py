@@ -131,7 +131,9 @@ SERVICE_NUMBERS = frozenset(
     "110 119 120 122 114 12110 12306 12315 12345 12333 12320 12355 12380 "
     "10086 10010 10000 95588 95533 95566 95599 95555".split()
 )
-_CALL_BEFORE = re.compile("(?:拨打|打|电话|报警|急救|火警|匪警|求助|热线|呼叫|致电|投诉|举报|求救)[^。！？；]{0,8}$")
+# Service numbers known by their digits alone, a railway's or a carrier's (12345 may be a sum).
+_NAMED_SERVICES = frozenset("12306 10086 10010 95588 95533 95566 95599 95555".split())
+_CALL_BEFORE = re.compile("(?:拨打|拨|打|电话|报警|急救|火警|匪警|求助|热线|呼叫|致电|投诉|举报|求救)[^。！？；]{0,8}$")
 _CALL_AFTER = re.compile("急救|报警|热线|电话|求助|投诉|举报|救护|火警|服务|求救")
 
 
@@ -140,6 +142,8 @@ def is_service_call(text: str, start: int, end: int) -> bool:
     拨打110或者120, 火警119, 120急救车."""
     if text[start:end] not in SERVICE_NUMBERS:
         return False
+    if text[start:end] in _NAMED_SERVICES and text[start - 1:start] != "第":
+        return True  # 12306怎么改签, 10086客服: these name the service wherever they stand (not 第10086位)
     return _CALL_AFTER.match(text, end) is not None \
         or _CALL_BEFORE.search(text, max(0, start - 12), start) is not None
 

@@ -116,6 +116,8 @@ _FALL_AFTER = re.compile(_FALL_WORDS)
 # Units of blood pressure: A/B before one is a pressure pair read with 比 (120/80mmHg).
 _PRESSURE_UNITS = "mmHg|kPa"
 _PRESSURE_WORD = "毫米汞柱"
+# Words before A/B that make it a blood pressure without a unit (血压150/95).
+_PRESSURE_BEFORE = re.compile(r"血压[^，。！？；0-9]{0,3}$")
 # Exponents written as superscripts (x², 10³), and the exponents read as words.
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
 _POWER_WORDS = {"2": "平方", "3": "立方"}
@@ -220,6 +222,12 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# The upper end of a range written with 到 / 至 after a number (2到4人).
+_RANGE_UPPER = re.compile(r"[到至]([0-9]+)(?![0-9.])")
+# Words of money after an amount, whose trailing zeros after the point are not read.
+_MONEY_AFTER = re.compile(r"(?:元|块|美元|欧元|港元|港币|日元|英镑|人民币)")
+
+
 def _number(match: re.Match[str]) -> list[Piece]:
     number, text = match["a"], match.string
     start, end = match.span("a")
@@ -227,11 +235,17 @@ def _number(match: re.Match[str]) -> list[Piece]:
         special = _integer_reading(text, start, end)
         if special is not None:
             return [group(match, "a", special)]
+    if "." in number and _MONEY_AFTER.match(text, end):
+        number = number.rstrip("0").rstrip(".")  # 128.50元 → 一百二十八点五元, as with ¥128.50
     positive, negative = _sign_words(match)
+    scored = start >= 2 and text[start - 1] == "比" and text[start - 2].isdigit()  # 0比2负于: a score
+    upper = _RANGE_UPPER.match(text, end)  # 2到4人: the lower end of a range counts what the upper counts
+    counts = counts_something(text, start, end) or (
+        upper is not None and counts_something(text, upper.start(1), upper.end(1)))
     spoken = read_signed(
         number,
-        liang=not is_ordinal(text, start),
-        measure=counts_something(text, start, end),
+        liang=not is_ordinal(text, start) and not scored,
+        measure=counts and not scored,
         negative_word=negative,
         positive_word=positive,
     )
@@ -333,8 +347,11 @@ def _quantity(match: re.Match[str]) -> list[Piece]:
 
 def _is_pressure_pair(match: re.Match[str]) -> bool:
     """True when A/B is a blood pressure, systolic over diastolic: a unit of pressure follows
-    it (120/80mmHg, 120/80毫米汞柱)."""
-    return match["pu"] is not None or match.string.startswith(_PRESSURE_WORD, match.end())
+    it (120/80mmHg, 120/80毫米汞柱), or 血压 comes just before it (血压150/95)."""
+    return match["pu"] is not None or match.string.startswith(_PRESSURE_WORD, match.end()) or (
+        _PRESSURE_BEFORE.search(match.string, max(0, match.start() - 6), match.start()) is not None
+        and match["a"].isdigit() and match["b"].isdigit() and 2 <= len(match["b"]) <= 3
+        and int(match["a"]) > int(match["b"]))
 
 
 def _fraction(match: re.Match[str]) -> list[Piece]:
