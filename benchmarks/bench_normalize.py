@@ -11,6 +11,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind9.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind10.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind11.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind12.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -34,7 +35,8 @@ K123+500, 第2024035期, 010-6512 3456, 3楼301会议室); the ninth (``normaliz
 science and computing (x²-4=0, 1/2+1/3=5/6, △ABC≌△DEF, |-5|, 10Ω); the tenth
 (``normalization_blind10.tsv``) bills, receipts and service messages (余额-¥126.40, 积分+200, 12-05 22:18); the
 eleventh (``normalization_blind11.tsv``) encyclopedia and history text (公元25年, 康熙61年, 鲁迅（1881—1936）, [1],
-第II卷, 碳-14, 邮政编码100871, ISBN, +86, 波音747).
+第II卷, 碳-14, 邮政编码100871, ISBN, +86, 波音747); the twelfth (``normalization_blind12.tsv``) medicine and
+health records (40mg/(kg·d), 胰岛素8U, 400IU, 56U/L, 孕28周+3天, 转8021, 15.1/10万).
 """
 
 from __future__ import annotations

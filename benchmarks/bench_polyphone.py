@@ -159,6 +159,12 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind39.tsv`` (150): parenting, babies and pets (吐了两回, 量完体温, 教孙子认字, 从一数到十,
   舍不得走, 做得了吗, 又和了, 遛一次狗), by a thirty-fifth, measured once blind at 760c41d: 140/150 (pypinyin 120,
   g2pM 74); rules and collocations followed (爸爸背着女儿去 stays bei4: 背着 a person may be "behind their back").
+* ``everyday_polyphones_blind40.tsv`` (150): idioms and proverbs in running text (一曝十寒, 否极泰来, 数见不鲜,
+  创巨痛深, 人不可貌相, 强扭的瓜不甜, 正中下怀, 多难兴邦), by a thirty-seventh, measured once blind at b79daeb:
+  146/150 (pypinyin 143, g2pM 61 — pypinyin's phrase dictionary holds most idioms); collocations followed.
+* ``everyday_polyphones_blind41.tsv`` (150): temples, religion, folk customs and festivals (禅让, 般若, 南无, 伽蓝,
+  上供, 还愿, 奔丧, 转经, 了却), by a thirty-sixth, measured once blind at b79daeb: 143/150 (pypinyin 129, g2pM 74);
+  collocations followed (封禅 stays chan2, CPP dev's convention, where the set has shan4).
 * ``everyday_polyphones_blind33.tsv`` (163): pupils' compositions and diaries (和好面, 一行行, 落下了不少,
   掷色子), by a twenty-ninth, measured once blind at b42836a: 159/163 (pypinyin 142, g2pM 84); collocations
   followed.
@@ -238,6 +244,8 @@ EVERYDAY_BLIND36 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind36.t
 EVERYDAY_BLIND37 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind37.tsv"
 EVERYDAY_BLIND38 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind38.tsv"
 EVERYDAY_BLIND39 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind39.tsv"
+EVERYDAY_BLIND40 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind40.tsv"
+EVERYDAY_BLIND41 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind41.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -424,6 +432,8 @@ def main() -> None:
                        (EVERYDAY_BLIND37, "transport, driving and weather, blind when first measured (134/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND38, "wuxia and xianxia fiction, blind when first measured (137/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND39, "parenting, babies and pets, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND40, "idioms and proverbs, blind when first measured (146/150), collocations since written from its errors"),
+                       (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)

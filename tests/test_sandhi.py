@@ -328,6 +328,10 @@ def fe() -> Frontend:
     ("孩子刚上一年级", "hai2 zi5 gang1 shang4 yi1 nian2 ji2"),  # jieba's 上一年|级: still an ordinal
     ("向过来人请教", "xiang4 guo4 lai2 ren2 qing3 jiao4"),  # 过来人 keeps its tone
     ("面积是多少平方厘米", "mian4 ji1 shi4 duo1 shao5 ping2 fang1 li2 mi3"),
+    ("正品假一赔十", "zheng4 pin2 jia3 yi1 pei2 shi2"),  # jieba's 假一|赔十
+    ("房租押一付三", "fang2 zu1 ya1 yi1 fu4 san1"),
+    ("今年一季度增长", "jin1 nian2 yi1 ji4 du4 zeng1 zhang3"),  # the first quarter
+    ("火候很关键", "huo3 hou5 hen3 guan1 jian4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
@@ -339,6 +343,15 @@ def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     ("一比零", "yi1 bi3 ling2"),  # a bare digit by an operator
     ("请乘坐G1次列车", "qing3 cheng2 zuo4 ji2 yi1 ci4 lie4 che1"),  # a code after a letter
     ("这件衣服399元", "zhe4 jian4 yi1 fu5 san1 bai2 jiu3 shi2 jiu3 yuan2"),  # jieba's 三百|九十九: one number
+    ("海拔1800米", "hai3 ba2 yi4 qian1 ba1 bai2 mi3"),  # a number and its measure
+    ("增长了15.6%", "zeng1 zhang3 le5 bai3 fen1 zhi1 shi2 wu2 dian3 liu4"),
+    ("在1到100之间", "zai4 yi1 dao4 yi4 bai3 zhi1 jian1"),
+    ("收入为21745元", "shou1 ru4 wei2 liang3 wan4 yi4 qian1 qi1 bai3 si4 shi2 wu3 yuan2"),  # 一 begins 一千
+    ("1班和2班的同学", "yi1 ban1 he2 er4 ban1 de5 tong2 xue2"),  # a class named by its number
+    ("大家把1打在公屏上", "da4 jia1 ba3 yi1 da3 zai4 gong1 ping2 shang5"),  # the digit typed
+    ("5kg一袋", "wu3 qian1 ke4 yi2 dai4"),  # a written 一 after a unit counts
+    ("一日3次", "yi2 ri4 san1 ci4"),  # a day, not the first of a month
+    ("1月1日开始", "yi1 yue4 yi1 ri4 kai1 shi3"),
 ])
 def test_numbers_written_in_digits_are_said_whole(fe: Frontend, text: str, expected: str) -> None:
     said = " ".join(" ".join(syllables) for _, syllables in fe(text).spoken)

@@ -12,6 +12,8 @@ test grammar: a degree adverb before, a clause boundary after, a 把 earlier in 
 from __future__ import annotations
 
 import re
+import warnings
+from functools import cache
 from typing import TYPE_CHECKING
 
 from tts.text.normalize.chars import is_han
@@ -27,7 +29,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记")
 # A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
 _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
@@ -214,6 +216,11 @@ _USED_AS_BEFORE = frozenset(["可以", "能", "可", "就", "拿来", "拿", "�
 _TAKEN_FOR_BEFORE = frozenset(["还", "只", "就", "都", "真", "竟", "一直", "原来", "本来", "还以为"])
 # Verbs before 着|想 "…ing, want to" that jieba reads as 着想 "consider" (挣扎着想跑, 哭着想回家).
 _QUALITY_VERBS_OR_STRUGGLE = frozenset("扎哭喊叫笑挣跑走躺坐站趴跪扭抖")
+# Idioms of how a thing must be done, after 得 "must" (这事得想方设法, 我们得全力以赴).
+_MUST_IDIOMS = frozenset(["想方设法", "全力以赴", "三思而行", "实事求是", "一心一意", "争分夺秒", "小心翼翼", "小心谨慎",
+                          "脚踏实地", "未雨绸缪", "精打细算", "从长计议", "当机立断", "速战速决", "按部就班", "循序渐进",
+                          "齐心协力", "同心协力", "量力而行", "认认真真", "踏踏实实", "老老实实", "一步一步", "加班加点",
+                          "千方百计", "尽心尽力", "全心全意", "谨言慎行", "慎之又慎", "严阵以待"])
 # Games and shows counted with 场 chǎng (这场比赛, 一场电影), and what stands before that 场.
 _SHOWS = ("比赛", "球赛", "球", "演出", "演唱会", "音乐会", "电影", "戏", "决赛", "半决赛", "赛事", "对决", "表演",
           "直播", "发布会", "讲座", "考试", "晚会", "话剧", "歌剧", "京剧", "篮球", "足球", "友谊赛", "联赛")
@@ -313,6 +320,30 @@ _VIGOROUS_AFTER = frozenset("骑旅敌松草射爆风歌舞卒兵弩弓")
 _GROUND_NEXT = frozenset("铁区方上下面点址图位带球震质形势理名步毯板道域主产标段盘基")
 
 
+@cache
+def _word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of each dictionary word (成语 are ``i``, set phrases ``l``)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # jieba imports the deprecated pkg_resources
+        import jieba.posseg
+    return jieba.posseg.dt.word_tag_tab
+
+
+def is_idiom(word: str) -> bool:
+    """``word`` is an idiom or set phrase in jieba's dictionary (称心如意, 想方设法), or a
+    reduplication AABB (干干净净)."""
+    if len(word) == 4 and word[0] == word[1] and word[2] == word[3]:
+        return True
+    return _word_tags().get(word) in ("i", "l")
+
+
+def _next_word_length(target: Target) -> int:
+    """The length of the word after ``target.word`` (0 at the end or without boundaries)."""
+    end = target.word_start + len(target.word)
+    later = [b for b in target.bounds if b > end]
+    return min(later) - end if later else 0
+
+
 def _as_noun(text: str, verb: str) -> bool:
     """The first ``verb`` in ``text`` heads a noun (定制款, 定制品): 本商品为定制款 is "is"."""
     at = text.find(verb) + len(verb)
@@ -331,6 +362,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "dei3"  # 就得一心一意地干, 还得好好学: "must" before how it must be done
     if char == "得" and target.word == "得" and re.match("好好[^的地，。！？；]", sentence[index + 1:index + 4]):
         return "dei3"  # 你这病得好好养着: "must" (考得好好的: de)
+    if char == "得" and target.word == "得" and _next_word_length(target) == 4 \
+            and all(is_han(c) for c in sentence[index + 1:index + 5]):
+        idiom = sentence[index + 1:index + 5]
+        if idiom in _MUST_IDIOMS or (before.endswith(_SUBJECTS) and is_idiom(idiom)):
+            return "dei3"  # 这事得想方设法解决, 我们得全力以赴: "must" and how
+        if len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) and is_idiom(idiom):
+            return "de5"  # 装修得称心如意, 掌握得恰到好处: the result, in an idiom (争取得诺贝尔奖: "win")
     if char == "得" and len(target.word) == 2 and index == target.word_start + 1 \
             and target.word[0] in _MANNER_BEFORE_DE and is_han(after or " ") and after not in "了到出起":
         return "de5"  # 长得简直一模一样, 吹得散了架, 塞得喘不过气: jieba's V得 before how it turned out
@@ -412,6 +450,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER:
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
+    if char == "为" and (target.word == "为" or (_loose(target) and index == target.word_start + 1)) \
+            and "着想" in sentence[index + 1:index + 10].split("，")[0]:
+        return "wei4"  # 设身处地|地为|顾客着想: "for"
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))

@@ -36,7 +36,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -499,8 +499,10 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
                 and word.text not in _COUNTING_YI_WORDS and is_word(word.text)  # 统一, not jieba's HMM 放一
             ordinal = (j == 0 and _is_ordinal_yi(clause, k)) or (
                 j > 0 and (word.text[j:] + "".join(w.text for w in clause[k + 1:k + 2])).startswith("一年级"))
-            counted = len(word.text) == 4 and j == 1 and word.text[3] in "一二两三四五六七八九十百千万" \
-                and word.text[2] != "一"  # 说一不二, 数一数二, 买一送一, 举一反三, 独一无二
+            counted = (len(word.text) == 4 and j == 1 and word.text[3] in "一二两三四五六七八九十百千万"
+                       and word.text[2] != "一") or (  # 说一不二, 数一数二, 买一送一, 举一反三, 独一无二
+                0 < i < len(readings) - 2
+                and readings[i - 1].text + "一" + readings[i + 1].text + readings[i + 2].text in _COUNTED_IDIOMS)
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜"))  # 每周|一: Monday
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
@@ -522,10 +524,17 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     prev, nxt, after = at(i - 1) if count_before else None, at(i + 1), at(i + 2)
     if nxt is None:
         return 1
-    if prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
-                             or _is_decimal_point(prev)
-                             or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES)
-                             or (not prev.written and prev.source[-1:].isascii() and prev.source[-1:].isalpha())):
+    digit = not readings[i].written and readings[i].source == "1"  # 一 written as the digit 1 alone
+    if digit and (nxt.text[:1] in _NUMBERED_AFTER or (prev is not None and prev.text[-1:] in _TYPED_AFTER)):
+        return 1  # 1班, 1路, 1床: a number naming; 把1打在公屏上: the digit itself
+    if prev is not None and prev.text[-1:] in _PLACE_VALUES and prev.text[-1:] != "十" \
+            and nxt.text[:1] in _PLACE_VALUES:
+        pass  # 两万一千, 三千一百: 一 begins the next part of the number
+    elif prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
+                               or _is_decimal_point(prev)
+                               or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES)
+                               or (not readings[i].written and not prev.written
+                                   and prev.source[-1:].isascii() and prev.source[-1:].isalpha())):
         return 1  # 十一, 一加一, G1次 (a code after a letter); but 80到100元 starts a number: yi4 bai3
     before_point = at(i - 2) if count_before else None
     if prev is not None and prev.text == "点" and before_point is not None \
@@ -533,8 +542,10 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1  # 零点一个百分点, 三点一四: a decimal written in characters (三点一刻 is a time)
     if nxt.text[:1] in _DATE_AFTER and prev is not None and prev.text[-1:] in ("大", "小"):
         return 2 if nxt.tone == 4 else 4  # 小一号, 大一号: a size, not a date
-    if nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER \
-            or _is_decimal_point(nxt) or _is_operator(nxt, after):
+    dose = nxt.text[:1] == "日" and after is not None and after.text[:1] in NUMERALS \
+        and any(r is not None and r.text[:1] == "次" for r in (at(i + 3), at(i + 4)))  # 一日3次: a day
+    if not dose and (nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER
+                     or _is_decimal_point(nxt) or _is_operator(nxt, after)):
         return 1
     if nxt.text[:1] == "月" and (
         (prev is not None and prev.text[-1:] == "年")
@@ -543,6 +554,11 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1  # 2023年一月, 一月五号, 一月份, 一月底: January (一个月 is a month)
     lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
     return 2 if lexical == 4 else 4
+
+
+def _from_digits(reading: Reading) -> bool:
+    """``reading`` was written by normalization for digits (1800 → 一千八百)."""
+    return not reading.written and any(c.isdigit() for c in reading.source)
 
 
 def _one_number(a: Reading, b: Reading) -> bool:
@@ -555,8 +571,14 @@ def _is_decimal_point(reading: Reading) -> bool:
     return reading.text == "点" and not reading.written and any(c in reading.source for c in ".．")
 
 
+# Sayings whose 一 is the number one, cut by jieba (假一|赔十, 押|一付|三).
+_COUNTED_IDIOMS = frozenset(["假一赔十", "押一付三", "押一付一", "买一送一", "买一赠一", "举一反三", "以一当十",
+                             "闻一知十", "说一不二", "数一数二", "独一无二", "一五一十"])
 # Place values after the 一 that begins a number (到一百, 比一千).
 _PLACE_VALUES = frozenset("百千万亿")
+# What follows a digit 1 that names (1班, 1路, 1床), and what comes before the digit typed itself (把1打在公屏上).
+_NUMBERED_AFTER = frozenset("班路栋排床区")
+_TYPED_AFTER = frozenset("把按扣刷输")
 # Digits before a written decimal point (零点一, 三点一四).
 _DIGIT_WORDS = frozenset("零〇一二三四五六七八九十")
 # What follows 一月 "January" but not a month's length: 一月份, 一月初, 一月底.
@@ -578,7 +600,7 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
 
 # Words whose 一 is an ordinal, "first", and keeps its tone before any syllable: 一等奖, 一流大学,
 # 一年级, 一审判决, 一楼 (the ground floor). (一战 is left out: 一战成名 is "one battle".)
-_ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼")
+_ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼", "一季度", "一血")
 # 一线 is "the front line" before these (一线城市, 一线医护) and at the end of a clause (奋战在一线);
 # elsewhere it is "a thread of" (一线希望 yi2 xian4).
 _FRONT_LINE_BEFORE = frozenset(["城市", "品牌", "明星", "员工", "工人", "医护", "人员", "岗位", "教师", "队员"])
@@ -615,8 +637,9 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if right.text in LEANS_RIGHT and len(left.readings) >= 2:
             continue  # 水果|很好吃: the adverb groups with what follows, after a longer word
         if a.tone == 3 and b.tone == 3 and (len(left.readings) + len(right.readings) <= 4
-                                            or _is_decimal_point(a) or _one_number(a, b)):
-            _set(a, 2)  # one number cut in two: 一点|五公里 yi1 dian2 wu3, 三百|九十九 bai2
+                                            or _is_decimal_point(a) or _one_number(a, b)
+                                            or (_from_digits(a) and len(right.readings) == 1)):
+            _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), or and its measure (八百|米)
 
 
 def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:

@@ -36,6 +36,8 @@ UNITS: dict[str, str] = {
     "hPa": "百帕", "mmHg": "毫米汞柱", "J": "焦", "kJ": "千焦", "Ω": "欧", "kΩ": "千欧", "MΩ": "兆欧", "N/kg": "牛每千克",
     "N·m": "牛米", "cal": "卡", "kcal": "千卡", "dB": "分贝",
     "mol": "摩尔",
+    # medicine: international units, nanograms, femtolitres (U alone is read in context, see MEDICAL_U)
+    "IU": "国际单位", "mIU": "毫国际单位", "ng": "纳克", "pg": "皮克", "fL": "飞升",
     # concentration
     "mol/L": "摩尔每升", "mmol/L": "毫摩尔每升", "μmol/L": "微摩尔每升", "umol/L": "微摩尔每升",
     "g/L": "克每升", "mg/L": "毫克每升", "mg/dL": "毫克每分升", "μg/m³": "微克每立方米",
@@ -236,5 +238,23 @@ UNIT_AFTER_EACH = rule(
     "".join({u[0] for u in UNITS}),
 )
 PER = rule("per", rf"(?P<slash>/)(?:(?P<u>{_MULTI}|{_SINGLE})(?![A-Za-z]))?", _per, "/")
+# A dose per body weight and time: 40mg/(kg·d) → 每千克每天, 5μg/(kg·min) → 每千克每分钟.
+_PER_TIME = {"d": "天", "min": "分钟", "h": "小时"}
+PER_WEIGHT_AND_TIME = rule(
+    "per_weight_and_time",
+    r"/\((?P<a>kg|Kg|m²|m2)[·.•*](?P<b>d|min|h)\)",
+    lambda m: [group(m, 0, "每" + UNITS[m["a"]] + "每" + _PER_TIME[m["b"]])],
+    "/",
+)
+# U after a number is a unit of activity (胰岛素8U, 肝素钠12500U, 56U/L) where medicine is spoken of
+# or a rate follows; elsewhere its letter is spelled (2U服务器).
+_MEDICINE_WORDS = re.compile("素|酶|注射|单位|剂|针|滴|静脉|皮下|肌肉|输液|血|尿")
+MEDICAL_U = rule(
+    "medical_u",
+    r"(?<=[0-9万])(?P<u>U)(?![A-Za-z0-9])",
+    lambda m: [group(m, "u", "单位" if m.string.startswith("/", m.end()) or _MEDICINE_WORDS.search(
+        m.string, max(0, m.start() - 12), m.start()) else spell("U"))],
+    "U",
+)
 
 RULES: tuple[Rule, ...] = (MONEY, MAGNITUDE_UNIT, UNIT_AFTER_EACH, PER)

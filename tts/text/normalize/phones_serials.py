@@ -24,7 +24,7 @@ CODE_WORDS = (
     "手机", "拨打", "致电", "号码", "传真", "客服", "联系方式", "微信", "QQ", "qq", "分机",
     "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
     "端口", "端口号", "状态码", "错误码", "二进制数", "二进制", "户号", "账号尾号",
-    "编码", "邮政编码", "区号", "ISBN", "书号", "刊号", "ISSN",
+    "编码", "邮政编码", "区号", "ISBN", "书号", "刊号", "ISSN", "会议号", "会议ID", "房间号",
 )
 # Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
 # 银行卡末尾4位是6688).
@@ -266,7 +266,7 @@ MOBILE = rule(
 LANDLINE = rule(
     "landline",
     r"(?<![0-9])[(（]?(?P<area>0[0-9]{2,3})(?:[)）]|-|\s(?=[1-9][0-9]{2,3}[ -]?[0-9]{4}(?![0-9])))\s?"
-    r"(?P<local>[1-9][0-9]{6,7}|[1-9][0-9]{2,3}[ -][0-9]{4})(?:-(?P<ext>[0-9]{1,5}))?(?![0-9])",
+    r"(?P<local>[1-9][0-9]{6,7}|[1-9][0-9]{2,3}[ -][0-9]{4})(?:(?:-|转)(?P<ext>[0-9]{1,5}))?(?![0-9])",
     _landline,
     "0(（",
 )
@@ -321,4 +321,12 @@ COUNTRY_CODE = rule(
     "+",
 )
 
-RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DASHED_CODE, KEYPAD, DOTTED, ISBN, COUNTRY_CODE)
+# Digits in groups parted by spaces after a code word (会议号是836 215 447): each group digit by digit.
+SPACED_CODE = rule(
+    "spaced_code",
+    _after_any(CODE_WORDS, r"[号是为：:\s]", 2) + r"[0-9]{3,4}(?: [0-9]{3,4}){1,3}(?![0-9])",
+    lambda m: [group(m, 0, "".join(read_digits(g, yao=True) for g in m.group().split()))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (MOBILE, LANDLINE, SERVICE, NUMBERED, DASHED_CODE, KEYPAD, DOTTED, ISBN, COUNTRY_CODE, SPACED_CODE)

@@ -179,6 +179,9 @@ def _sign_words(match: re.Match[str]) -> tuple[str, str]:
     text, start, end = match.string, match.start(), match.end()
     if text[start] not in "+-":
         return _SIGN_WORDS
+    if text[start] == "+" and start > 0 and text[start - 1] in _COUNTED_BEFORE_PLUS:
+        return ("加", "负")  # 孕28周+3天: weeks and days added
+
     if not _CHANGE_BEFORE.search(text, max(0, start - _CHANGE_BEFORE_WIDTH), start):
         return _direction_words(text, start, end, after=False) or _SIGN_WORDS
     return _direction_words(text, start, end, after=True) or _CHANGE_WORDS
@@ -222,6 +225,8 @@ def _integer_reading(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# Measure words after which a + adds a further count (孕28周+3天, 1岁+2个月).
+_COUNTED_BEFORE_PLUS = frozenset("周天月岁年")
 # The upper end of a range written with 到 / 至 after a number (2到4人).
 _RANGE_UPPER = re.compile(r"[到至]([0-9]+)(?![0-9.])")
 # Words of money after an amount, whose trailing zeros after the point are not read.
@@ -238,7 +243,7 @@ def _number(match: re.Match[str]) -> list[Piece]:
     if "." in number and _MONEY_AFTER.match(text, end):
         number = number.rstrip("0").rstrip(".")  # 128.50元 → 一百二十八点五元, as with ¥128.50
     positive, negative = _sign_words(match)
-    scored = start >= 2 and text[start - 1] == "比" and text[start - 2].isdigit()  # 0比2负于: a score
+    scored = start >= 2 and text[start - 1] in "比+" and text[start - 2].isdigit()  # 0比2负于, 38+2周: no count
     upper = _RANGE_UPPER.match(text, end)  # 2到4人: the lower end of a range counts what the upper counts
     counts = counts_something(text, start, end) or (
         upper is not None and counts_something(text, upper.start(1), upper.end(1)))
@@ -370,6 +375,8 @@ def _fraction(match: re.Match[str]) -> list[Piece]:
     if numerator[0] in "+-":
         sign = "负" if numerator[0] == "-" else "正"
         numerator = numerator[1:]
+    if match["bm"]:  # 15.1/10万 → 十万分之十五点一: a rate per ten thousand
+        return [group(match, 0, sign + read_fraction(numerator, match["b"]).replace("分之", match["bm"] + "分之", 1))]
     return [group(match, 0, sign + read_fraction(numerator, match["b"]))]
 
 
@@ -514,7 +521,7 @@ EQUATION = rule(
 )
 FRACTION = rule(
     "fraction",
-    rf"(?<![0-9/.])(?P<a>{SIGNED})(?P<c>/)(?P<b>{NUMBER})(?![0-9/])"
+    rf"(?<![0-9/.])(?P<a>{SIGNED})(?P<c>/)(?P<b>{NUMBER})(?P<bm>(?<=[^0-9.]1)[万亿]|(?<=[^0-9.]10)[万亿]|(?<=[^0-9.]100)[万亿]|(?<=[^0-9.]1000)[万亿])?(?![0-9/])"
     rf"(?P<pu>\s?(?:{_PRESSURE_UNITS})(?![A-Za-z]))?",
     _fraction,
     START_DIGITS + START_SIGNS,

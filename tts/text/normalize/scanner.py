@@ -20,12 +20,15 @@ from tts.text.normalize import (
     phones_serials,
     punctuation,
     quantities,
+    specs,
 )
 from tts.text.normalize.chars import KEPT_CLASS
 from tts.text.normalize.rules import Piece, Rule
 
 RULES: tuple[Rule, ...] = (
     named_numbers.ROMAN_ORDINAL,  # before the letters: 第II卷 is 第二卷
+    specs.IP_RATING,  # before the letters: IP68 is 艾批六八
+    specs.PAGE_RANGE,
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,
@@ -33,7 +36,11 @@ RULES: tuple[Rule, ...] = (
     latin.STAKE,
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
+    specs.VOLT_AMP,  # before the units: 5V/2A is no rate
+    specs.KDA,
+    specs.THOUSANDS,
     phones_serials.ISBN,
+    phones_serials.SPACED_CODE,
     phones_serials.COUNTRY_CODE,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,
@@ -47,11 +54,13 @@ RULES: tuple[Rule, ...] = (
     money_units.MONEY_SIGN,
     money_units.POINTS_PLUS,
     money_units.MONEY,
-    money_units.UNIT_AFTER_EACH,  # before the powers: 每m² is a unit, no letter squared
+    money_units.UNIT_AFTER_EACH,
+    money_units.MEDICAL_U,  # before the letters: 胰岛素8U is 八单位  # before the powers: 每m² is a unit, no letter squared
     latin.RESOLUTION,  # before the quantities: 1080P is no number and a unit
     *named_numbers.RULES,
     *quantities.RULES,
     money_units.MAGNITUDE_UNIT,
+    money_units.PER_WEIGHT_AND_TIME,
     money_units.PER,
     latin.CODE,
     latin.WORD,

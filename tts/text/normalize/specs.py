@@ -1,0 +1,73 @@
+"""Numbers in product specifications, game talk and homework that other rules would misread.
+
+``5V/2A`` is a voltage and a current (五伏二安, no "per"), ``IP68`` a protection rating said digit by
+digit (艾批六八), ``P23-25`` a range of pages (批二十三到二十五), ``2k`` a count of thousands said with its letter
+(经济差2k → 两k where money or a game's economy is spoken of, 收藏5.6k, 4K电视 as written), and a KDA
+of ``12/1/8`` three counts (十二杠一杠八). Written for this project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.latin import spell
+from tts.text.normalize.numbers import NUMBER, read_decimal, read_digits, read_int
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
+
+
+def _volt_amp(match: re.Match[str]) -> list[Piece]:
+    return [group(match, "v", read_decimal(match["v"], liang=False) + "伏"), group(match, "s", ""),
+            group(match, "a", read_decimal(match["a"], liang=False) + "安")]
+
+
+VOLT_AMP = rule(
+    "volt_amp",
+    rf"(?<![0-9.])(?P<v>{NUMBER})V(?P<s>/)(?P<a>{NUMBER})A(?![A-Za-z])",
+    lambda m: _volt_amp(m),
+    START_DIGITS,
+)
+
+IP_RATING = rule(
+    "ip_rating",
+    r"(?<![A-Za-z])(?P<ip>IP)(?P<n>[0-9]{2})(?![0-9])",
+    lambda m: [group(m, "ip", spell("IP")), group(m, "n", read_digits(m["n"]))],
+    "I",
+)
+
+PAGE_RANGE = rule(
+    "page_range",
+    r"(?<![A-Za-z])(?P<p>[Pp])(?P<a>[0-9]{1,4})(?P<sep>\s?[-~—–]\s?)(?P<b>[0-9]{1,4})(?![0-9])",
+    lambda m: [group(m, "p", spell(m["p"])), group(m, "a", read_int(m["a"], liang=False)),
+               group(m, "sep", "到"), group(m, "b", read_int(m["b"], liang=False))],
+    "Pp",
+)
+
+# Words near a number with k that make it thousands: money, pay, followers, game economy.
+_THOUSANDS_CONTEXT = re.compile("经济|差|工资|月薪|年薪|薪|收入|粉丝|粉|播放|阅读|点赞|赞|评论|转发|金币|血量|伤害|奖金|预算")
+
+
+def _thousands(match: re.Match[str]) -> list[Piece]:
+    """The letter is said as written (五点六k, 四K电视); before it a 2 of money or a game's economy is 两."""
+    number, k = match["n"], match["k"]
+    text, start = match.string, match.start()
+    counted = _THOUSANDS_CONTEXT.search(text, max(0, start - 10), start) is not None
+    spoken = read_decimal(number) if "." in number else "两" if counted and number == "2" else read_int(number)
+    return [group(match, "n", spoken), group(match, "k", spell(k))]
+
+
+THOUSANDS = rule(
+    "thousands",
+    r"(?<![0-9.A-Za-z])(?P<n>[0-9]{1,3}(?:\.[0-9])?)(?P<k>[kK])(?![A-Za-z0-9])",
+    _thousands,
+    START_DIGITS,
+)
+
+KDA = rule(
+    "kda",
+    r"(?:(?<=KDA)|(?<=KDA[是为：: ]))(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})/(?P<c>[0-9]{1,2})(?![0-9/])",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False) + "杠"), group(m, "b", read_int(m["b"], liang=False) + "杠"),
+               group(m, "c", read_int(m["c"], liang=False))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (VOLT_AMP, IP_RATING, PAGE_RANGE, THOUSANDS, KDA)
