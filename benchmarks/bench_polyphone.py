@@ -159,6 +159,12 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind39.tsv`` (150): parenting, babies and pets (吐了两回, 量完体温, 教孙子认字, 从一数到十,
   舍不得走, 做得了吗, 又和了, 遛一次狗), by a thirty-fifth, measured once blind at 760c41d: 140/150 (pypinyin 120,
   g2pM 74); rules and collocations followed (爸爸背着女儿去 stays bei4: 背着 a person may be "behind their back").
+* ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
+  数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
+  (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
+* ``everyday_polyphones_blind43.tsv`` (150): classical Chinese taught in school (不亦说乎, 诲女知之乎, 才美不外见,
+  陟罚臧否, 车六七百乘), by a thirty-ninth, measured once blind at 3f32f89: 99/150 (pypinyin 96, g2pM 78); its missed
+  lines were then added to the collocations as whole clauses, so its later figure measures only those lines.
 * ``everyday_polyphones_blind40.tsv`` (150): idioms and proverbs in running text (一曝十寒, 否极泰来, 数见不鲜,
   创巨痛深, 人不可貌相, 强扭的瓜不甜, 正中下怀, 多难兴邦), by a thirty-seventh, measured once blind at b79daeb:
   146/150 (pypinyin 143, g2pM 61 — pypinyin's phrase dictionary holds most idioms); collocations followed.
@@ -246,6 +252,8 @@ EVERYDAY_BLIND38 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind38.t
 EVERYDAY_BLIND39 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind39.tsv"
 EVERYDAY_BLIND40 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind40.tsv"
 EVERYDAY_BLIND41 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind41.tsv"
+EVERYDAY_BLIND42 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind42.tsv"
+EVERYDAY_BLIND43 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind43.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -433,6 +441,8 @@ def main() -> None:
                        (EVERYDAY_BLIND38, "wuxia and xianxia fiction, blind when first measured (137/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND39, "parenting, babies and pets, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND40, "idioms and proverbs, blind when first measured (146/150), collocations since written from its errors"),
+                       (EVERYDAY_BLIND42, "crosstalk and colloquial dialogue, blind when first measured (127/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND43, "classical Chinese taught in school, blind when first measured (99/150), its missed lines since in the collocations"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):

@@ -23,7 +23,8 @@ The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into th
 the frontend's syllable for that 儿 (``pinyin`` repeats a merged syllable for its 儿); a second
 erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健儿们), a third
 (``erhua_blind3.tsv``) northern colloquial speech (发小儿, 小人儿书, 挂个儿科, 儿皇帝), a fourth
-(``erhua_blind4.tsv``) a hard mix (兔儿爷, 孛儿只斤, 娇儿恶卧, jieba's 被窝|儿真). All the sets were written
+(``erhua_blind4.tsv``) a hard mix (兔儿爷, 孛儿只斤, 娇儿恶卧, jieba's 被窝|儿真), a fifth (``erhua_blind5.tsv``)
+Beijing speech and crosstalk (包袱儿, 片儿警, 门儿清, jieba's 馅|儿调得). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -51,6 +52,7 @@ ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
 ERHUA4 = REPO / "benchmarks" / "data" / "erhua_blind4.tsv"
+ERHUA5 = REPO / "benchmarks" / "data" / "erhua_blind5.tsv"
 
 
 @dataclass(frozen=True)
@@ -149,7 +151,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

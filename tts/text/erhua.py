@@ -7,7 +7,7 @@ followed by one extra phoneme ``er`` with the neutral tone 5: 花儿 → ``h ua 
 儿 merges when it closes a word of two or more characters (花儿, 一点儿, 哪儿, 玩儿), stands
 alone right after a word (jieba sometimes cuts 老头|儿), sits inside a word before a particle
 (jieba's 好样儿的, 小孩儿们, 今儿个), or starts a word jieba's HMM glued together that no
-dictionary lists, before a particle or locative (裤兜|儿里 → 裤兜儿|里) — unless what it closes
+dictionary lists (裤兜|儿里 → 裤兜儿|里, 馅|儿调得 → 馅儿|调得) — unless what it closes
 is one where 儿 is a full syllable (儿子, 女儿, 婴儿, 儿童, 孤儿, 幼儿 …, listed below, also at the
 end of a longer word: 体育健儿, 婴幼儿). A 儿 starting a dictionary word (儿子, 儿童) or a word
 inside one (中华|儿女, 留守儿童) is a full syllable, and so is a 儿 after another 儿.
@@ -29,7 +29,7 @@ IsWord = Callable[[str], bool]
 NOT_ERHUA: frozenset[str] = frozenset(
     ["女儿", "婴儿", "孤儿", "幼儿", "健儿", "胎儿", "男儿", "乳儿", "育儿", "宠儿", "弃儿", "新生儿", "少儿",
      "早产儿", "混血儿", "患儿", "幸运儿", "低能儿", "私生儿", "畸形儿", "试管婴儿", "妻儿", "小儿", "孙儿",
-     "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿", "一儿", "娇儿", "乞儿",
+     "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿", "一儿", "娇儿", "乞儿", "无大儿",
      # names and transliterations, where 儿 is a syllable: Timur, Mughal, Tatar, Descartes,
      # 上官婉儿, the plant genus Caragana
      "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿", "孛儿"]
@@ -39,7 +39,7 @@ _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick chi
 # Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
 # "child", xiǎo'ér) or lists 小人儿书 with 儿 inside before a noun.
 _ERHUA_ENDINGS = ("发小儿",)
-_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷"])
+_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清"])
 # Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor).
 _SON_BEFORE = ("皇帝",)
 _SUFFIX_MATCHED_TUPLE = tuple(NOT_ERHUA - _WHOLE_WORD_ONLY)
@@ -66,9 +66,9 @@ def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord, after: str 
     if j == 0:
         if not done or not done[-1].readings or done[-1].readings[-1].text == "":
             return False  # nothing (or a dictated override) to merge into
-        if len(text) > 1 and (is_word(text) or is_word(text[:2]) or not text[1:].startswith(_TAIL_STARTS)) \
+        if len(text) > 1 and (is_word(text) or is_word(text[:2])) \
                 and not (is_word(done[-1].text + "儿") and not is_word(text[:2])):
-            return False  # 儿子, 儿童; and 浪孛|儿罕, a name (but jieba's 被窝|儿真 merges: 被窝儿 is a word)
+            return False  # 儿子, 儿童 (but jieba's HMM chunks merge: 被窝|儿真, 馅|儿调得, 门口|儿站)
         closed = done[-1].text + "儿"
     else:
         closed = text[:j + 1]

@@ -29,7 +29,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从")
 # A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
 _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
@@ -132,6 +132,8 @@ _COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九�
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
 _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办", "作传", "立传",
+              "保障", "丰富", "确保", "提高", "加强", "促进", "推动", "保证", "防止", "避免", "满足", "迎接", "纪念",
+              "弘扬", "增强", "改善", "落实",
               "作序", "题字", "饯行", "送行", "求情", "报仇", "伸冤", "供水", "供电", "供暖", "供气", "供应",
               "带路", "引路", "开路", "站岗", "放哨", "包扎", "治疗", "看病", "流血", "牺牲", "献身", "奉献",
               "捐", "献", "付出", "操", "贡献", "奋斗", "努力", "操心", "担心", "着想", "加油", "庆祝",
@@ -216,11 +218,15 @@ _USED_AS_BEFORE = frozenset(["可以", "能", "可", "就", "拿来", "拿", "�
 _TAKEN_FOR_BEFORE = frozenset(["还", "只", "就", "都", "真", "竟", "一直", "原来", "本来", "还以为"])
 # Verbs before 着|想 "…ing, want to" that jieba reads as 着想 "consider" (挣扎着想跑, 哭着想回家).
 _QUALITY_VERBS_OR_STRUGGLE = frozenset("扎哭喊叫笑挣跑走躺坐站趴跪扭抖")
+# Verbs that jieba's HMM glues after 应 "should" (应去医院, 也应带孩子去).
+_SHOULD_VERBS = frozenset("去带做把让立找避注保向给从")
 # Idioms of how a thing must be done, after 得 "must" (这事得想方设法, 我们得全力以赴).
 _MUST_IDIOMS = frozenset(["想方设法", "全力以赴", "三思而行", "实事求是", "一心一意", "争分夺秒", "小心翼翼", "小心谨慎",
                           "脚踏实地", "未雨绸缪", "精打细算", "从长计议", "当机立断", "速战速决", "按部就班", "循序渐进",
                           "齐心协力", "同心协力", "量力而行", "认认真真", "踏踏实实", "老老实实", "一步一步", "加班加点",
                           "千方百计", "尽心尽力", "全心全意", "谨言慎行", "慎之又慎", "严阵以待"])
+# Syllables ending in -n before which a clause-final 哪 is the particle (天哪, 您哪, 人哪, 心哪).
+_N_FINAL_BEFORE_NA = frozenset("天您人心们钱难门山年看干完烦亲真")
 # Games and shows counted with 场 chǎng (这场比赛, 一场电影), and what stands before that 场.
 _SHOWS = ("比赛", "球赛", "球", "演出", "演唱会", "音乐会", "电影", "戏", "决赛", "半决赛", "赛事", "对决", "表演",
           "直播", "发布会", "讲座", "考试", "晚会", "话剧", "歌剧", "京剧", "篮球", "足球", "友谊赛", "联赛")
@@ -345,9 +351,9 @@ def _next_word_length(target: Target) -> int:
 
 
 def _as_noun(text: str, verb: str) -> bool:
-    """The first ``verb`` in ``text`` heads a noun (定制款, 定制品): 本商品为定制款 is "is"."""
+    """The first ``verb`` in ``text`` heads a noun (定制款, 纪念馆): 本商品为定制款, 辟为纪念馆 are "is"."""
     at = text.find(verb) + len(verb)
-    return text[at:at + 1] in ("款", "品", "版", "型", "服")
+    return text[at:at + 1] in ("款", "品", "版", "型", "服", "馆", "碑", "日", "堂", "册", "章", "塔", "像")
 
 
 def rule_reading(sentence: str, target: Target) -> str | None:
@@ -405,6 +411,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chang2"  # 很长, 最长, 这么长: the adjective "long"
     if char == "长" and before.endswith("又") and (after in ("", "又") or after in _BREAKS):
         return "chang2"  # 又黑又长。
+    if char == "长" and target.word == "长" and re.match(
+            "[零一二两三四五六七八九十百千万点]+(?:米|厘米|毫米|公里|千米|里|尺|寸|英寸|码)", sentence[index + 1:]):
+        return "chang2"  # 画卷长五百二十八点七厘米: a length
     if char == "长" and target.word == "长" and after == "了" \
             and re.search("(?:体重|身高|个子|个头)$", _clause_before(sentence, index)):
         return "zhang3"  # 宝宝这个月体重长了一斤: "grow"
@@ -530,6 +539,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (_carries(sentence, index, _SHOULDERED)
                  or (after == "着" and any(t in _clause_after(sentence, index)[:10] for t in _SHOULDER_LOADS))))):
         return "tiao1"  # 挑了几个西瓜, 挑着担子: "pick", "shoulder" (挑战, 挑起 "provoke": tiao3)
+    if char == "哪" and target.word in ("哪", "天哪", "您哪") and _ends_clause(sentence, index + 1) \
+            and before[-1:] in _N_FINAL_BEFORE_NA:
+        return "na5"  # 我的天哪, 谢谢您哪: the particle 啊 after -n (你在哪？ is "where")
     if char == "场" and ((target.word in ("本场", "全场") and index == target.word_start + 1) or (
             before[-1:] in _SHOW_COUNTS and sentence.startswith(_SHOWS, index + 1))):
         return "chang3"  # 本场比赛, 全场观众, 这场比赛: the measure for games and shows
@@ -538,7 +550,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and _loose(target) and is_han(after or " ") and (
-            (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")))
+            (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")
+                                             or (len(target.word) == 2 and after in _SHOULD_VERBS)))
             or (index == target.word_start + 1 and target.word[0] in _SHOULD_GLUED_AFTER)
             or (index == target.word_start and len(target.word) in (2, 3) and target.word[1] in _AFTER_SHOULD)):
         return "ying1"  # 均应在, 应尽的本分, 应得, jieba's 后应|注意: the modal "should" (应用, 反应 are words)
@@ -634,6 +647,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after not in "了过到着":
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+    if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
+            and (before[-1:] in _BREAKS or index == 0) and sentence[index + 2:index + 3] in "！!":
+        return "hu2"  # 哈哈，和了！: a winning hand called out
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)
                  or "麻将" in _clause_before(sentence, index)) \

@@ -86,6 +86,12 @@ def year_reading(text: str, start: int, end: int) -> str | None:
         return read_digits(digits)  # 国办发〔二零二三〕十五号, (2023)京01民初123号
     if len(digits) == 4 and text.startswith("财年", end):
         return read_digits(digits)  # 2024财年 → 二零二四财年
+    if len(digits) == 4 and digits[:2] in ("19", "20") and text[end:end + 1] in ("届", "级", "款"):
+        return read_digits(digits)  # 2024届毕业生, 2023级, 2024款: named by the year
+    if len(digits) in (3, 4) and text[end:end + 1] == "年" and (
+            re.match(r"年\s?[—–~-]\s?[0-9]{3,4}年", text[end:end + 8])
+            or re.search(r"[0-9]{3,4}年\s?[—–~-]\s?$", text[max(0, start - 8):start])):
+        return read_digits(digits)  # 626年—649年: a span of years, each a year
     after = text[end:end + 2]
     if after == "年代" and len(digits) == 4:
         return read_digits(digits)  # 一九八零年代 (but 80年代 → 八十年代, a number)

@@ -321,6 +321,16 @@ COUNTRY_CODE = rule(
     "+",
 )
 
+# A local number of two groups of four after a word of phoning (电话：8765-4321): digit by digit, the
+# dash silent.
+LOCAL_PHONE = rule(
+    "local_phone",
+    _after_any(("电话", "热线", "传真", "手机", "致电", "拨打", "座机"), r"[：:是为\s]", 2)
+    + r"(?P<a>[1-9][0-9]{2,3})(?P<d>-)(?P<b>[0-9]{4})(?![0-9-]|\s[0-9])",
+    lambda m: [group(m, "a", read_digits(m["a"], yao=True)), group(m, "d", ""), group(m, "b", read_digits(m["b"], yao=True))],
+    START_DIGITS,
+)
+
 # Digits in groups parted by spaces after a code word (会议号是836 215 447): each group digit by digit.
 SPACED_CODE = rule(
     "spaced_code",

@@ -64,4 +64,7 @@ FOOTNOTE = rule(
     "[［",
 )
 
-RULES: tuple[Rule, ...] = (FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)
+# Multiplication signs standing for a name left out (××物业, ×××同志) read 某.
+PLACEHOLDER = rule("placeholder", r"×{2,}", lambda m: [(("某" * len(m.group())), m.start(), m.end())], "×")
+
+RULES: tuple[Rule, ...] = (PLACEHOLDER, FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)

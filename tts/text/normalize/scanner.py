@@ -37,10 +37,13 @@ RULES: tuple[Rule, ...] = (
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
     specs.VOLT_AMP,  # before the units: 5V/2A is no rate
+    specs.DUAL_RATING,
+    specs.DIMENSIONS,
     specs.KDA,
     specs.THOUSANDS,
     phones_serials.ISBN,
     phones_serials.SPACED_CODE,
+    phones_serials.LOCAL_PHONE,
     phones_serials.COUNTRY_CODE,
     phones_serials.NUMBERED,
     phones_serials.MOBILE,

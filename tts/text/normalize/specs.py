@@ -70,4 +70,21 @@ KDA = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (VOLT_AMP, IP_RATING, PAGE_RANGE, THOUSANDS, KDA)
+# Two ratings of one unit, either of which holds (50/60Hz, 110/220V): 五十、六十赫兹.
+DUAL_RATING = rule(
+    "dual_rating",
+    r"(?<![0-9./])(?P<a>[0-9]{1,4})(?P<s>/)(?P<b>[0-9]{1,4})(?P<u>Hz|kHz|V|W)(?![A-Za-z])",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "、"), group(m, "b", read_int(m["b"], liang=False)),
+               group(m, "u", {"Hz": "赫兹", "kHz": "千赫兹", "V": "伏", "W": "瓦"}[m["u"]])],
+    START_DIGITS,
+)
+
+# Dimensions given one after another (长宽高 4780/1875/1470毫米): each number, a pause between.
+DIMENSIONS = rule(
+    "dimensions",
+    r"(?<![0-9./])(?P<a>[0-9]{2,5})/(?P<b>[0-9]{2,5})/(?P<c>[0-9]{2,5})(?=\s?(?:毫米|mm|厘米|cm|米|m)(?![A-Za-z]))",
+    lambda m: [group(m, "a", read_int(m["a"]) + "、"), group(m, "b", read_int(m["b"]) + "、"), group(m, "c", read_int(m["c"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (VOLT_AMP, DUAL_RATING, DIMENSIONS, IP_RATING, PAGE_RANGE, THOUSANDS, KDA)
