@@ -159,6 +159,11 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind39.tsv`` (150): parenting, babies and pets (吐了两回, 量完体温, 教孙子认字, 从一数到十,
   舍不得走, 做得了吗, 又和了, 遛一次狗), by a thirty-fifth, measured once blind at 760c41d: 140/150 (pypinyin 120,
   g2pM 74); rules and collocations followed (爸爸背着女儿去 stays bei4: 背着 a person may be "behind their back").
+* ``everyday_polyphones_blind44.tsv`` (150): herding, fishing and mountain villages (圈了起来 juan1, 饮一饮, 空地,
+  拿去当了, 号叫, 野人参), by a fortieth, measured once blind at 4b916fa: 131/150 (pypinyin 108, g2pM 74); rules
+  and collocations followed (挣脱 stays zheng1, CPP dev's convention).
+* ``everyday_polyphones_blind45.tsv`` (150): housing (房贷还上, 还了两万块的价, 钻个洞, 铺木地板, 刨去, 中签, 和泥), by
+  a forty-first, measured once blind at 4b916fa: 134/150 (pypinyin 117, g2pM 67); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -254,6 +259,8 @@ EVERYDAY_BLIND40 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind40.t
 EVERYDAY_BLIND41 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind41.tsv"
 EVERYDAY_BLIND42 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind42.tsv"
 EVERYDAY_BLIND43 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind43.tsv"
+EVERYDAY_BLIND44 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind44.tsv"
+EVERYDAY_BLIND45 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind45.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -443,6 +450,8 @@ def main() -> None:
                        (EVERYDAY_BLIND40, "idioms and proverbs, blind when first measured (146/150), collocations since written from its errors"),
                        (EVERYDAY_BLIND42, "crosstalk and colloquial dialogue, blind when first measured (127/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND43, "classical Chinese taught in school, blind when first measured (99/150), its missed lines since in the collocations"),
+                       (EVERYDAY_BLIND44, "herding, fishing and mountain villages, blind when first measured (131/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND45, "housing, blind when first measured (134/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):

@@ -835,6 +835,13 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("阿穆尔居住的房子现已辟为纪念馆。", "为", "wei2"),
     ("跑道长五百米、宽四十五米。", "长", "chang2"),
     ("他知道得太少。", "得", "de5"),
+    # blind sets 44 (herding and fishing) and 45 (housing)
+    ("他用木栅栏把刚买的小羊羔圈了起来。", "圈", "juan1"),
+    ("他用红笔把错字圈了起来。", "圈", "quan1"),
+    ("借了邻居的渔网，用完得赶紧还回去。", "还", "huan2"),
+    ("买家又还了两万块的价，卖家没同意。", "还", "huan2"),
+    ("他划船划得又快又稳。", "得", "de5"),
+    ("不亦说乎？", "说", "yue4"),
     # lines of classical poems taught in school
     ("少小离家老大回，乡音无改鬓毛衰。", "少", "shao4"),
     ("春风又绿江南岸，明月何时照我还？", "还", "huan2"),

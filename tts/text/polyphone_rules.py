@@ -227,6 +227,8 @@ _MUST_IDIOMS = frozenset(["想方设法", "全力以赴", "三思而行", "实�
                           "千方百计", "尽心尽力", "全心全意", "谨言慎行", "慎之又慎", "严阵以待"])
 # Syllables ending in -n before which a clause-final 哪 is the particle (天哪, 您哪, 人哪, 心哪).
 _N_FINAL_BEFORE_NA = frozenset("天您人心们钱难门山年看干完烦亲真")
+# Animals penned in with 圈 juān.
+_PENNED = ("羊", "鸡", "鸭", "鹅", "牛", "猪", "马", "兔")
 # Games and shows counted with 场 chǎng (这场比赛, 一场电影), and what stands before that 场.
 _SHOWS = ("比赛", "球赛", "球", "演出", "演唱会", "音乐会", "电影", "戏", "决赛", "半决赛", "赛事", "对决", "表演",
           "直播", "发布会", "讲座", "考试", "晚会", "话剧", "歌剧", "京剧", "篮球", "足球", "友谊赛", "联赛")
@@ -366,6 +368,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                                                  or target.previous_word in _MUST_ADVERBS_BEFORE) \
             and sentence.startswith(_WHOLEHEARTEDLY, index + 1):
         return "dei3"  # 就得一心一意地干, 还得好好学: "must" before how it must be done
+    if char == "得" and (target.word == "得" or (len(target.word) == 2 and index == target.word_start + 1)) \
+            and re.match("又[^，。！？；]又", sentence[index + 1:index + 4]) and not before.endswith(_SUBJECTS):
+        return "de5"  # 他划船划得又快又稳: how it is done
     if char == "得" and target.word == "得" and re.match("好好[^的地，。！？；]", sentence[index + 1:index + 4]):
         return "dei3"  # 你这病得好好养着: "must" (考得好好的: de)
     if char == "得" and target.word == "得" and _next_word_length(target) == 4 \
@@ -411,6 +416,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "chang2"  # 很长, 最长, 这么长: the adjective "long"
     if char == "长" and before.endswith("又") and (after in ("", "又") or after in _BREAKS):
         return "chang2"  # 又黑又长。
+    if char == "圈" and target.word == "圈" and any(a in _clause_before(sentence, index) for a in _PENNED) \
+            and after not in "子内外住":
+        return "juan1"  # 把刚买的小羊羔圈了起来, 得把鸡都圈在棚子里: "pen in" (羊圈 is juàn, a word)
     if char == "长" and target.word == "长" and re.match(
             "[零一二两三四五六七八九十百千万点]+(?:米|厘米|毫米|公里|千米|里|尺|寸|英寸|码)", sentence[index + 1:]):
         return "chang2"  # 画卷长五百二十八点七厘米: a length
@@ -562,6 +570,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
     if char == "还" and target.word == "还" and after in _PRONOUNS and _ends_clause(sentence, index + 2):
         return "huan2"  # 你啥时候还我啊？: "give back" to someone (the adverb needs a verb after it)
+    if char == "还" and target.word == "还" and (
+            re.match(r"(?:上|回去|回来)(?:了)?(?:[，。！？；]|$)", sentence[index + 1:])
+            or re.match(r"了[^，。！？；]{0,6}的?价", sentence[index + 1:])):
+        return "huan2"  # 秋后一定还上。 用完赶紧还回去。 买家又还了两万块的价: "give back", "bargain"
     if char == "还" and target.word == "还" and (
             re.match(r"[你我他她][^，。！？；]{0,4}命来", sentence[index + 1:])
             or re.match(r"[^，。！？；]{1,6}一个(?:清白|公道|说法)", sentence[index + 1:])):

@@ -74,6 +74,8 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
     return False
 
 
+# What jieba's HMM glues before a verb said twice (来说|说, 再想|想, 先看|看).
+_GLUED_BEFORE_REDUPLICATION = frozenset("来去再先就也都还又快")
 # Characters that in A一A are a preposition or a measure before 一, no verb said twice (把一把米).
 _MEASURES_NOT_VERBS = frozenset("把个只条次")
 # Complements of two syllables after V不 (看不清楚, 说不明白).
@@ -212,12 +214,14 @@ def _neutral_words(clause: list[Word]) -> None:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
                 _set(rs[0], 2)  # 想想 xiang2 xiang5, jieba's 捶捶背
             _set(rs[1], 5)
-        if len(text) == len(rs) in (1, 2) and k > 0 and clause[k - 1].text == text[0] \
-                and len(clause[k - 1].readings) == 1 and text[0] in REDUPLICATED_NEUTRAL \
+        glued = k > 0 and len(clause[k - 1].text) == len(clause[k - 1].readings) == 2 \
+            and clause[k - 1].text[0] in _GLUED_BEFORE_REDUPLICATION  # jieba's 来说|说, 再想|想
+        if len(text) == len(rs) in (1, 2) and k > 0 and clause[k - 1].text[-1:] == text[0] \
+                and (len(clause[k - 1].readings) == 1 or glued) and text[0] in REDUPLICATED_NEUTRAL \
                 and (len(text) == 1 or (text[0] in _REDUPLICATED_VERBS and text[1] in _DONE_TO)) \
-                and rs[0].pinyin == clause[k - 1].readings[0].pinyin:
+                and rs[0].pinyin == clause[k - 1].readings[-1].pinyin:
             if rs[0].tone == 3 and text[0] not in _KINSHIP:
-                _set(clause[k - 1].readings[0], 2)  # jieba's 找|找, 捶|捶背: the same reduplication
+                _set(clause[k - 1].readings[-1], 2)  # jieba's 找|找, 捶|捶背: the same reduplication
             _set(rs[0], 5)
         if len(text) == len(rs) in (1, 2) and k > 1 and clause[k - 1].text == "了" and clause[k - 2].text == text[0] \
                 and text[0] in _REDUPLICATED_VERBS and (len(text) == 1 or text[1] in _DONE_TO) \
@@ -547,6 +551,11 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     if not dose and (nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER
                      or _is_decimal_point(nxt) or _is_operator(nxt, after)):
         return 1
+    if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
+        return 1  # 三年级一班: a class named by its number
+    if nxt.text[:1] == "月" and after is not None and after.text[:1] in "上中下" \
+            and at(i + 3) is not None and at(i + 3).text[:1] == "旬":
+        return 1  # 一月中旬: January
     if nxt.text[:1] == "月" and (
         (prev is not None and prev.text[-1:] == "年")
         or (after is not None and (after.text[:1] in NUMERALS or after.text[:1] in _MONTH_AFTER))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.chars import is_han
+from tts.text.normalize.latin import spell
 from tts.text.normalize.money_units import UNIT
 from tts.text.normalize.numbers import read_digits, read_int
-from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule
+from tts.text.normalize.rules import START_DIGITS, START_LETTERS, CountsTest, Piece, Rule, group, rule
 
 # Words after which a number is a code or phone number, read digit by digit.
 CODE_WORDS = (
@@ -329,6 +330,16 @@ LOCAL_PHONE = rule(
     + r"(?P<a>[1-9][0-9]{2,3})(?P<d>-)(?P<b>[0-9]{4})(?![0-9-]|\s[0-9])",
     lambda m: [group(m, "a", read_digits(m["a"], yao=True)), group(m, "d", ""), group(m, "b", read_digits(m["b"], yao=True))],
     START_DIGITS,
+)
+
+# A car plate: province, letter, optional dot, five or six digits or letters (京A·12345): each said.
+_PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+PLATE = rule(
+    "plate",
+    rf"(?<=[{_PROVINCES}])(?P<l>[A-Z])(?P<dot>[·•.]?)(?P<n>[0-9A-Z]{{4}}[0-9])(?![0-9A-Za-z])",
+    lambda m: [group(m, "l", spell(m["l"])), group(m, "dot", ""),
+               group(m, "n", "".join(read_digits(c, yao=True) if c.isdigit() else spell(c) for c in m["n"]))],
+    START_LETTERS,
 )
 
 # Digits in groups parted by spaces after a code word (会议号是836 215 447): each group digit by digit.

@@ -28,6 +28,7 @@ from tts.text.normalize.rules import Piece, Rule
 RULES: tuple[Rule, ...] = (
     named_numbers.ROMAN_ORDINAL,  # before the letters: 第II卷 is 第二卷
     specs.IP_RATING,  # before the letters: IP68 is 艾批六八
+    phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
     latin.EMAIL,
     latin.URL,
@@ -39,6 +40,10 @@ RULES: tuple[Rule, ...] = (
     specs.VOLT_AMP,  # before the units: 5V/2A is no rate
     specs.DUAL_RATING,
     specs.DIMENSIONS,
+    specs.ROOM_NUMBER,
+    specs.ADDRESS_PART,
+    specs.BASEMENT,
+    specs.DELIVERY_DATE,
     specs.KDA,
     specs.THOUSANDS,
     phones_serials.ISBN,
@@ -50,6 +55,7 @@ RULES: tuple[Rule, ...] = (
     phones_serials.LANDLINE,
     phones_serials.SERVICE,
     phones_serials.DASHED_CODE,
+    specs.ADDRESS_TRIPLE,  # after the codes: 取件码3-2-1108 keeps its 幺
     phones_serials.NUMBER_SIGN,
     phones_serials.KEYPAD,
     *dates_times.RULES,

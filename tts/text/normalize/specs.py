@@ -87,4 +87,46 @@ DIMENSIONS = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (VOLT_AMP, DUAL_RATING, DIMENSIONS, IP_RATING, PAGE_RANGE, THOUSANDS, KDA)
+# An address of building, unit and room joined by dashes (幸福小区5-2-301): 五杠二杠三零一.
+ADDRESS_TRIPLE = rule(
+    "address_triple",
+    r"(?<=[\u4e00-\u9fff])(?P<a>[0-9]{1,3})-(?P<b>[0-9]{1,2})-(?P<c>[0-9]{3,4})(?![0-9-])",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False) + "杠"), group(m, "b", read_int(m["b"], liang=False) + "杠"),
+               group(m, "c", read_digits(m["c"]))],
+    START_DIGITS,
+)
+
+# A room after its unit, door or building (1单元1102, 2门401): digit by digit; a door or unit number
+# after its building is a name, 二 not 两 (3号楼2门).
+_ADDRESS_PART_BEFORE = "(?:(?<=单元)|(?<=号楼)|(?<=[门栋座]))"
+ROOM_NUMBER = rule(
+    "room_number",
+    _ADDRESS_PART_BEFORE + r"(?P<n>[0-9]{3,4})(?![0-9.])(?!米|平|元|块|人|户|个|万|年)",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+ADDRESS_PART = rule(
+    "address_part",
+    r"(?:(?<=号楼)|(?<=栋))(?P<n>[0-9]{1,2})(?=门|单元)",
+    lambda m: [group(m, "n", read_int(m["n"], liang=False))],
+    START_DIGITS,
+)
+
+# A basement level (地下2层, 负2层) is a name, 二 not 两.
+BASEMENT = rule(
+    "basement",
+    r"(?:(?<=地下)|(?<=负))(?P<n>[0-9])(?=层|楼)",
+    lambda m: [group(m, "n", read_int(m["n"], liang=False))],
+    START_DIGITS,
+)
+
+# A month and day with zero-padding before the words of delivery (预计12-06送达): a date.
+DELIVERY_DATE = rule(
+    "delivery_date",
+    r"(?<![0-9-])(?P<mo>1[0-2]|0[1-9])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9-])(?=送达|到达|发货|签收|发出|前|之前|截止|起)",
+    lambda m: [group(m, 0, read_int(m["mo"].lstrip("0"), liang=False) + "月" + read_int(m["d"].lstrip("0"), liang=False) + "日")],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (VOLT_AMP, DUAL_RATING, DIMENSIONS, IP_RATING, PAGE_RANGE, THOUSANDS, KDA, ADDRESS_TRIPLE,
+                           ROOM_NUMBER, ADDRESS_PART, BASEMENT, DELIVERY_DATE)
