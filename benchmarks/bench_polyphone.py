@@ -159,6 +159,10 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind39.tsv`` (150): parenting, babies and pets (吐了两回, 量完体温, 教孙子认字, 从一数到十,
   舍不得走, 做得了吗, 又和了, 遛一次狗), by a thirty-fifth, measured once blind at 760c41d: 140/150 (pypinyin 120,
   g2pM 74); rules and collocations followed (爸爸背着女儿去 stays bei4: 背着 a person may be "behind their back").
+* ``everyday_polyphones_places2.tsv`` (150): place names (乐亭, 番禺, 洪洞, 荥经, 宕昌, 瑷珲 / 珲春, 曲沃), by a
+  forty-second, measured once blind at 2de983c: 142/150 (pypinyin 114, g2pM 88); collocations followed.
+* ``everyday_polyphones_names2.tsv`` (150): people's names in running text (单老师, 小解, 区志强, 纪昀, 墨翟, 皋陶), by a
+  forty-third, measured once blind at 2de983c: 121/150 (pypinyin 79, g2pM 69); only famous names were added since.
 * ``everyday_polyphones_blind44.tsv`` (150): herding, fishing and mountain villages (圈了起来 juan1, 饮一饮, 空地,
   拿去当了, 号叫, 野人参), by a fortieth, measured once blind at 4b916fa: 131/150 (pypinyin 108, g2pM 74); rules
   and collocations followed (挣脱 stays zheng1, CPP dev's convention).
@@ -261,6 +265,8 @@ EVERYDAY_BLIND42 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind42.t
 EVERYDAY_BLIND43 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind43.tsv"
 EVERYDAY_BLIND44 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind44.tsv"
 EVERYDAY_BLIND45 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind45.tsv"
+EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
+EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
 EVERYDAY_NAMES = REPO / "benchmarks" / "data" / "everyday_polyphones_names.tsv"
 SUFFIXES = REPO / "benchmarks" / "data" / "everyday_suffixes.tsv"
@@ -453,6 +459,8 @@ def main() -> None:
                        (EVERYDAY_BLIND44, "herding, fishing and mountain villages, blind when first measured (131/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND45, "housing, blind when first measured (134/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
+                       (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
+                       (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),
                        (EVERYDAY_NAMES, "proper names, blind when first measured (122/180), surname rules and name collocations since written from its errors"),
                        (SUFFIXES, "neutral-tone suffixes, written with their fix")):
         everyday = load_everyday(path)
