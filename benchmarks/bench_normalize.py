@@ -13,6 +13,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind11.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind12.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind13.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind14.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -38,7 +39,9 @@ science and computing (x²-4=0, 1/2+1/3=5/6, △ABC≌△DEF, |-5|, 10Ω); the t
 eleventh (``normalization_blind11.tsv``) encyclopedia and history text (公元25年, 康熙61年, 鲁迅（1881—1936）, [1],
 第II卷, 碳-14, 邮政编码100871, ISBN, +86, 波音747); the twelfth (``normalization_blind12.tsv``) medicine and
 health records (40mg/(kg·d), 胰岛素8U, 400IU, 56U/L, 孕28周+3天, 转8021, 15.1/10万); the thirteenth
-(``normalization_blind13.tsv``) addresses, navigation and logistics (5-2-301, 1单元1102, 京A·12345, 地下2层, 12-06送达).
+(``normalization_blind13.tsv``) addresses, navigation and logistics (5-2-301, 1单元1102, 京A·12345, 地下2层, 12-06送达);
+the fourteenth (``normalization_blind14.tsv``) technology, gadgets and games (RTX 4090, Node.js 20, localhost:3000,
+10w+, 时长3:24, 2.4G/5G, i9-14900K).
 """
 
 from __future__ import annotations

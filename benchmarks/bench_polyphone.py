@@ -168,6 +168,14 @@ jie3) and CPP would not show it.
   and collocations followed (挣脱 stays zheng1, CPP dev's convention).
 * ``everyday_polyphones_blind45.tsv`` (150): housing (房贷还上, 还了两万块的价, 钻个洞, 铺木地板, 刨去, 中签, 和泥), by
   a forty-first, measured once blind at 4b916fa: 134/150 (pypinyin 117, g2pM 67); rules and collocations followed.
+* ``everyday_polyphones_blind48.tsv`` (150): online shopping and customer service (要还多少, 得先领券, 掉发, 供佛, 往上划,
+  能结果, 发卡), by a forty-fourth, measured once blind at 8dda8e1: 140/150 (pypinyin 134, g2pM 86); rules and
+  collocations followed.
+* ``everyday_polyphones_blind49.tsv`` (150): the arts (每行七个字, 音乐之都, 空两拍, 连演三载, 音乐一转, 将相和, 率团), by a
+  forty-fifth, measured once blind at 8dda8e1: 136/150 (pypinyin 121, g2pM 65); rules and collocations followed.
+* ``everyday_polyphones_blind50.tsv`` (150): chat between friends (讲究穿着, 这锅我可不背, 处了三年对象, 结了好多枣, 少来,
+  流了好多血, 太横了), by a forty-sixth, measured once blind at 8dda8e1: 138/150 (pypinyin 110, g2pM 59); rules and
+  collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -265,6 +273,9 @@ EVERYDAY_BLIND42 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind42.t
 EVERYDAY_BLIND43 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind43.tsv"
 EVERYDAY_BLIND44 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind44.tsv"
 EVERYDAY_BLIND45 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind45.tsv"
+EVERYDAY_BLIND48 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind48.tsv"
+EVERYDAY_BLIND49 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind49.tsv"
+EVERYDAY_BLIND50 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind50.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -458,6 +469,9 @@ def main() -> None:
                        (EVERYDAY_BLIND43, "classical Chinese taught in school, blind when first measured (99/150), its missed lines since in the collocations"),
                        (EVERYDAY_BLIND44, "herding, fishing and mountain villages, blind when first measured (131/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND45, "housing, blind when first measured (134/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND48, "online shopping and customer service, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND49, "the arts, blind when first measured (136/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND50, "chat between friends, blind when first measured (138/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

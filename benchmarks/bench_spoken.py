@@ -16,7 +16,8 @@ sentences; a third (``spoken_tones_blind3.tsv``) is everyday conversation (一�
 (看不清楚, 人家不想去, 老子今天不干了, 掉地下了), a seventh (``spoken_tones_blind7.tsv``) texts read
 aloud (大丈夫), an eighth (``spoken_tones_blind8.tsv``) announcements and service speech (每周一, 多少份), a ninth
 (``spoken_tones_blind9.tsv``) vlogs and live streams (喜不喜欢, 毛呢大衣), a tenth (``spoken_tones_blind10.tsv``)
-classroom teaching (三年级一班, 一月中旬, 谁来说说). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+classroom teaching (三年级一班, 一月中旬, 谁来说说), an eleventh (``spoken_tones_blind11.tsv``) markets and
+chores (洗不干净, 人家老王). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -50,6 +51,7 @@ DATA7 = REPO / "benchmarks" / "data" / "spoken_tones_blind7.tsv"
 DATA8 = REPO / "benchmarks" / "data" / "spoken_tones_blind8.tsv"
 DATA9 = REPO / "benchmarks" / "data" / "spoken_tones_blind9.tsv"
 DATA10 = REPO / "benchmarks" / "data" / "spoken_tones_blind10.tsv"
+DATA11 = REPO / "benchmarks" / "data" / "spoken_tones_blind11.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -152,7 +154,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11])
     parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5])
     args = parser.parse_args()
     for path in args.data:

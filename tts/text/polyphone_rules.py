@@ -170,7 +170,7 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司",
                "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水", "山火", "火灾", "横祸", "灾祸")
-_CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
+_CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "大提琴", "小提琴", "提琴", "二胡", "琵琶", "古筝", "画板", "画夹", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
@@ -187,6 +187,28 @@ _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
 _DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "裤子", "油漆", "水泥", "颜料", "墨水",
             "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙")
 _MEDICINES = ("中药", "汤药", "草药", "药")
+# Words of two ending in 率 shuài "lead; frank" (亲率, 轻率 …): not a rate at the end of a longer word.
+_LEADING = frozenset(["亲率", "轻率", "草率", "坦率", "直率", "表率", "统率", "督率", "相率", "粗率", "真率"])
+# What 每行 "each line" counts (每行七个字, 每行两句).
+_COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
+# 之 that ends a word of its own before 都 "all" (总之都怪我).
+_THEREFORE = ("总之", "反之", "言之", "要之", "久之")
+# What 空 "leave blank" (kòng) leaves: 空两拍, 空一行, 空三天.
+_LEFT_BLANK = re.compile("[一二两三四五六七八九十几半0-9]+[格行拍天位字个间排列小节]")
+_CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数")
+# What 结 "bear" (jiē) bears: 结了好多枣, 结满了果子, 结出硕果.
+_FRUIT_BORNE = re.compile("(?:[了满出着])?[^，。！？；]{0,4}?(?:果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚)")
+# Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
+_LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
+                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯")
+_FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
+# One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
+_ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练"
+                                 "来去买卖开关收穿戴盖铺擦扫")
+_DEGREE_PHRASES = ("有点", "有些", "有一点", "如同", "仿佛", "犹如", "宛如", "也不", "也很", "也太", "也挺",
+                   "也够", "过于", "格外", "极其", "出奇")
+# 还给 "also … for" (hái gěi) before whom a thing is done for and the deed: 还给每桌送了一份西瓜.
+_GIVES_AGAIN = re.compile("[^，。！？；]{1,5}?(?:送|发|做|买|准备|倒|添|端|讲|唱|介绍|留|寄|带|煮|炒|包|打)(?:了|着|过|一|个|点)")
 # The commonest surnames: 大夫 after one is a doctor (李大夫, 王大夫).
 _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
                       "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
@@ -534,6 +556,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
             and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
+    if char == "都" and before.endswith("之") and not before.endswith(_THEREFORE) and is_han(before[-2:-1] or " ") \
+            and (not after or after in _BREAKS or after == "的"):
+        return "du1"  # 维也纳被称为音乐之都: "capital" (总之都怪我: the adverb)
     if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
         return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
     if char == "了" and before.endswith("不") and is_han(before[-2:-1] or " ") \
@@ -877,6 +902,36 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "yan4"  # 咽也咽不下去: "swallow"
     if char == "朝" and _is_morning(sentence, index):
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
+    if char == "行" and before[-1:] == "每" and _COUNTED_LINES.match(sentence, index + 1):
+        return "hang2"  # 这幅对联每行七个字: a line of text (每行驶一百公里 is a word of its own)
+    if char == "空" and (target.word == "空" or _loose(target)) and _LEFT_BLANK.match(sentence, index + 1):
+        return "kong4"  # 要空两拍再进, 空一行: "leave blank"
+    if char == "载" and before[-1:] in _CHINESE_COUNTS and (not after or after in _BREAKS or after in "有后来间"):
+        return "zai3"  # 连演三载: years
+    if char == "背" and (target.word in ("背", "背着") or _loose(target)) and _ends_clause(sentence, index + 1) \
+            and re.search("(?:这|那|这个|那个|这口|那口)锅", _clause_before(sentence, index)):
+        return "bei1"  # 这锅我可不背: "take the blame" (背锅)
+    if char == "处" and (target.word == "处" or _loose(target)) and "对象" in _clause_after(sentence, index)[:8]:
+        return "chu3"  # 他俩处了三年对象: "go out with"
+    if char == "结" and (target.word in ("结", "结了", "结满", "结出") or _loose(target)) \
+            and _FRUIT_BORNE.match(sentence, target.word_start + len(target.word)):
+        return "jie1"  # 枣树今年结了好多枣: "bear fruit" (结了婚, 结了账: jié)
+    if char == "落" and target.word == "落" and after == "在" \
+            and any(item in _clause_before(sentence, index) for item in _LEFT_BEHIND) \
+            and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO):
+        return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
+    if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
+            and sentence.startswith(_DEGREE_PHRASES, index + 1):
+        return "de5"  # 辣椒油放得有点儿多, 照得如同白昼, 牛肉给得也不少: the complement marker
+    if char == "还" and target.word == "还给" and index == target.word_start and _GIVES_AGAIN.match(sentence, index + 2):
+        return "hai2"  # 老板还给每桌送了一份西瓜: "also" before 给 "for" (把书还给我: huán)
+    if char == "干" and (target.word in ("干", "没干") or _loose(target)) \
+            and (not after or after in _BREAKS or after in "了呢吗透") \
+            and any(verb in _clause_before(sentence, index) for verb in ("晾", "晒", "烘", "吹")):
+        return "gan1"  # 衣服晾了三天还没干: "dry"
+    if char == "率" and len(target.word) >= 3 and index == target.word_start + len(target.word) - 1 \
+            and target.word[-2:] not in _LEADING and target.word[:-1] in _word_tags():
+        return "lv4"  # 资产负债率, 支持率: a rate after a word (李祎率…, a name, leads: shuài)
     return None
 
 

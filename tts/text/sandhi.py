@@ -16,8 +16,9 @@ Applied to one clause (the words between two punctuation marks) in this order:
    word of three, the split decides: ``[展览]馆`` → zhan2 lan2 guan3, ``小[老虎]`` → xiao3 lao2
    hu3; longer words are split into dictionary words first. Across a word boundary the rule
    applies when the two words are short enough to be one prosodic word (at most four syllables
-   together): 我也想 → wo2 ye2 xiang3 — but not before a one-syllable adverb after a longer word,
-   which starts a group of its own (水果|很好吃 → shui2 guo3 hen2 hao3 chi1).
+   together, or the first is one syllable): 我也想 → wo2 ye2 xiang3, 请|仔细阅读 → qing2 zi3 xi4 —
+   but not before a one-syllable adverb after a longer word, which starts a group of its own
+   (水果|很好吃 → shui2 guo3 hen2 hao3 chi1), nor after 等 "and so on" (棒球等|体育项目).
 
 Fixed readings (user overrides) are never changed, but their tones still count as context.
 """
@@ -36,7 +37,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "嘴唇", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -70,6 +71,8 @@ def _split_potential_complement(clause: list[Word], k: int) -> bool:
         return text[1] in _SPLIT_COMPLEMENTS and text[1] != verb
     if text == "不" and k + 1 < len(clause):
         first = clause[k + 1].text[:1]
+        if clause[k + 1].text in _TWO_SYLLABLE_COMPLEMENTS:  # 洗|不|干净 (穿|不|干净|的衣服: "unclean")
+            return not (k + 2 < len(clause) and clause[k + 2].text == "的")
         return first in _SPLIT_COMPLEMENTS and first != verb
     return False
 
@@ -323,8 +326,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if before and before[-1] in "户个家好穷富大小农":
             return False  # 一户人家, 好人家: "household"
         opens = k == 0 or before in ("你", "我", "他", "她", "看", "让", "给", "把", "被", "跟", "和")
-        if opens and (after in _OTHERS_DO or after[:1] in ("不", "没")):
-            return True  # 人家都走了: "others"
+        if opens and (after in _OTHERS_DO or after[:1] in ("不", "没") or (len(after) == 2 and after[0] in "老小")):
+            return True  # 人家都走了, 人家老王: "others", "that person"
         return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
     if text == "多少":
         after = clause[k + 1].text if k + 1 < len(clause) else ""
@@ -634,6 +637,9 @@ _LEXICAL_OF_NEUTRAL = {"个": 4, "下": 4, "些": 1, "点": 3, "样": 4, "会": 
 # more syllables they start a new prosodic group, so a third tone before them stays (水果很好吃
 # shui2 guo3 hen2 hao3 chi1); after one syllable they join it (我很好 wo2 hen2 hao3).
 LEANS_RIGHT = frozenset("很也都还就只最挺又再更太真总")
+# One-syllable words that close the phrase before them (棒球等|体育项目): the pause falls after them.
+# Any other one-syllable word joins a longer word after it (请|仔细阅读 qing2, 有|小到中雨 you2).
+_LEANS_LEFT = frozenset("等")
 
 
 def _third_tones(clause: list[Word], is_word: IsWord) -> None:
@@ -646,6 +652,7 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if right.text in LEANS_RIGHT and len(left.readings) >= 2:
             continue  # 水果|很好吃: the adverb groups with what follows, after a longer word
         if a.tone == 3 and b.tone == 3 and (len(left.readings) + len(right.readings) <= 4
+                                            or (len(left.readings) == 1 and left.text not in _LEANS_LEFT)
                                             or _is_decimal_point(a) or _one_number(a, b)
                                             or (_from_digits(a) and len(right.readings) == 1)):
             _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), or and its measure (八百|米)

@@ -27,8 +27,9 @@ LETTERS: dict[str, str] = {
     "x": "艾克斯", "y": "歪", "z": "贼德",
 }
 
-# Words with an established Chinese reading; everything else is spelled (keys are lower case).
-WORDS: dict[str, str] = {"ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对"}
+# Words with an established Chinese reading; everything else is spelled.
+# Keys are lower case, without hyphens (Wi-Fi is wifi, said wai-fai).
+WORDS: dict[str, str] = {"ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对", "wifi": "歪飞"}
 
 GREEK: dict[str, str] = {
     "α": "阿尔法", "β": "贝塔", "γ": "伽马", "δ": "德尔塔", "ε": "艾普西隆", "ζ": "泽塔",
@@ -47,8 +48,9 @@ _CODE_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|\.")
 
 
 def spell(word: str) -> str:
-    """Read a run of Latin letters: a known word, else letter by letter (``"GDP"`` → 吉迪批)."""
-    known = WORDS.get(word.lower())
+    """Read a run of Latin letters: a known word, else letter by letter (``"GDP"`` → 吉迪批);
+    hyphens inside are dropped (``"Wi-Fi"`` → 歪飞)."""
+    known = WORDS.get(word.lower().replace("-", ""))
     if known is not None:
         return known
     return "".join(LETTERS.get(c, "") for c in word.lower())

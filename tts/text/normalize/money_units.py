@@ -44,7 +44,7 @@ UNITS: dict[str, str] = {
     "μg/m3": "微克每立方米", "mg/m³": "毫克每立方米", "mg/kg": "毫克每千克", "kg/m³": "千克每立方米",
     # data sizes and rates (KB, MB, GB, TB, Mbps …) are not here: people say their letters
     # (八GB, 二十M), which the Latin rules spell, not 吉字节 or 兆比特每秒
-    "px": "像素",
+    "px": "像素", "nits": "尼特", "nit": "尼特",
     # currency codes written after the amount
     "USD": "美元", "RMB": "元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
     "HKD": "港元",

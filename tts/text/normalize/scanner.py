@@ -21,6 +21,7 @@ from tts.text.normalize import (
     punctuation,
     quantities,
     specs,
+    tech,
 )
 from tts.text.normalize.chars import KEPT_CLASS
 from tts.text.normalize.rules import Piece, Rule
@@ -30,11 +31,13 @@ RULES: tuple[Rule, ...] = (
     specs.IP_RATING,  # before the letters: IP68 is 艾批六八
     phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
+    *tech.RULES,  # before the addresses, clocks and numbers: localhost:3000, 时长3:24, 10w+
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,
     latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
     latin.STAKE,
+    tech.MODEL,  # after the standards (ISO 100 is a film speed): RTX 4090, iPhone 5s
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
     specs.VOLT_AMP,  # before the units: 5V/2A is no rate
@@ -71,6 +74,7 @@ RULES: tuple[Rule, ...] = (
     money_units.MAGNITUDE_UNIT,
     money_units.PER_WEIGHT_AND_TIME,
     money_units.PER,
+    tech.DOTTED_NAME,  # before the codes and letters: Node.js, M.2
     latin.CODE,
     latin.WORD,
     latin.GREEK_LETTER,
