@@ -176,6 +176,10 @@ jie3) and CPP would not show it.
 * ``everyday_polyphones_blind50.tsv`` (150): chat between friends (讲究穿着, 这锅我可不背, 处了三年对象, 结了好多枣, 少来,
   流了好多血, 太横了), by a forty-sixth, measured once blind at 8dda8e1: 138/150 (pypinyin 110, g2pM 59); rules and
   collocations followed.
+* ``everyday_polyphones_blind51.tsv`` (150): talk about classical poetry (重游, 生性好酒, 拜相, 比兴, 十余载, 誓死不降,
+  知者乐水), by a forty-seventh, measured once blind at 2e29694: 133/150 (pypinyin 110, g2pM 58); collocations followed.
+* ``everyday_polyphones_blind52.tsv`` (150): school polyphone drills (在家看着弟弟, 围着太阳转, 大家都乐了, 流了一点儿血), by
+  a forty-eighth, measured once blind at 2e29694: 145/150 (pypinyin 122, g2pM 77); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -276,6 +280,8 @@ EVERYDAY_BLIND45 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind45.t
 EVERYDAY_BLIND48 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind48.tsv"
 EVERYDAY_BLIND49 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind49.tsv"
 EVERYDAY_BLIND50 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind50.tsv"
+EVERYDAY_BLIND51 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind51.tsv"
+EVERYDAY_BLIND52 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind52.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -472,6 +478,8 @@ def main() -> None:
                        (EVERYDAY_BLIND48, "online shopping and customer service, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND49, "the arts, blind when first measured (136/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND50, "chat between friends, blind when first measured (138/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND51, "talk about classical poetry, blind when first measured (133/150), collocations since written from its errors"),
+                       (EVERYDAY_BLIND52, "school polyphone drills, blind when first measured (145/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -32,7 +32,9 @@ NOT_ERHUA: frozenset[str] = frozenset(
      "犬儿", "宁馨儿", "弄潮儿", "产儿", "病儿", "流浪儿", "一儿", "娇儿", "乞儿", "无大儿",
      # names and transliterations, where 儿 is a syllable: Timur, Mughal, Tatar, Descartes,
      # 上官婉儿, the plant genus Caragana
-     "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿", "孛儿"]
+     "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿", "孛儿",
+     # a disciple speaking of himself (请受徒儿一拜)
+     "徒儿"]
 )
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
 _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"
@@ -103,7 +105,17 @@ def apply_erhua(clause: list[Word], is_word: IsWord = lambda text: False) -> lis
             readings.append(er)
         if readings:
             out.append(Word(text, readings))
+    _rise_before_third(out)
     return out
+
+
+def _rise_before_third(clause: list[Word]) -> None:
+    """A merged third-tone syllable before a third tone rises, as it would have without its 儿
+    (有点儿小 dianr2 xiao3, 多喝点儿水): sandhi ran before the merge, when 儿 stood between them."""
+    readings = [r for word in clause for r in word.readings]
+    for left, right in zip(readings, readings[1:]):
+        if left.erhua and not left.fixed and left.tone == 3 and right.tone == 3:
+            left.pinyin = left.with_tone(2)
 
 
 def erhua_phones(reading: Reading) -> tuple[list[str], list[int]]:

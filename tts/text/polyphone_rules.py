@@ -140,7 +140,9 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "骄傲", "高兴", "争光", "出力", "效力", "打造", "开辟", "买单", "埋单", "让路",
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
-              "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排")
+              "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
+              "缓解", "做了", "做饭", "做手术", "唱歌", "写信", "检查", "输血", "送餐",
+              "规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应", "实现")
 # Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
 _NAMING_VERB_ENDS = ("定", "命", "选", "评", "列", "称", "视", "作", "成", "改", "分", "转", "变", "化", "划", "认")
 # Verbs of naming or choosing before their object and 为 "as" (选他为代表, 推举老李为领头人).
@@ -170,7 +172,8 @@ _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 _HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司",
                "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水", "山火", "火灾", "横祸", "灾祸")
-_CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "大提琴", "小提琴", "提琴", "二胡", "琵琶", "古筝", "画板", "画夹", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
+_CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "大提琴", "小提琴", "提琴", "二胡", "琵琶", "古筝", "画板",
+            "画夹", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
@@ -189,26 +192,36 @@ _DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "
 _MEDICINES = ("中药", "汤药", "草药", "药")
 # Words of two ending in 率 shuài "lead; frank" (亲率, 轻率 …): not a rate at the end of a longer word.
 _LEADING = frozenset(["亲率", "轻率", "草率", "坦率", "直率", "表率", "统率", "督率", "相率", "粗率", "真率"])
+# Children looked after (看着 kān), then the clause ends: 在家看着弟弟。
+_LOOKED_AFTER = "(?:弟弟|妹妹|孩子|小孩|孩子们|宝宝|娃|小孙子|孙子|孙女|外孙)(?:点|些)?(?:[，。！？；]|$)"
+# 以 "take" before a 为 "as" (以此为满足, 以创新为推动力); not 以 inside 可以, 所以, 以及, 以后 ….
+_TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前上下来外内为便免至致])")
+# 为 "for" people and a performance given them: 为日本人演出, 为大家表演了 (为钟声演奏: "is").
+_PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|官兵|战士|士兵|孩子|老人|嘉宾|他|她|我|你|您)"
+                  "(?:演出|表演|献唱|献艺)")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
 _THEREFORE = ("总之", "反之", "言之", "要之", "久之")
 # What 空 "leave blank" (kòng) leaves: 空两拍, 空一行, 空三天.
 _LEFT_BLANK = re.compile("[一二两三四五六七八九十几半0-9]+[格行拍天位字个间排列小节]")
-_CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数")
+_CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数余多")
 # What 结 "bear" (jiē) bears: 结了好多枣, 结满了果子, 结出硕果.
-_FRUIT_BORNE = re.compile("(?:[了满出着])?[^，。！？；]{0,4}?(?:果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚)")
+_FRUIT_BORNE = re.compile("(?:[了满出着])?[^，。！？；]{0,4}?(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|"
+                          "石榴|籽|穗|荚|果(?=[，。！？；]|$))")
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯")
+# What falls before 落在 "land on" (luò): 从三楼掉下去正好落在…, 滑下来落在键盘上.
+_FALLING = ("掉", "滑", "摔", "飘", "飞", "从", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
 _ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练"
-                                 "来去买卖开关收穿戴盖铺擦扫")
+                                 "来去买卖开关收穿戴盖铺擦扫等烂熟化坏")
 _DEGREE_PHRASES = ("有点", "有些", "有一点", "如同", "仿佛", "犹如", "宛如", "也不", "也很", "也太", "也挺",
-                   "也够", "过于", "格外", "极其", "出奇")
+                   "也够", "过于", "格外", "极其", "出奇", "快", "慢")
 # 还给 "also … for" (hái gěi) before whom a thing is done for and the deed: 还给每桌送了一份西瓜.
-_GIVES_AGAIN = re.compile("[^，。！？；]{1,5}?(?:送|发|做|买|准备|倒|添|端|讲|唱|介绍|留|寄|带|煮|炒|包|打)(?:了|着|过|一|个|点)")
+_GIVES_AGAIN = re.compile("[^，。！？；]{1,5}?(?:送|发|做|买|准备|倒|添|端|讲|唱|介绍|留|寄|煮|炒|包)(?:了|着|一|个|点)")
 # The commonest surnames: 大夫 after one is a doctor (李大夫, 王大夫).
 _SURNAMES = frozenset("李王张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈彭吕苏"
                       "卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵"
@@ -495,7 +508,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
-        if any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS) or (
+        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None  # 以此为满足: 以 … 为 "take as"
+        if (not taken_as and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
                 tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
                 and not target.previous_word.endswith(_NAMING_VERB_ENDS)
@@ -504,7 +518,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
         if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词)(?:[，。！？；了]|$)", tail):
             return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
-    if char == "得" and ((before.endswith(_SUBJECTS) and after in _MUST_VERBS
+    if char == "得" and ((before.endswith(_SUBJECTS) and (after in _MUST_VERBS
+                                                         or sentence.startswith(("快点", "快些", "快一点"), index + 1))
                          and not sentence.startswith(("再多的", "再多也"), index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
                             and sentence.startswith(_MUST_MORE, index + 1)
@@ -545,7 +560,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and target.previous_word in _CAN_GET_VERBS:
         return "de5"  # 做|得到, 买|得到: "can do", "can buy" (not 得到 "obtain")
     if char == "系" and (
-            (after in _TIE_AFTER and (index == 0 or sentence[index - 1] in _TIE_BEFORE))
+            (after in _TIE_AFTER and (index == 0 or sentence[index - 1] in _TIE_BEFORE)
+             and not sentence.startswith(("好几", "好多"), index + 1))
             or (sentence.startswith(_TIED_THINGS, index + 1) and sentence[index - 1:index] not in _SYSTEM_BEFORE)):
         return "ji4"  # 请系好安全带, 弯腰系鞋带: "tie"
     if char == "系" and target.word == "系" and _ends_clause(sentence, index + 1) \
@@ -557,7 +573,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
     if char == "都" and before.endswith("之") and not before.endswith(_THEREFORE) and is_han(before[-2:-1] or " ") \
-            and (not after or after in _BREAKS or after == "的"):
+            and (not after or after in _BREAKS or after in "的吗呢啊吧"):
         return "du1"  # 维也纳被称为音乐之都: "capital" (总之都怪我: the adverb)
     if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
         return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
@@ -904,31 +920,53 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     if char == "行" and before[-1:] == "每" and _COUNTED_LINES.match(sentence, index + 1):
         return "hang2"  # 这幅对联每行七个字: a line of text (每行驶一百公里 is a word of its own)
-    if char == "空" and (target.word == "空" or _loose(target)) and _LEFT_BLANK.match(sentence, index + 1):
-        return "kong4"  # 要空两拍再进, 空一行: "leave blank"
-    if char == "载" and before[-1:] in _CHINESE_COUNTS and (not after or after in _BREAKS or after in "有后来间"):
+    if char == "空" and (target.word == "空" or _loose(target) or index == target.word_start) \
+            and _LEFT_BLANK.match(sentence, index + 1):
+        return "kong4"  # 要空两拍再进, jieba's 空两格: "leave blank"
+    if char == "载" and before[-1:] in _CHINESE_COUNTS and (not after or after in _BREAKS or after in "有后来间过"):
         return "zai3"  # 连演三载: years
     if char == "背" and (target.word in ("背", "背着") or _loose(target)) and _ends_clause(sentence, index + 1) \
             and re.search("(?:这|那|这个|那个|这口|那口)锅", _clause_before(sentence, index)):
         return "bei1"  # 这锅我可不背: "take the blame" (背锅)
-    if char == "处" and (target.word == "处" or _loose(target)) and "对象" in _clause_after(sentence, index)[:8]:
+    if char == "处" and (target.word == "处" or _loose(target)) and after in "了过着" \
+            and "对象" in _clause_after(sentence, index)[:8]:
         return "chu3"  # 他俩处了三年对象: "go out with"
     if char == "结" and (target.word in ("结", "结了", "结满", "结出") or _loose(target)) \
             and _FRUIT_BORNE.match(sentence, target.word_start + len(target.word)):
         return "jie1"  # 枣树今年结了好多枣: "bear fruit" (结了婚, 结了账: jié)
     if char == "落" and target.word == "落" and after == "在" \
             and any(item in _clause_before(sentence, index) for item in _LEFT_BEHIND) \
-            and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO):
+            and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO) \
+            and not any(fall in _clause_before(sentence, index) for fall in _FALLING):
         return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
     if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
             and sentence.startswith(_DEGREE_PHRASES, index + 1):
         return "de5"  # 辣椒油放得有点儿多, 照得如同白昼, 牛肉给得也不少: the complement marker
-    if char == "还" and target.word == "还给" and index == target.word_start and _GIVES_AGAIN.match(sentence, index + 2):
+    if char == "还" and target.word == "还给" and index == target.word_start and _GIVES_AGAIN.match(sentence, index + 2) \
+            and "把" not in _clause_before(sentence, index):
         return "hai2"  # 老板还给每桌送了一份西瓜: "also" before 给 "for" (把书还给我: huán)
     if char == "干" and (target.word in ("干", "没干") or _loose(target)) \
-            and (not after or after in _BREAKS or after in "了呢吗透") \
-            and any(verb in _clause_before(sentence, index) for verb in ("晾", "晒", "烘", "吹")):
+            and (not after or after in _BREAKS or after in "了呢吗透") and before[-1:] != "不" \
+            and re.search("晾|烘|晒(?!太阳|娃|朋友圈|图|照)", _clause_before(sentence, index)):
         return "gan1"  # 衣服晾了三天还没干: "dry"
+    if char == "转" and target.word == "转" and (not after or after in _BREAKS or after in "了个") \
+            and re.search("[围绕]着", _clause_before(sentence, index)):
+        return "zhuan4"  # 地球围着太阳转: "revolve" (话锋一转: zhuǎn)
+    if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
+            and re.match(_LOOKED_AFTER, sentence[index + 2:]) \
+            and re.search("让|帮|替|在家|负责|留下", _clause_before(sentence, index)):
+        return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
+    if char == "为" and target.word == "为" and re.match(_PERFORMED_FOR, sentence[index + 1:]):
+        return "wei4"  # 拒绝为日本人演出: "for" (规模为6个演出场地: "is")
+    if char == "还" and target.word == "还" and len(sentence) > index + 2 and is_han(after or " ") and (
+            sentence[index + 2] == after or (sentence[index + 2] == "一" and sentence[index + 3:index + 4] == after)):
+        return "hai2"  # 还闻一闻, 还看看: "also" before a verb said twice
+    if char == "系" and after in "好上紧住" and re.search("带|扣|绳|结|围巾", _clause_after(sentence, index)[:10]) \
+            and sentence[index - 1:index] not in _SYSTEM_BEFORE:
+        return "ji4"  # 他仔细系好了靠旗的带子: "tie" (我们系好几个老师: the department)
+    if char == "调" and target.word in ("调升", "调降", "调") and re.match(
+            "[升降]?[^，。！？；]{0,3}?[0-9零一二两三四五六七八九十百]+个?(?:基点|百分点)", sentence[index + 1:]):
+        return "tiao2"  # 调升56个基点: rates (被调升为副局长: diào, a transfer)
     if char == "率" and len(target.word) >= 3 and index == target.word_start + len(target.word) - 1 \
             and target.word[-2:] not in _LEADING and target.word[:-1] in _word_tags():
         return "lv4"  # 资产负债率, 支持率: a rate after a word (李祎率…, a name, leads: shuài)

@@ -654,8 +654,9 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if a.tone == 3 and b.tone == 3 and (len(left.readings) + len(right.readings) <= 4
                                             or (len(left.readings) == 1 and left.text not in _LEANS_LEFT)
                                             or _is_decimal_point(a) or _one_number(a, b)
+                                            or (_from_digits(a) and not b.written)
                                             or (_from_digits(a) and len(right.readings) == 1)):
-            _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), or and its measure (八百|米)
+            _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), or a number and its measure (八百|米, 65W 五瓦)
 
 
 def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:

@@ -242,8 +242,8 @@ _CLOCK = (
     r"(?P<h{0}>[01]?[0-9]|2[0-4])(?P<c{0}>[:：])(?P<m{0}>[0-5][0-9])"
     r"(?:[:：](?P<s{0}>[0-5][0-9]))?(?![0-9])"
 )
-# Words of a ratio just before A:B, which is then no clock time (师生比为1:18, 比例为3:2, 按1:1配比).
-_RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按)(?:为|是|约为|约|达到|达|：|:)?\s*$")
+# Words of a ratio just before A:B, which is then no clock time (师生比为1:18, 比例为3:2, 按1:1配比, 杠杆高达1:10).
+_RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按|杠杆)(?:为|是|约为|约|达到|达|高达|最高|：|:)?\s*$")
 _RATIO_BEFORE_WIDTH = 6
 # Words before H:MM:SS that make it a length of time, not a clock time (剩余时长01:23:45, 倒计时3天12:08:45).
 _DURATION_BEFORE = re.compile(r"(?:时长|倒计时|剩余|还剩|用时|耗时|历时|计时|成绩|[0-9]天)[:：]?\s*$")

@@ -155,7 +155,7 @@ _PER_CONTEXT_WIDTH = 9  # the most characters _PER_CONTEXT can match
 # Words a rate is given per; after a bare amount (¥80/人, 120/小时) they make the slash 每.
 RATE_WORDS = (
     "人 位 户 家 桌 间 套 晚 夜 天 日 周 月 年 季 小时 分钟 秒 次 场 节 课时 件 个 只 台 辆 张 "
-    "本 份 瓶 盒 箱 包 袋 杯 碗 双 条 支 斤 两 公斤 千克 克 吨 升 米 公里 平米 平方米 亩"
+    "本 份 瓶 盒 箱 包 袋 杯 碗 双 条 支 斤 两 公斤 千克 克 吨 升 米 公里 平米 平方米 亩 盎司 桶 股 手 磅 克拉"
 ).split()
 _RATE_WORD = re.compile("|".join(sorted(RATE_WORDS, key=len, reverse=True)))
 

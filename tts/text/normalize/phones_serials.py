@@ -69,8 +69,8 @@ _COMPANY_NAME_WIDTH = 3
 # Words of the stock market near the bracket (A股, 股价, 收报, 上涨, 代码).
 _MARKET_WORDS = re.compile("股|代码|证券|上证|深证|沪深|创业板|科创板|涨|跌|收报|市值|停牌|开盘|收盘")
 _MARKET_WINDOW = 12
-# Words of the market after the bracket that open with a measure word (股 of 股价 counts nothing).
-_MARKET_WORD_AFTER = re.compile("股价|股票|股份|股市|股东|股民")
+# Words of the market after the bracket that open with a measure word (股 of 股价, 盘 of 盘中 count nothing).
+_MARKET_WORD_AFTER = re.compile("股价|股票|股份|股市|股东|股民|股息|股权|股本|盘中|盘前|盘后|午盘|尾盘")
 
 
 def _names_a_listed_company(text: str, start: int, end: int) -> bool:
@@ -86,10 +86,11 @@ def _names_a_listed_company(text: str, start: int, end: int) -> bool:
 
 def is_stock_code(text: str, start: int, end: int, counts: CountsTest) -> bool:
     """True when ``text[start:end]`` is six digits alone in brackets right after a name, the way
-    a listed company's stock code is written (贵州茅台（600519）), the name or the words nearby are
+    a listed company's or a fund's stock code is written (贵州茅台（600519）, 360（601360）,
+    沪深300ETF（510300）), the name or the words nearby are
     of a company or the market, and no unit or measure word follows the bracket (``counts`` says
     whether one does: 共有（150000）元 is an amount)."""
-    if end - start != STOCK_CODE_DIGITS or start < 2 or not is_han(text[start - 2]):
+    if end - start != STOCK_CODE_DIGITS or start < 2 or not (is_han(text[start - 2]) or text[start - 2].isalnum()):
         return False
     closing = _BRACKETS.get(text[start - 1])
     if closing is None or not text.startswith(closing, end):
@@ -182,10 +183,11 @@ def _dashed_code(match: re.Match[str]) -> list[Piece]:
     ]
 
 
-# A number marked with # before the building, machine or line it names: 3#楼 → 三号楼, 2#机组 → 二号机组.
+# A number marked with # before the building, machine, line or grade it names: 3#楼 → 三号楼, 2#机组 → 二号机组,
+# 1#电解铜 → 一号电解铜.
 NUMBER_SIGN = rule(
     "number_sign",
-    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂汽柴]|[、和][0-9]{1,4}#)",
+    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂汽柴电铜铝钢煤]|[、和][0-9]{1,4}#)",
     lambda m: [group(m, "n", read_int(m["n"], liang=False)), group(m, "h", "号")],
     START_DIGITS,
 )

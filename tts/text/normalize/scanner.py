@@ -13,6 +13,7 @@ import re
 
 from tts.text.normalize import (
     dates_times,
+    finance,
     formulas,
     latin,
     money_units,
@@ -32,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
     *tech.RULES,  # before the addresses, clocks and numbers: localhost:3000, 时长3:24, 10w+
+    *finance.RULES,  # before the numbers and letters: USD/CNY, 2024H1, 23国债01, BBB-
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,

@@ -2,11 +2,12 @@
 
 A product or program named by a word and a number (``RTX 4090`` 四零九零, ``Office 2021`` 二零二一,
 ``iPhone 5s`` 五s — no seconds), a name with dots in it (``Node.js`` Node点js, ``M.2 2280`` M点二二二八零), a host
-and its port (``localhost:3000`` …冒号三零零零), a processor (``i9-14900K`` i九一四九零零K), ``C++`` (C加加), ``Wi-Fi``, the Wi-Fi standards
+and its port (``localhost:3000`` …冒号三零零零), a processor (``i9-14900K`` i九一四九零零K), ``C++`` (C加加),
+``Wi-Fi``, the Wi-Fi standards
 (``802.11ax`` 八零二点一一ax), two bands at once (``2.4G/5G`` 二点四G和五G), counts of ten thousand
 written ``w`` (``10w+`` 十万加, ``120w粉丝``; ``100w的灯泡`` is watts), the length of a clip
 (``时长3:24`` 三分二十四秒), a shutter speed (``1/8000s`` 八千分之一秒), a model year (``23款的`` 二三款)
-and a lead of generations (``领先2代`` 两代). Written for this project.
+and a count of generations (``领先2代`` 两代, ``AirPods 2代`` 二代). Written for this project.
 """
 
 from __future__ import annotations
@@ -16,21 +17,34 @@ import re
 from tts.text.normalize.latin import read_address, spell
 from tts.text.normalize.money_units import UNIT
 from tts.text.normalize.numbers import read_decimal, read_digits, read_fraction, read_int
-from tts.text.normalize.rules import START_DIGITS, START_LETTERS, Piece, Rule, context_after, context_before, group, rule
+from tts.text.normalize.rules import (
+    START_DIGITS,
+    START_LETTERS,
+    Piece,
+    Rule,
+    context_after,
+    context_before,
+    group,
+    rule,
+)
 
-# Words read as counts before a number, not as names or codes (TOP 100 → TOP一百).
-_COUNTING_WORDS = frozenset(["top", "no", "level", "lv", "vol", "chapter", "day", "part", "round"])
-# What after ``word number`` makes the number count something (MacBook Air 7999起, Pro 5999元).
-_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款%‰]|美元|英镑|欧元|小时|分钟|秒)")
+# Words read as counts before a number, not as names or codes (TOP 100 → TOP一百), and measures
+# whose number is an amount (QPS 2500, DAU 3500, Elo 2750, AQI 120).
+_COUNTING_WORDS = frozenset(["top", "no", "level", "lv", "vol", "chapter", "day", "part", "round", "qps", "tps",
+                             "dau", "mau", "pv", "uv", "gmv", "elo", "aqi", "bmi", "iq", "eq", "kpi", "hp", "mp",
+                             "fps", "rpm", "dpi", "ppi", "mmr", "rank", "score", "size"])
+# What after ``word number`` makes the number count something (MacBook Air 7999起, Pro 5999元, GitHub 2300星).
+_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款分星票%‰]|美元|英镑|欧元|小时|分钟|秒|左右|以上|以下|上下)")
 
 
 def _model(match: re.Match[str]) -> list[Piece]:
-    """A word and its number: four digits digit by digit unless a round thousand (RTX 4090 四零九零,
-    Office 2021 二零二一, Windows 2000 两千), fewer as a number (iPhone 15 十五, AQI 120 一百二十)."""
+    """A word and its number: three or four digits digit by digit unless round hundreds (RTX 4090 四零九零,
+    GTX 970 九七零, Office 365, Boeing 747, Windows 2000 两千), fewer as a number (iPhone 15 十五); a measure
+    before or a count after makes it an amount (AQI 120, QPS 2500, GitHub 2300星)."""
     word, number, suffix = match["w"], match["n"], match["suf"]
-    if word.lower() in _COUNTING_WORDS or len(number) < 4 or number.endswith("000") \
+    if word.lower() in _COUNTING_WORDS or len(number) < 3 or number.endswith("00") \
             or _COUNTED_AFTER.match(match.string, match.end()):
-        spoken = read_int(number, liang=number.endswith("000"))
+        spoken = read_int(number)
     else:
         spoken = read_digits(number)
     pieces = [group(match, "w", spell(word)), group(match, "sp", ""), group(match, "n", spoken)]
@@ -41,7 +55,9 @@ def _model(match: re.Match[str]) -> list[Piece]:
 
 MODEL = rule(
     "model",
-    r"(?<![A-Za-z0-9.@_/-])(?P<w>[A-Za-z]{2,})(?P<sp> )(?P<n>[0-9]{1,4})(?P<suf>[a-z]{1,2})?"
+    r"(?<![A-Za-z0-9.@_/-])(?P<w>[A-Za-z]{2,})(?P<sp> )(?P<n>[0-9]{1,4})"
+    r"(?P<suf>(?!(?:ms|s|h|min|mm|cm|km|kg|mg|ml|mAh|Hz|GB|MB|TB|KB|G|M|T|K|P|p|W|w|V|nm|fps)(?![A-Za-z]))"
+    r"[A-Za-z]{1,3}|(?<=[^0-9][0-9])s)?"
     rf"(?![A-Za-z0-9.:/%+\-]|{UNIT})",
     _model,
     START_LETTERS,
@@ -50,10 +66,11 @@ MODEL = rule(
 
 def _dotted(match: re.Match[str]) -> list[Piece]:
     """Each part of the name, 点 between (Node.js → Node点js, ASP.NET → ASP点NET; Lv.60 and No.1 are
-    abbreviations before a number, read elsewhere);
-    single letters with dots are an abbreviation, spelled without them (U.S → U S)."""
+    abbreviations before a number, read elsewhere); after initials or a shortened word the dots are
+    silent (U.S, J.K.Rowling, Dr.Wang)."""
     parts = match.group().split(".")
-    abbreviation = all(len(p) == 1 and p.isalpha() for p in parts)
+    abbreviation = all(len(p) == 1 and p.isalpha() for p in parts) or any(
+        len(p) == 1 or p.lower() in _ABBREVIATIONS for p in parts[:-1])
     pieces: list[Piece] = []
     at = match.start()
     for i, part in enumerate(parts):
@@ -67,6 +84,9 @@ def _dotted(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+# Shortened words before a dot that stands for no 点 (Mr.Bean, Dr.Wang, Ph.D, St.Louis, J.K.Rowling).
+_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "ph", "jr", "sr", "prof", "mt", "vs", "etc", "inc", "ltd",
+                            "co", "corp", "dept", "fig", "vol", "ep", "no"])
 DOTTED_NAME = rule(
     "dotted_name",
     r"(?<![A-Za-z0-9.@_/\\-])(?:[A-Za-z]+\.[A-Za-z][A-Za-z0-9]*|[A-Za-z]+[0-9]+\.[A-Za-z]+)(?:\.[A-Za-z0-9]+)*"
@@ -77,16 +97,19 @@ DOTTED_NAME = rule(
 
 HOST_PORT = rule(
     "host_port",
-    r"(?<![A-Za-z0-9.@])(?P<host>localhost|(?:[0-9]{1,3}\.){3}[0-9]{1,3}|(?=[A-Za-z0-9.-]*[A-Za-z])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-    r"(?P<c>[:：])(?P<p>[0-9]{2,5})(?![0-9])",
-    lambda m: [group(m, "host", read_address(m["host"])), group(m, "c", "冒号"),
-               group(m, "p", read_digits(m["p"], yao=True))],
+    r"(?<![A-Za-z0-9.@])(?:(?P<host>localhost|(?:[0-9]{1,3}\.){3}[0-9]{1,3})(?P<c>[:：])"
+    r"|(?P<host2>(?=[A-Za-z0-9.-]*[A-Za-z])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?P<c2>:))"
+    r"(?P<p>[0-9]{2,5})(?![0-9]|\s?(?:小时|分钟|秒|天|年|月|日|号|点|个|次|人|元|块))",
+    lambda m: ([group(m, "host", read_address(m["host"])), group(m, "c", "冒号")] if m["host"]
+               else [group(m, "host2", read_address(m["host2"])), group(m, "c2", "冒号")])
+    + [group(m, "p", read_digits(m["p"], yao=True))],
     START_LETTERS + START_DIGITS,
 )
-# A number before 端口 is the port's, said digit by digit (8080端口).
+# A number of three digits or more before 端口 is the port's, said digit by digit (8080端口; 48端口交换机
+# counts ports).
 PORT = rule(
     "port",
-    r"(?<![0-9.])(?P<n>[0-9]{2,5})(?=\s?端口)",
+    r"(?<![0-9.])(?P<n>[0-9]{3,5})(?=\s?端口)",
     lambda m: [group(m, "n", read_digits(m["n"], yao=True))],
     START_DIGITS,
 )
@@ -131,14 +154,21 @@ DUAL_BAND = rule(
     START_DIGITS,
 )
 
-# Words near a number with w that make it watts (功率100w), not ten thousands (120w粉丝).
-_POWER_CONTEXT = re.compile("功率|瓦|灯泡|充电|快充|电源|功耗|输出|电机|马达|音箱|额定|充电器|LED")
+# Words near a number with w that make it watts (功率100w, 吹风机1800w, 支持120w), unless a count or a
+# price follows it (3w字, 3w多); elsewhere w is ten thousand (120w粉丝, 1.2w).
+_POWER_CONTEXT = re.compile("功率|瓦|灯|充电器|快充|闪充|氮化镓|电源|功耗|电机|马达|额定|吹风机|电饭煲|电磁炉|微波炉|"
+                            "电暖|空调|冰箱|洗衣机|烤箱|热水器|风扇|吸尘器|电器|插座|支持")
+_COUNT_AFTER = re.compile("[字人元块多粉次条个赞]")
+# Words before a number with W that make it ten thousands (粉丝突破10W); elsewhere W is watts (65W快充).
+_COUNT_CONTEXT = re.compile("粉丝|粉|阅读|播放|点赞|浏览|销量|下载|观看|关注|评论|转发|收藏|订阅|月薪|年薪|工资|存款|"
+                            "收入|身价|人气|热度|流量|曝光|预约")
 
 
 def _wan(match: re.Match[str]) -> list[Piece]:
-    number, plus = match["n"], match["p"]
+    number, plus, letter = match["n"], match["p"], match["w"]
     near = context_before(match, 8) + context_after(match, 6)
-    if not plus and _POWER_CONTEXT.search(near):
+    watts = _POWER_CONTEXT.search(near) if letter == "w" else not _COUNT_CONTEXT.search(context_before(match, 8))
+    if not plus and not _COUNT_AFTER.match(context_after(match, 1)) and watts:
         return [group(match, "n", read_decimal(number, liang=False)), group(match, "w", "瓦")]
     spoken = "两" if number == "2" else read_decimal(number)
     pieces = [group(match, "n", spoken), group(match, "w", "万")]
@@ -147,31 +177,36 @@ def _wan(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
-# A count of ten thousands written w (10w+, 120w粉丝); with + also W (阅读量10W+).
+# A count of ten thousands written w or W (10w+, 120w粉丝, 粉丝突破10W), or watts (65W快充, 吹风机1800w).
 WAN = rule(
     "wan",
-    r"(?<![0-9.A-Za-z])(?P<n>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?:(?P<w>w)|(?P<W>W)(?=\+))(?P<p>\+)?(?![A-Za-z0-9])",
-    lambda m: _wan(m) if m["w"] else _wan_plus(m),
+    r"(?<![0-9.A-Za-z])(?P<n>[0-9]{1,4}(?:\.[0-9]{1,2})?)(?P<w>[wW])(?P<p>\+)?(?![A-Za-z0-9])",
+    _wan,
     START_DIGITS,
 )
 
 
-def _wan_plus(match: re.Match[str]) -> list[Piece]:
-    return [group(match, "n", read_decimal(match["n"])), group(match, "W", "万"), group(match, "p", "加")]
+# What makes H:MM hours and minutes after those words: a film, a marathon, a long race.
+_HOURS_CONTEXT = re.compile("片长|电影|影片|马拉松|半马|全马|越野|铁人|骑行|徒步")
 
 
 def _clip_length(match: re.Match[str]) -> list[Piece]:
-    minutes, seconds = match["m"], match["s"]
-    spoken_minutes = "两" if minutes == "2" else read_int(minutes, liang=False)
-    spoken_seconds = "" if seconds == "00" else (
-        "零" + read_int(seconds[1]) if seconds[0] == "0" else read_int(seconds, liang=False)) + "秒"
-    return [group(match, "m", spoken_minutes + "分"), group(match, "c", ""), group(match, "s", spoken_seconds)]
+    first, second = match["m"], match["s"]
+    hours = _HOURS_CONTEXT.search(context_before(match, 12)) is not None
+    big, small = ("小时", "分") if hours else ("分", "秒")
+    spoken_first = "" if first in ("0", "00") else ("两" if first == "2" else read_int(first, liang=False)) + big
+    spoken_second = "" if second == "00" else (
+        ("零" if spoken_first else "") + read_int(second[1]) if second[0] == "0"
+        else read_int(second, liang=False)) + small
+    return [group(match, "m", spoken_first), group(match, "c", ""), group(match, "s", spoken_second)]
 
 
-# M:SS after the words of a clip's or a race's length (时长3:24, 成绩3:45): minutes and seconds.
+# M:SS after the words of a clip's or a race's length (时长3:24, 成绩3:45): minutes and seconds; hours and
+# minutes for a film or a marathon (片长2:15, 全马成绩3:45).
 CLIP_LENGTH = rule(
     "clip_length",
-    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:))(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：])",
+    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:))"
+    r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：])",
     _clip_length,
     START_DIGITS,
 )
@@ -183,23 +218,27 @@ SHUTTER = rule(
     lambda m: [group(m, 0, read_fraction(m["a"], m["b"]) + "秒")],
     START_DIGITS,
 )
-# A model year (这台是23款的, 23款新车): 二三款.
+# A model year after 是 (这台是23款的, 是22款新车): 二三款 (23款新车亮相 counts them).
 MODEL_YEAR = rule(
     "model_year",
-    r"(?<![0-9.])(?P<n>1[0-9]|2[0-9])(?=款(?:的(?:$|[，。！？；、])|新车|老车|[A-Z]))",
+    r"(?<=是)(?P<n>1[0-9]|2[0-9])(?=款)",
     lambda m: [group(m, "n", read_digits(m["n"]))],
     START_DIGITS,
 )
-# Words of a lead or a lag before N代: a count of generations (领先对手2代 两代), elsewhere a name (2代 二代).
-_LEAD_BEFORE = re.compile("领先|落后|相差|差了|隔了|超前|晚了|早了")
+# 2代 after Han text counts generations (领先对手2代, 传了2代, 祖孙2代 两代); after a product's name it names
+# one (AirPods 2代 二代), and so in 富2代, 官2代.
+_SECOND_GENERATION_OF = frozenset("富官星红拆军农网创")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
-    counted = _LEAD_BEFORE.search(context_before(match, 8)) is not None
+    before = context_before(match, 1)
+    counted = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _SECOND_GENERATION_OF
     return [group(match, "n", "两" if counted else "二")]
 
 
 GENERATIONS = rule("generations", r"(?<![0-9.第])(?P<n>2)(?=代(?![码表理言替价购]))", _generations, "2")
 
-RULES: tuple[Rule, ...] = (HOST_PORT, WIFI_STANDARD, M2_SLOT, CPU_MODEL, ABBREVIATION, CPP, WIFI, DUAL_BAND, CLIP_LENGTH, SHUTTER, MODEL_YEAR, PORT,
-                           WAN, GENERATIONS)
+RULES: tuple[Rule, ...] = (
+    HOST_PORT, WIFI_STANDARD, M2_SLOT, CPU_MODEL, ABBREVIATION, CPP, WIFI, DUAL_BAND, CLIP_LENGTH, SHUTTER,
+    MODEL_YEAR, PORT, WAN, GENERATIONS,
+)
