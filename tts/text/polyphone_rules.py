@@ -372,6 +372,14 @@ def _word_tags() -> dict[str, str]:
     return jieba.posseg.dt.word_tag_tab
 
 
+def _in_jieba(text: str) -> bool:
+    """``text`` is a word of jieba's main dictionary (loaded with the segmenter; the part-of-speech
+    table of :func:`_word_tags` takes another half second to load)."""
+    import jieba
+
+    return jieba.dt.FREQ.get(text, 0) > 0
+
+
 def is_idiom(word: str) -> bool:
     """``word`` is an idiom or set phrase in jieba's dictionary (称心如意, 想方设法), or a
     reduplication AABB (干干净净)."""
@@ -968,7 +976,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             "[升降]?[^，。！？；]{0,3}?[0-9零一二两三四五六七八九十百]+个?(?:基点|百分点)", sentence[index + 1:]):
         return "tiao2"  # 调升56个基点: rates (被调升为副局长: diào, a transfer)
     if char == "率" and len(target.word) >= 3 and index == target.word_start + len(target.word) - 1 \
-            and target.word[-2:] not in _LEADING and target.word[:-1] in _word_tags():
+            and target.word[-2:] not in _LEADING and _in_jieba(target.word[:-1]):
         return "lv4"  # 资产负债率, 支持率: a rate after a word (李祎率…, a name, leads: shuài)
     return None
 
