@@ -180,6 +180,10 @@ jie3) and CPP would not show it.
   知者乐水), by a forty-seventh, measured once blind at 2e29694: 133/150 (pypinyin 110, g2pM 58); collocations followed.
 * ``everyday_polyphones_blind52.tsv`` (150): school polyphone drills (在家看着弟弟, 围着太阳转, 大家都乐了, 流了一点儿血), by
   a forty-eighth, measured once blind at 2e29694: 145/150 (pypinyin 122, g2pM 77); rules and collocations followed.
+* ``everyday_polyphones_blind53.tsv`` (150): Chinese medicine (脉数, 恶寒, 相火, 好发于, 曲池, 肝藏血, 玉屏风散), by a
+  forty-ninth, measured once blind at e42ca46: 133/150 (pypinyin 116, g2pM 70); rules and collocations followed.
+* ``everyday_polyphones_blind54.tsv`` (150): games and anime (一着不慎, 供了出来, 应援, 隐藏, 外传, 就和了), by a fiftieth,
+  measured once blind at e42ca46: 141/150 (pypinyin 126, g2pM 77); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -282,6 +286,8 @@ EVERYDAY_BLIND49 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind49.t
 EVERYDAY_BLIND50 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind50.tsv"
 EVERYDAY_BLIND51 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind51.tsv"
 EVERYDAY_BLIND52 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind52.tsv"
+EVERYDAY_BLIND53 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind53.tsv"
+EVERYDAY_BLIND54 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind54.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -480,6 +486,8 @@ def main() -> None:
                        (EVERYDAY_BLIND50, "chat between friends, blind when first measured (138/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND51, "talk about classical poetry, blind when first measured (133/150), collocations since written from its errors"),
                        (EVERYDAY_BLIND52, "school polyphone drills, blind when first measured (145/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND53, "Chinese medicine, blind when first measured (133/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND54, "games and anime, blind when first measured (141/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

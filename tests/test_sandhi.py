@@ -162,7 +162,7 @@ def test_blind_erhua_set_is_read_well() -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, erhua_of, load_erhua
+    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, erhua_of, load_erhua
 
     examples = load_erhua()
     assert len(examples) == 162
@@ -179,6 +179,9 @@ def test_blind_erhua_set_is_read_well() -> None:
     beijing = load_erhua(ERHUA5)  # 143 blind, all 150 since (片儿警, 门儿清, jieba's 馅|儿调得, 阿爷无大儿)
     assert len(beijing) == 150
     assert sum(s == e.label for s, e in zip(erhua_of(beijing), beijing)) >= 146
+    children = load_erhua(ERHUA6)  # 149 blind, all 150 since (馅儿饼)
+    assert len(children) == 150
+    assert sum(s == e.label for s, e in zip(erhua_of(children), children)) >= 146
 
 
 def test_erhua_phones_append_er_with_neutral_tone() -> None:
@@ -639,3 +642,18 @@ def test_eleventh_blind_spoken_tone_set_is_said_well() -> None:
     said = ours(examples)
     assert len(examples) == 152
     assert sum(s == e.label for s, e in zip(said, examples)) >= 149
+
+
+def test_twelfth_blind_spoken_tone_set_is_said_well() -> None:
+    """``benchmarks/data/spoken_tones_blind12.tsv`` (153 spoken tones of radio and talk shows, written blind by a
+    helper): 153 blind."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_spoken import DATA12, load_spoken, ours
+
+    examples = load_spoken(DATA12)
+    said = ours(examples)
+    assert len(examples) == 153
+    assert sum(s == e.label for s, e in zip(said, examples)) >= 150

@@ -41,7 +41,7 @@ _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick chi
 # Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
 # "child", xiǎo'ér) or lists 小人儿书 with 儿 inside before a noun.
 _ERHUA_ENDINGS = ("发小儿",)
-_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清"])
+_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清", "馅儿饼"])
 # Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor).
 _SON_BEFORE = ("皇帝",)
 _SUFFIX_MATCHED_TUPLE = tuple(NOT_ERHUA - _WHOLE_WORD_ONLY)

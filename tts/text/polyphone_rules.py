@@ -141,8 +141,11 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
-              "缓解", "做了", "做饭", "做手术", "唱歌", "写信", "检查", "输血", "送餐",
-              "规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应", "实现")
+              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯")
+# Verbs of purpose after a 为 that opens its clause (为规范行政处罚行为，…: "in order to"); after a
+# subject 为 them is "is" (主题为推进乡村振兴, 职责为维护网络安全).
+_PURPOSE_VERBS = ("规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应",
+                  "实现", "缓解", "解决", "加强", "促进", "确保", "提高", "推动", "保障", "满足", "落实")
 # Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
 _NAMING_VERB_ENDS = ("定", "命", "选", "评", "列", "称", "视", "作", "成", "改", "分", "转", "变", "化", "划", "认")
 # Verbs of naming or choosing before their object and 为 "as" (选他为代表, 推举老李为领头人).
@@ -157,10 +160,10 @@ _BENEFICIARIES = ("旅客", "乘客", "群众", "患者", "病人", "学生", "�
 _POTENTIAL_COMPLEMENTS = frozenset("起见懂到及完动着开清住上下过去来出成通惯")
 _CAN_GET_VERBS = frozenset("做办找买看听想拿吃用等收碰摸闻猜学借租订抢")
 # 系 "tie" (ji4): before 好 / 上 … after these (or at the start), or before what is tied.
-_TIE_BEFORE = frozenset("请先要快紧没未不再都也得你您我他她们帮给和来，。！？、：；")
+_TIE_BEFORE = frozenset("请先要快紧没未不再都也得你您我他她帮给和来，。！？、：；")
 _TIE_AFTER = frozenset("好上紧牢")
 _SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
-_TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结")
+_TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结", "带子", "围裙")
 _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
 # 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
@@ -195,25 +198,28 @@ _LEADING = frozenset(["亲率", "轻率", "草率", "坦率", "直率", "表率"
 # Children looked after (看着 kān), then the clause ends: 在家看着弟弟。
 _LOOKED_AFTER = "(?:弟弟|妹妹|孩子|小孩|孩子们|宝宝|娃|小孙子|孙子|孙女|外孙)(?:点|些)?(?:[，。！？；]|$)"
 # 以 "take" before a 为 "as" (以此为满足, 以创新为推动力); not 以 inside 可以, 所以, 以及, 以后 ….
-_TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前上下来外内为便免至致])")
+_TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前上下来外内为便免至致往])")
 # 为 "for" people and a performance given them: 为日本人演出, 为大家表演了 (为钟声演奏: "is").
 _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|官兵|战士|士兵|孩子|老人|嘉宾|他|她|我|你|您)"
-                  "(?:演出|表演|献唱|献艺)")
+                  "(?:演出|表演|献唱|献艺)(?:了|过)?(?:[，。！？；]|$|节目)")
+# What grows on the skin or in the body after 长了 (zhǎng): 长了口疮, 长了几颗痘, 长了个结节.
+_GROWTHS = re.compile("(?:一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|疙瘩|包|斑|皱纹|"
+                      "白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣)")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
 _THEREFORE = ("总之", "反之", "言之", "要之", "久之")
 # What 空 "leave blank" (kòng) leaves: 空两拍, 空一行, 空三天.
 _LEFT_BLANK = re.compile("[一二两三四五六七八九十几半0-9]+[格行拍天位字个间排列小节]")
-_CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数余多")
+_CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数余")
 # What 结 "bear" (jiē) bears: 结了好多枣, 结满了果子, 结出硕果.
-_FRUIT_BORNE = re.compile("(?:[了满出着])?[^，。！？；]{0,4}?(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|"
-                          "石榴|籽|穗|荚|果(?=[，。！？；]|$))")
+_FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一|两|三|几|个|颗|串|些|大|小|满|了){0,3}"
+                          "(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚|果(?=[，。！？；]|$))")
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯")
-# What falls before 落在 "land on" (luò): 从三楼掉下去正好落在…, 滑下来落在键盘上.
-_FALLING = ("掉", "滑", "摔", "飘", "飞", "从", "砸", "跌")
+# How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上.
+_DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
 _ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练"
@@ -516,8 +522,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
-        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None  # 以此为满足: 以 … 为 "take as"
-        if (not taken_as and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
+        # 以此为满足, 以创新为推动力: 以 … 为 "take as" before a short object
+        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and cut <= 3
+        opens = index == 0 or sentence[index - 1] in _BREAKS
+        if (opens and tail.startswith(_PURPOSE_VERBS)) or (
+                not taken_as and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
                 tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
                 and not target.previous_word.endswith(_NAMING_VERB_ENDS)
@@ -713,7 +722,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hu2"  # 哈哈，和了！: a winning hand called out
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)
-                 or "麻将" in _clause_before(sentence, index)) \
+                 or "麻将" in _clause_before(sentence, index)
+                 or (before[-1:] in "就又也" and "牌" in sentence[:index])) \
             and not {"棋", "面", "泥"}.intersection(_clause_before(sentence, index)):
         return "hu2"  # 我和了！ 这把我又和了: a winning hand at mahjong (这盘棋和了 is a draw, he2)
     if char == "折" and target.word == "折" and after == "了" and _ends_clause(sentence, index + 2) \
@@ -740,7 +750,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             or (target.word in ("大夫", "大夫们") and any(w in sentence for w in _MEDICAL))):
         return "dai4" if char == "大" else "fu5"  # 找李大夫复诊: "doctor" (光禄大夫, 士大夫: officials)
     if char == "薄" and target.word == "薄" and (
-            (after and after in "的得点些") or before.endswith(DEGREE_ADVERBS)
+            (after and after in "的得点些") or sentence.startswith(("一些", "一点"), index + 1)
+            or before.endswith(DEGREE_ADVERBS)
             or (before and before[-1] in "皮纸层片衣被布冰脸")):
         return "bao2"  # 西瓜皮薄, 衬衫太薄了: "thin" alone is báo (薄弱, 单薄 bó; 薄先生, 薄辽省 names)
     if char == "好" and target.word == "好" and is_han(before[-1:] or " ") and _ends_clause(sentence, index + 1):
@@ -916,7 +927,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jiao4"  # 在校场上操练: the drill ground (学校场馆 is a school's)
     if char == "色" and after == "子" and before[-1:] in ("掷", "扔", "摇", "投", "丢"):
         return "shai3"  # jieba's 掷|色|子玩: dice
-    if char == "得" and target.word == "得" and before.endswith(("起码", "少说也", "至少也", "最少也")) \
+    if char == "得" and target.word == "得" and before.endswith(("起码", "少说也", "至少也", "最少也", "至少")) \
             and is_han(after or " ") and after not in "了到过着":
         return "dei3"  # 这一走少说也得一年半载: "it takes" (起码得了二十分: "got")
     if char == "晃" and before[-1:] == "一" and (after in _NUMERALS or after in "就已而又"
@@ -945,7 +956,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "落" and target.word == "落" and after == "在" \
             and any(item in _clause_before(sentence, index) for item in _LEFT_BEHIND) \
             and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO) \
-            and not any(fall in _clause_before(sentence, index) for fall in _FALLING):
+            and not any(fall in _clause_before(sentence, index) for fall in _DROPPED):
         return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
     if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
             and sentence.startswith(_DEGREE_PHRASES, index + 1):
@@ -955,9 +966,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hai2"  # 老板还给每桌送了一份西瓜: "also" before 给 "for" (把书还给我: huán)
     if char == "干" and (target.word in ("干", "没干") or _loose(target)) \
             and (not after or after in _BREAKS or after in "了呢吗透") and before[-1:] != "不" \
-            and re.search("晾|烘|晒(?!太阳|娃|朋友圈|图|照)", _clause_before(sentence, index)):
+            and not before.endswith(("也没", "都没", "也不")) \
+            and re.search("晾|烘(?!焙)|晒(?!太阳|娃|朋友圈|图|照)", _clause_before(sentence, index)) \
+            and any(thing in _clause_before(sentence, index) for thing in _DRYABLE):
         return "gan1"  # 衣服晾了三天还没干: "dry"
-    if char == "转" and target.word == "转" and (not after or after in _BREAKS or after in "了个") \
+    if char == "转" and target.word == "转" and (not after or after in _BREAKS or (
+            after == "了" and not sentence.startswith("了个", index + 1))) \
             and re.search("[围绕]着", _clause_before(sentence, index)):
         return "zhuan4"  # 地球围着太阳转: "revolve" (话锋一转: zhuǎn)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
@@ -969,12 +983,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and target.word == "还" and len(sentence) > index + 2 and is_han(after or " ") and (
             sentence[index + 2] == after or (sentence[index + 2] == "一" and sentence[index + 3:index + 4] == after)):
         return "hai2"  # 还闻一闻, 还看看: "also" before a verb said twice
-    if char == "系" and after in "好上紧住" and re.search("带|扣|绳|结|围巾", _clause_after(sentence, index)[:10]) \
-            and sentence[index - 1:index] not in _SYSTEM_BEFORE:
+    if char == "系" and target.word in ("系", "系好", "系上", "系紧") and after in "好上紧住" \
+            and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙", _clause_after(sentence, index)[:10]) \
+            and sentence[index - 1:index] not in _SYSTEM_BEFORE and before[-1:] != "们":
         return "ji4"  # 他仔细系好了靠旗的带子: "tie" (我们系好几个老师: the department)
     if char == "调" and target.word in ("调升", "调降", "调") and re.match(
             "[升降]?[^，。！？；]{0,3}?[0-9零一二两三四五六七八九十百]+个?(?:基点|百分点)", sentence[index + 1:]):
         return "tiao2"  # 调升56个基点: rates (被调升为副局长: diào, a transfer)
+    if char == "长" and target.word == "长" and after == "了" and _GROWTHS.match(sentence, index + 2):
+        return "zhang3"  # 嘴角长了口疮, 脸上长了几颗痘: "grow"
+    if char == "觉" and target.word == "觉" and (not after or after in _BREAKS or after in "了吧啊呢去") \
+            and "睡" in _clause_before(sentence, index):
+        return "jiao4"  # 睡了一个回笼觉, 要去睡一个长长的觉了: sleep
     if char == "率" and len(target.word) >= 3 and index == target.word_start + len(target.word) - 1 \
             and target.word[-2:] not in _LEADING and _in_jieba(target.word[:-1]):
         return "lv4"  # 资产负债率, 支持率: a rate after a word (李祎率…, a name, leads: shuài)

@@ -184,12 +184,16 @@ def _neutral_words(clause: list[Word]) -> None:
     listed = neutral_words()
     for k, word in enumerate(clause):
         rs = word.readings
+        if rs and not any(r.written for r in rs):
+            continue  # words normalization wrote: spelled letters (BBB 比比比) are no reduplication
         tail = word.text[-2:]  # 小朋友, 大学生: a compound ending in such a word
         if len(word.text) == 3 and word.text[-1] == "家" and word.text[:2] in _HOME_OF:
             tail = ""  # 外婆|家, 奶奶|家: someone's home, not 婆家 or 奶家
             if word.text[0] == word.text[1] and len(rs) == 3:
                 _set(rs[1], 5)  # 奶奶家 nai3 nai5 jia1
         sense = _neutral_sense(clause, k)
+        if len(word.text) > 2 and tail in _FULL_SENSE_BEFORE and word.text[:-2].endswith(_FULL_SENSE_BEFORE[tail]):
+            sense = False  # jieba's 回顾过去: "the past", as after 回顾 standing alone
         aabb = len(word.text) == 4 and word.text[0] == word.text[1] and word.text[2] == word.text[3]
         if len(rs) >= 2 and len(rs) == len(word.text) and sense is not False and not aabb \
                 and word.text not in _FULL_WORDS and (
@@ -203,8 +207,9 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) in (3, 4) and text[:2] in NEUTRAL_LAST and text[:2] not in _FULL_HEADS \
                 and not text.startswith(_FULL_COMPOUNDS):
             _set(rs[1], 5)  # a compound that begins with such a word: 粮食产量, 朋友圈, 休息室
-        if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS:
-            _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去
+        if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS \
+                and not (text[-2:] == "过去" and text[:-2].endswith(_FULL_SENSE_BEFORE["过去"])):
+            _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去 (jieba's 回顾过去: "the past")
         if text in ("来", "去") and len(rs) == 1 and k > 0 and (len(clause[k - 1].text) == 2 or (
                 len(clause[k - 1].text) == 3 and clause[k - 1].text[1] in "不得")) \
                 and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS \
@@ -274,7 +279,8 @@ _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
     "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
     "地道": ("挖", "条", "进", "钻", "修", "座"),
-    "过去": ("在", "从", "和", "与", "比", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比"),
+    "过去": ("在", "从", "和", "与", "比", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比",
+             "代表", "属于", "缅怀", "留恋", "铭记", "总结", "反思"),
     "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
 }
 # What follows 老子 "I" said with swagger (lǎozi), not the philosopher Lǎozǐ: 老子今天不干了.
@@ -300,7 +306,7 @@ _TOUCH_VERBS = frozenset("动用拿碰偷抢借占要吃穿看听拆翻是")
 _CARELESS_BEFORE = ("太", "很", "真", "过于", "有点", "有些", "一时", "别", "不能", "不可", "不要", "千万")
 # After 精神 "vigour" (jīngshen): 老人精神很好, 精神不错.
 _VIGOUR_AFTER = ("很好", "不错", "挺好", "还好", "也好", "特别好", "非常好", "极好", "头")
-_LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点")
+_LIVELY_BEFORE = ("太", "很", "真", "挺", "特别", "可", "都", "多", "更", "有点", "没")
 # Words before 大夫 that make it an official (dàfū), not a doctor (dàifu): 光禄大夫, 御史大夫, 士大夫.
 _OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中", "晋国", "齐国", "楚国", "秦国", "鲁国", "郑国", "卫国", "宋国", "吴国",
                     "越国", "燕国", "赵国", "魏国")
@@ -329,6 +335,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if opens and (after in _OTHERS_DO or after[:1] in ("不", "没") or (len(after) == 2 and after[0] in "老小")):
             return True  # 人家都走了, 人家老王: "others", "that person"
         return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
+    if text == "要是" and k > 0 and clause[k - 1].text in ("一定", "必须", "应该", "最好", "得", "都", "就", "还"):
+        return False  # 一定要是开水: "must be" (要是 "if" is yàoshi)
     if text == "多少":
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         if k > 0 and clause[k - 1].text == "的":
@@ -654,9 +662,10 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
         if a.tone == 3 and b.tone == 3 and (len(left.readings) + len(right.readings) <= 4
                                             or (len(left.readings) == 1 and left.text not in _LEANS_LEFT)
                                             or _is_decimal_point(a) or _one_number(a, b)
-                                            or (_from_digits(a) and not b.written)
+                                            or (not a.written and not b.written)
                                             or (_from_digits(a) and len(right.readings) == 1)):
-            _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), or a number and its measure (八百|米, 65W 五瓦)
+            _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), a number and its measure
+            # (八百|米, 65W 五瓦), or words that normalization wrote for one expression (158/96 八|比|九十六)
 
 
 def _third_in_word(readings: list[Reading], text: str, is_word: IsWord) -> None:

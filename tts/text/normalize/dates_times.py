@@ -177,7 +177,10 @@ def _duration_pieces(match: re.Match[str]) -> list[Piece]:
     minute_number = _two_digits(match["m"]) if hours else read_int(str(minutes), liang=False)
     spoken_minutes = minute_number + "分" if minutes else ("零" if hours and seconds else "")
     pieces.append(group(match, "m", spoken_minutes))
-    pieces.append(group(match, "s", read_int(str(seconds), liang=False) + "秒" if seconds else ""))
+    spoken_seconds = read_int(str(seconds), liang=False)
+    if minutes and seconds < 10:
+        spoken_seconds = "零" + spoken_seconds  # 2:01:09 两小时零一分零九秒
+    pieces.append(group(match, "s", spoken_seconds + "秒" if seconds else ""))
     return pieces
 
 
@@ -210,8 +213,9 @@ def _time(match: re.Match[str]) -> list[Piece]:
             group(match, "c", "比"),
             group(match, "m", read_int(match["m"], liang=False)),
         ]
-    if match["h2"] is None and match["s"] is not None and _DURATION_BEFORE.search(
-            match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start()):
+    if match["h2"] is None and match["s"] is not None and (_DURATION_BEFORE.search(
+            match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start())
+            or _DURATION_AFTER.match(match.string, match.end())):
         return _duration_pieces(match)  # 剩余时长01:23:45 → 一小时二十三分四十五秒
     if match["h2"] is None:
         return _clock_pieces(match, exact=_TIME_SIGNAL_BEFORE.search(
@@ -246,7 +250,9 @@ _CLOCK = (
 _RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按|杠杆)(?:为|是|约为|约|达到|达|高达|最高|：|:)?\s*$")
 _RATIO_BEFORE_WIDTH = 6
 # Words before H:MM:SS that make it a length of time, not a clock time (剩余时长01:23:45, 倒计时3天12:08:45).
-_DURATION_BEFORE = re.compile(r"(?:时长|倒计时|剩余|还剩|用时|耗时|历时|计时|成绩|[0-9]天)[:：]?\s*$")
+_DURATION_BEFORE = re.compile(r"(?:时长|倒计时|剩余|还剩|用时|耗时|历时|计时|成绩|[0-9]天|PB|跑出|游出|全马|半马|马拉松)[:：]?\s*$")
+# …and words after it: a race won or finished in that time (基普乔格2:01:09夺冠).
+_DURATION_AFTER = re.compile("夺冠|完赛|冲线|撞线|的成绩")
 _DURATION_BEFORE_WIDTH = 8
 # Words that put the end of a range on the next day (20:00-次日6:00).
 _NEXT_DAY = "次日|翌日|第二天|次晨"

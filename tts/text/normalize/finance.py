@@ -1,7 +1,7 @@
 """Numbers and signs of the markets that other rules would misread.
 
-Currency pairs (``USD/CNY`` 美元兑人民币), halves of a year (``2024H1`` 二零二四年上半年), a run of
-quarters (``Q1-Q3`` Q一到Q三), bond names led by their year (``23国债01`` 二三国债零一, ``22万科MTN001``),
+Currency pairs (``USD/CNY`` 美元兑人民币; ``USD/EUR均可`` 美元、欧元), halves and quarters of a year
+(``2024H1`` 二零二四年上半年, ``24Q3`` 二四年Q三), a run of quarters (``Q1-Q3`` Q一到Q三), bond names led by their year (``23国债01`` 二三国债零一, ``22万科MTN001``),
 credit ratings with a sign (``BBB-`` BBB减, ``AA+`` AA加), settlement days (``T+1`` T加一), stocks
 under special treatment (``*ST`` 星ST), index names with a letter (``中证A500`` A五百) and two lots or
 two doublings (``卖出2手`` 两手, ``翻了2番`` 两番). Written for this project.
@@ -21,15 +21,25 @@ CURRENCY_CODES: dict[str, str] = {
     "SGD": "新加坡元", "KRW": "韩元",
 }
 _CODES = "|".join(CURRENCY_CODES)
+# Two currencies either of which serves (CNY/USD两种结算币种, USD/EUR均可): 、, not 兑.
+_EITHER_AFTER = re.compile(r"\s?(?:两种|均可|都可|皆可|任选|可选|等)")
+
+
+def _currency_pair(match: re.Match[str]) -> list[Piece]:
+    either = _EITHER_AFTER.match(match.string, match.end()) is not None
+    return [group(match, "a", CURRENCY_CODES[match["a"]]), group(match, "s", "、" if either else "兑"),
+            group(match, "b", CURRENCY_CODES[match["b"]])]
+
+
 CURRENCY_PAIR = rule(
     "currency_pair",
     rf"(?<![A-Za-z])(?P<a>{_CODES})(?P<s>/)(?P<b>{_CODES})(?![A-Za-z])",
-    lambda m: [group(m, "a", CURRENCY_CODES[m["a"]]), group(m, "s", "兑"), group(m, "b", CURRENCY_CODES[m["b"]])],
+    _currency_pair,
     "".join(sorted({c[0] for c in CURRENCY_CODES})),
 )
 HALF_YEAR = rule(
     "half_year",
-    r"(?<![0-9])(?P<y>(?:19|20)[0-9]{2})(?P<n>年)?(?P<h>H[12])(?![A-Za-z0-9])",
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])[0-9]{2})(?P<n>年)?(?P<h>H[12])(?![A-Za-z0-9])",
     lambda m: [group(m, "y", read_digits(m["y"]) + "年"), *([group(m, "n", "")] if m["n"] else []),
                group(m, "h", "上半年" if m["h"] == "H1" else "下半年")],
     START_DIGITS,
@@ -70,6 +80,16 @@ SPECIAL_TREATMENT = rule(
     lambda m: [group(m, "star", "星"), group(m, "st", spell("ST"))],
     "*",
 )
+# A quarter after its year (2024Q3, 公司24Q3, 2023年Q4): the year digit by digit; a two-digit year only after
+# Han text or opening the text (Win11 23H2 is a version).
+YEAR_QUARTER = rule(
+    "year_quarter",
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])[0-9]{2}|^[0-9]{2})(?P<n>年)?(?P<q>Q)(?P<k>[1-4])"
+    r"(?![0-9A-Za-z]|[-~—至]Q)",
+    lambda m: [group(m, "y", read_digits(m["y"]) + "年"), *([group(m, "n", "")] if m["n"] else []),
+               group(m, "q", spell("Q")), group(m, "k", read_int(m["k"], liang=False))],
+    START_DIGITS,
+)
 INDEX_LETTER = rule(
     "index_letter",
     r"(?<=中证|富时|新华)(?P<a>A)(?P<n>[0-9]{2,4})(?![0-9])",
@@ -85,11 +105,11 @@ def _two(match: re.Match[str]) -> list[Piece]:
 # Two lots of shares (卖出2手) and two doublings (翻了2番): 两.
 TWO_LOTS = rule(
     "two_lots",
-    r"(?:(?<=买入)|(?<=卖出)|(?<=买了)|(?<=卖了)|(?<=加仓)|(?<=减仓)|(?<=挂单)|(?<=成交)|(?<=翻了)|(?<=翻))"
-    r"(?P<n>2)(?=手|番)",
+    r"(?:(?<=买入)|(?<=卖出)|(?<=买了)|(?<=卖了)|(?<=加仓)|(?<=减仓)|(?<=挂单)|(?<=成交)|(?<=开仓)|(?<=平仓)"
+    r"|(?<=持有)|(?<=翻了)|(?<=翻))(?P<n>2)(?=手(?![房车货书机表])|番)",
     _two,
     "2",
 )
 
-RULES: tuple[Rule, ...] = (CURRENCY_PAIR, HALF_YEAR, QUARTER_RANGE, BOND_YEAR, RATING_SIGN, SETTLEMENT_DAY,
+RULES: tuple[Rule, ...] = (CURRENCY_PAIR, HALF_YEAR, YEAR_QUARTER, QUARTER_RANGE, BOND_YEAR, RATING_SIGN, SETTLEMENT_DAY,
                            SPECIAL_TREATMENT, INDEX_LETTER, TWO_LOTS)

@@ -29,7 +29,12 @@ LETTERS: dict[str, str] = {
 
 # Words with an established Chinese reading; everything else is spelled.
 # Keys are lower case, without hyphens (Wi-Fi is wifi, said wai-fai).
-WORDS: dict[str, str] = {"ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对", "wifi": "歪飞"}
+WORDS: dict[str, str] = {
+    "ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对", "wifi": "歪飞",
+    # product names and their suffixes, said as words (Redmi Note 13 Pro, iPhone 15 Plus, Mate 60 Pro)
+    "redmi": "红米", "note": "诺特", "pro": "普罗", "max": "麦克斯", "plus": "普拉斯", "mini": "迷你", "air": "艾尔",
+    "ultra": "奥特拉", "bug": "巴格",
+}
 
 GREEK: dict[str, str] = {
     "α": "阿尔法", "β": "贝塔", "γ": "伽马", "δ": "德尔塔", "ε": "艾普西隆", "ζ": "泽塔",

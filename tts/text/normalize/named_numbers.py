@@ -132,7 +132,7 @@ MODEL_DESIGNATION = rule(
 )
 
 # Lotteries whose draws have five-digit numbers (大乐透第24035期).
-_FIVE_DIGIT_DRAWS = ("大乐透", "排列三", "排列五", "七星彩", "七乐彩", "快乐8")
+_FIVE_DIGIT_DRAWS = ("大乐透", "排列三", "排列五", "排列3", "排列5", "七星彩", "七乐彩", "快乐8", "福彩3D")
 # The number of a lottery draw, seven digits or more (a year and a count), is read digit by digit:
 # 第2024035期 → 第二零二四零三五期 (第12期, a newspaper's 第25000期 stay counts).
 ISSUE = rule(

@@ -81,8 +81,8 @@ _COUNTING = frozenset("一二两三四五六七八九十几每这那")
 _STOREYED = ("楼", "小楼", "楼房", "建筑", "别墅", "房", "高")
 # A-B is a score (三比五), not a range, next to the words of a match result: after a result
 # (主队3-5不敌客队, 比分定格在2-1), or before one (2-2战平, 以3-1战胜). 以 alone is no cue (以3-5为宜).
-_SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
-_SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|平(?!方|米)|的?比分")
+_SCORE_BEFORE = re.compile(rf"(?:(?:比分|主队|客队|半场|全场|点球大战|局分|大比分|总比分|{RESULT_WORDS})[^，。！？；,.!?;]{{0,3}}|队以?)$")
+_SCORE_AFTER = re.compile(rf"{RESULT_WORDS}|[胜负]|平(?!方|米)|的?比分|直落|晋级|淘汰|出线|绝杀")
 _SCORE_DASHES = ("-", "—")
 # What names a figure, table or equation numbered by chapter before A-B (图3-1, 表2-4, 式(5-2)).
 _FIGURE_BEFORE = re.compile(r"(?:图|表|式|例|附图|附表)[(（]?$")

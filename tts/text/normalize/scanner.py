@@ -22,6 +22,7 @@ from tts.text.normalize import (
     punctuation,
     quantities,
     specs,
+    sports,
     tech,
 )
 from tts.text.normalize.chars import KEPT_CLASS
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     specs.PAGE_RANGE,
     *tech.RULES,  # before the addresses, clocks and numbers: localhost:3000, 时长3:24, 10w+
     *finance.RULES,  # before the numbers and letters: USD/CNY, 2024H1, 23国债01, BBB-
+    *sports.RULES,  # before the clocks, fractions and numbers: 3'45", 3:56.40, 5/12 after 三分球, 4x400米
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,

@@ -32,9 +32,11 @@ from tts.text.normalize.rules import (
 # whose number is an amount (QPS 2500, DAU 3500, Elo 2750, AQI 120).
 _COUNTING_WORDS = frozenset(["top", "no", "level", "lv", "vol", "chapter", "day", "part", "round", "qps", "tps",
                              "dau", "mau", "pv", "uv", "gmv", "elo", "aqi", "bmi", "iq", "eq", "kpi", "hp", "mp",
-                             "fps", "rpm", "dpi", "ppi", "mmr", "rank", "score", "size"])
+                             "fps", "rpm", "dpi", "ppi", "mmr", "rank", "score", "size", "usd", "rmb", "cny", "eur",
+                             "hkd", "jpy", "gbp", "gre", "toefl", "ielts", "gmat", "sat", "act", "eth", "btc", "spx",
+                             "geekbench", "antutu"])
 # What after ``word number`` makes the number count something (MacBook Air 7999起, Pro 5999元, GitHub 2300星).
-_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款分星票%‰]|美元|英镑|欧元|小时|分钟|秒|左右|以上|以下|上下)")
+_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款星票点%‰]|分(?!期)|美元|英镑|欧元|小时|分钟|秒|左右)")
 
 
 def _model(match: re.Match[str]) -> list[Piece]:
@@ -66,11 +68,11 @@ MODEL = rule(
 
 def _dotted(match: re.Match[str]) -> list[Piece]:
     """Each part of the name, 点 between (Node.js → Node点js, ASP.NET → ASP点NET; Lv.60 and No.1 are
-    abbreviations before a number, read elsewhere); after initials or a shortened word the dots are
-    silent (U.S, J.K.Rowling, Dr.Wang)."""
+    abbreviations before a number, read elsewhere); after capital initials or a shortened word the dots
+    are silent (U.S, J.K.Rowling, Dr.Wang; a.out and index.d.ts keep them)."""
     parts = match.group().split(".")
     abbreviation = all(len(p) == 1 and p.isalpha() for p in parts) or any(
-        len(p) == 1 or p.lower() in _ABBREVIATIONS for p in parts[:-1])
+        (len(p) == 1 and p.isupper()) or (p[:1].isupper() and p.lower() in _ABBREVIATIONS) for p in parts[:-1])
     pieces: list[Piece] = []
     at = match.start()
     for i, part in enumerate(parts):
@@ -158,17 +160,19 @@ DUAL_BAND = rule(
 # price follows it (3w字, 3w多); elsewhere w is ten thousand (120w粉丝, 1.2w).
 _POWER_CONTEXT = re.compile("功率|瓦|灯|充电器|快充|闪充|氮化镓|电源|功耗|电机|马达|额定|吹风机|电饭煲|电磁炉|微波炉|"
                             "电暖|空调|冰箱|洗衣机|烤箱|热水器|风扇|吸尘器|电器|插座|支持")
-_COUNT_AFTER = re.compile("[字人元块多粉次条个赞]")
-# Words before a number with W that make it ten thousands (粉丝突破10W); elsewhere W is watts (65W快充).
+_COUNT_AFTER = re.compile("[字人元块多粉次条个赞台名位件单辆套]|游客|左右")
+# Words before a number with w or W that make it ten thousands (粉丝突破10W, 首付30W, 销量突破100w).
 _COUNT_CONTEXT = re.compile("粉丝|粉|阅读|播放|点赞|浏览|销量|下载|观看|关注|评论|转发|收藏|订阅|月薪|年薪|工资|存款|"
-                            "收入|身价|人气|热度|流量|曝光|预约")
+                            "收入|身价|人气|热度|流量|曝光|预约|月入|年入|首付|存了|预算|彩礼|卖了|售价|赚|花了|估值|"
+                            "市值|营收|欠|借|贷款|房贷|突破|超过|吸引|支持者|卖出|买了|价格|报价|要价|花费|成本")
 
 
 def _wan(match: re.Match[str]) -> list[Piece]:
     number, plus, letter = match["n"], match["p"], match["w"]
-    near = context_before(match, 8) + context_after(match, 6)
-    watts = _POWER_CONTEXT.search(near) if letter == "w" else not _COUNT_CONTEXT.search(context_before(match, 8))
-    if not plus and not _COUNT_AFTER.match(context_after(match, 1)) and watts:
+    before = context_before(match, 8)
+    counted = _COUNT_CONTEXT.search(before) is not None or _COUNT_AFTER.match(context_after(match, 2)) is not None
+    watts = not counted and (letter == "W" or _POWER_CONTEXT.search(before + context_after(match, 6)) is not None)
+    if not plus and watts:
         return [group(match, "n", read_decimal(number, liang=False)), group(match, "w", "瓦")]
     spoken = "两" if number == "2" else read_decimal(number)
     pieces = [group(match, "n", spoken), group(match, "w", "万")]
@@ -188,11 +192,15 @@ WAN = rule(
 
 # What makes H:MM hours and minutes after those words: a film, a marathon, a long race.
 _HOURS_CONTEXT = re.compile("片长|电影|影片|马拉松|半马|全马|越野|铁人|骑行|徒步")
+# …but not a pace (配速4:45, per kilometre) or what is left of a game (第4节还剩2:15).
+_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|公里|预告|主题曲|歌|曲|片段|花絮")
 
 
 def _clip_length(match: re.Match[str]) -> list[Piece]:
     first, second = match["m"], match["s"]
-    hours = _HOURS_CONTEXT.search(context_before(match, 12)) is not None
+    before = context_before(match, 12)
+    hours = _HOURS_CONTEXT.search(before) is not None and _MINUTES_CONTEXT.search(before) is None \
+        and int(first) <= 6
     big, small = ("小时", "分") if hours else ("分", "秒")
     spoken_first = "" if first in ("0", "00") else ("两" if first == "2" else read_int(first, liang=False)) + big
     spoken_second = "" if second == "00" else (
@@ -205,7 +213,8 @@ def _clip_length(match: re.Match[str]) -> list[Piece]:
 # minutes for a film or a marathon (片长2:15, 全马成绩3:45).
 CLIP_LENGTH = rule(
     "clip_length",
-    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:))"
+    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:)|(?<=还剩)|(?<=剩余)"
+    r"|(?<=配速)|(?<=跑出)|(?<=游出)|(?<=全马)|(?<=半马))"
     r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：])",
     _clip_length,
     START_DIGITS,
@@ -218,21 +227,21 @@ SHUTTER = rule(
     lambda m: [group(m, 0, read_fraction(m["a"], m["b"]) + "秒")],
     START_DIGITS,
 )
-# A model year after 是 (这台是23款的, 是22款新车): 二三款 (23款新车亮相 counts them).
+# A model year before 的 and a name or at the end (23款的凯美瑞, 这台是23款的) or before a model's
+# Latin name (23款Model Y): 二三款; 23款新车亮相, 一共是23款。 count them.
 MODEL_YEAR = rule(
     "model_year",
-    r"(?<=是)(?P<n>1[0-9]|2[0-9])(?=款)",
+    r"(?<![0-9.])(?P<n>1[0-9]|2[0-9])(?=款(?:的(?:[\u4e00-\u9fff]|$|[，。！？；])|[A-Z]))",
     lambda m: [group(m, "n", read_digits(m["n"]))],
     START_DIGITS,
 )
-# 2代 after Han text counts generations (领先对手2代, 传了2代, 祖孙2代 两代); after a product's name it names
-# one (AirPods 2代 二代), and so in 富2代, 官2代.
-_SECOND_GENERATION_OF = frozenset("富官星红拆军农网创")
+# After the words of passing down or a lead, 2代 counts generations (传了2代, 经过2代人, 祖孙2代, 领先对手2代
+# 两代); elsewhere it names one (AirPods 2代, 小米手环2代, 2代身份证, 富2代 二代).
+_GENERATIONS_COUNTED = re.compile("传了|传|经过|历经|祖孙|领先|落后|相差|差了|隔了|超前|延续|繁衍|连续")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
-    before = context_before(match, 1)
-    counted = bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _SECOND_GENERATION_OF
+    counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None
     return [group(match, "n", "两" if counted else "二")]
 
 

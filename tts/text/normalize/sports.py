@@ -1,0 +1,127 @@
+"""Numbers of sport and fitness that other rules would misread.
+
+Minutes and seconds written with primes (``3'45"`` 三分四十五秒, a pace ``5'30"/km`` 五分三十秒每公里, a
+match minute ``第90+4'`` 九十加四分钟), a swimmer's time (``3:56.40`` 三分五十六秒四零), a pace of three
+digits (``530配速`` 五三零), a relay (``4x400米`` 四乘四百米), weight classes (``-60kg级`` 六十公斤级,
+``+78kg级`` 七十八公斤以上级), shooting (``3分球5/12`` 十二投五中, ``罚球7/8`` 八罚七中), the year of a
+championship (``2022卡塔尔世界杯`` 二零二二), dives by their codes (``跳水107B`` 一零七B) and a formula's
+minus before a word (``=220-年龄`` 减). Written for this project.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tts.text.normalize.latin import spell
+from tts.text.normalize.numbers import read_digits, read_int, read_percent
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
+
+
+def _minutes_seconds(minutes: str, seconds: str | None) -> str:
+    spoken = ("两" if minutes == "2" else read_int(minutes, liang=False)) + "分"
+    if seconds and int(seconds):
+        spoken += ("零" + read_int(seconds[1]) if seconds[0] == "0" else read_int(seconds)) + "秒"
+    return spoken
+
+
+# Minutes and seconds written with primes: 3'45" 三分四十五秒, 6'00" 六分.
+PRIMES = rule(
+    "primes",
+    r"(?<![0-9.])(?P<m>[0-9]{1,2})['′](?P<s>[0-5][0-9])[\"″](?![0-9])",
+    lambda m: [group(m, 0, _minutes_seconds(m["m"], m["s"]))],
+    START_DIGITS,
+)
+# A pace per kilometre after it (5'30"/km): 每公里.
+PER_KILOMETRE = rule(
+    "per_kilometre",
+    r"(?<=[\"″])/(?:km|公里)",
+    lambda m: [group(m, 0, "每公里")],
+    "/",
+)
+# A minute of a football match, perhaps with stoppage time: 第90+4' 九十加四分钟, 第35'.
+MATCH_MINUTE = rule(
+    "match_minute",
+    r"(?<=第)(?P<a>[0-9]{1,3})(?:(?P<p>\+)(?P<b>[0-9]{1,2}))?(?P<q>['′])",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False))]
+    + ([group(m, "p", "加"), group(m, "b", read_int(m["b"], liang=False))] if m["p"] else [])
+    + [group(m, "q", "分钟")],
+    START_DIGITS,
+)
+# A swimmer's or a runner's time to the hundredth: 3:56.40 三分五十六秒四零.
+RACE_TIME = rule(
+    "race_time",
+    r"(?<![0-9.:：])(?P<m>[0-9]{1,2})[:：](?P<s>[0-5][0-9])\.(?P<h>[0-9]{2})(?![0-9])",
+    lambda m: [group(m, 0, _minutes_seconds(m["m"], m["s"] if m["s"] != "00" else None)
+                     + ("" if m["s"] != "00" else "零秒") + read_digits(m["h"]))],
+    START_DIGITS,
+)
+# A pace of three digits before 配速 is minutes and seconds said digit by digit (530配速 五三零).
+PACE_DIGITS = rule(
+    "pace_digits",
+    r"(?<![0-9.])(?P<n>[0-9]{3})(?=配速)",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+# Times written x in a relay or a resolution: 4x400米 四乘四百米, 1920x1080 (× is read as such elsewhere).
+TIMES_X = rule(
+    "times_x",
+    r"(?<![0-9.A-Za-z])(?P<a>[0-9]{1,4})(?P<x>[xX])(?P<b>[0-9]{1,4})(?![0-9A-Za-z^⁰¹²³⁴⁵⁶⁷⁸⁹])",
+    lambda m: [group(m, "a", read_int(m["a"])), group(m, "x", "乘"), group(m, "b", read_int(m["b"]))],
+    START_DIGITS,
+)
+# A weight class: -60kg级 六十公斤级, +78kg级 七十八公斤以上级.
+WEIGHT_CLASS = rule(
+    "weight_class",
+    r"(?<![0-9A-Za-z])(?P<s>[+\-－])(?P<n>[0-9]{2,3})(?P<u>kg|KG|公斤)(?=级)",
+    lambda m: [group(m, "s", ""), group(m, "n", read_int(m["n"])),
+               group(m, "u", "公斤以上" if m["s"] == "+" else "公斤")],
+    "+-－",
+)
+def _shots(match: re.Match[str]) -> list[Piece]:
+    made, taken = match["a"], match["b"]
+    verb = "罚" if context_before(match, 3).endswith("罚球") else "投"
+    return [group(match, 0, read_int(taken) + verb + read_int(made) + "中")]
+
+
+# Shots made of shots taken after the words of shooting (三分球, 3分球, 投篮, 罚球): 3分球5/12 十二投五中,
+# 罚球7/8 八罚七中.
+SHOTS = rule(
+    "shots",
+    r"(?:(?<=分球)|(?<=投篮)|(?<=罚球)|(?<=三分))"
+    r"(?P<a>[0-9]{1,2})/(?P<b>[0-9]{1,2})(?![0-9])",
+    _shots,
+    START_DIGITS,
+)
+# The year of a championship or a games (2022卡塔尔世界杯, 2008北京奥运会): digit by digit.
+EVENT_YEAR = rule(
+    "event_year",
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})"
+    r"(?=[\u4e00-\u9fff]{0,6}(?:世界杯|奥运会|冬奥会|残奥会|亚运会|全运会|欧洲杯|亚洲杯|美洲杯|世锦赛|世博会|春晚))",
+    lambda m: [group(m, "y", read_digits(m["y"]))],
+    START_DIGITS,
+)
+# A dive by its code after 跳水 or before 难度 (跳水107B 一零七B, 5255B难度系数).
+DIVE_CODE = rule(
+    "dive_code",
+    r"(?:(?<=跳水)(?P<a>[0-9]{3,4})(?P<l>[A-D])|(?P<b>[0-9]{3,4})(?P<k>[A-D])(?=难度|动作))(?![A-Za-z0-9])",
+    lambda m: [group(m, "a", read_digits(m["a"])), group(m, "l", spell(m["l"]))] if m["a"]
+    else [group(m, "b", read_digits(m["b"])), group(m, "k", spell(m["k"]))],
+    START_DIGITS,
+)
+# A number minus a word in a formula after = (最大心率=220-年龄): 减.
+MINUS_WORD = rule(
+    "minus_word",
+    r"(?<==)(?P<n>[0-9]{1,4})(?P<m>-)(?=[\u4e00-\u9fff])",
+    lambda m: [group(m, "n", read_int(m["n"])), group(m, "m", "减")],
+    START_DIGITS,
+)
+# Two percentages set against each other (控球率62%:38%): 比.
+PERCENT_RATIO = rule(
+    "percent_ratio",
+    r"(?<![0-9.])(?P<a>[0-9]{1,3}(?:\.[0-9])?)%(?P<c>[:：])(?P<b>[0-9]{1,3}(?:\.[0-9])?)%",
+    lambda m: [group(m, "a", read_percent(m["a"])), group(m, "c", "比"), group(m, "b", read_percent(m["b"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (PRIMES, PER_KILOMETRE, MATCH_MINUTE, RACE_TIME, PACE_DIGITS, TIMES_X, WEIGHT_CLASS, SHOTS,
+                           EVENT_YEAR, DIVE_CODE, MINUS_WORD, PERCENT_RATIO)
