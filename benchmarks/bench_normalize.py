@@ -16,6 +16,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind14.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind15.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind16.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind17.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -45,7 +46,8 @@ health records (40mg/(kg·d), 胰岛素8U, 400IU, 56U/L, 孕28周+3天, 转8021,
 the fourteenth (``normalization_blind14.tsv``) technology, gadgets and games (RTX 4090, Node.js 20, localhost:3000,
 10w+, 时长3:24, 2.4G/5G, i9-14900K); the fifteenth (``normalization_blind15.tsv``) finance and market news
 (工商银行（601398）, USD/CNY, 2024H1, 23国债01, BBB-, T-1, 卖出2手); the sixteenth (``normalization_blind16.tsv``)
-sport and fitness (4-3晋级, 2:01:09夺冠, 3'45", 5'30"/km, -60kg级, 3分球5/12, 4x400米).
+sport and fitness (4-3晋级, 2:01:09夺冠, 3'45", 5'30"/km, -60kg级, 3分球5/12, 4x400米); the seventeenth
+(``normalization_blind17.tsv``) weather, environment and farming (距平-1.5℃, 1#泵站, N:P:K为15:15:15, kg/hm²).
 """
 
 from __future__ import annotations

@@ -966,6 +966,28 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("多家银行调升存款利率。", "调", "tiao2"),
     ("利率调降50个基点。", "降", "jiang4"),
     ("他跑得快。", "得", "de5"),
+    # a third review's counter-cases, an eighth audit and blind set 55 (headlines)
+    ("灯泡涨了两块钱。", "涨", "zhang3"),
+    ("黄豆在水里泡了一夜，都泡涨了。", "涨", "zhang4"),
+    ("这首洗脑神曲火遍了全网。", "曲", "qu3"),
+    ("水厂每天供出清水十万吨。", "供", "gong1"),
+    ("他被落下的石块砸伤了。", "落", "luo4"),
+    ("跟妈妈撒一点娇就好了。", "撒", "sa1"),
+    ("她头上戴着一个发卡。", "卡", "qia3"),
+    ("飞机着地的时候很颠。", "着", "zhuo2"),
+    ("伦敦是有名的雾都。", "都", "du1"),
+    ("政府为方便群众办事推出了网上平台。", "为", "wei4"),
+    ("我们的目标为提高效率。", "为", "wei2"),
+    ("皮包用的时间长了包边会磨损。", "长", "chang2"),
+    ("孩子长了两颗牙。", "长", "zhang3"),
+    ("这支拿过金牌的球队，本场又和了。", "和", "he2"),
+    ("手机飞出去落在草坪上。", "落", "luo4"),
+    ("他得还清所有债务。", "得", "dei3"),
+    ("秸秆还田可以肥田。", "还", "huan2"),
+    ("不要重茬种植。", "重", "chong2"),
+    ("医生提醒：孩子发烧得及时就医", "得", "dei3"),
+    ("大量商铺空置，租金下调", "空", "kong4"),
+    ("两名乘客因琐事发生口角", "角", "jue2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

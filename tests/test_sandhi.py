@@ -350,6 +350,10 @@ def fe() -> Frontend:
     ("他穿不干净的衣服", "ta1 chuan1 bu4 gan1 jing5 de5 yi1 fu5"),  # "unclean", no complement
     ("人家老王早就买好了", "ren2 jia5 lao3 wang2 zao3 jiu4 mai2 hao3 le5"),
     ("她咬着嘴唇", "ta1 yao3 zhe5 zui3 chun2"),
+    ("房间有点儿小", "fang2 jian1 you2 dianr2 dianr2 xiao3"),  # a merged third tone rises before a third
+    ("回顾过去", "hui2 gu4 guo4 qu4"),
+    ("一定要是开水", "yi2 ding4 yao4 shi4 kai1 shui3"),
+    ("跟老婆商量", "gen1 lao3 po5 shang1 liang5"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
@@ -657,3 +661,9 @@ def test_twelfth_blind_spoken_tone_set_is_said_well() -> None:
     said = ours(examples)
     assert len(examples) == 153
     assert sum(s == e.label for s, e in zip(said, examples)) >= 150
+
+
+def test_spelled_letters_are_no_reduplication(fe: Frontend) -> None:
+    """BBB is spelled 比比比: no neutral tone as in a reduplicated word (评级下调至BBB-)."""
+    said = [syllable for _, syllables in fe("主体评级下调至BBB-。").spoken for syllable in syllables]
+    assert said[-4:-1] == ["bi2", "bi3", "bi2"] and "bi5" not in said

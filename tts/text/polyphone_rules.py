@@ -35,7 +35,7 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲")
+                     "拿", "带", "留", "加把劲", "及时")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -142,8 +142,11 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
               "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯")
-# Verbs of purpose after a 为 that opens its clause (为规范行政处罚行为，…: "in order to"); after a
-# subject 为 them is "is" (主题为推进乡村振兴, 职责为维护网络安全).
+# Verbs of purpose right after 为 (为规范行政处罚行为, 公司为减少成本裁掉了一批人: "in order to"); after
+# the nouns below 为 is "is" (主题为推进乡村振兴, 职责为维护网络安全).
+_STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
+              "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
+              "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次")
 _PURPOSE_VERBS = ("规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应",
                   "实现", "缓解", "解决", "加强", "促进", "确保", "提高", "推动", "保障", "满足", "落实")
 # Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
@@ -203,8 +206,8 @@ _TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前�
 _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|官兵|战士|士兵|孩子|老人|嘉宾|他|她|我|你|您)"
                   "(?:演出|表演|献唱|献艺)(?:了|过)?(?:[，。！？；]|$|节目)")
 # What grows on the skin or in the body after 长了 (zhǎng): 长了口疮, 长了几颗痘, 长了个结节.
-_GROWTHS = re.compile("(?:一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|疙瘩|包|斑|皱纹|"
-                      "白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣)")
+_GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|"
+                      "疙瘩|包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|牙齿|牙|赘肉|肉|膘)")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
@@ -218,7 +221,7 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯")
-# How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上.
+# How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
 _DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
@@ -524,9 +527,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
         # 以此为满足, 以创新为推动力: 以 … 为 "take as" before a short object
         taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and cut <= 3
-        opens = index == 0 or sentence[index - 1] in _BREAKS
-        if (opens and tail.startswith(_PURPOSE_VERBS)) or (
-                not taken_as and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
+        stated = target.previous_word.endswith(_STATED_AS)  # 目标为提高效率: "is"
+        if (not stated and not taken_as and tail.startswith(_PURPOSE_VERBS)) or (
+                not taken_as and not stated
+                and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
                 tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
                 and not target.previous_word.endswith(_NAMING_VERB_ENDS)
@@ -723,7 +727,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _PRONOUNS or (before[-1:] in "又就也终" and before[-2:-1] in _PRONOUNS)
                  or "麻将" in _clause_before(sentence, index)
-                 or (before[-1:] in "就又也" and "牌" in sentence[:index])) \
+                 or (before[-1:] in "就又也" and re.search("摸|打牌|手牌|好牌|听牌|麻将", sentence[:index]))) \
             and not {"棋", "面", "泥"}.intersection(_clause_before(sentence, index)):
         return "hu2"  # 我和了！ 这把我又和了: a winning hand at mahjong (这盘棋和了 is a draw, he2)
     if char == "折" and target.word == "折" and after == "了" and _ends_clause(sentence, index + 2) \
@@ -956,7 +960,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "落" and target.word == "落" and after == "在" \
             and any(item in _clause_before(sentence, index) for item in _LEFT_BEHIND) \
             and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO) \
-            and not any(fall in _clause_before(sentence, index) for fall in _DROPPED):
+            and not any(fall in _clause_before(sentence, index) for fall in _DROPPED) \
+            and not re.search("飞出|飞了出|从[^，。！？；]{1,8}$", _clause_before(sentence, index)):
         return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
     if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
             and sentence.startswith(_DEGREE_PHRASES, index + 1):
@@ -990,11 +995,15 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and target.word in ("调升", "调降", "调") and re.match(
             "[升降]?[^，。！？；]{0,3}?[0-9零一二两三四五六七八九十百]+个?(?:基点|百分点)", sentence[index + 1:]):
         return "tiao2"  # 调升56个基点: rates (被调升为副局长: diào, a transfer)
-    if char == "长" and target.word == "长" and after == "了" and _GROWTHS.match(sentence, index + 2):
+    if char == "长" and target.word == "长" and after == "了" and _GROWTHS.match(sentence, index + 2) \
+            and not before.endswith(("时间", "日子", "时候", "年头", "时日")):
         return "zhang3"  # 嘴角长了口疮, 脸上长了几颗痘: "grow"
     if char == "觉" and target.word == "觉" and (not after or after in _BREAKS or after in "了吧啊呢去") \
             and "睡" in _clause_before(sentence, index):
         return "jiao4"  # 睡了一个回笼觉, 要去睡一个长长的觉了: sleep
+    if char == "中" and re.search("[零一二两三四五六七八九十]+[投罚][零一二两三四五六七八九十]+$", sentence[max(0, index - 8):index]) \
+            and (not after or not is_han(after) or after in _BREAKS):
+        return "zhong4"  # 十二投五中, 八罚七中: "hit" (简历投一中: the school)
     if char == "率" and len(target.word) >= 3 and index == target.word_start + len(target.word) - 1 \
             and target.word[-2:] not in _LEADING and _in_jieba(target.word[:-1]):
         return "lv4"  # 资产负债率, 支持率: a rate after a word (李祎率…, a name, leads: shuài)

@@ -22,7 +22,7 @@ CURRENCY_CODES: dict[str, str] = {
 }
 _CODES = "|".join(CURRENCY_CODES)
 # Two currencies either of which serves (CNY/USD两种结算币种, USD/EUR均可): 、, not 兑.
-_EITHER_AFTER = re.compile(r"\s?(?:两种|均可|都可|皆可|任选|可选|等)")
+_EITHER_AFTER = re.compile(r"\s?(?:两种|均可|都可|皆可|任选|可选)")
 
 
 def _currency_pair(match: re.Match[str]) -> list[Piece]:
@@ -39,7 +39,8 @@ CURRENCY_PAIR = rule(
 )
 HALF_YEAR = rule(
     "half_year",
-    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])[0-9]{2})(?P<n>年)?(?P<h>H[12])(?![A-Za-z0-9])",
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])(?<![到了级本统])[0-9]{2}|^[0-9]{2}(?=年))(?P<n>年)?"
+    r"(?P<h>H[12])(?![A-Za-z0-9])",
     lambda m: [group(m, "y", read_digits(m["y"]) + "年"), *([group(m, "n", "")] if m["n"] else []),
                group(m, "h", "上半年" if m["h"] == "H1" else "下半年")],
     START_DIGITS,
@@ -106,7 +107,7 @@ def _two(match: re.Match[str]) -> list[Piece]:
 TWO_LOTS = rule(
     "two_lots",
     r"(?:(?<=买入)|(?<=卖出)|(?<=买了)|(?<=卖了)|(?<=加仓)|(?<=减仓)|(?<=挂单)|(?<=成交)|(?<=开仓)|(?<=平仓)"
-    r"|(?<=持有)|(?<=翻了)|(?<=翻))(?P<n>2)(?=手(?![房车货书机表])|番)",
+    r"|(?<=持有)|(?<=翻了)|(?<=翻))(?P<n>2)(?=手(?![房车货书机表的])|番)",
     _two,
     "2",
 )

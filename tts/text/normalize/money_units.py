@@ -44,7 +44,7 @@ UNITS: dict[str, str] = {
     "μg/m3": "微克每立方米", "mg/m³": "毫克每立方米", "mg/kg": "毫克每千克", "kg/m³": "千克每立方米",
     # data sizes and rates (KB, MB, GB, TB, Mbps …) are not here: people say their letters
     # (八GB, 二十M), which the Latin rules spell, not 吉字节 or 兆比特每秒
-    "px": "像素", "nits": "尼特", "nit": "尼特",
+    "px": "像素", "nits": "尼特", "nit": "尼特", "hm²": "公顷", "hm2": "公顷",
     # currency codes written after the amount
     "USD": "美元", "RMB": "元", "CNY": "元", "EUR": "欧元", "GBP": "英镑", "JPY": "日元",
     "HKD": "港元",
@@ -119,9 +119,19 @@ def _money(match: re.Match[str]) -> list[Piece]:
     return pieces
 
 
+# Words before a temperature that make it a difference, whose sign reads 负 (距平-1.5℃ 负一点五摄氏度), not 零下.
+_DIFFERENCE_BEFORE = re.compile("距平|偏差|温差|变幅|差值|误差")
+
+
+def _below_zero(match: re.Match[str]) -> str:
+    start = match.start()
+    return "负" if _DIFFERENCE_BEFORE.search(match.string, max(0, start - 6), start) else "零下"
+
+
 def temperature_pieces(match: re.Match[str], unit_group: str) -> list[Piece]:
-    """A temperature (or range) with its unit: below zero reads 零下 (零下三点五摄氏度)."""
-    pieces = read_range(match, measure=False, negative_word="零下")
+    """A temperature (or range) with its unit: below zero reads 零下 (零下三点五摄氏度), a difference
+    负 (距平-1.5℃)."""
+    pieces = read_range(match, measure=False, negative_word=_below_zero(match))
     unit = match[unit_group].strip()
     pieces.append(group(match, unit_group, TEMPERATURE_UNITS[unit]))
     return pieces
@@ -139,7 +149,7 @@ def measured_pieces(match: re.Match[str], number_group: str, unit_group: str) ->
     零下 (-5°C → 零下五摄氏度), an amount counts (2kg → 两千克)."""
     number, unit = match[number_group], match[unit_group].strip()
     if unit in TEMPERATURE_UNITS:
-        spoken, word = read_signed(number, negative_word="零下"), TEMPERATURE_UNITS[unit]
+        spoken, word = read_signed(number, negative_word=_below_zero(match)), TEMPERATURE_UNITS[unit]
     else:
         spoken, word = read_signed(number, measure=True), UNITS[unit]
     return [group(match, number_group, spoken), group(match, unit_group, word)]

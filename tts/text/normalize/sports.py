@@ -24,11 +24,18 @@ def _minutes_seconds(minutes: str, seconds: str | None) -> str:
     return spoken
 
 
+def _primes(match: re.Match[str]) -> list[Piece]:
+    """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子 feet and inches (5'11" 五英尺十一英寸)."""
+    if re.search("身高|个子|个头|高", context_before(match, 6)):
+        return [group(match, 0, read_int(match["m"]) + "英尺" + read_int(match["s"]) + "英寸")]
+    return [group(match, 0, _minutes_seconds(match["m"], match["s"]))]
+
+
 # Minutes and seconds written with primes: 3'45" 三分四十五秒, 6'00" 六分.
 PRIMES = rule(
     "primes",
-    r"(?<![0-9.])(?P<m>[0-9]{1,2})['′](?P<s>[0-5][0-9])[\"″](?![0-9])",
-    lambda m: [group(m, 0, _minutes_seconds(m["m"], m["s"]))],
+    r"(?<![0-9.])(?P<m>[0-9]{1,2})['′](?P<s>[0-5]?[0-9])[\"″](?![0-9])",
+    _primes,
     START_DIGITS,
 )
 # A pace per kilometre after it (5'30"/km): 每公里.
@@ -65,7 +72,7 @@ PACE_DIGITS = rule(
 # Times written x in a relay or a resolution: 4x400米 四乘四百米, 1920x1080 (× is read as such elsewhere).
 TIMES_X = rule(
     "times_x",
-    r"(?<![0-9.A-Za-z])(?P<a>[0-9]{1,4})(?P<x>[xX])(?P<b>[0-9]{1,4})(?![0-9A-Za-z^⁰¹²³⁴⁵⁶⁷⁸⁹])",
+    r"(?<![0-9.A-Za-z])(?P<a>[1-9][0-9]{0,3})(?P<x>[xX])(?P<b>[0-9]{1,4})(?![0-9A-Za-z^⁰¹²³⁴⁵⁶⁷⁸⁹])",
     lambda m: [group(m, "a", read_int(m["a"])), group(m, "x", "乘"), group(m, "b", read_int(m["b"]))],
     START_DIGITS,
 )
@@ -80,7 +87,10 @@ WEIGHT_CLASS = rule(
 def _shots(match: re.Match[str]) -> list[Piece]:
     made, taken = match["a"], match["b"]
     verb = "罚" if context_before(match, 3).endswith("罚球") else "投"
-    return [group(match, 0, read_int(taken) + verb + read_int(made) + "中")]
+    def count(n: str) -> str:
+        return "两" if n == "2" else read_int(n)
+
+    return [group(match, 0, count(taken) + verb + count(made) + "中")]
 
 
 # Shots made of shots taken after the words of shooting (三分球, 3分球, 投篮, 罚球): 3分球5/12 十二投五中,
@@ -95,7 +105,7 @@ SHOTS = rule(
 # The year of a championship or a games (2022卡塔尔世界杯, 2008北京奥运会): digit by digit.
 EVENT_YEAR = rule(
     "event_year",
-    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})"
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?![名元所个位人次块台件万亿多余张届场])"
     r"(?=[\u4e00-\u9fff]{0,6}(?:世界杯|奥运会|冬奥会|残奥会|亚运会|全运会|欧洲杯|亚洲杯|美洲杯|世锦赛|世博会|春晚))",
     lambda m: [group(m, "y", read_digits(m["y"]))],
     START_DIGITS,
@@ -123,5 +133,13 @@ PERCENT_RATIO = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (PRIMES, PER_KILOMETRE, MATCH_MINUTE, RACE_TIME, PACE_DIGITS, TIMES_X, WEIGHT_CLASS, SHOTS,
+# Letters set against each other in a ratio (复合肥N:P:K为15:15:15): N比P比K.
+LETTER_RATIO = rule(
+    "letter_ratio",
+    r"(?<![A-Za-z])[A-Z](?:[:：][A-Z]){1,3}(?![A-Za-z])",
+    lambda m: [group(m, 0, "比".join(spell(c) for c in re.split("[:：]", m.group())))],
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+)
+
+RULES: tuple[Rule, ...] = (LETTER_RATIO, PRIMES, PER_KILOMETRE, MATCH_MINUTE, RACE_TIME, PACE_DIGITS, TIMES_X, WEIGHT_CLASS, SHOTS,
                            EVENT_YEAR, DIVE_CODE, MINUS_WORD, PERCENT_RATIO)

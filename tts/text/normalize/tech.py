@@ -36,7 +36,8 @@ _COUNTING_WORDS = frozenset(["top", "no", "level", "lv", "vol", "chapter", "day"
                              "hkd", "jpy", "gbp", "gre", "toefl", "ielts", "gmat", "sat", "act", "eth", "btc", "spx",
                              "geekbench", "antutu"])
 # What after ``word number`` makes the number count something (MacBook Air 7999起, Pro 5999元, GitHub 2300星).
-_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款星票点%‰]|分(?!期)|美元|英镑|欧元|小时|分钟|秒|左右)")
+_COUNTED_AFTER = re.compile(r"\s?(?:[元块起万亿多余人个次台部年月日号岁件款星票%‰]|点(?![不评赞亮开击])|分(?!期|辨)|美元|英镑|欧元|"
+                            r"小时|分钟|秒|左右)")
 
 
 def _model(match: re.Match[str]) -> list[Piece]:
@@ -161,6 +162,8 @@ DUAL_BAND = rule(
 _POWER_CONTEXT = re.compile("功率|瓦|灯|充电器|快充|闪充|氮化镓|电源|功耗|电机|马达|额定|吹风机|电饭煲|电磁炉|微波炉|"
                             "电暖|空调|冰箱|洗衣机|烤箱|热水器|风扇|吸尘器|电器|插座|支持")
 _COUNT_AFTER = re.compile("[字人元块多粉次条个赞台名位件单辆套]|游客|左右")
+# What right after a number with W makes it watts whatever came before (买了个65W充电器, 超过100W的充电宝).
+_POWER_AFTER = re.compile("的?(?:充电器|充电宝|快充|闪充|电源|灯泡|灯|功率|电机|马达|氮化镓|适配器|插头)")
 # Words before a number with w or W that make it ten thousands (粉丝突破10W, 首付30W, 销量突破100w).
 _COUNT_CONTEXT = re.compile("粉丝|粉|阅读|播放|点赞|浏览|销量|下载|观看|关注|评论|转发|收藏|订阅|月薪|年薪|工资|存款|"
                             "收入|身价|人气|热度|流量|曝光|预约|月入|年入|首付|存了|预算|彩礼|卖了|售价|赚|花了|估值|"
@@ -170,8 +173,9 @@ _COUNT_CONTEXT = re.compile("粉丝|粉|阅读|播放|点赞|浏览|销量|下�
 def _wan(match: re.Match[str]) -> list[Piece]:
     number, plus, letter = match["n"], match["p"], match["w"]
     before = context_before(match, 8)
+    powered = _POWER_AFTER.match(context_after(match, 5)) is not None or "功率" in before
     counted = _COUNT_CONTEXT.search(before) is not None or _COUNT_AFTER.match(context_after(match, 2)) is not None
-    watts = not counted and (letter == "W" or _POWER_CONTEXT.search(before + context_after(match, 6)) is not None)
+    watts = powered or (not counted and (letter == "W" or _POWER_CONTEXT.search(before + context_after(match, 6)) is not None))
     if not plus and watts:
         return [group(match, "n", read_decimal(number, liang=False)), group(match, "w", "瓦")]
     spoken = "两" if number == "2" else read_decimal(number)
@@ -193,7 +197,7 @@ WAN = rule(
 # What makes H:MM hours and minutes after those words: a film, a marathon, a long race.
 _HOURS_CONTEXT = re.compile("片长|电影|影片|马拉松|半马|全马|越野|铁人|骑行|徒步")
 # …but not a pace (配速4:45, per kilometre) or what is left of a game (第4节还剩2:15).
-_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|公里|预告|主题曲|歌|曲|片段|花絮")
+_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|(?<![0-9.])[0-9]{1,2}公里(?:用时|跑出|配速|成绩)|预告|主题曲|歌|曲|片段|花絮")
 
 
 def _clip_length(match: re.Match[str]) -> list[Piece]:
@@ -215,7 +219,7 @@ CLIP_LENGTH = rule(
     "clip_length",
     r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:)|(?<=还剩)|(?<=剩余)"
     r"|(?<=配速)|(?<=跑出)|(?<=游出)|(?<=全马)|(?<=半马))"
-    r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：])",
+    r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：]|\.[0-9]|\s?(?:鸣枪|起跑|开跑|出发|开始|开赛|准时|开枪))",
     _clip_length,
     START_DIGITS,
 )
@@ -231,17 +235,18 @@ SHUTTER = rule(
 # Latin name (23款Model Y): 二三款; 23款新车亮相, 一共是23款。 count them.
 MODEL_YEAR = rule(
     "model_year",
-    r"(?<![0-9.])(?P<n>1[0-9]|2[0-9])(?=款(?:的(?:[\u4e00-\u9fff]|$|[，。！？；])|[A-Z]))",
+    r"(?<![0-9.])(?P<n>1[89]|2[0-9])(?=款(?:的(?!新品|产品|商品|款式|新款)(?:[\u4e00-\u9fff]|$|[，。！？；])|[A-Z](?!pp)))",
     lambda m: [group(m, "n", read_digits(m["n"]))],
     START_DIGITS,
 )
 # After the words of passing down or a lead, 2代 counts generations (传了2代, 经过2代人, 祖孙2代, 领先对手2代
 # 两代); elsewhere it names one (AirPods 2代, 小米手环2代, 2代身份证, 富2代 二代).
-_GENERATIONS_COUNTED = re.compile("传了|传|经过|历经|祖孙|领先|落后|相差|差了|隔了|超前|延续|繁衍|连续")
+_GENERATIONS_COUNTED = re.compile("传了|传(?![感输])|经过|历经|祖孙|父子|母女|父女|母子|领先|落后|相差|差了|隔了|超前|"
+                                  "延续|繁衍|连续")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
-    counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None
+    counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None or context_before(match, 1) in ("这", "那")
     return [group(match, "n", "两" if counted else "二")]
 
 
