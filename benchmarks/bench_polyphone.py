@@ -186,6 +186,8 @@ jie3) and CPP would not show it.
   measured once blind at e42ca46: 141/150 (pypinyin 126, g2pM 77); rules and collocations followed.
 * ``everyday_polyphones_blind55.tsv`` (150): news headlines and briefs (发烧得及时就医, 贪图便宜, 空置, 发生口角, 卡喉), by a
   fifty-first, measured once blind at b8359d9: 142/150 (pypinyin 132, g2pM 68); rules and collocations followed.
+* ``everyday_polyphones_blind56.tsv`` (150): advertising copy (还你一个清爽夏天, 只为你而来, 背上行囊, 开花结果, 不落东西), by
+  a fifty-second, measured once blind at 9a04214: 144/150 (pypinyin 130, g2pM 78); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -291,6 +293,7 @@ EVERYDAY_BLIND52 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind52.t
 EVERYDAY_BLIND53 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind53.tsv"
 EVERYDAY_BLIND54 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind54.tsv"
 EVERYDAY_BLIND55 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind55.tsv"
+EVERYDAY_BLIND56 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind56.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -492,6 +495,7 @@ def main() -> None:
                        (EVERYDAY_BLIND53, "Chinese medicine, blind when first measured (133/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND54, "games and anime, blind when first measured (141/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND55, "news headlines, blind when first measured (142/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND56, "advertising copy, blind when first measured (144/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -969,6 +969,30 @@ SYMBOLS = [
     ("3#溢洪道闸门开启2孔泄洪。", "三号溢洪道闸门开启两孔泄洪。"),
     ("复合肥N:P:K为15:15:15。", "复合肥恩比批比开为十五比十五比十五。"),
     ("施氮量180kg/hm²。", "施氮量一百八十千克每公顷。"),
+    # education and exams (blind normalization set 18)
+    ("我的GPA是3.8/4.0。", "我的吉批诶是三点八斜杠四点零。"),
+    ("请复习物理选修3-1第2章。", "请复习物理选修三杠一第二章。"),
+    ("6.7—6.8全国高考，请勿打扰。", "六月七日到六月八日全国高考，请勿打扰。"),
+    ("长度为1.2—1.5米", "长度为一点二到一点五米"),
+    ("我们是23级新生。", "我们是二三级新生。"),
+    ("24届毕业生请领取毕业证。", "二四届毕业生请领取毕业证。"),
+    ("这门选修课2学分。", "这门选修课两学分。"),
+    # a fourth review's counter-cases
+    ("最高配速达到3'50\"每公里。", "最高配速达到三分五十秒每公里。"),
+    ("骑行40公里用时1:20。", "骑行四十公里用时一小时二十分。"),
+    ("100米自由泳成绩0:58.12。", "一百米自由泳成绩五十八秒一二。"),
+    ("他用时1:02.3完成比赛。", "他用时一分零二秒三完成比赛。"),
+    ("一共28款的零食任选。", "一共二十八款的零食任选。"),
+    ("宣传海报上的2代产品更好看。", "宣传海报上的二代产品更好看。"),
+    ("公司发布了23H2财报。", "公司发布了二三年下半年财报。"),
+    ("他卖出2手的时候已经亏了。", "他卖出两手的时候已经亏了。"),
+    ("这里昼夜温差大，夜里-10℃很常见。", "这里昼夜温差大，夜里零下十摄氏度很常见。"),
+    ("N:P:K=20:10:10的肥料", "恩比批比开等于二十比十比十的肥料"),
+    ("倒计时00:10:00开始！", "倒计时十分开始！"),
+    ("这个电暖器2000W，很费电。", "这个电暖器两千瓦，很费电。"),
+    ("他买了个5W的小台灯。", "他买了个五瓦的小台灯。"),
+    ("不超过100Wh的充电宝", "不超过一百瓦时的充电宝"),
+    ("欢迎收看2024赛季中超联赛", "欢迎收看二零二四赛季中超联赛"),
 ]
 
 
@@ -1509,3 +1533,17 @@ def test_seventeenth_blind_normalization_set_reads_as_expected() -> None:
     cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind17.tsv")
     assert len(cases) == 190
     assert len(misses(cases)) <= 6
+
+
+def test_eighteenth_blind_normalization_set_reads_as_expected() -> None:
+    """``benchmarks/data/normalization_blind18.tsv`` (187 lines of education and exams written blind by a helper):
+    181 blind, 187 since."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_normalize import load_cases, misses
+
+    cases = load_cases(Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "normalization_blind18.tsv")
+    assert len(cases) == 187
+    assert len(misses(cases)) <= 3

@@ -354,6 +354,9 @@ def fe() -> Frontend:
     ("回顾过去", "hui2 gu4 guo4 qu4"),
     ("一定要是开水", "yi2 ding4 yao4 shi4 kai1 shui3"),
     ("跟老婆商量", "gen1 lao3 po5 shang1 liang5"),
+    ("路边坐着一位老婆婆", "lu4 bian1 zuo4 zhe5 yi2 wei4 lao3 po2 po5"),
+    ("老周一个人坐在办公室里", "lao3 zhou1 yi2 ge4 ren2 zuo4 zai4 ban4 gong1 shi4 li5"),
+    ("太阳正一点一点地沉下去", "tai4 yang5 zheng4 yi4 dian3 yi4 dian3 de5 chen2 xia4 qu5"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -35,7 +35,7 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "及时")
+                     "拿", "带", "留", "加把劲")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -146,7 +146,10 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
 # the nouns below 为 is "is" (主题为推进乡村振兴, 职责为维护网络安全).
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
               "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
-              "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次")
+              "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次",
+              "项", "条", "之一", "项目", "款", "部分")
+# Verbs later in the clause that make 为 "for" even after such a noun (这个措施为促进消费提供了保障).
+_FOR_EVEN_STATED = ("提供", "创造", "奠定", "发挥", "设计", "做出", "作出", "带来", "打下", "铺平", "贡献")
 _PURPOSE_VERBS = ("规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应",
                   "实现", "缓解", "解决", "加强", "促进", "确保", "提高", "推动", "保障", "满足", "落实")
 # Last characters of verbs that 为 completes as "as, into" (确定为, 任命为, 划定为, 评为): wei2.
@@ -175,11 +178,11 @@ _SHOULDERED = ("担", "水", "扁担", "筐", "桶", "箩筐", "挑子", "柴", 
 # Loads a 挑着 carries further on in its clause: 挑着一副沉甸甸的担子.
 _SHOULDER_LOADS = ("担子", "扁担", "水桶", "筐", "桶", "担水")
 # What 场 cháng measures (一场大雨, 一场误会); 一场比赛, 一场电影 are chǎng.
-_HAPPENINGS = ("雨", "大雨", "暴雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
+_HAPPENINGS = ("雨", "大雨", "暴雨", "雷阵雨", "阵雨", "雷雨", "暴风雨", "小雨", "中雨", "雪", "大雪", "病", "大病", "战争", "大战", "灾难", "大难",
                "风波", "误会", "梦", "噩梦", "空欢喜", "虚惊", "浩劫", "劫难", "大火", "冰雹", "官司",
                "大风", "狂风", "暴风雪", "沙尘暴", "寒潮", "洪水", "山火", "火灾", "横祸", "灾祸")
 _CARRIED = ("书包", "背包", "电脑包", "双肩包", "挎包", "包", "大提琴", "小提琴", "提琴", "二胡", "琵琶", "古筝", "画板",
-            "画夹", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
+            "画夹", "行囊", "包袱", "孩子", "行李", "篓", "筐", "柴", "枪", "麻袋", "老人", "小孙子", "孙女", "娃",
             "宝宝", "病人", "伤员", "房子", "壳", "吉他", "水壶", "竹篓", "背篓", "箩筐", "弓", "剑")
 # What may come between 背 "carry" and what is carried: 背着个大包, 背了一个旧书包.
 _CARRY_ASPECT = ("着", "了", "上", "起")
@@ -207,7 +210,8 @@ _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|�
                   "(?:演出|表演|献唱|献艺)(?:了|过)?(?:[，。！？；]|$|节目)")
 # What grows on the skin or in the body after 长了 (zhǎng): 长了口疮, 长了几颗痘, 长了个结节.
 _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|"
-                      "疙瘩|包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|牙齿|牙|赘肉|肉|膘)")
+                      "疙瘩|(?<=[个颗])包|大包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|"
+                      "牙齿|牙|赘肉|肉|膘|新枝|新芽|嫩芽|新叶|叶子)")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
@@ -527,7 +531,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
         # 以此为满足, 以创新为推动力: 以 … 为 "take as" before a short object
         taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and cut <= 3
-        stated = target.previous_word.endswith(_STATED_AS)  # 目标为提高效率: "is"
+        stated = target.previous_word.endswith(_STATED_AS) or target.previous_word.endswith(_NAMING_VERB_ENDS)
+        stated = stated and not any(v in tail[:cut] for v in _FOR_EVEN_STATED)  # 措施为促进消费提供了保障: "for"
         if (not stated and not taken_as and tail.startswith(_PURPOSE_VERBS)) or (
                 not taken_as and not stated
                 and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
@@ -957,11 +962,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "结" and (target.word in ("结", "结了", "结满", "结出") or _loose(target)) \
             and _FRUIT_BORNE.match(sentence, target.word_start + len(target.word)):
         return "jie1"  # 枣树今年结了好多枣: "bear fruit" (结了婚, 结了账: jié)
-    if char == "落" and target.word == "落" and after == "在" \
+    if char == "落" and (target.word == "落" or _loose(target)) and after == "在" \
             and any(item in _clause_before(sentence, index) for item in _LEFT_BEHIND) \
             and not any(place in _clause_after(sentence, index) for place in _FALLEN_ONTO) \
             and not any(fall in _clause_before(sentence, index) for fall in _DROPPED) \
-            and not re.search("飞出|飞了出|从[^，。！？；]{1,8}$", _clause_before(sentence, index)):
+            and not re.search("飞出|飞了出|从(?:(?!回来|出来|出去|回家|下班|放学)[^，。！？；]){1,8}$",
+                              _clause_before(sentence, index)):
         return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
     if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
             and sentence.startswith(_DEGREE_PHRASES, index + 1):
@@ -983,6 +989,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.match(_LOOKED_AFTER, sentence[index + 2:]) \
             and re.search("让|帮|替|在家|负责|留下", _clause_before(sentence, index)):
         return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
+    if char == "为" and (target.word == "为" or (target.word[:1] in "只专特就都正" and target.word[1:] == "为")) \
+            and re.match("[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲)",
+                                                         sentence[index + 1:]):
+        return "wei4"  # 只为你而来, 为梦想而战: 为 … 而 "for … (to)"
     if char == "为" and target.word == "为" and re.match(_PERFORMED_FOR, sentence[index + 1:]):
         return "wei4"  # 拒绝为日本人演出: "for" (规模为6个演出场地: "is")
     if char == "还" and target.word == "还" and len(sentence) > index + 2 and is_han(after or " ") and (

@@ -95,7 +95,7 @@ _NOT_DIRECTIONAL_BEFORE = frozenset(["早上", "晚上", "马上", "一下", "�
 
 # Neutral-toned words that keep their full tone at the head of a compound (太阳能, 聪明才智, 关系式,
 # 东西方, 地方性, 便宜从事) or have two senses (精神病, 买卖合同), and compounds that do (葡萄牙, 葡萄糖).
-_FULL_HEADS = frozenset(["太阳", "聪明", "关系", "东西", "地方", "地道", "这里", "那里", "哪里", "便宜",
+_FULL_HEADS = frozenset(["老婆", "太阳", "聪明", "关系", "东西", "地方", "地道", "这里", "那里", "哪里", "便宜",
                          "大夫", "上头", "起来", "人家", "精神", "大意", "多少", "买卖", "运气", "自在",
                          "过去"])
 _FULL_COMPOUNDS = ("葡萄牙", "葡萄糖", "过来人")
@@ -518,7 +518,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
                        and word.text[2] != "一") or (  # 说一不二, 数一数二, 买一送一, 举一反三, 独一无二
                 0 < i < len(readings) - 2
                 and readings[i - 1].text + "一" + readings[i + 1].text + readings[i + 2].text in _COUNTED_IDIOMS)
-            weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜"))  # 每周|一: Monday
+            weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜")) \
+                and clause[k - 1].text not in ("老周", "小周")  # 每周|一: Monday (老周|一个人: a name)
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
@@ -553,8 +554,9 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1  # 十一, 一加一, G1次 (a code after a letter); but 80到100元 starts a number: yi4 bai3
     before_point = at(i - 2) if count_before else None
     if prev is not None and prev.text == "点" and before_point is not None \
-            and before_point.text in _DIGIT_WORDS and nxt.text[:1] != "刻":
-        return 1  # 零点一个百分点, 三点一四: a decimal written in characters (三点一刻 is a time)
+            and before_point.text in _DIGIT_WORDS and nxt.text[:1] not in ("刻", "点", "滴") \
+            and not (before_point.text == "一" and nxt.text[:1] in ("点", "滴")):
+        return 1  # 零点一个百分点, 三点一四: a decimal written in characters (三点一刻 a time, 一点一滴 no number)
     if nxt.text[:1] in _DATE_AFTER and prev is not None and prev.text[-1:] in ("大", "小"):
         return 2 if nxt.tone == 4 else 4  # 小一号, 大一号: a size, not a date
     dose = nxt.text[:1] == "日" and after is not None and after.text[:1] in NUMERALS \

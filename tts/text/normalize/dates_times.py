@@ -216,7 +216,9 @@ def _time(match: re.Match[str]) -> list[Piece]:
             group(match, "c", "比"),
             group(match, "m", read_int(match["m"], liang=False)),
         ]
-    if match["h2"] is None and match["s"] is not None and not _START_AFTER.match(match.string, match.end()) and (
+    starts = _START_AFTER.match(match.string, match.end()) is not None and not _COUNTDOWN.search(
+        match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start())
+    if match["h2"] is None and match["s"] is not None and not starts and (
             _DURATION_BEFORE.search(
             match.string, max(0, match.start() - _DURATION_BEFORE_WIDTH), match.start())
             or _DURATION_AFTER.match(match.string, match.end())):
@@ -252,13 +254,14 @@ _CLOCK = (
 )
 # Words of a ratio just before A:B, which is then no clock time (师生比为1:18, 比例为3:2, 按1:1配比, 杠杆高达1:10).
 _RATIO_BEFORE = re.compile(r"(?:比|比例|比值|配比|比例尺|之比|按|杠杆|[A-Z][:：][A-Z](?:[:：][A-Z])*)"
-                           r"(?:为|是|约为|约|达到|达|高达|最高|：|:)?\s*$")
+                           r"(?:为|是|约为|约|达到|达|高达|最高|：|:|=)?\s*$")
 _RATIO_BEFORE_WIDTH = 6
 # Words before H:MM:SS that make it a length of time, not a clock time (剩余时长01:23:45, 倒计时3天12:08:45).
 _DURATION_BEFORE = re.compile(r"(?:时长|倒计时|剩余|还剩|用时|耗时|历时|计时|成绩|[0-9]天|PB|跑出|游出|全马|半马|马拉松|完赛时间)"
                               r"[:：]?\s*$")
 # A clock time even after those words: a start (北京马拉松7:30:00准时鸣枪).
 _START_AFTER = re.compile(r"\s?(?:准时|鸣枪|起跑|开跑|出发|开始|开赛)")
+_COUNTDOWN = re.compile("倒计时|剩余|还剩")
 # …and words after it: a race won or finished in that time (基普乔格2:01:09夺冠).
 _DURATION_AFTER = re.compile("夺冠|完赛|冲线|撞线|的成绩")
 _DURATION_BEFORE_WIDTH = 8

@@ -37,10 +37,12 @@ CURRENCY_PAIR = rule(
     _currency_pair,
     "".join(sorted({c[0] for c in CURRENCY_CODES})),
 )
+# What a two-digit year before H1 / H2 reports (24H1营收; 升级到了23H2 is a Windows version).
+_RESULTS = "(?:财报|业绩|营收|报告|净利|利润|收入|营业|销量|出货)"
 HALF_YEAR = rule(
     "half_year",
-    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])(?<![到了级本统])[0-9]{2}|^[0-9]{2}(?=年))(?P<n>年)?"
-    r"(?P<h>H[12])(?![A-Za-z0-9])",
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])[0-9]{2}(?=年?H[12]" + _RESULTS + r")|^[0-9]{2}(?=年))"
+    r"(?P<n>年)?(?P<h>H[12])(?![A-Za-z0-9])",
     lambda m: [group(m, "y", read_digits(m["y"]) + "年"), *([group(m, "n", "")] if m["n"] else []),
                group(m, "h", "上半年" if m["h"] == "H1" else "下半年")],
     START_DIGITS,
@@ -100,14 +102,14 @@ INDEX_LETTER = rule(
 
 
 def _two(match: re.Match[str]) -> list[Piece]:
-    return [group(match, "n", "两")]
+    return [group(match, next(name for name in ("n", "k", "f") if match[name]), "两")]
 
 
 # Two lots of shares (卖出2手) and two doublings (翻了2番): 两.
 TWO_LOTS = rule(
     "two_lots",
-    r"(?:(?<=买入)|(?<=卖出)|(?<=买了)|(?<=卖了)|(?<=加仓)|(?<=减仓)|(?<=挂单)|(?<=成交)|(?<=开仓)|(?<=平仓)"
-    r"|(?<=持有)|(?<=翻了)|(?<=翻))(?P<n>2)(?=手(?![房车货书机表的])|番)",
+    r"(?:(?:(?<=买入)|(?<=卖出)|(?<=加仓)|(?<=减仓)|(?<=挂单)|(?<=成交)|(?<=开仓)|(?<=平仓)|(?<=持有))(?P<n>2)"
+    r"(?=手(?![房车货书机表]))|(?:(?<=买了)|(?<=卖了))(?P<k>2)(?=手(?![房车货书机表的]))|(?:(?<=翻了)|(?<=翻))(?P<f>2)(?=番))",
     _two,
     "2",
 )

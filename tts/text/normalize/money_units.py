@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "mph": "英里每小时",
     # electricity, energy, pressure, sound, frequency
     "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",
-    "kW·h": "千瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
+    "kW·h": "千瓦时", "Wh": "瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
     "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
     "hPa": "百帕", "mmHg": "毫米汞柱", "J": "焦", "kJ": "千焦", "Ω": "欧", "kΩ": "千欧", "MΩ": "兆欧", "N/kg": "牛每千克",
     "N·m": "牛米", "cal": "卡", "kcal": "千卡", "dB": "分贝",
@@ -120,7 +120,7 @@ def _money(match: re.Match[str]) -> list[Piece]:
 
 
 # Words before a temperature that make it a difference, whose sign reads 负 (距平-1.5℃ 负一点五摄氏度), not 零下.
-_DIFFERENCE_BEFORE = re.compile("距平|偏差|温差|变幅|差值|误差")
+_DIFFERENCE_BEFORE = re.compile("距平|偏差|变幅|差值|误差")
 
 
 def _below_zero(match: re.Match[str]) -> str:

@@ -1,11 +1,13 @@
-"""Numbers of sport and fitness that other rules would misread.
+"""Numbers of sport, fitness and school that other rules would misread.
 
 Minutes and seconds written with primes (``3'45"`` 三分四十五秒, a pace ``5'30"/km`` 五分三十秒每公里, a
 match minute ``第90+4'`` 九十加四分钟), a swimmer's time (``3:56.40`` 三分五十六秒四零), a pace of three
 digits (``530配速`` 五三零), a relay (``4x400米`` 四乘四百米), weight classes (``-60kg级`` 六十公斤级,
 ``+78kg级`` 七十八公斤以上级), shooting (``3分球5/12`` 十二投五中, ``罚球7/8`` 八罚七中), the year of a
 championship (``2022卡塔尔世界杯`` 二零二二), dives by their codes (``跳水107B`` 一零七B) and a formula's
-minus before a word (``=220-年龄`` 减). Written for this project.
+minus before a word (``=220-年龄`` 减); at school a GPA out of its scale (``3.8/4.0`` 三点八斜杠四点零),
+a textbook's volume (``选修3-1`` 三杠一), a year by two digits (``23级新生`` 二三) and the days of an event
+(``6.7—6.8全国高考`` 六月七日到六月八日). Written for this project.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.latin import spell
-from tts.text.normalize.numbers import read_digits, read_int, read_percent
+from tts.text.normalize.numbers import read_decimal, read_digits, read_int, read_percent
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
 
 
@@ -26,7 +28,7 @@ def _minutes_seconds(minutes: str, seconds: str | None) -> str:
 
 def _primes(match: re.Match[str]) -> list[Piece]:
     """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子 feet and inches (5'11" 五英尺十一英寸)."""
-    if re.search("身高|个子|个头|高", context_before(match, 6)):
+    if re.search("身高|个子|个头|高个|英尺", context_before(match, 6)):
         return [group(match, 0, read_int(match["m"]) + "英尺" + read_int(match["s"]) + "英寸")]
     return [group(match, 0, _minutes_seconds(match["m"], match["s"]))]
 
@@ -54,12 +56,19 @@ MATCH_MINUTE = rule(
     + [group(m, "q", "分钟")],
     START_DIGITS,
 )
+def _race_time(minutes: str, seconds: str, fraction: str) -> str:
+    """3:56.40 三分五十六秒四零, 1:00.00 一分零秒零零, 0:58.12 五十八秒一二."""
+    if int(minutes) == 0:
+        return read_int(seconds.lstrip("0") or "0", liang=False) + "秒" + read_digits(fraction)
+    spoken = _minutes_seconds(minutes, seconds if seconds != "00" else None)
+    return spoken + ("" if seconds != "00" else "零秒") + read_digits(fraction)
+
+
 # A swimmer's or a runner's time to the hundredth: 3:56.40 三分五十六秒四零.
 RACE_TIME = rule(
     "race_time",
-    r"(?<![0-9.:：])(?P<m>[0-9]{1,2})[:：](?P<s>[0-5][0-9])\.(?P<h>[0-9]{2})(?![0-9])",
-    lambda m: [group(m, 0, _minutes_seconds(m["m"], m["s"] if m["s"] != "00" else None)
-                     + ("" if m["s"] != "00" else "零秒") + read_digits(m["h"]))],
+    r"(?<![0-9.:：])(?P<m>[0-9]{1,2})[:：](?P<s>[0-5][0-9])\.(?P<h>[0-9]{1,2})(?![0-9])",
+    lambda m: [group(m, 0, _race_time(m["m"], m["s"], m["h"]))],
     START_DIGITS,
 )
 # A pace of three digits before 配速 is minutes and seconds said digit by digit (530配速 五三零).
@@ -106,7 +115,7 @@ SHOTS = rule(
 EVENT_YEAR = rule(
     "event_year",
     r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})(?![名元所个位人次块台件万亿多余张届场])"
-    r"(?=[\u4e00-\u9fff]{0,6}(?:世界杯|奥运会|冬奥会|残奥会|亚运会|全运会|欧洲杯|亚洲杯|美洲杯|世锦赛|世博会|春晚))",
+    r"(?=[\u4e00-\u9fff]{0,6}(?:世界杯|奥运会|冬奥会|残奥会|亚运会|全运会|欧洲杯|亚洲杯|美洲杯|世锦赛|世博会|春晚)|赛季)",
     lambda m: [group(m, "y", read_digits(m["y"]))],
     START_DIGITS,
 )
@@ -141,5 +150,44 @@ LETTER_RATIO = rule(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
 )
 
-RULES: tuple[Rule, ...] = (LETTER_RATIO, PRIMES, PER_KILOMETRE, MATCH_MINUTE, RACE_TIME, PACE_DIGITS, TIMES_X, WEIGHT_CLASS, SHOTS,
+# School: a GPA out of its scale (GPA是3.8/4.0 三点八斜杠四点零), a textbook's volume (选修3-1 三杠一), a class
+# or a graduating year by two digits (23级新生, 24届毕业生 二四).
+GPA = rule(
+    "gpa",
+    r"(?:(?<=GPA)|(?<=GPA是)|(?<=GPA为)|(?<=绩点)|(?<=绩点是)|(?<=绩点为))(?P<a>[0-9]\.[0-9]{1,2})/(?P<b>[0-9]\.[0-9]{1,2})",
+    lambda m: [group(m, 0, read_decimal(m["a"]) + "斜杠" + read_decimal(m["b"]))],
+    START_DIGITS,
+)
+TEXTBOOK_VOLUME = rule(
+    "textbook_volume",
+    r"(?:(?<=选修)|(?<=必修))(?P<a>[0-9])-(?P<b>[0-9])(?![0-9])",
+    lambda m: [group(m, 0, read_int(m["a"], liang=False) + "杠" + read_int(m["b"], liang=False))],
+    START_DIGITS,
+)
+SCHOOL_YEAR = rule(
+    "school_year",
+    r"(?<![0-9.])(?P<y>[0-9]{2})(?=[级届](?:新生|学生|本科|本科生|研究生|硕士|博士|毕业生|校友|同学|学员|的))",
+    lambda m: [group(m, "y", read_digits(m["y"]))],
+    START_DIGITS,
+)
+# Two days written M.D before the words of an event (6.7—6.8全国高考): 六月七日到六月八日.
+_EVENT_WORDS = "全国高考|高考|中考|期间|放假|休假|举行|举办|召开|开展|展出|营业|暂停|停电|停水|报名|考试|比赛|开幕|闭幕"
+
+
+def _day_range(match: re.Match[str]) -> list[Piece]:
+    def day(m: str, d: str) -> str:
+        return read_int(m, liang=False) + "月" + read_int(d, liang=False) + "日"
+
+    return [group(match, 0, day(match["m1"], match["d1"]) + "到" + day(match["m2"], match["d2"]))]
+
+
+DAY_RANGE = rule(
+    "day_range",
+    r"(?<![0-9.])(?P<m1>1[0-2]|[1-9])\.(?P<d1>3[01]|[12][0-9]|[1-9])[—–~至-](?P<m2>1[0-2]|[1-9])\.(?P<d2>3[01]|[12][0-9]|[1-9])"
+    rf"(?![0-9])(?={_EVENT_WORDS})",
+    _day_range,
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (GPA, TEXTBOOK_VOLUME, SCHOOL_YEAR, DAY_RANGE, LETTER_RATIO, PRIMES, PER_KILOMETRE, MATCH_MINUTE, RACE_TIME, PACE_DIGITS, TIMES_X, WEIGHT_CLASS, SHOTS,
                            EVENT_YEAR, DIVE_CODE, MINUS_WORD, PERCENT_RATIO)

@@ -163,7 +163,7 @@ _POWER_CONTEXT = re.compile("功率|瓦|灯|充电器|快充|闪充|氮化镓|�
                             "电暖|空调|冰箱|洗衣机|烤箱|热水器|风扇|吸尘器|电器|插座|支持")
 _COUNT_AFTER = re.compile("[字人元块多粉次条个赞台名位件单辆套]|游客|左右")
 # What right after a number with W makes it watts whatever came before (买了个65W充电器, 超过100W的充电宝).
-_POWER_AFTER = re.compile("的?(?:充电器|充电宝|快充|闪充|电源|灯泡|灯|功率|电机|马达|氮化镓|适配器|插头)")
+_POWER_AFTER = re.compile("的?小?(?:充电器|充电宝|快充|闪充|电源|灯泡|台灯|灯|功率|电机|马达|氮化镓|适配器|插头)")
 # Words before a number with w or W that make it ten thousands (粉丝突破10W, 首付30W, 销量突破100w).
 _COUNT_CONTEXT = re.compile("粉丝|粉|阅读|播放|点赞|浏览|销量|下载|观看|关注|评论|转发|收藏|订阅|月薪|年薪|工资|存款|"
                             "收入|身价|人气|热度|流量|曝光|预约|月入|年入|首付|存了|预算|彩礼|卖了|售价|赚|花了|估值|"
@@ -177,7 +177,7 @@ def _wan(match: re.Match[str]) -> list[Piece]:
     counted = _COUNT_CONTEXT.search(before) is not None or _COUNT_AFTER.match(context_after(match, 2)) is not None
     watts = powered or (not counted and (letter == "W" or _POWER_CONTEXT.search(before + context_after(match, 6)) is not None))
     if not plus and watts:
-        return [group(match, "n", read_decimal(number, liang=False)), group(match, "w", "瓦")]
+        return [group(match, "n", "两" if number == "2" else read_decimal(number)), group(match, "w", "瓦")]
     spoken = "两" if number == "2" else read_decimal(number)
     pieces = [group(match, "n", spoken), group(match, "w", "万")]
     if plus:
@@ -197,7 +197,7 @@ WAN = rule(
 # What makes H:MM hours and minutes after those words: a film, a marathon, a long race.
 _HOURS_CONTEXT = re.compile("片长|电影|影片|马拉松|半马|全马|越野|铁人|骑行|徒步")
 # …but not a pace (配速4:45, per kilometre) or what is left of a game (第4节还剩2:15).
-_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|(?<![0-9.])[0-9]{1,2}公里(?:用时|跑出|配速|成绩)|预告|主题曲|歌|曲|片段|花絮")
+_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|(?<![0-9.])[1-9]公里(?:用时|跑出|配速|成绩)|预告|主题曲|歌|曲|片段|花絮")
 
 
 def _clip_length(match: re.Match[str]) -> list[Piece]:
@@ -235,14 +235,14 @@ SHUTTER = rule(
 # Latin name (23款Model Y): 二三款; 23款新车亮相, 一共是23款。 count them.
 MODEL_YEAR = rule(
     "model_year",
-    r"(?<![0-9.])(?P<n>1[89]|2[0-9])(?=款(?:的(?!新品|产品|商品|款式|新款)(?:[\u4e00-\u9fff]|$|[，。！？；])|[A-Z](?!pp)))",
-    lambda m: [group(m, "n", read_digits(m["n"]))],
+    r"(?:(?<=是)(?P<n>1[89]|2[0-9])(?=款的(?:$|[，。！？；]))|(?<=[辆台部])(?P<k>1[89]|2[0-9])(?=款))",
+    lambda m: [group(m, "n", read_digits(m["n"]))] if m["n"] else [group(m, "k", read_digits(m["k"]))],
     START_DIGITS,
 )
 # After the words of passing down or a lead, 2代 counts generations (传了2代, 经过2代人, 祖孙2代, 领先对手2代
 # 两代); elsewhere it names one (AirPods 2代, 小米手环2代, 2代身份证, 富2代 二代).
-_GENERATIONS_COUNTED = re.compile("传了|传(?![感输])|经过|历经|祖孙|父子|母女|父女|母子|领先|落后|相差|差了|隔了|超前|"
-                                  "延续|繁衍|连续")
+_GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过|历经|祖孙|父子|母女|父女|母子|(?:领先|落后)(?:对手|竞品|同行)?"
+                                  "|相差|差了|隔了|超前|延续|繁衍|连续)$")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
