@@ -1009,6 +1009,15 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("这场雨下得及时，庄稼有救了。", "得", "de5"),
     ("这个病得及时治疗。", "得", "dei3"),
     ("我的手机从学校回来时落在出租车上了。", "落", "la4"),
+    # a fifth review's counter-cases
+    ("本次活动的主题为创造美好生活。", "为", "wei2"),
+    ("第三项为提供免费住宿。", "为", "wei2"),
+    ("这是一款为女性设计的跑鞋。", "为", "wei4"),
+    ("我一定为你报仇。", "为", "wei4"),
+    ("我们以此为目标而努力奋斗。", "为", "wei2"),
+    ("以“山村古韵”为设计意向。", "为", "wei2"),
+    ("树枝上长了新芽。", "长", "zhang3"),
+    ("请家教得好几千块一个月。", "教", "jiao4"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

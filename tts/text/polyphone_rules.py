@@ -141,13 +141,17 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
-              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯")
+              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "设计", "购买", "挣钱",
+              "赋能")
 # Verbs of purpose right after 为 (为规范行政处罚行为, 公司为减少成本裁掉了一批人: "in order to"); after
 # the nouns below 为 is "is" (主题为推进乡村振兴, 职责为维护网络安全).
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
               "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
               "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次",
-              "项", "条", "之一", "项目", "款", "部分")
+              "项", "之一", "项目", "部分")
+# Verbs of naming before 为 "as" (确定为推进试点的城市).
+_NAMED_AS = frozenset(["确定", "认定", "指定", "选定", "评定", "任命", "命名", "定", "称", "视", "列", "评", "选", "改",
+                       "划", "变", "转", "定为"])
 # Verbs later in the clause that make 为 "for" even after such a noun (这个措施为促进消费提供了保障).
 _FOR_EVEN_STATED = ("提供", "创造", "奠定", "发挥", "设计", "做出", "作出", "带来", "打下", "铺平", "贡献")
 _PURPOSE_VERBS = ("规范", "推进", "进一步", "贯彻", "切实", "做好", "方便", "减少", "深入", "更好", "维护", "适应",
@@ -211,7 +215,7 @@ _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|�
 # What grows on the skin or in the body after 长了 (zhǎng): 长了口疮, 长了几颗痘, 长了个结节.
 _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|"
                       "疙瘩|(?<=[个颗])包|大包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|"
-                      "牙齿|牙|赘肉|肉|膘|新枝|新芽|嫩芽|新叶|叶子)")
+                      "牙齿|牙|赘肉|肉|膘|新枝|新芽|嫩芽|新叶|叶子|见识|大个子)")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
@@ -411,7 +415,7 @@ def _next_word_length(target: Target) -> int:
 def _as_noun(text: str, verb: str) -> bool:
     """The first ``verb`` in ``text`` heads a noun (定制款, 纪念馆): 本商品为定制款, 辟为纪念馆 are "is"."""
     at = text.find(verb) + len(verb)
-    return text[at:at + 1] in ("款", "品", "版", "型", "服", "馆", "碑", "日", "堂", "册", "章", "塔", "像")
+    return text[at:at + 1] in ("款", "品", "版", "型", "服", "馆", "碑", "日", "堂", "册", "章", "塔", "像", "师", "图", "稿", "意")
 
 
 def rule_reading(sentence: str, target: Target) -> str | None:
@@ -530,9 +534,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
         # 以此为满足, 以创新为推动力: 以 … 为 "take as" before a short object
-        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and cut <= 3
-        stated = target.previous_word.endswith(_STATED_AS) or target.previous_word.endswith(_NAMING_VERB_ENDS)
-        stated = stated and not any(v in tail[:cut] for v in _FOR_EVEN_STATED)  # 措施为促进消费提供了保障: "for"
+        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and (
+            cut <= 3 or re.match("[^，。！？；]{1,4}而", tail) is not None)  # 以此为目标而努力
+        stated = target.previous_word.endswith(_STATED_AS) or target.previous_word in _NAMED_AS
+        stated = stated and not any(v + "了" in tail[:cut] and not tail.startswith(v)
+                                    for v in _FOR_EVEN_STATED)  # 措施为促进消费提供了保障: "for"
         if (not stated and not taken_as and tail.startswith(_PURPOSE_VERBS)) or (
                 not taken_as and not stated
                 and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
@@ -990,6 +996,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search("让|帮|替|在家|负责|留下", _clause_before(sentence, index)):
         return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
     if char == "为" and (target.word == "为" or (target.word[:1] in "只专特就都正" and target.word[1:] == "为")) \
+            and _TAKE_AS.search(_clause_before(sentence, index)) is None \
             and re.match("[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲)",
                                                          sentence[index + 1:]):
         return "wei4"  # 只为你而来, 为梦想而战: 为 … 而 "for … (to)"
@@ -1005,7 +1012,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "调" and target.word in ("调升", "调降", "调") and re.match(
             "[升降]?[^，。！？；]{0,3}?[0-9零一二两三四五六七八九十百]+个?(?:基点|百分点)", sentence[index + 1:]):
         return "tiao2"  # 调升56个基点: rates (被调升为副局长: diào, a transfer)
-    if char == "长" and target.word == "长" and after == "了" and _GROWTHS.match(sentence, index + 2) \
+    if char == "长" and (target.word == "长" or (_loose(target) and index == target.word_start + 1)) and after == "了" \
+            and _GROWTHS.match(sentence, index + 2) \
             and not before.endswith(("时间", "日子", "时候", "年头", "时日")):
         return "zhang3"  # 嘴角长了口疮, 脸上长了几颗痘: "grow"
     if char == "觉" and target.word == "觉" and (not after or after in _BREAKS or after in "了吧啊呢去") \

@@ -38,10 +38,10 @@ CURRENCY_PAIR = rule(
     "".join(sorted({c[0] for c in CURRENCY_CODES})),
 )
 # What a two-digit year before H1 / H2 reports (24H1营收; 升级到了23H2 is a Windows version).
-_RESULTS = "(?:财报|业绩|营收|报告|净利|利润|收入|营业|销量|出货)"
+_RESULTS = "的?(?:财报|业绩|营收|报告|净利|利润|收入|营业|销量|出货|毛利)"
 HALF_YEAR = rule(
     "half_year",
-    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?<=[\u4e00-\u9fff])[0-9]{2}(?=年?H[12]" + _RESULTS + r")|^[0-9]{2}(?=年))"
+    r"(?<![0-9.])(?P<y>(?:19|20)[0-9]{2}|(?:(?<=[\u4e00-\u9fff])|^)[0-9]{2}(?=年?H[12]" + _RESULTS + r")|^[0-9]{2}(?=年))"
     r"(?P<n>年)?(?P<h>H[12])(?![A-Za-z0-9])",
     lambda m: [group(m, "y", read_digits(m["y"]) + "年"), *([group(m, "n", "")] if m["n"] else []),
                group(m, "h", "上半年" if m["h"] == "H1" else "下半年")],

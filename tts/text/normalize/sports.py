@@ -28,7 +28,7 @@ def _minutes_seconds(minutes: str, seconds: str | None) -> str:
 
 def _primes(match: re.Match[str]) -> list[Piece]:
     """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子 feet and inches (5'11" 五英尺十一英寸)."""
-    if re.search("身高|个子|个头|高个|英尺", context_before(match, 6)):
+    if re.search("身高|身长|英尺", context_before(match, 6)):
         return [group(match, 0, read_int(match["m"]) + "英尺" + read_int(match["s"]) + "英寸")]
     return [group(match, 0, _minutes_seconds(match["m"], match["s"]))]
 
@@ -154,24 +154,25 @@ LETTER_RATIO = rule(
 # or a graduating year by two digits (23级新生, 24届毕业生 二四).
 GPA = rule(
     "gpa",
-    r"(?:(?<=GPA)|(?<=GPA是)|(?<=GPA为)|(?<=绩点)|(?<=绩点是)|(?<=绩点为))(?P<a>[0-9]\.[0-9]{1,2})/(?P<b>[0-9]\.[0-9]{1,2})",
+    r"(?:(?<=GPA)|(?<=GPA )|(?<=GPA是)|(?<=GPA为)|(?<=绩点)|(?<=绩点是)|(?<=绩点为))"
+    r"(?P<a>[0-9](?:\.[0-9]{1,2})?)/(?P<b>[0-9](?:\.[0-9]{1,2})?)(?![0-9])",
     lambda m: [group(m, 0, read_decimal(m["a"]) + "斜杠" + read_decimal(m["b"]))],
     START_DIGITS,
 )
 TEXTBOOK_VOLUME = rule(
     "textbook_volume",
-    r"(?:(?<=选修)|(?<=必修))(?P<a>[0-9])-(?P<b>[0-9])(?![0-9])",
+    r"(?:(?<=选修)|(?<=必修))(?P<a>[0-9])-(?P<b>[0-9])(?![0-9]|门|节|个|学分|次)",
     lambda m: [group(m, 0, read_int(m["a"], liang=False) + "杠" + read_int(m["b"], liang=False))],
     START_DIGITS,
 )
 SCHOOL_YEAR = rule(
     "school_year",
-    r"(?<![0-9.])(?P<y>[0-9]{2})(?=[级届](?:新生|学生|本科|本科生|研究生|硕士|博士|毕业生|校友|同学|学员|的))",
+    r"(?<![0-9.第])(?P<y>[0-9]{2})(?=[级届](?:新生|学生|本科|本科生|研究生|硕士|博士|毕业生|校友|同学|学员))",
     lambda m: [group(m, "y", read_digits(m["y"]))],
     START_DIGITS,
 )
 # Two days written M.D before the words of an event (6.7—6.8全国高考): 六月七日到六月八日.
-_EVENT_WORDS = "全国高考|高考|中考|期间|放假|休假|举行|举办|召开|开展|展出|营业|暂停|停电|停水|报名|考试|比赛|开幕|闭幕"
+_EVENT_WORDS = "全国高考|高考|中考|放假|休假|举行|举办|召开|开展|展出|营业|暂停|停电|停水|报名|考试|比赛|开幕|闭幕"
 
 
 def _day_range(match: re.Match[str]) -> list[Piece]:

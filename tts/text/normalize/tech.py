@@ -231,18 +231,19 @@ SHUTTER = rule(
     lambda m: [group(m, 0, read_fraction(m["a"], m["b"]) + "秒")],
     START_DIGITS,
 )
-# A model year before 的 and a name or at the end (23款的凯美瑞, 这台是23款的) or before a model's
-# Latin name (23款Model Y): 二三款; 23款新车亮相, 一共是23款。 count them.
+# A model year at the end after 是 (这台是23款的) or before a car's name (23款Model Y, 23款的凯美瑞, 24款理想L7):
+# 二三款; 23款新车亮相, 一共是23款, 26款SUV, 15款App count them.
 MODEL_YEAR = rule(
     "model_year",
-    r"(?:(?<=是)(?P<n>1[89]|2[0-9])(?=款的(?:$|[，。！？；]))|(?<=[辆台部])(?P<k>1[89]|2[0-9])(?=款))",
+    r"(?:(?<=是)(?P<n>1[89]|2[0-9])(?=款的(?:$|[，。！？；]))|(?<![0-9.])(?P<k>1[89]|2[0-9])(?=款的?(?:Model|理想|宝马|奔驰|"
+    r"奥迪|大众|丰田|本田|特斯拉|比亚迪|凯美瑞|卡罗拉|思域|雅阁|朗逸|途观|小鹏|蔚来|问界|极氪|领克|哈弗)))",
     lambda m: [group(m, "n", read_digits(m["n"]))] if m["n"] else [group(m, "k", read_digits(m["k"]))],
     START_DIGITS,
 )
 # After the words of passing down or a lead, 2代 counts generations (传了2代, 经过2代人, 祖孙2代, 领先对手2代
 # 两代); elsewhere it names one (AirPods 2代, 小米手环2代, 2代身份证, 富2代 二代).
-_GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过|历经|祖孙|父子|母女|父女|母子|(?:领先|落后)(?:对手|竞品|同行)?"
-                                  "|相差|差了|隔了|超前|延续|繁衍|连续)$")
+_GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过了?|历经|祖孙|父子|母女|父女|母子|一家|"
+                                  "(?:领先|落后)(?:竞争)?(?:对手|竞品|同行)?|相差|差了|隔了|超前|延续|繁衍|连续)(?:整整|足足)?$")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
