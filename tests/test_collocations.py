@@ -1018,6 +1018,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("以“山村古韵”为设计意向。", "为", "wei2"),
     ("树枝上长了新芽。", "长", "zhang3"),
     ("请家教得好几千块一个月。", "教", "jiao4"),
+    ("他一直为这件事发愁。", "为", "wei4"),
+    ("这首歌是为妈妈写的。", "为", "wei4"),
+    ("他工作为人都很认真。", "为", "wei2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected
