@@ -19,10 +19,12 @@ from tts.text.normalize.numbers import read_decimal, read_digits, read_int, read
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
 
 
-def _minutes_seconds(minutes: str, seconds: str | None) -> str:
-    spoken = ("两" if minutes == "2" else read_int(minutes, liang=False)) + "分"
-    if seconds and int(seconds):
-        spoken += ("零" + read_int(seconds[1]) if seconds[0] == "0" else read_int(seconds)) + "秒"
+def read_time_length(first: str, second: str, big: str = "分", small: str = "秒") -> str:
+    """A length of time in two parts, the zeros unsaid: 3, 45 → 三分四十五秒; 2, 05 → 两分零五秒; 0, 45 →
+    四十五秒; 6, 00 → 六分; with ``big``, ``small`` = 小时, 分 hours and minutes."""
+    spoken = "" if int(first) == 0 else ("两" if first == "2" else read_int(first, liang=False)) + big
+    if int(second):
+        spoken += ("零" if spoken and second[0] == "0" else "") + read_int(second.lstrip("0"), liang=False) + small
     return spoken
 
 
@@ -30,7 +32,7 @@ def _primes(match: re.Match[str]) -> list[Piece]:
     """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子 feet and inches (5'11" 五英尺十一英寸)."""
     if re.search("身高|身长|英尺", context_before(match, 6)):
         return [group(match, 0, read_int(match["m"]) + "英尺" + read_int(match["s"]) + "英寸")]
-    return [group(match, 0, _minutes_seconds(match["m"], match["s"]))]
+    return [group(match, 0, read_time_length(match["m"], match["s"]))]
 
 
 # Minutes and seconds written with primes: 3'45" 三分四十五秒, 6'00" 六分.
@@ -58,10 +60,7 @@ MATCH_MINUTE = rule(
 )
 def _race_time(minutes: str, seconds: str, fraction: str) -> str:
     """3:56.40 三分五十六秒四零, 1:00.00 一分零秒零零, 0:58.12 五十八秒一二."""
-    if int(minutes) == 0:
-        return read_int(seconds.lstrip("0") or "0", liang=False) + "秒" + read_digits(fraction)
-    spoken = _minutes_seconds(minutes, seconds if seconds != "00" else None)
-    return spoken + ("" if seconds != "00" else "零秒") + read_digits(fraction)
+    return read_time_length(minutes, seconds) + ("" if int(seconds) else "零秒") + read_digits(fraction)
 
 
 # A swimmer's or a runner's time to the hundredth: 3:56.40 三分五十六秒四零.

@@ -27,6 +27,7 @@ from tts.text.normalize.rules import (
     group,
     rule,
 )
+from tts.text.normalize.sports import read_time_length
 
 # Words read as counts before a number, not as names or codes (TOP 100 → TOP一百), and measures
 # whose number is an amount (QPS 2500, DAU 3500, Elo 2750, AQI 120).
@@ -206,11 +207,9 @@ def _clip_length(match: re.Match[str]) -> list[Piece]:
     hours = _HOURS_CONTEXT.search(before) is not None and _MINUTES_CONTEXT.search(before) is None \
         and int(first) <= 6
     big, small = ("小时", "分") if hours else ("分", "秒")
-    spoken_first = "" if first in ("0", "00") else ("两" if first == "2" else read_int(first, liang=False)) + big
-    spoken_second = "" if second == "00" else (
-        ("零" if spoken_first else "") + read_int(second[1]) if second[0] == "0"
-        else read_int(second, liang=False)) + small
-    return [group(match, "m", spoken_first), group(match, "c", ""), group(match, "s", spoken_second)]
+    spoken = read_time_length(first, second, big, small)
+    spoken_first = read_time_length(first, "0", big, small)
+    return [group(match, "m", spoken_first), group(match, "c", ""), group(match, "s", spoken[len(spoken_first):])]
 
 
 # M:SS after the words of a clip's or a race's length (时长3:24, 成绩3:45): minutes and seconds; hours and
