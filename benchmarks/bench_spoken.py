@@ -17,7 +17,8 @@ sentences; a third (``spoken_tones_blind3.tsv``) is everyday conversation (一�
 aloud (大丈夫), an eighth (``spoken_tones_blind8.tsv``) announcements and service speech (每周一, 多少份), a ninth
 (``spoken_tones_blind9.tsv``) vlogs and live streams (喜不喜欢, 毛呢大衣), a tenth (``spoken_tones_blind10.tsv``)
 classroom teaching (三年级一班, 一月中旬, 谁来说说), an eleventh (``spoken_tones_blind11.tsv``) markets and
-chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) radio and talk shows. Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) radio and talk shows, a thirteenth
+(``spoken_tones_blind13.tsv``) workplace speech (解决不了). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -27,7 +28,8 @@ erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健�
 (``erhua_blind3.tsv``) northern colloquial speech (发小儿, 小人儿书, 挂个儿科, 儿皇帝), a fourth
 (``erhua_blind4.tsv``) a hard mix (兔儿爷, 孛儿只斤, 娇儿恶卧, jieba's 被窝|儿真), a fifth (``erhua_blind5.tsv``)
 Beijing speech and crosstalk (包袱儿, 片儿警, 门儿清, jieba's 馅|儿调得), a sixth (``erhua_blind6.tsv``) children's
-talk, snacks and 儿 as a syllable (一块|儿童手表, 馅儿饼). All the sets were written
+talk, snacks and 儿 as a syllable (一块|儿童手表, 馅儿饼), a seventh (``erhua_blind7.tsv``) northern street
+and family talk (打小儿, 一儿一女). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -54,12 +56,14 @@ DATA9 = REPO / "benchmarks" / "data" / "spoken_tones_blind9.tsv"
 DATA10 = REPO / "benchmarks" / "data" / "spoken_tones_blind10.tsv"
 DATA11 = REPO / "benchmarks" / "data" / "spoken_tones_blind11.tsv"
 DATA12 = REPO / "benchmarks" / "data" / "spoken_tones_blind12.tsv"
+DATA13 = REPO / "benchmarks" / "data" / "spoken_tones_blind13.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
 ERHUA4 = REPO / "benchmarks" / "data" / "erhua_blind4.tsv"
 ERHUA5 = REPO / "benchmarks" / "data" / "erhua_blind5.tsv"
 ERHUA6 = REPO / "benchmarks" / "data" / "erhua_blind6.tsv"
+ERHUA7 = REPO / "benchmarks" / "data" / "erhua_blind7.tsv"
 
 
 @dataclass(frozen=True)
@@ -157,8 +161,8 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

@@ -139,6 +139,8 @@ def erhua(spec: str) -> list[str]:
     ("从小儿:cong2,xiao3,er2", ["cong2", "xiaor3"]),  # 小儿 "child" only as a whole word
     ("发:fa1 小儿:xiao3,er2", ["fa1", "xiaor3"]),  # 发|小儿 "childhood friend"
     ("一儿:yi1,er2 一女:yi1,nv3", ["yi1", "er2", "yi1", "nv3"]),  # 一儿一女 "a son"
+    ("家一儿:jia1,yi1,er2 一女:yi1,nv3", ["jia1", "yi1", "er2", "yi1", "nv3"]),  # jieba's 家一儿|一女
+    ("打:da3 小儿:xiao3,er2", ["da3", "xiaor3"]),  # 打小儿 "since childhood"
     ("个儿:ge4,er2 皇帝:huang2,di4", ["ge4", "er2", "huang2", "di4"]),  # 个|儿皇帝, a puppet emperor
     ("今儿个:jin1,er2,ge4", ["jinr1", "ge4"]),  # before 个 and 俩 inside a word
     ("爷儿俩:ye2,er2,lia3", ["yer2", "lia3"]),
@@ -162,7 +164,7 @@ def test_blind_erhua_set_is_read_well() -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, erhua_of, load_erhua
+    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, erhua_of, load_erhua
 
     examples = load_erhua()
     assert len(examples) == 162
@@ -182,6 +184,9 @@ def test_blind_erhua_set_is_read_well() -> None:
     children = load_erhua(ERHUA6)  # 149 blind, all 150 since (馅儿饼)
     assert len(children) == 150
     assert sum(s == e.label for s, e in zip(erhua_of(children), children)) >= 146
+    northern = load_erhua(ERHUA7)  # 148 blind, all 150 since (打小儿, 家一儿|一女)
+    assert len(northern) == 150
+    assert sum(s == e.label for s, e in zip(erhua_of(northern), northern)) >= 146
 
 
 def test_erhua_phones_append_er_with_neutral_tone() -> None:
@@ -245,6 +250,8 @@ def fe() -> Frontend:
     ("我一个人拿不动", "wo3 yi2 ge4 ren2 na2 bu5 dong4"),  # jieba's 拿|不动: a potential complement
     ("我听不清楚", "wo3 ting1 bu5 qing1 chu5"),  # 听|不|清楚
     ("我真受不了", "wo3 zhen1 shou4 bu5 liao3"),  # jieba's HMM word 真受不了
+    ("这个问题暂时解决不了", "zhe4 ge5 wen4 ti2 zan4 shi2 jie3 jue2 bu5 liao3"),  # jieba's word 解决不了
+    ("这事儿没完没了", "zhe4 shir4 shir4 mei2 wan2 mei2 liao3"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
     ("我可弹不了", "wo2 ke3 tan2 bu5 liao3"),  # jieba's HMM glued 可 to the verb
@@ -500,6 +507,7 @@ SPOKEN_SETS = [
     ("spoken_tones_blind10.tsv", 154, 151),  # 150 blind, 153 now (2026-12-07)
     ("spoken_tones_blind11.tsv", 152, 149),  # 150 blind, 152 now (2026-12-07)
     ("spoken_tones_blind12.tsv", 153, 150),  # 153 blind, 153 now (2026-12-07)
+    ("spoken_tones_blind13.tsv", 159, 156),  # 157 blind (one a mark on 板 for 老板's lao2, moved to 老), 159 now
 ]
 
 

@@ -39,11 +39,12 @@ NOT_ERHUA: frozenset[str] = frozenset(
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
 _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"
 # Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
-# "child", xiǎo'ér) or lists 小人儿书 with 儿 inside before a noun.
-_ERHUA_ENDINGS = ("发小儿",)
+# "child", xiǎo'ér; so do 打|小儿 and 从|小儿, "since childhood") or lists 小人儿书 with 儿 inside before a noun.
+_ERHUA_ENDINGS = ("发小儿", "打小儿", "从小儿")
 _ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清", "馅儿饼"])
-# Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor).
-_SON_BEFORE = ("皇帝",)
+# Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor),
+# 家一儿|一女 (a son and a daughter), 一儿|半女.
+_SON_BEFORE = ("皇帝", "一女", "半女", "两女")
 _SUFFIX_MATCHED_TUPLE = tuple(NOT_ERHUA - _WHOLE_WORD_ONLY)
 # What may follow an erhua 儿 inside one of jieba's words (好样儿的, 小孩儿们, 哥儿们).
 _PARTICLE_TAILS = frozenset(["的", "们", "似的", "了", "呢", "啊", "吧", "也", "都", "里", "上", "个", "俩"])

@@ -247,6 +247,8 @@ def _neutral_words(clause: list[Word]) -> None:
         if len(text) == len(rs) == 4 and text[0] in _ADVERB_GLUED and text[2] == "不" \
                 and text[3] in _COMPLEMENTS and text[1] in _POTENTIAL_VERBS:
             _set(rs[2], 5)  # jieba's HMM glued an adverb on: 真受不了
+        if len(text) == len(rs) == 4 and text[2] == "不" and text[3] == "了" and text[0] != text[1]:
+            _set(rs[2], 5)  # a two-syllable verb's potential complement jieba keeps whole: 解决不了, 控制不了
         if len(text) == len(rs) == 4 and text[1] == "不" and text[0] in _POTENTIAL_VERBS \
                 and (text[2:] in _TWO_SYLLABLE_COMPLEMENTS or text[2:] in DIRECTIONAL_COMPLEMENTS):
             _set(rs[1], 5)  # 看不清楚, 说不明白, 爬不起来: a complement of two syllables
