@@ -188,6 +188,16 @@ jie3) and CPP would not show it.
   fifty-first, measured once blind at b8359d9: 142/150 (pypinyin 132, g2pM 68); rules and collocations followed.
 * ``everyday_polyphones_blind56.tsv`` (150): advertising copy (还你一个清爽夏天, 只为你而来, 背上行囊, 开花结果, 不落东西), by
   a fifty-second, measured once blind at 9a04214: 144/150 (pypinyin 130, g2pM 78); rules and collocations followed.
+* ``everyday_polyphones_blind57.tsv`` (150): workplace and official documents (着正装, 调至静音, 供职, 年少有为, 正中要害), by a
+  fifty-third helper, measured once blind at b56fbb4: 142/150 (pypinyin 127, g2pM 65); rules and collocations followed.
+* ``everyday_polyphones_blind58.tsv`` (150): travel guides and diaries (下山时得格外小心, 背着相机, 供着一尊佛像, 充电宝落在车上), by a
+  fifty-fourth helper, measured once blind at b56fbb4: 146/150 (pypinyin 129, g2pM 83); rules and collocations followed.
+* ``everyday_polyphones_blind59.tsv`` (150): film and entertainment (好表演, 古装扮相, 落在了化妆间, 掉色), by a
+  fifty-fifth helper, measured once blind at b56fbb4: 148/150 (pypinyin 129, g2pM 78); rules and collocations followed.
+* ``everyday_polyphones_blind60.tsv`` (150): relationships and feelings (发小, 和婆婆处了五年, 划在我心上, 越来越少, 坐车容易晕, 脾气倔), by a
+  fifty-sixth helper, measured once blind at b56fbb4: 140/150 (pypinyin 119, g2pM 76); rules and collocations followed.
+* ``everyday_polyphones_blind61.tsv`` (150): the workplace again (理完发, 落了一个附件, 假材料, 数见不鲜), written at the same time as set 57, by a
+  fifty-seventh helper, measured once blind at b56fbb4: 147/150 (pypinyin 132, g2pM 72); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -294,6 +304,11 @@ EVERYDAY_BLIND53 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind53.t
 EVERYDAY_BLIND54 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind54.tsv"
 EVERYDAY_BLIND55 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind55.tsv"
 EVERYDAY_BLIND56 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind56.tsv"
+EVERYDAY_BLIND57 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind57.tsv"
+EVERYDAY_BLIND58 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind58.tsv"
+EVERYDAY_BLIND59 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind59.tsv"
+EVERYDAY_BLIND60 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind60.tsv"
+EVERYDAY_BLIND61 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind61.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -496,6 +511,11 @@ def main() -> None:
                        (EVERYDAY_BLIND54, "games and anime, blind when first measured (141/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND55, "news headlines, blind when first measured (142/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND56, "advertising copy, blind when first measured (144/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND57, "the workplace and official notices, blind when first measured (142/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND58, "travel guides and diaries, blind when first measured (146/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND59, "film and entertainment, blind when first measured (148/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND60, "relationships and feelings, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND61, "the workplace again, blind when first measured (147/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

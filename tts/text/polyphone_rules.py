@@ -143,6 +143,10 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
               "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "设计", "购买", "挣钱",
               "赋能", "发愁", "着急", "写的", "做的", "买的", "唱的")
+# Things learned, as the subject of 好学 "easy to learn" (这门课很好学; 他很好学 "fond of learning").
+_LEARNED_THING = re.compile("课|语|文|学科|专业|技术|手艺|知识|乐器|琴|吉他|软件|编程|方法|功夫|东西|这个|那个|舞|字|歌|菜|游戏|数学|物理|化学")
+# What asks someone to do more for others before jieba's word 多为 (请大家多为新同事提供帮助).
+_URGING = ("请", "要", "应", "该", "能", "可以", "大家", "们", "你", "您", "我", "他", "她", "也", "还", "更")
 # Verbs of purpose right after 为 (为规范行政处罚行为, 公司为减少成本裁掉了一批人: "in order to"); after
 # the nouns below 为 is "is" (主题为推进乡村振兴, 职责为维护网络安全).
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
@@ -223,12 +227,13 @@ _THEREFORE = ("总之", "反之", "言之", "要之", "久之")
 # What 空 "leave blank" (kòng) leaves: 空两拍, 空一行, 空三天.
 _LEFT_BLANK = re.compile("[一二两三四五六七八九十几半0-9]+[格行拍天位字个间排列小节]")
 _CHINESE_COUNTS = frozenset("一二两三四五六七八九十百千几数余")
+_CHINESE_COUNTS_CHARS = "".join(sorted(_CHINESE_COUNTS))
 # What 结 "bear" (jiē) bears: 结了好多枣, 结满了果子, 结出硕果.
 _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一|两|三|几|个|颗|串|些|大|小|满|了){0,3}"
                           "(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚|果(?=[，。！？；]|$))")
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
-                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯")
+                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
 _DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
@@ -530,6 +535,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "为" and (target.word == "为" or (_loose(target) and index == target.word_start + 1)) \
             and "着想" in sentence[index + 1:index + 10].split("，")[0]:
         return "wei4"  # 设身处地|地为|顾客着想: "for"
+    if char == "好" and target.word == "好学":
+        return "hao3" if _LEARNED_THING.search(_clause_before(sentence, index)) else "hao4"  # 这门课很好学 / 他很好学
+    if char == "为" and target.word == "多为" and sentence[:target.word_start].endswith(_URGING):
+        tail = _clause_after(sentence, index)[:15]
+        if any(verb in tail and not _as_noun(tail, verb) for verb in _FOR_VERBS):
+            return "wei4"  # 请大家多为新同事提供帮助: "for" (参与者多为学生: "are")
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
@@ -905,6 +916,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and any(w in sentence[max(0, index - 10):index] for w in ("桨", "船", "艇", "龙舟")) \
             and after not in "到为给归拨入分定":
         return "hua2"  # 用桨划着走: "row"
+    if char == "划" and (target.word == "划" or _loose(target)) and after == "在" \
+            and re.match("(?:[我你他她]的?)?(?:心|脸|手|胳膊|腿|背|脖子|皮肤|身)上", sentence[index + 2:index + 8]):
+        return "hua2"  # 刀子一样划在我心上, 划在手上: "scratch, cut" (划在开发区内: huà)
+    if char == "晕" and (target.word == "晕" or _loose(target)) \
+            and re.search("坐(?:车|船|飞机|大巴|汽车)", _clause_before(sentence, index)):
+        return "yun4"  # 我坐车容易晕: motion sickness (晕车 yùn)
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
         return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
@@ -965,6 +982,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "处" and (target.word == "处" or _loose(target)) and after in "了过着" \
             and "对象" in _clause_after(sentence, index)[:8]:
         return "chu3"  # 他俩处了三年对象: "go out with"
+    if char == "处" and (target.word == "处" or _loose(target)) and after == "了" \
+            and re.match(f"[{_CHINESE_COUNTS_CHARS}]+(?:年|个月|天|周)", sentence[index + 2:index + 6]) \
+            and re.search("[和跟与同](?:[^，。！？；]{1,6})$", _clause_before(sentence, index)):
+        return "chu3"  # 和婆婆处了五年: "get along with" (处了三年刑 has no 和)
     if char == "结" and (target.word in ("结", "结了", "结满", "结出") or _loose(target)) \
             and _FRUIT_BORNE.match(sentence, target.word_start + len(target.word)):
         return "jie1"  # 枣树今年结了好多枣: "bear fruit" (结了婚, 结了账: jié)
