@@ -18,6 +18,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind16.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind17.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind18.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind19.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -49,7 +50,8 @@ the fourteenth (``normalization_blind14.tsv``) technology, gadgets and games (RT
 (工商银行（601398）, USD/CNY, 2024H1, 23国债01, BBB-, T-1, 卖出2手); the sixteenth (``normalization_blind16.tsv``)
 sport and fitness (4-3晋级, 2:01:09夺冠, 3'45", 5'30"/km, -60kg级, 3分球5/12, 4x400米); the seventeenth
 (``normalization_blind17.tsv``) weather, environment and farming (距平-1.5℃, 1#泵站, N:P:K为15:15:15, kg/hm²); the
-eighteenth (``normalization_blind18.tsv``) education and exams (GPA 3.8/4.0, 选修3-1, 23级新生, 6.7—6.8全国高考, 2学分).
+eighteenth (``normalization_blind18.tsv``) education and exams (GPA 3.8/4.0, 选修3-1, 23级新生, 6.7—6.8全国高考, 2学分); the
+nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and shopping (型号BCD-520W, 220V/50Hz, 满99-10, 175/92A).
 """
 
 from __future__ import annotations

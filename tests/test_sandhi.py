@@ -252,6 +252,19 @@ def fe() -> Frontend:
     ("我真受不了", "wo3 zhen1 shou4 bu5 liao3"),  # jieba's HMM word 真受不了
     ("这个问题暂时解决不了", "zhe4 ge5 wen4 ti2 zan4 shi2 jie3 jue2 bu5 liao3"),  # jieba's word 解决不了
     ("这事儿没完没了", "zhe4 shir4 shir4 mei2 wan2 mei2 liao3"),
+    ("请保管好随身物品，谢谢合作", "qing3 bao2 guan2 hao3 sui2 shen1 wu4 pin3 xie4 xie5 he2 zuo4"),  # jieba's 谢谢合作
+    ("你考考我吧", "ni3 kao2 kao5 wo3 ba5"),
+    ("这孩子准有出息", "zhe4 hai2 zi5 zhun2 you3 chu1 xi5"),
+    ("他把桩子给撞倒了", "ta1 ba3 zhuang1 zi5 gei3 zhuang4 dao3 le5"),
+    ("这得多少钱呐", "zhe4 dei3 duo1 shao5 qian2 na5"),
+    ("他近乎痴迷", "ta1 jin4 hu1 chi1 mi2"),  # 近乎 "nearly"; 套近乎 below
+    ("他总想跟领导套近乎", "ta1 zong2 xiang3 gen1 ling2 dao3 tao4 jin4 hu5"),
+    ("上客点在地下一层", "shang4 ke4 dian3 zai4 di4 xia4 yi1 ceng2"),  # a floor by its number
+    ("一层楼高三米", "yi4 ceng2 lou2 gao1 san1 mi3"),
+    ("这是国家一级文物", "zhe4 shi4 guo2 jia1 yi1 ji2 wen2 wu4"),  # a grade
+    ("一级一级往上爬", "yi4 ji2 yi4 ji2 wang3 shang4 pa2"),
+    ("一是成本高，二是周期长", "yi1 shi4 cheng2 ben3 gao1 er4 shi4 zhou1 qi1 chang2"),  # counting points
+    ("他一是不想去", "ta1 yi2 shi4 bu4 xiang3 qu4"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
     ("我可弹不了", "wo2 ke3 tan2 bu5 liao3"),  # jieba's HMM glued 可 to the verb

@@ -29,7 +29,7 @@ _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有�
 _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有")
 # A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
 _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
@@ -50,7 +50,7 @@ _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
 _MUST_MORE = ("多练", "多说", "多写", "多做", "多交流", "多沟通", "多实践", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
-              "多泡", "多晒", "多洗", "多花", "多准备", "多留", "天天", "每天")
+              "多泡", "多晒", "多洗", "多花", "多准备", "多留", "天天", "每天", "多少钱", "多久", "多长时间")
 # How far after 转 a 圈 shows spinning (zhuàn), and the adjectives of X得多 "much more X".
 _TURN_WINDOW = 6
 _COMPARED = frozenset("大小好快慢多少高低长短强弱重轻远近早晚难易冷热贵深浅宽厚")
@@ -128,7 +128,7 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
              "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦",
              "疼", "痛", "痒", "哽咽", "抽泣")  # and aches: 牙疼得睡不着, 腰痛得直不起来
-_COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十")
+_COUNT_BEFORE = frozenset("这那哪一两几每半多二三四五六七八九十百千万")
 _ONLY_AFTER = frozenset("是有要能会好不需得可够见顾管在为怕剩差")
 # Verbs that make a standalone 为 before them "for" (wei4) rather than "be / as" (wei2).
 _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "准备", "解决", "创造", "举办", "作传", "立传",
@@ -141,8 +141,17 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
-              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "设计", "购买", "挣钱",
-              "赋能", "发愁", "着急", "写的", "做的", "买的", "唱的")
+              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "发挥", "配备", "减负", "奠定", "打下", "铺平",
+              "办实事") + (_WEAK_FOR_VERBS := ("设计", "购买", "挣钱", "赋能", "发愁", "着急", "写的", "做的", "买的", "唱的"))
+# Those last verbs follow 为 "is" as often (外观为全新设计, 均为妈妈亲手做的, 表现为着急): they make it "for" only
+# after a person, an adverb or a counted thing (他一直为这件事发愁, 这首歌是为妈妈写的, 一款为女性设计的跑鞋).
+_FOR_ONLY_AFTER = re.compile("(?:[我你他她您是正别在还又要会来去不没也总常都就得该能专特]|我们|你们|他们|她们|咱们|大家|专门|特意|特地|"
+                             "亲手|一直|始终|总是|不再|不必|不用|何必|应该|必须|可以|[一两几这那每][款个本首件种位份套张部台辆只双条])$")
+# What 以 … 为 takes as (以此为目标而努力, 以苦为乐): after 为 and before 而 only these keep 为 wéi
+# (以实际行动为祖国而战, 以自己的方式为梦想而努力: "for").
+_TAKEN_AS_OBJECTS = frozenset(["目标", "荣", "傲", "乐", "耻", "重", "主", "本", "先", "准", "基础", "核心", "动力", "榜样",
+                               "中心", "宗旨", "原则", "己任", "起点", "契机", "依托", "出发点", "前提", "代价", "借口",
+                               "理由", "幌子", "手段", "武器", "标准", "方向", "指针", "导向", "荣耀", "骄傲", "快乐"])
 # Things learned, as the subject of 好学 "easy to learn" (这门课很好学; 他很好学 "fond of learning").
 _LEARNED_THING = re.compile("课|语|文|学科|专业|技术|手艺|知识|乐器|琴|吉他|软件|编程|方法|功夫|东西|这个|那个|舞|字|歌|菜|游戏|数学|物理|化学")
 # What asks someone to do more for others before jieba's word 多为 (请大家多为新同事提供帮助).
@@ -152,7 +161,7 @@ _URGING = ("请", "要", "应", "该", "能", "可以", "大家", "们", "你", 
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
               "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
               "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次",
-              "项", "之一", "项目", "部分")
+              "项", "之一", "项目", "部分", "原因", "理由", "方式", "外观", "关键词", "议题", "亮点", "症状", "结论", "名称")
 # Verbs of naming before 为 "as" (确定为推进试点的城市).
 _NAMED_AS = frozenset(["确定", "认定", "指定", "选定", "评定", "任命", "命名", "定", "称", "视", "列", "评", "选", "改",
                        "划", "变", "转", "定为"])
@@ -212,7 +221,7 @@ _LEADING = frozenset(["亲率", "轻率", "草率", "坦率", "直率", "表率"
 # Children looked after (看着 kān), then the clause ends: 在家看着弟弟。
 _LOOKED_AFTER = "(?:弟弟|妹妹|孩子|小孩|孩子们|宝宝|娃|小孙子|孙子|孙女|外孙)(?:点|些)?(?:[，。！？；]|$)"
 # 以 "take" before a 为 "as" (以此为满足, 以创新为推动力); not 以 inside 可以, 所以, 以及, 以后 ….
-_TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前上下来外内为便免至致往])")
+_TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前上下来外内为便免至致往色南北东西])")
 # 为 "for" people and a performance given them: 为日本人演出, 为大家表演了 (为钟声演奏: "is").
 _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|官兵|战士|士兵|孩子|老人|嘉宾|他|她|我|你|您)"
                   "(?:演出|表演|献唱|献艺)(?:了|过)?(?:[，。！？；]|$|节目)")
@@ -220,8 +229,11 @@ _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|�
 _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|"
                       "疙瘩|(?<=[个颗])包|大包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|"
                       "牙齿|牙|赘肉|肉|膘|新枝|新芽|嫩芽|新叶|叶子|见识|大个子)")
+# What is long (cháng) when 长 closes the clause after it: 周期长, 战线拉得太长 is a complement anyway.
+_LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
+            "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
 # What 每行 "each line" counts (每行七个字, 每行两句).
-_COUNTED_LINES = re.compile("[一二两三四五六七八九十几0-9]+[个字句格列首]")
+_COUNTED_LINES = re.compile("[一二两三四五六七八九十百千几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
 _THEREFORE = ("总之", "反之", "言之", "要之", "久之")
 # What 空 "leave blank" (kòng) leaves: 空两拍, 空一行, 空三天.
@@ -238,10 +250,10 @@ _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外
 _DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
-_ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练"
+_ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练烧"
                                  "来去买卖开关收穿戴盖铺擦扫等烂熟化坏")
 _DEGREE_PHRASES = ("有点", "有些", "有一点", "如同", "仿佛", "犹如", "宛如", "也不", "也很", "也太", "也挺",
-                   "也够", "过于", "格外", "极其", "出奇", "快", "慢")
+                   "也够", "过于", "格外", "极其", "出奇", "快", "慢", "足够")
 # 还给 "also … for" (hái gěi) before whom a thing is done for and the deed: 还给每桌送了一份西瓜.
 _GIVES_AGAIN = re.compile("[^，。！？；]{1,5}?(?:送|发|做|买|准备|倒|添|端|讲|唱|介绍|留|寄|煮|炒|包)(?:了|着|一|个|点)")
 # The commonest surnames: 大夫 after one is a doctor (李大夫, 王大夫).
@@ -417,6 +429,25 @@ def _next_word_length(target: Target) -> int:
     return min(later) - end if later else 0
 
 
+def _for_verb(sentence: str, index: int, scope: str) -> str | None:
+    """The first verb of ``scope`` (the clause after the 为 at ``index``) that makes that 为 "for"
+    (see _FOR_VERBS), or ``None``."""
+    for verb in _FOR_VERBS:
+        if verb in scope and not _as_noun(scope, verb) and (
+                verb not in _WEAK_FOR_VERBS or _FOR_ONLY_AFTER.search(sentence[:index])):
+            return verb
+    return None
+
+
+def _taken_as(sentence: str, index: int, tail: str, cut: int) -> bool:
+    """The 为 at ``index`` is "take as" after 以 (以此为满足; 以此为目标而努力), ``tail`` the text after it
+    and ``cut`` where its clause ends."""
+    if _TAKE_AS.search(_clause_before(sentence, index)) is None:
+        return False
+    before_er = re.match("([^，。！？；]{1,4})而", tail)
+    return (0 < cut <= 3 and before_er is None) or (before_er is not None and before_er[1] in _TAKEN_AS_OBJECTS)
+
+
 def _as_noun(text: str, verb: str) -> bool:
     """The first ``verb`` in ``text`` heads a noun (定制款, 纪念馆): 本商品为定制款, 辟为纪念馆 are "is"."""
     at = text.find(verb) + len(verb)
@@ -484,6 +515,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "圈" and target.word == "圈" and any(a in _clause_before(sentence, index) for a in _PENNED) \
             and after not in "子内外住":
         return "juan1"  # 把刚买的小羊羔圈了起来, 得把鸡都圈在棚子里: "pen in" (羊圈 is juàn, a word)
+    if char == "长" and _ends_clause(sentence, index + 1) and after != "了" and before.endswith(_LASTING) \
+            and (target.word == "长" or (target.word_reading is None and target.word[:-1] in _LASTING)):
+        return "chang2"  # 一是成本高，二是周期长: "long"
     if char == "长" and target.word == "长" and re.match(
             "[零一二两三四五六七八九十百千万点]+(?:米|厘米|毫米|公里|千米|里|尺|寸|英寸|码)", sentence[index + 1:]):
         return "chang2"  # 画卷长五百二十八点七厘米: a length
@@ -518,18 +552,31 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "教" and target.word == "教" and (
             after in _PRONOUNS or after in _TAUGHT_AFTER or sentence.startswith(_LEARNERS, index + 1)):
         return "jiao1"  # 教我们唱歌, 教了二十年: "teach"
+    if char == "教" and sentence.startswith("得好", index + 1) and sentence[index + 3:index + 4] not in "几多些久" \
+            and not target.word.startswith("家教") and (target.word == "教" or index == target.word_start or _loose(target)):
+        return "jiao1"  # 都是师傅教得好, 王老师教得好: "teach" (请家教得好几千块: 家教, and 得 dei3)
     if char == "教" and target.word == "教会" and index == target.word_start \
             and (sentence[index + 2:index + 3] == "了" or sentence[index + 2:index + 3] in _PRONOUNS):
         return "jiao1"  # 教会了我游泳 "taught" (去教会 "church" jiao4)
     surname = surname_reading(sentence, target)
     if surname is not None:
         return surname
+    if char == "没" and target.word == "没过" and index == target.word_start and (
+            _ends_clause(sentence, index + 2) or before.endswith(("都", "还", "也", "从", "从来", "一直", "并"))):
+        return "mei2"  # 考了三次都没过, 我还没过去: "not" (积水没过膝盖 mò: "submerge")
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
     if char == "累" and _loose(target) and (
             after in _TIRED_AFTER or after in _BREAKS or not after
             or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
         return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
+    if char == "切" and target.word == "切" and before[-1:] != "一":
+        return "qie1"  # 这样切的时候, 别用刀切: "cut" (一切, 切实, 亲切 are words)
+    if char == "哗" and target.word in ("哗", "哗哗", "哗哗哗") and not before.endswith("喧"):
+        return "hua1"  # “哗”地一下, 雨哗哗地下: the sound (喧哗, 哗然 huá are words)
+    if char == "地" and target.word == "地" and before[-1:] in "”』」" and is_han(before[-2:-1] or " ") \
+            and sentence[index + 1:index + 2] in ("一", "响", "叫", "笑", "哭", "喊", "跳", "冲", "飞", "打", "摔", "关"):
+        return "de5"  # “哗”地一下, “砰”地关上门: an adverb's marker after a sound
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER:
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
     if char == "为" and (target.word == "为" or (_loose(target) and index == target.word_start + 1)) \
@@ -537,6 +584,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "wei4"  # 设身处地|地为|顾客着想: "for"
     if char == "好" and target.word == "好学":
         return "hao3" if _LEARNED_THING.search(_clause_before(sentence, index)) else "hao4"  # 这门课很好学 / 他很好学
+    if char == "为" and len(target.word) == 2 and target.word[0] in "正别在又还也" and index == target.word_start + 1 \
+            and target.word_reading is None and _for_verb(sentence, index, _clause_after(sentence, index)[:15]):
+        return "wei4"  # jieba's 正为|房租发愁, 别为|我着急: "for"
     if char == "为" and target.word == "多为" and sentence[:target.word_start].endswith(_URGING):
         tail = _clause_after(sentence, index)[:15]
         if any(verb in tail and not _as_noun(tail, verb) for verb in _FOR_VERBS):
@@ -545,15 +595,19 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
         # 以此为满足, 以创新为推动力: 以 … 为 "take as" before a short object
-        taken_as = _TAKE_AS.search(_clause_before(sentence, index)) is not None and (
-            cut <= 3 or re.match("[^，。！？；]{1,4}而", tail) is not None)  # 以此为目标而努力
+        if "为" in tail[:cut]:
+            cut = tail.index("为")  # a verb after the next 为 is that one's (为人父母后才懂得为孩子着急)
+        taken_as = _taken_as(sentence, index, tail, cut)
+        for_verb = _for_verb(sentence, index, tail[:cut])
         stated = target.previous_word.endswith(_STATED_AS) or target.previous_word in _NAMED_AS
-        stated = stated and not any(v + "了" in tail[:cut] and not tail.startswith(v)
-                                    for v in _FOR_EVEN_STATED)  # 措施为促进消费提供了保障: "for"
+        stated = stated and (tail.startswith(("向", "以", "通过", "把", "让")) or not any(
+            v in tail[:cut] and not tail.startswith(v) for v in _FOR_EVEN_STATED))  # 措施为促进消费提供保障: "for"
+        # (目标为向社会提供优质服务: "is")
+        if target.previous_word in _NAMED_AS and for_verb is not None and "的" not in tail[tail.find(for_verb):cut]:
+            stated = False  # 公司确定为员工提供免费午餐: "decided to … for" (确定为推进试点的城市: "as")
         if (not stated and not taken_as and tail.startswith(_PURPOSE_VERBS)) or (
-                not taken_as and not stated
-                and any(verb in tail[:cut] and not _as_noun(tail[:cut], verb) for verb in _FOR_VERBS)) or (
-                tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut]
+                not taken_as and not stated and for_verb is not None) or (
+                tail.startswith(_BENEFICIARIES) and "所" not in tail[:cut] and "本人" not in tail[:cut]
                 and "被" not in _clause_before(sentence, index)
                 and not target.previous_word.endswith(_NAMING_VERB_ENDS)
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
@@ -568,6 +622,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                             and sentence.startswith(_MUST_MORE, index + 1)
                             and target.previous_word[-1:] not in _QUALITY_VERBS)):
         return "dei3"  # 我得去, 明天得走, 你得多练练, 这锅汤得多炖一会儿: "must"
+    if char == "得" and (target.word == "得" or (_loose(target) and index == target.word_start + 1)) \
+            and sentence.startswith(("多少钱", "多久", "多长时间"), index + 1):
+        return "dei3"  # jieba's 这得|多少钱: "cost, take"
+    if char == "得" and target.word == "得" and before.endswith(_SUBJECTS) \
+            and re.match("[零一二两三四五六七八九十百千万几0-9]+多?(?:块|元|万|千|百)", sentence[index + 1:]):
+        return "dei3"  # 一年伙食费就得八千多块: "cost, take"
     if char == "得" and target.word == "得" and before.endswith(_SUBJECTS) and _CLOCK_DEADLINE.match(sentence, index + 1):
         return "dei3"  # 我们得四点就出发: "must" by a time (他得了四分: "got")
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
@@ -971,6 +1031,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhao1"  # 朝霞, 朝气, 今朝, 朝阳 (the sun, not 朝阳区)
     if char == "行" and before[-1:] == "每" and _COUNTED_LINES.match(sentence, index + 1):
         return "hang2"  # 这幅对联每行七个字: a line of text (每行驶一百公里 is a word of its own)
+    if char == "行" and (target.word == "行" or (target.word_reading is None and target.word[-1] == "行" and all(
+            c in _CHINESE_COUNTS for c in target.word[:-1]))) and before[-1:] in _CHINESE_COUNTS \
+            and (_COUNTED_LINES.match(sentence, index + 1) or re.search("(?:第|共)[一二两三四五六七八九十百千几]+$", before)):
+        return "hang2"  # 铭文十二行一百二十二字, 第三行, 共八行: lines of text
     if char == "空" and (target.word == "空" or _loose(target) or index == target.word_start) \
             and _LEFT_BLANK.match(sentence, index + 1):
         return "kong4"  # 要空两拍再进, jieba's 空两格: "leave blank"
@@ -1017,8 +1081,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search("让|帮|替|在家|负责|留下", _clause_before(sentence, index)):
         return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
     if char == "为" and (target.word == "为" or (target.word[:1] in "只专特就都正" and target.word[1:] == "为")) \
-            and _TAKE_AS.search(_clause_before(sentence, index)) is None \
-            and re.match("[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲)",
+            and not _taken_as(sentence, index, sentence[index + 1:index + 16], 0) \
+            and re.match("[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲|奔波|拼搏|忙碌|发动|工作|学习|活|牺牲|献身|欢呼|喝彩|流泪|操劳|担忧)",
                                                          sentence[index + 1:]):
         return "wei4"  # 只为你而来, 为梦想而战: 为 … 而 "for … (to)"
     if char == "为" and target.word == "为" and re.match(_PERFORMED_FOR, sentence[index + 1:]):

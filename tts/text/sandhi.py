@@ -37,7 +37,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算", "出息", "桩子", "蛋子", "生瓜蛋子"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -126,13 +126,13 @@ PARTICLES: dict[str, str] = {
     "喽": "lou", "咯": "lo",
 }
 # Interjections that are sentence particles only alone at the end of a clause (收藏店铺哦; not 哎哟).
-_FINAL_PARTICLES = {"哦": "o", "哟": "yo"}
+_FINAL_PARTICLES = {"哦": "o", "哟": "yo", "呐": "na"}
 # Nouns ending in 吧 "bar" (bā), no particle: 网吧, 酒吧.
 _BARS = frozenset(["网吧", "酒吧", "贴吧", "氧吧", "陶吧", "迪吧", "清吧"])  # (去上|网吧: 上网 吧)
 
 # Monosyllabic verbs whose reduplication (AA, "do a little") has a neutral second syllable.
 _REDUPLICATED_VERBS = frozenset("看试说想走听问找聊玩尝等歇写读学练动摸拍揉洗擦敲摇算比转逛瞧讲笑跳唱坐谈查量谢"
-                                "改修补搓收扫抱抹晒翻吹闻捏推捶按劝夸帮陪哄抖猜评数扇教")
+                                "改修补搓收扫抱抹晒翻吹闻捏推捶按劝夸帮陪哄抖猜评数扇教考")
 # Characters whose reduplication (AA) has a neutral second syllable: kinship terms, some nouns,
 # and those verbs.
 REDUPLICATED_NEUTRAL: frozenset[str] = (
@@ -239,6 +239,8 @@ def _neutral_words(clause: list[Word]) -> None:
                 and text[0] in _KIN_NOUNS and text[2] in _KIN_NOUNS:
             _set(rs[1], 5)  # 爷爷奶奶, 爸爸妈妈: two reduplicated kinship terms
             _set(rs[3], 5)
+        if len(text) > 2 and len(rs) == len(text) and text.startswith("谢谢"):
+            _set(rs[1], 5)  # jieba's 谢谢合作, 谢谢大家
         if len(text) == len(rs) == 3 and text[1] == "不" and text[0] != text[2] \
                 and text[2] in _COMPLEMENTS and text[0] not in _NOT_VERB_BEFORE_BU:
             _set(rs[1], 5)  # potential complements: 对不起, 来不及, 看不见 (A不A is below)
@@ -337,6 +339,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if opens and (after in _OTHERS_DO or after[:1] in ("不", "没") or (len(after) == 2 and after[0] in "老小")):
             return True  # 人家都走了, 人家老王: "others", "that person"
         return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
+    if text == "近乎":
+        return k > 0 and clause[k - 1].text.endswith(("套", "拉", "攀"))  # 套近乎 jìnhu; 近乎痴迷 jìnhū "nearly"
     if text == "要是" and k > 0 and clause[k - 1].text in ("一定", "必须", "应该", "最好", "得", "都", "就", "还"):
         return False  # 一定要是开水: "must be" (要是 "if" is yàoshi)
     if text == "多少":
@@ -515,7 +519,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             word_end = j == len(word.readings) - 1 and len(word.readings) > 1 \
                 and word.text not in _COUNTING_YI_WORDS and is_word(word.text)  # 统一, not jieba's HMM 放一
             ordinal = (j == 0 and _is_ordinal_yi(clause, k)) or (
-                j > 0 and (word.text[j:] + "".join(w.text for w in clause[k + 1:k + 2])).startswith("一年级"))
+                j > 0 and (word.text[j:] + "".join(w.text for w in clause[k + 1:k + 2])).startswith("一年级")) or (
+                j > 0 and word.text[j:] == "一级" and k + 1 < len(clause) and clause[k + 1].text in _GRADED_AFTER)
             counted = (len(word.text) == 4 and j == 1 and word.text[3] in "一二两三四五六七八九十百千万"
                        and word.text[2] != "一") or (  # 说一不二, 数一数二, 买一送一, 举一反三, 独一无二
                 0 < i < len(readings) - 2
@@ -525,7 +530,9 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
-            _set(reading, 1 if word_end or ordinal or counted or weekday
+            listed = i == 0 and j == 0 and nxt is not None and nxt.text in _LISTED_AFTER \
+                and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text)  # 一是…，二是…: "first"
+            _set(reading, 1 if word_end or ordinal or counted or weekday or listed
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)
@@ -566,6 +573,9 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     if not dose and (nxt.text[:1] in _DIGITS or nxt.text[:1] == "一" or nxt.text[:1] in _DATE_AFTER
                      or _is_decimal_point(nxt) or _is_operator(nxt, after)):
         return 1
+    if nxt.text[:1] in "层楼" and prev is not None and (
+            prev.text == "负" or (prev.text == "下" and at(i - 2) is not None and at(i - 2).text == "地")):
+        return 1  # 地下一层, 负一楼: a floor named by its number
     if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
         return 1  # 三年级一班: a class named by its number
     if nxt.text[:1] == "月" and after is not None and after.text[:1] in "上中下" \
@@ -622,6 +632,11 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
     return not reading.written or (number_side is not None and number_side.text[:1] in NUMERALS)
 
 
+# What follows the 一 that opens a clause counting points (一是成本高，二是周期长; 一则…; 一要…).
+_LISTED_AFTER = frozenset("是则要")
+# Grades after 一级 "first-class" (国家一级文物, 一级教师; 一级一级往上爬 counts steps).
+_GRADED_AFTER = frozenset(["文物", "教师", "演员", "保护", "响应", "警报", "建造师", "运动员", "厨师", "作家", "医院",
+                           "学科", "市场", "风险", "指标", "品", "证书", "资质", "公路", "军士长", "士官", "裁判"])
 # Words whose 一 is an ordinal, "first", and keeps its tone before any syllable: 一等奖, 一流大学,
 # 一年级, 一审判决, 一楼 (the ground floor). (一战 is left out: 一战成名 is "one battle".)
 _ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼", "一季度", "一血")
@@ -636,6 +651,10 @@ def _is_ordinal_yi(clause: list[Word], k: int) -> bool:
     if text.startswith(_ORDINAL_YI_PREFIXES) or (
             "".join(w.text for w in clause[k:k + 3]).startswith("一年级") and text in ("一", "一年")):
         return True  # also jieba's 一年|级新生 (but not 一|流氓)
+    if text == "一级":
+        return k + 1 < len(clause) and clause[k + 1].text in _GRADED_AFTER
+    if text.startswith("一级") and len(text) > 2 and text[2] != "一":
+        return True  # 一级文物, 一级棒 as jieba's words
     if text == "一线":
         return k + 1 == len(clause) or clause[k + 1].text in _FRONT_LINE_BEFORE
     return False

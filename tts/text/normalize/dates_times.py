@@ -569,7 +569,18 @@ BRACKET_YEARS = rule(
     START_DIGITS,
 )
 
+# A date written as eight digits after the words of a label (生产日期：20240312, 有效期至20251231):
+# 二零二四年三月十二日.
+COMPACT_DATE = rule(
+    "compact_date",
+    r"(?:(?<=日期)|(?<=日期：)|(?<=日期:)|(?<=日期 )|(?<=有效期至)|(?<=保质期至)|(?<=到期日)|(?<=到期日：))"
+    r"(?P<y>(?:19|20)[0-9]{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])",
+    lambda m: [group(m, "y", read_digits(m["y"]) + "年"), group(m, "m", read_int(m["m"], liang=False) + "月"),
+               group(m, "d", read_int(m["d"], liang=False) + "日")],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    BRACKET_YEARS, DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_BEFORE_TIME, MONTH_DAY_RANGE,
+    COMPACT_DATE, BRACKET_YEARS, DATE, EVENT_DATE, DATE_YEAR_LAST, FESTIVAL, YEAR_SPAN, YEAR_MONTH, MONTH_DAY_BEFORE_TIME, MONTH_DAY_RANGE,
     TIME, CALENDAR_RANGE,
 )

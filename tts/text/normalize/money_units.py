@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.latin import spell
-from tts.text.normalize.numbers import NUMBER, RANGE_SEP, SIGNED, read_signed
-from tts.text.normalize.rules import Piece, Rule, group, rule, verbatim
+from tts.text.normalize.numbers import NUMBER, RANGE_SEP, SIGNED, read_int, read_signed
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule, verbatim
 
 # Unit symbols (case-sensitive) and their reading.
 UNITS: dict[str, str] = {
@@ -31,7 +31,7 @@ UNITS: dict[str, str] = {
     "mph": "英里每小时",
     # electricity, energy, pressure, sound, frequency
     "W": "瓦", "kW": "千瓦", "KW": "千瓦", "MW": "兆瓦", "GW": "吉瓦", "kWh": "千瓦时",
-    "kW·h": "千瓦时", "Wh": "瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
+    "kW·h": "千瓦时", "Wh": "瓦时", "KWh": "千瓦时", "MWh": "兆瓦时", "GWh": "吉瓦时", "TWh": "太瓦时", "V": "伏", "kV": "千伏", "mA": "毫安", "mAh": "毫安时", "Hz": "赫兹",
     "kHz": "千赫兹", "MHz": "兆赫兹", "GHz": "吉赫兹", "Pa": "帕", "kPa": "千帕", "MPa": "兆帕",
     "hPa": "百帕", "mmHg": "毫米汞柱", "J": "焦", "kJ": "千焦", "Ω": "欧", "kΩ": "千欧", "MΩ": "兆欧", "N/kg": "牛每千克",
     "N·m": "牛米", "cal": "卡", "kcal": "千卡", "dB": "分贝",
@@ -222,6 +222,20 @@ POINTS_PLUS = rule(
     + r")(?P<s>\+)(?=[0-9])",
     lambda m: [group(m, "s", "加")],
     "+",
+)
+# A price added after a Han character (大杯+1元, 加米饭+3元): 加; and a threshold discount without a
+# currency sign (满99-10 → 满九十九减十).
+PRICE_PLUS = rule(
+    "price_plus",
+    r"(?<=[\u4e00-\u9fff])(?P<s>\+)(?=[0-9]+(?:\.[0-9]+)?(?:元|块))",
+    lambda m: [group(m, "s", "加")],
+    "+",
+)
+THRESHOLD_DISCOUNT = rule(
+    "threshold_discount",
+    r"(?<=满)(?P<a>[0-9]+)(?P<s>-)(?P<b>[0-9]+)(?![0-9.])",
+    lambda m: [group(m, "a", read_int(m["a"])), group(m, "s", "减"), group(m, "b", read_int(m["b"]))],
+    START_DIGITS,
 )
 MONEY = rule(
     "money",

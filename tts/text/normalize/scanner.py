@@ -45,6 +45,7 @@ RULES: tuple[Rule, ...] = (
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
     specs.VOLT_AMP,  # before the units: 5V/2A is no rate
+    specs.CLOTHING_SIZE,  # before the fractions: 175/92A is a size
     specs.DUAL_RATING,
     specs.DIMENSIONS,
     specs.ROOM_NUMBER,
@@ -69,6 +70,8 @@ RULES: tuple[Rule, ...] = (
     phones_serials.DOTTED,
     money_units.MONEY_SIGN,
     money_units.POINTS_PLUS,
+    money_units.PRICE_PLUS,
+    money_units.THRESHOLD_DISCOUNT,
     money_units.MONEY,
     money_units.UNIT_AFTER_EACH,
     money_units.MEDICAL_U,  # before the letters: 胰岛素8U is 八单位  # before the powers: 每m² is a unit, no letter squared

@@ -1,6 +1,6 @@
 """Numbers in product specifications, game talk and homework that other rules would misread.
 
-``5V/2A`` is a voltage and a current (五伏二安, no "per"), ``IP68`` a protection rating said digit by
+``5V/2A`` is a voltage and a current (五伏两安, no "per"; ``220V/50Hz`` 二百二十伏五十赫兹), ``IP68`` a protection rating said digit by
 digit (艾批六八), ``P23-25`` a range of pages (批二十三到二十五), ``2k`` a count of thousands said with its letter
 (经济差2k → 两k where money or a game's economy is spoken of, 收藏5.6k, 4K电视 as written), and a KDA
 of ``12/1/8`` three counts (十二杠一杠八). Written for this project.
@@ -16,14 +16,26 @@ from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
 
 
 def _volt_amp(match: re.Match[str]) -> list[Piece]:
-    return [group(match, "v", read_decimal(match["v"], liang=False) + "伏"), group(match, "s", ""),
-            group(match, "a", read_decimal(match["a"], liang=False) + "安")]
+    def amount(number: str) -> str:
+        return "两" if number == "2" else read_decimal(number, liang=False)
+
+    return [group(match, "v", amount(match["v"]) + "伏"), group(match, "s", ""),
+            group(match, "a", amount(match["a"]) + ("安" if match["u"] == "A" else "赫兹"))]
 
 
 VOLT_AMP = rule(
     "volt_amp",
-    rf"(?<![0-9.])(?P<v>{NUMBER})V(?P<s>/)(?P<a>{NUMBER})A(?![A-Za-z])",
+    rf"(?<![0-9.])(?P<v>{NUMBER})V(?P<s>/)(?P<a>{NUMBER})(?P<u>A|Hz)(?![A-Za-z])",
     lambda m: _volt_amp(m),
+    START_DIGITS,
+)
+
+# A garment size, height over chest or waist and a body type (175/92A): 一百七十五斜杠九十二A, no fraction.
+CLOTHING_SIZE = rule(
+    "clothing_size",
+    r"(?<![0-9./])(?P<h>1[4-9][0-9])(?P<s>/)(?P<c>[4-9][0-9]|1[0-2][0-9])(?P<t>[ABCY])(?![A-Za-z0-9])",
+    lambda m: [group(m, "h", read_int(m["h"])), group(m, "s", "斜杠"), group(m, "c", read_int(m["c"])),
+               group(m, "t", spell(m["t"]))],
     START_DIGITS,
 )
 

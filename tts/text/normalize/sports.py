@@ -16,22 +16,28 @@ import re
 
 from tts.text.normalize.latin import spell
 from tts.text.normalize.numbers import read_decimal, read_digits, read_int, read_percent
-from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_after, context_before, group, rule
 
 
 def read_time_length(first: str, second: str, big: str = "分", small: str = "秒") -> str:
     """A length of time in two parts, the zeros unsaid: 3, 45 → 三分四十五秒; 2, 05 → 两分零五秒; 0, 45 →
-    四十五秒; 6, 00 → 六分; with ``big``, ``small`` = 小时, 分 hours and minutes."""
-    spoken = "" if int(first) == 0 else ("两" if first == "2" else read_int(first, liang=False)) + big
+    四十五秒; 0, 02 → 两秒; 0, 00 → nothing; 6, 00 → 六分; with ``big``, ``small`` = 小时, 分 hours and minutes."""
+    spoken = "" if int(first) == 0 else ("两" if int(first) == 2 else read_int(first.lstrip("0"), liang=False)) + big
     if int(second):
-        spoken += ("零" if spoken and second[0] == "0" else "") + read_int(second.lstrip("0"), liang=False) + small
+        rest = second.lstrip("0")
+        spoken += ("零" if spoken and second[0] == "0" else "") + ("两" if rest == "2" and not spoken
+                                                                  else read_int(rest, liang=False)) + small
     return spoken
 
 
 def _primes(match: re.Match[str]) -> list[Piece]:
-    """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子 feet and inches (5'11" 五英尺十一英寸)."""
-    if re.search("身高|身长|英尺", context_before(match, 6)):
-        return [group(match, 0, read_int(match["m"]) + "英尺" + read_int(match["s"]) + "英寸")]
+    """3'45" 三分四十五秒, 6'00" 六分; after 身高 or 个子, feet and inches (5'11" 五英尺十一英寸, 2'3" 两英尺三英寸;
+    not 小个子选手3'45"完赛 — no height has 45 inches — nor 身高不高，但3'05"就能跑完)."""
+    around = context_before(match, 8) + context_after(match, 8)
+    if re.search("身高|身长|个子|个头|英尺", context_before(match, 8)) and int(match["m"]) <= 8 and int(match["s"]) <= 11 \
+            and not re.search("跑|游|用时|成绩|配速|完赛|骑", around):
+        feet = "两" if int(match["m"]) == 2 else read_int(match["m"])
+        return [group(match, 0, feet + "英尺" + read_int(match["s"]) + "英寸")]
     return [group(match, 0, read_time_length(match["m"], match["s"]))]
 
 
@@ -160,18 +166,28 @@ GPA = rule(
 )
 TEXTBOOK_VOLUME = rule(
     "textbook_volume",
-    r"(?:(?<=选修)|(?<=必修))(?P<a>[0-9])-(?P<b>[0-9])(?![0-9]|门|节|个|学分|次)",
+    r"(?:(?<=选修)|(?<=必修))(?P<a>[0-9])-(?P<b>[0-9])(?![0-9]|门|节|个|学分|次|科|课时|种|项|本|篇|部|名)",
     lambda m: [group(m, 0, read_int(m["a"], liang=False) + "杠" + read_int(m["b"], liang=False))],
     START_DIGITS,
 )
+# What counts 届 / 级 instead (培养了12届毕业生, 近10届, 已有15届学员) or grades a skill (钢琴10级学生).
+_COHORTS_COUNTED = re.compile("(?:了|过|近|有|共|这|那|前|后|每|连续|多达|超过|历|钢琴|小提琴|提琴|古筝|二胡|琵琶|考级|舞蹈|书法|"
+                              "围棋|象棋|跆拳道|英语|日语)$")
+
+
+def _school_year(match: re.Match[str]) -> list[Piece]:
+    counted = _COHORTS_COUNTED.search(context_before(match, 3)) is not None
+    return [group(match, "y", read_int(match["y"], liang=False) if counted else read_digits(match["y"]))]
+
+
 SCHOOL_YEAR = rule(
     "school_year",
-    r"(?<![0-9.第])(?P<y>[0-9]{2})(?=[级届](?:新生|学生|本科|本科生|研究生|硕士|博士|毕业生|校友|同学|学员))",
-    lambda m: [group(m, "y", read_digits(m["y"]))],
+    r"(?<![0-9.第])(?P<y>[0-9]{2})(?=[级届]的?[^，。！？；0-9]{0,6}?(?:新生|学生|本科|本科生|研究生|硕士|博士|毕业生|校友|同学|学员))",
+    _school_year,
     START_DIGITS,
 )
 # Two days written M.D before the words of an event (6.7—6.8全国高考): 六月七日到六月八日.
-_EVENT_WORDS = "全国高考|高考|中考|放假|休假|举行|举办|召开|开展|展出|营业|暂停|停电|停水|报名|考试|比赛|开幕|闭幕"
+_EVENT_WORDS = "全国高考|高考|中考|期间|放假|休假|举行|举办|召开|开展|展出|营业|暂停|停电|停水|报名|考试|比赛|开幕|闭幕"
 
 
 def _day_range(match: re.Match[str]) -> list[Piece]:
@@ -183,7 +199,7 @@ def _day_range(match: re.Match[str]) -> list[Piece]:
 
 DAY_RANGE = rule(
     "day_range",
-    r"(?<![0-9.])(?P<m1>1[0-2]|[1-9])\.(?P<d1>3[01]|[12][0-9]|[1-9])[—–~至-](?P<m2>1[0-2]|[1-9])\.(?P<d2>3[01]|[12][0-9]|[1-9])"
+    r"(?<![0-9.])(?<!版本)(?<![Vv版])(?P<m1>1[0-2]|[1-9])\.(?P<d1>3[01]|[12][0-9]|[1-9])[—–~至-](?P<m2>1[0-2]|[1-9])\.(?P<d2>3[01]|[12][0-9]|[1-9])"
     rf"(?![0-9])(?={_EVENT_WORDS})",
     _day_range,
     START_DIGITS,

@@ -198,7 +198,7 @@ WAN = rule(
 # What makes H:MM hours and minutes after those words: a film, a marathon, a long race.
 _HOURS_CONTEXT = re.compile("片长|电影|影片|马拉松|半马|全马|越野|铁人|骑行|徒步")
 # …but not a pace (配速4:45, per kilometre) or what is left of a game (第4节还剩2:15).
-_MINUTES_CONTEXT = re.compile("配速|还剩|剩余|(?<![0-9.])[1-9]公里(?:用时|跑出|配速|成绩)|预告|主题曲|歌|曲|片段|花絮")
+_MINUTES_CONTEXT = re.compile("配速|还剩|只剩|剩余|(?<![0-9.])[1-9]公里(?:用时|跑出|配速|成绩)|预告|主题曲|歌|曲|片段|花絮")
 
 
 def _clip_length(match: re.Match[str]) -> list[Piece]:
@@ -207,7 +207,7 @@ def _clip_length(match: re.Match[str]) -> list[Piece]:
     hours = _HOURS_CONTEXT.search(before) is not None and _MINUTES_CONTEXT.search(before) is None \
         and int(first) <= 6
     big, small = ("小时", "分") if hours else ("分", "秒")
-    spoken = read_time_length(first, second, big, small)
+    spoken = read_time_length(first, second, big, small) or "零" + small  # 还剩0:00
     spoken_first = read_time_length(first, "0", big, small)
     return [group(match, "m", spoken_first), group(match, "c", ""), group(match, "s", spoken[len(spoken_first):])]
 
@@ -216,7 +216,7 @@ def _clip_length(match: re.Match[str]) -> list[Piece]:
 # minutes for a film or a marathon (片长2:15, 全马成绩3:45).
 CLIP_LENGTH = rule(
     "clip_length",
-    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:)|(?<=还剩)|(?<=剩余)"
+    r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:)|(?<=还剩)|(?<=只剩)|(?<=剩余)"
     r"|(?<=配速)|(?<=跑出)|(?<=游出)|(?<=全马)|(?<=半马))"
     r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：]|\.[0-9]|\s?(?:鸣枪|起跑|开跑|出发|开始|开赛|准时|开枪))",
     _clip_length,
@@ -230,29 +230,71 @@ SHUTTER = rule(
     lambda m: [group(m, 0, read_fraction(m["a"], m["b"]) + "秒")],
     START_DIGITS,
 )
-# A model year at the end after 是 (这台是23款的) or before a car's name (23款Model Y, 23款的凯美瑞, 24款理想L7):
-# 二三款; 23款新车亮相, 一共是23款, 26款SUV, 15款App count them.
+# A model year at the end after 是 (这台是23款的), after a car counted (一辆23款的车) or before a car's name
+# (23款Model Y, 23款的凯美瑞, 24款理想L7, 22款汉EV): 二三款; 23款新车亮相, 一共是23款, 26款SUV, 15款App, 共有23款奥迪
+# 车型, 20款理想的手机 count them.
+_CAR_NAMES = ("Model|理想(?=[A-Z])|宝马|奔驰|奥迪|大众(?!点评|喜爱)|丰田|本田|特斯拉|比亚迪|凯美瑞|卡罗拉|思域|雅阁|朗逸|途观|"
+              "小鹏|蔚来|问界|极氪|领克|哈弗|汉(?=EV|DM)|小米(?=SU)")
+# What counts the 款 before a car's name (共有23款奥迪车型, 这20款奥迪都打折了).
+_MODELS_COUNTED = re.compile("(?:共|有|这|那|超过|展出了|推出了|涉及|整理了|筛选出|出了|近|多达|约|了)$")
+
+
+def _model_year(match: re.Match[str]) -> list[Piece]:
+    if match["n"]:
+        return [group(match, "n", read_digits(match["n"]))]
+    if match["c"]:
+        return [group(match, "c", read_digits(match["c"]))]
+    counted = _MODELS_COUNTED.search(context_before(match, 3)) is not None
+    return [group(match, "k", read_int(match["k"], liang=False) if counted else read_digits(match["k"]))]
+
+
 MODEL_YEAR = rule(
     "model_year",
-    r"(?:(?<=是)(?P<n>1[89]|2[0-9])(?=款的(?:$|[，。！？；]))|(?<![0-9.])(?P<k>1[89]|2[0-9])(?=款的?(?:Model|理想|宝马|奔驰|"
-    r"奥迪|大众|丰田|本田|特斯拉|比亚迪|凯美瑞|卡罗拉|思域|雅阁|朗逸|途观|小鹏|蔚来|问界|极氪|领克|哈弗)))",
-    lambda m: [group(m, "n", read_digits(m["n"]))] if m["n"] else [group(m, "k", read_digits(m["k"]))],
+    r"(?:(?<=是)(?P<n>1[89]|2[0-9])(?=款的(?:$|[，。！？；]))|(?<=[一这那][辆台部])(?P<c>1[89]|2[0-9])(?=款)"
+    rf"|(?<![0-9.])(?P<k>1[89]|2[0-9])(?=款的?(?:{_CAR_NAMES})(?!车型|新车|汽车|车|的|都|打折|降价)))",
+    _model_year,
     START_DIGITS,
 )
 # After the words of passing down or a lead, 2代 counts generations (传了2代, 经过2代人, 祖孙2代, 领先对手2代
 # 两代); elsewhere it names one (AirPods 2代, 小米手环2代, 2代身份证, 富2代 二代).
-_GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过了?|历经|祖孙|父子|母女|父女|母子|一家|"
+_GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过了?|历经|祖孙|父子|母女|父女|母子|"
                                   "(?:领先|落后)(?:竞争)?(?:对手|竞品|同行)?|相差|差了|隔了|超前|延续|繁衍|连续)(?:整整|足足)?$")
 
 
 def _generations(match: re.Match[str]) -> list[Piece]:
-    counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None or context_before(match, 1) in ("这", "那")
+    counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None or context_before(match, 1) in ("这", "那") \
+        or (context_before(match, 2) == "一家" and context_after(match, 2) == "代人")  # 一家2代人 (一家2代店: one shop)
     return [group(match, "n", "两" if counted else "二")]
 
 
 GENERATIONS = rule("generations", r"(?<![0-9.第])(?P<n>2)(?=代(?![码表理言替价购]))", _generations, "2")
 
+# A model number after 型号 (型号BCD-520W, 型号：KFR-35GW): letters spelled, digits one by one, a hyphen 杠 —
+# not a power of 520 watts.
+_MODEL_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|[-/]")
+
+
+def _model_number(match: re.Match[str]) -> list[Piece]:
+    pieces: list[Piece] = []
+    start = match.start("code")
+    for token in _MODEL_TOKEN.finditer(match["code"]):
+        text = token.group()
+        reading = spell(text) if text[0].isalpha() else read_digits(text) if text[0].isdigit() \
+            else "杠" if text == "-" else "斜杠"
+        pieces.append((reading, start + token.start(), start + token.end()))
+    return pieces
+
+
+MODEL_NUMBER = rule(
+    "model_number",
+    r"(?:(?<=型号)|(?<=型号：)|(?<=型号:)|(?<=型号为)|(?<=型号是))"
+    r"(?P<code>[A-Z]+-?[0-9][A-Z0-9]*(?:[-/][A-Z0-9]+)*)(?![A-Za-z0-9])",
+    _model_number,
+    START_LETTERS,
+)
+
 RULES: tuple[Rule, ...] = (
+    MODEL_NUMBER,
     HOST_PORT, WIFI_STANDARD, M2_SLOT, CPU_MODEL, ABBREVIATION, CPP, WIFI, DUAL_BAND, CLIP_LENGTH, SHUTTER,
     MODEL_YEAR, PORT, WAN, GENERATIONS,
 )
