@@ -198,6 +198,14 @@ jie3) and CPP would not show it.
   fifty-sixth helper, measured once blind at b56fbb4: 140/150 (pypinyin 119, g2pM 76); rules and collocations followed.
 * ``everyday_polyphones_blind61.tsv`` (150): the workplace again (理完发, 落了一个附件, 假材料, 数见不鲜), written at the same time as set 57, by a
   fifty-seventh helper, measured once blind at b56fbb4: 147/150 (pypinyin 132, g2pM 72); rules and collocations followed.
+* ``everyday_polyphones_blind62.tsv`` (150): history documentaries and museum guides (纹饰还清晰, 十三行, 供出了同党, 年年结果, 胎体极薄, 封禅), by a
+  fifty-eighth helper, measured once blind at 9458ec1: 140/150 (pypinyin 127, g2pM 70); rules and collocations followed.
+* ``everyday_polyphones_blind63.tsv`` (150): factories and building sites (着工装, 调到规定值, 三相供电, 尺寸公差, 绑扎, 刨开, 和砂浆, 给排水, 盛放废机油), by a
+  fifty-ninth helper, measured once blind at 9458ec1: 134/150 (pypinyin 122, g2pM 80); rules and collocations followed.
+* ``everyday_polyphones_blind64.tsv`` (150): community and government notices (还回居委会, 贪小便宜, 请少聚集, 当面数清楚, 大夫, 往下水道里塞), by a
+  sixtieth helper, measured once blind at 9458ec1: 142/150 (pypinyin 131, g2pM 84); rules and collocations followed.
+* ``everyday_polyphones_blind65.tsv`` (150): folk tales and storytelling (还不清, 十丈长, 木匠行里, 强忍, 岳飞传, 告了假, 腰间系了), by a
+  sixty-first helper, measured once blind at 9458ec1: 140/150 (pypinyin 111, g2pM 68); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -309,6 +317,10 @@ EVERYDAY_BLIND58 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind58.t
 EVERYDAY_BLIND59 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind59.tsv"
 EVERYDAY_BLIND60 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind60.tsv"
 EVERYDAY_BLIND61 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind61.tsv"
+EVERYDAY_BLIND62 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind62.tsv"
+EVERYDAY_BLIND63 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind63.tsv"
+EVERYDAY_BLIND64 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind64.tsv"
+EVERYDAY_BLIND65 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind65.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -516,6 +528,10 @@ def main() -> None:
                        (EVERYDAY_BLIND59, "film and entertainment, blind when first measured (148/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND60, "relationships and feelings, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND61, "the workplace again, blind when first measured (147/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND62, "history documentaries and museums, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND63, "factories and building sites, blind when first measured (134/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND64, "community notices, blind when first measured (142/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND65, "folk tales and storytelling, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

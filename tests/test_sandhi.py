@@ -141,6 +141,7 @@ def erhua(spec: str) -> list[str]:
     ("一儿:yi1,er2 一女:yi1,nv3", ["yi1", "er2", "yi1", "nv3"]),  # 一儿一女 "a son"
     ("家一儿:jia1,yi1,er2 一女:yi1,nv3", ["jia1", "yi1", "er2", "yi1", "nv3"]),  # jieba's 家一儿|一女
     ("打:da3 小儿:xiao3,er2", ["da3", "xiaor3"]),  # 打小儿 "since childhood"
+    ("歇了:xie1,le5 一会儿:yi2,hui4,er2 一女:yi1,nv3", ["xie1", "le5", "yi2", "huir4", "yi1", "nv3"]),  # not "son"
     ("个儿:ge4,er2 皇帝:huang2,di4", ["ge4", "er2", "huang2", "di4"]),  # 个|儿皇帝, a puppet emperor
     ("今儿个:jin1,er2,ge4", ["jinr1", "ge4"]),  # before 个 and 俩 inside a word
     ("爷儿俩:ye2,er2,lia3", ["yer2", "lia3"]),
@@ -264,7 +265,14 @@ def fe() -> Frontend:
     ("这是国家一级文物", "zhe4 shi4 guo2 jia1 yi1 ji2 wen2 wu4"),  # a grade
     ("一级一级往上爬", "yi4 ji2 yi4 ji2 wang3 shang4 pa2"),
     ("一是成本高，二是周期长", "yi1 shi4 cheng2 ben3 gao1 er4 shi4 zhou1 qi1 chang2"),  # counting points
-    ("他一是不想去", "ta1 yi2 shi4 bu4 xiang3 qu4"),
+    ("他家一是缺钱，二是缺人", "ta1 jia1 yi1 shi4 que1 qian2 er4 shi4 que1 ren2"),
+    ("一则消息在网上疯传", "yi4 ze2 xiao1 xi5 zai4 wang3 shang4 feng1 chuan2"),  # one piece of news
+    ("一要钱他就躲着走", "yi2 yao4 qian2 ta1 jiu4 duo3 zhe5 zou3"),  # 一…就
+    ("他把地下一层灰扫干净了", "ta1 ba3 di4 xia4 yi4 ceng2 hui1 sao3 gan1 jing5 le5"),
+    ("他想跟领导套个近乎", "ta1 xiang3 gen1 ling2 dao3 tao4 ge4 jin4 hu5"),
+    ("他俩关系挺近乎的", "ta1 lia3 guan1 xi5 ting3 jin4 hu5 de5"),
+    ("我的天呐", "wo3 de5 tian1 na5"),
+    ("大杯加一元", "da4 bei1 jia1 yi4 yuan2"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
     ("我可弹不了", "wo2 ke3 tan2 bu5 liao3"),  # jieba's HMM glued 可 to the verb
@@ -521,6 +529,7 @@ SPOKEN_SETS = [
     ("spoken_tones_blind11.tsv", 152, 149),  # 150 blind, 152 now (2026-12-07)
     ("spoken_tones_blind12.tsv", 153, 150),  # 153 blind, 153 now (2026-12-07)
     ("spoken_tones_blind13.tsv", 159, 156),  # 157 blind (one a mark on 板 for 老板's lao2, moved to 老), 159 now
+    ("spoken_tones_blind14.tsv", 155, 152),  # 154 blind (不难 read nan4), 155 now
 ]
 
 

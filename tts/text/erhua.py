@@ -64,7 +64,7 @@ def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord, after: str 
     so_far = "".join(w.text for w in done) + text[:j + 1]
     if text in _ERHUA_INSIDE or (so_far.endswith(_ERHUA_ENDINGS) and j == len(text) - 1):
         return bool(done) or j > 0  # 发|小儿, 小人儿书
-    if j == len(text) - 1 and after.startswith(_SON_BEFORE):
+    if j == len(text) - 1 and after.startswith(_SON_BEFORE) and (after.startswith("皇帝") or text[j - 1:j] == "一"):
         return False  # 个儿|皇帝: 儿皇帝
     if j == 0:
         if not done or not done[-1].readings or done[-1].readings[-1].text == "":

@@ -26,10 +26,10 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "大家", "谁", "明天", "今天", "现在", "马上",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
 # A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
 _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
@@ -50,7 +50,7 @@ _SWALLOWED = frozenset("喝吃奶水饭咽汤")
 # 多 and a verb after a lone 得: "must do more" (你得多练练, 汤得多炖一会儿; not 他得多少分).
 _MUST_MORE = ("多练", "多说", "多写", "多做", "多交流", "多沟通", "多实践", "多注意", "多喝", "多吃", "多穿", "多休息", "多学", "多看", "多锻炼", "多读", "多听",
               "多想", "多跑", "多加", "多带", "多问", "多陪", "多走", "多动", "多炖", "多煮", "多放", "多等",
-              "多泡", "多晒", "多洗", "多花", "多准备", "多留", "天天", "每天", "多少钱", "多久", "多长时间")
+              "多泡", "多晒", "多洗", "多花", "多准备", "多留", "天天", "每天", "多少钱", "多久", "多长时间", "多跟", "多和", "多关心", "多给")
 # How far after 转 a 圈 shows spinning (zhuàn), and the adjectives of X得多 "much more X".
 _TURN_WINDOW = 6
 _COMPARED = frozenset("大小好快慢多少高低长短强弱重轻远近早晚难易冷热贵深浅宽厚")
@@ -122,7 +122,7 @@ _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "�
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟正")
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
-_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕"
+_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄白黑紫"
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
@@ -141,11 +141,11 @@ _FOR_VERBS = ("服务", "提供", "带来", "送去", "送来", "做准备", "�
               "做出", "作出", "赢得", "争取", "祈祷", "鼓掌", "喝彩", "调拨", "发放", "捐赠", "筹集",
               "筹措", "购置", "开通", "办理", "颁发", "解答", "讲解", "定制", "搭建",
               "开设", "减免", "撑腰", "护航", "点赞", "祝福", "送行", "接风", "庆生", "安排",
-              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "发挥", "配备", "减负", "奠定", "打下", "铺平",
+              "做了", "做饭", "做手术", "写信", "输血", "送餐", "挡下", "挡住", "挡了", "干杯", "发挥", "配备", "减负", "奠定", "打下", "铺平", "奔走", "缴纳", "考虑", "分担",
               "办实事") + (_WEAK_FOR_VERBS := ("设计", "购买", "挣钱", "赋能", "发愁", "着急", "写的", "做的", "买的", "唱的"))
 # Those last verbs follow 为 "is" as often (外观为全新设计, 均为妈妈亲手做的, 表现为着急): they make it "for" only
 # after a person, an adverb or a counted thing (他一直为这件事发愁, 这首歌是为妈妈写的, 一款为女性设计的跑鞋).
-_FOR_ONLY_AFTER = re.compile("(?:[我你他她您是正别在还又要会来去不没也总常都就得该能专特]|我们|你们|他们|她们|咱们|大家|专门|特意|特地|"
+_FOR_ONLY_AFTER = re.compile("(?:[我你他她您是正别在还又再要会来去不没总常就得该能专特]|[我你他她您]们?[也都]|我们|你们|他们|她们|咱们|大家|专门|特意|特地|"
                              "亲手|一直|始终|总是|不再|不必|不用|何必|应该|必须|可以|[一两几这那每][款个本首件种位份套张部台辆只双条])$")
 # What 以 … 为 takes as (以此为目标而努力, 以苦为乐): after 为 and before 而 only these keep 为 wéi
 # (以实际行动为祖国而战, 以自己的方式为梦想而努力: "for").
@@ -153,17 +153,21 @@ _TAKEN_AS_OBJECTS = frozenset(["目标", "荣", "傲", "乐", "耻", "重", "主
                                "中心", "宗旨", "原则", "己任", "起点", "契机", "依托", "出发点", "前提", "代价", "借口",
                                "理由", "幌子", "手段", "武器", "标准", "方向", "指针", "导向", "荣耀", "骄傲", "快乐"])
 # Things learned, as the subject of 好学 "easy to learn" (这门课很好学; 他很好学 "fond of learning").
-_LEARNED_THING = re.compile("课|语|文|学科|专业|技术|手艺|知识|乐器|琴|吉他|软件|编程|方法|功夫|东西|这个|那个|舞|字|歌|菜|游戏|数学|物理|化学")
+_LEARNED_THING = re.compile("课|语言|外语|英语|汉语|日语|学科|专业|技术|手艺|知识|乐器|钢琴|吉他|软件|编程|方法|功夫|东西|舞|曲子|"
+                            "菜|游戏|数学|物理|化学|开车|游泳|驾照|书法")
+# Verbs after a 得 "must" that opens a clause (…，得花上好几年: not 得来全不费工夫).
+_MUST_AT_START = frozenset("花去走做赶买先等找交带写考练跑请")
 # What asks someone to do more for others before jieba's word 多为 (请大家多为新同事提供帮助).
-_URGING = ("请", "要", "应", "该", "能", "可以", "大家", "们", "你", "您", "我", "他", "她", "也", "还", "更")
+_URGING = ("请", "要", "应", "该", "能", "可以", "大家", "你", "您", "我", "他", "她", "也", "还", "更")
 # Verbs of purpose right after 为 (为规范行政处罚行为, 公司为减少成本裁掉了一批人: "in order to"); after
 # the nouns below 为 is "is" (主题为推进乡村振兴, 职责为维护网络安全).
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
               "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
               "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次",
-              "项", "之一", "项目", "部分", "原因", "理由", "方式", "外观", "关键词", "议题", "亮点", "症状", "结论", "名称")
+              "项", "之一", "项目", "部分", "贡献", "成就", "功绩", "原因", "理由", "方式", "外观", "关键词", "议题", "亮点", "症状", "结论", "名称")
 # Verbs of naming before 为 "as" (确定为推进试点的城市).
 _NAMED_AS = frozenset(["确定", "认定", "指定", "选定", "评定", "任命", "命名", "定", "称", "视", "列", "评", "选", "改",
+                       "理解", "解释", "解读", "翻译", "概括", "归纳", "总结", "描述", "形容", "比喻",
                        "划", "变", "转", "定为"])
 # Verbs later in the clause that make 为 "for" even after such a noun (这个措施为促进消费提供了保障).
 _FOR_EVEN_STATED = ("提供", "创造", "奠定", "发挥", "设计", "做出", "作出", "带来", "打下", "铺平", "贡献")
@@ -232,6 +236,12 @@ _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)
 # What is long (cháng) when 长 closes the clause after it: 周期长, 战线拉得太长 is a complement anyway.
 _LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
             "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
+# Things wet that 干 "dry" (gān) is said of: 地面油漆还没干, 衣服一天都干不了.
+_WET_THINGS = re.compile("油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子")
+# What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
+_LENGTH_MEASURES = frozenset("丈尺米里寸码")
+# What 大夫 names as an office (光禄大夫, 士大夫 dàfū); elsewhere 大夫 is a doctor, dàifu.
+_OFFICE_BEFORE = ("士", "卿", "光禄", "谏议", "御史", "中", "上", "下", "太中", "朝散", "三闾", "国", "部", "武功", "为")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十百千几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
@@ -245,15 +255,15 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
                           "(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚|果(?=[，。！？；]|$))")
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
-                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李")
+                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
 _DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
-_ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练烧"
+_ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练烧花"
                                  "来去买卖开关收穿戴盖铺擦扫等烂熟化坏")
 _DEGREE_PHRASES = ("有点", "有些", "有一点", "如同", "仿佛", "犹如", "宛如", "也不", "也很", "也太", "也挺",
-                   "也够", "过于", "格外", "极其", "出奇", "快", "慢", "足够")
+                   "也够", "过于", "格外", "极其", "出奇", "快", "慢", "足够", "不多", "不少", "不好", "不错", "不够")
 # 还给 "also … for" (hái gěi) before whom a thing is done for and the deed: 还给每桌送了一份西瓜.
 _GIVES_AGAIN = re.compile("[^，。！？；]{1,5}?(?:送|发|做|买|准备|倒|添|端|讲|唱|介绍|留|寄|煮|炒|包)(?:了|着|一|个|点)")
 # The commonest surnames: 大夫 after one is a doctor (李大夫, 王大夫).
@@ -562,7 +572,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if surname is not None:
         return surname
     if char == "没" and target.word == "没过" and index == target.word_start and (
-            _ends_clause(sentence, index + 2) or before.endswith(("都", "还", "也", "从", "从来", "一直", "并"))):
+            _ends_clause(sentence, index + 2) or before.endswith(("都", "还", "也", "从", "从来", "一直", "并"))) \
+            and not re.search("水|雪|泥|洪|潮", _clause_before(sentence, index)):
         return "mei2"  # 考了三次都没过, 我还没过去: "not" (积水没过膝盖 mò: "submerge")
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
@@ -570,27 +581,68 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             after in _TIRED_AFTER or after in _BREAKS or not after
             or before.endswith(DEGREE_ADVERBS) or before.endswith("又")):
         return "lei4"  # 累得要命, 他累了, 又累又饿: "tired"
-    if char == "切" and target.word == "切" and before[-1:] != "一":
+    if char == "切" and target.word == "切" and before[-1:] not in "一切" and after not in "切莫勿记忌":
         return "qie1"  # 这样切的时候, 别用刀切: "cut" (一切, 切实, 亲切 are words)
     if char == "哗" and target.word in ("哗", "哗哗", "哗哗哗") and not before.endswith("喧"):
         return "hua1"  # “哗”地一下, 雨哗哗地下: the sound (喧哗, 哗然 huá are words)
     if char == "地" and target.word == "地" and before[-1:] in "”』」" and is_han(before[-2:-1] or " ") \
             and sentence[index + 1:index + 2] in ("一", "响", "叫", "笑", "哭", "喊", "跳", "冲", "飞", "打", "摔", "关"):
         return "de5"  # “哗”地一下, “砰”地关上门: an adverb's marker after a sound
-    if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER:
+    if char == "干" and target.word in ("干不了", "干得了") and index == target.word_start \
+            and _WET_THINGS.search(_clause_before(sentence, index)):
+        return "gan1"  # 衣服一天都干不了: "dry"
+    if char == "干" and (target.word == "干" or _loose(target)) and re.search("活|工作|事", _clause_before(sentence, index)) \
+            and not _WET_THINGS.search(_clause_before(sentence, index)) and before.endswith(("没", "未", "还没", "不")):
+        return "gan4"  # 这活儿还没干: "do"
+    if char == "干" and (target.word == "干" or _loose(target)) and _WET_THINGS.search(_clause_before(sentence, index)) \
+            and (before.endswith(("没", "未", "还没", "不")) or sentence.startswith(("不了", "得了", "透", "了没"), index + 1)) \
+            and (_ends_clause(sentence, index + 1) or sentence.startswith(("不了", "得了", "透"), index + 1)):
+        return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
+    if char == "盛" and target.word in ("盛放", "盛装") and "用" in _clause_before(sentence, index):
+        return "cheng2"  # 用铁桶盛放废机油: "hold" (鲜花盛放 shèng)
+    if char == "少" and (target.word == "少" or (_loose(target) and index == target.word_start + 1)) \
+            and before.endswith(("请", "要", "应", "尽量", "可以", "应该")) \
+            and is_han(after or " ") and after not in _BREAKS:
+        return "shao3"  # 请少聚集: "less" before a verb
+    if char == "大" and target.word == "大夫" and index == target.word_start \
+            and not sentence[:index].endswith(_OFFICE_BEFORE) \
+            and not re.search("[楚齐秦晋燕赵魏韩鲁宋郑卫吴越周陈蔡]国|春秋|战国|朝廷|古代|官", _clause_before(sentence, index)):
+        return "dai4"  # 社区卫生服务站的大夫: a doctor (光禄大夫 dà)
+    if char == "长" and target.word == "长" and before[-1:] in _LENGTH_MEASURES and after != "了":
+        return "chang2"  # 足有十丈长, 两米长的绳子: a length
+    if char == "划" and (target.word in ("划", "划着") or _loose(target)) \
+            and re.match("[着了]?[^，。！？；]{0,5}(?:船|舟|桨|艇)", sentence[index + 1:]):
+        return "hua2"  # 划着猪槽船: "row"
+    if char == "得" and before[-1:] not in _ONE_CHARACTER_VERBS and before[-1:] not in _AFFECT_VERBS \
+            and re.match("(?:格外|多加|更加|特别)(?:小心|注意)", sentence[index + 1:]):
+        return "dei3"  # 下山时得格外小心: "must" (走得格外小心: the complement)
+    if char == "得" and len(target.word) == 3 and target.word[1] == "得" and index == target.word_start + 1 \
+            and target.word_reading is None and target.word[0] in _ONE_CHARACTER_VERBS and target.word[2] in "好快慢多少早晚对错":
+        return "de5"  # jieba's 做得好, 跑得快: the complement marker
+    if char == "得" and (target.word == "得" or (_loose(target) and index == target.word_start)) \
+            and (index == 0 or sentence[index - 1] in _BREAKS) and after in _MUST_AT_START:
+        return "dei3"  # …，得花上好几年的工夫: "must, take" opening a clause
+    if char == "了" and len(target.word) >= 4 and target.word.endswith("不了") and index == target.word_start + len(target.word) - 1 \
+            and target.word != "不了了之":
+        return "liao3"  # jieba's 控制不了, 解决不了: the potential complement
+    if char == "呗" and not before.endswith("梵") and _ends_clause(sentence, index + 1):
+        return "bei5"  # 谁有空谁做呗: the particle (梵呗 bài)
+    if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER and not before.endswith("千万"):
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
     if char == "为" and (target.word == "为" or (_loose(target) and index == target.word_start + 1)) \
             and "着想" in sentence[index + 1:index + 10].split("，")[0]:
         return "wei4"  # 设身处地|地为|顾客着想: "for"
     if char == "好" and target.word == "好学":
-        return "hao3" if _LEARNED_THING.search(_clause_before(sentence, index)) else "hao4"  # 这门课很好学 / 他很好学
+        easy = _LEARNED_THING.search(_clause_before(sentence, index)) or sentence.startswith(("吗", "么"), index + 2)
+        return "hao3" if easy else "hao4"  # 这门课很好学, 开车好学吗 / 这个孩子很好学
     if char == "为" and len(target.word) == 2 and target.word[0] in "正别在又还也" and index == target.word_start + 1 \
             and target.word_reading is None and _for_verb(sentence, index, _clause_after(sentence, index)[:15]):
         return "wei4"  # jieba's 正为|房租发愁, 别为|我着急: "for"
     if char == "为" and target.word == "多为" and sentence[:target.word_start].endswith(_URGING):
         tail = _clause_after(sentence, index)[:15]
-        if any(verb in tail and not _as_noun(tail, verb) for verb in _FOR_VERBS):
-            return "wei4"  # 请大家多为新同事提供帮助: "for" (参与者多为学生: "are")
+        verb = _for_verb(sentence, index, tail)
+        if verb is not None and tail[tail.find(verb) + len(verb):][:1] != "的":
+            return "wei4"  # 请大家多为新同事提供帮助: "for" (参与者多为学生, 患者也多为需要做手术的老人: "are")
     if char == "为" and target.word == "为":
         tail = sentence[index + 1:index + 16]
         cut = min((tail.find(b) for b in _BREAKS if b in tail), default=len(tail))
@@ -599,7 +651,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             cut = tail.index("为")  # a verb after the next 为 is that one's (为人父母后才懂得为孩子着急)
         taken_as = _taken_as(sentence, index, tail, cut)
         for_verb = _for_verb(sentence, index, tail[:cut])
-        stated = target.previous_word.endswith(_STATED_AS) or target.previous_word in _NAMED_AS
+        stated = target.previous_word.endswith(_STATED_AS) or target.previous_word in _NAMED_AS \
+            or (sentence[:index].endswith(("多", "大多", "均", "皆", "大都", "多数"))
+                and not sentence[:index].endswith(("要多", "请多", "应多", "该多", "能多", "可以多", "得多")))
+        # 患者也多为需要做手术的老人: "are" (做事要多为别人考虑: "for")
         stated = stated and (tail.startswith(("向", "以", "通过", "把", "让")) or not any(
             v in tail[:cut] and not tail.startswith(v) for v in _FOR_EVEN_STATED))  # 措施为促进消费提供保障: "for"
         # (目标为向社会提供优质服务: "is")
@@ -765,7 +820,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and target.word == "得" and target.previous_word in _MUST_ADVERBS_BEFORE \
             and is_han(after or " ") and after not in "了到过着":
         return "dei3"  # 合同还得总经理签字, 这事一定得他同意: "must" (他还得了奖: "got")
-    if char == "教" and target.word == "教" and is_han(after or " ") and after not in _BREAKS \
+    if char == "教" and (target.word == "教" or (_loose(target) and index == target.word_start + 1
+                                                  and target.word[0] in "没不他她我你又再也还都就来去要会能想给帮")) \
+            and is_han(after or " ") and after not in _BREAKS \
             and before[-1:] not in _NOT_TEACH_BEFORE:
         return "jiao1"  # 在夜校教成本会计, 教孩子画画: "teach" (教 jiào is inside words: 宗教, 请教)
     if char == "调" and (target.word == "上调" or (target.word == "调" and before[-1:] == "上")) \
@@ -976,10 +1033,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and any(w in sentence[max(0, index - 10):index] for w in ("桨", "船", "艇", "龙舟")) \
             and after not in "到为给归拨入分定":
         return "hua2"  # 用桨划着走: "row"
+    if char == "供" and (target.word == "供" or _loose(target)) and after == "在" and (
+            _ba_in_clause(sentence, index) or re.search("面前|桌上|堂屋|神龛|佛前|灵前|供桌|香案", _clause_after(sentence, index))):
+        return "gong4"  # 把外婆的照片供在客厅里, 供在菩萨面前: "enshrine" (供在外地工作的人居住: gōng)
     if char == "划" and (target.word == "划" or _loose(target)) and after == "在" \
             and re.match("(?:[我你他她]的?)?(?:心|脸|手|胳膊|腿|背|脖子|皮肤|身)上", sentence[index + 2:index + 8]):
         return "hua2"  # 刀子一样划在我心上, 划在手上: "scratch, cut" (划在开发区内: huà)
-    if char == "晕" and (target.word == "晕" or _loose(target)) \
+    if char == "晕" and (target.word == "晕" or _loose(target)) and _ends_clause(sentence, index + 1) and after != "了" \
+            and before.endswith(("容易", "会", "就", "老", "总", "常", "爱", "也", "又", "不")) \
             and re.search("坐(?:车|船|飞机|大巴|汽车)", _clause_before(sentence, index)):
         return "yun4"  # 我坐车容易晕: motion sickness (晕车 yùn)
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
@@ -1046,6 +1107,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "处" and (target.word == "处" or _loose(target)) and after in "了过着" \
             and "对象" in _clause_after(sentence, index)[:8]:
         return "chu3"  # 他俩处了三年对象: "go out with"
+    if char == "处" and (target.word == "处" or _loose(target)) and before.endswith(("被", "判")) \
+            and re.search("刑|罚|徒刑|拘役|罚款|死刑|管制", _clause_after(sentence, index)):
+        return "chu3"  # 被处三年有期徒刑: "sentence" (判处 chǔ)
     if char == "处" and (target.word == "处" or _loose(target)) and after == "了" \
             and re.match(f"[{_CHINESE_COUNTS_CHARS}]+(?:年|个月|天|周)", sentence[index + 2:index + 6]) \
             and re.search("[和跟与同](?:[^，。！？；]{1,6})$", _clause_before(sentence, index)):
@@ -1060,7 +1124,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.search("飞出|飞了出|从(?:(?!回来|出来|出去|回家|下班|放学)[^，。！？；]){1,8}$",
                               _clause_before(sentence, index)):
         return "la4"  # 我钥匙好像落在你车上了: "leave behind" (手机落在地上: fell, luò)
-    if char == "得" and target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS \
+    if char == "得" and ((target.word == "得" and target.previous_word in _ONE_CHARACTER_VERBS) or (
+            _loose(target) and index == target.word_start + 1 and target.word[0] in _ONE_CHARACTER_VERBS)) \
             and sentence.startswith(_DEGREE_PHRASES, index + 1):
         return "de5"  # 辣椒油放得有点儿多, 照得如同白昼, 牛肉给得也不少: the complement marker
     if char == "还" and target.word == "还给" and index == target.word_start and _GIVES_AGAIN.match(sentence, index + 2) \
@@ -1082,7 +1147,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
     if char == "为" and (target.word == "为" or (target.word[:1] in "只专特就都正" and target.word[1:] == "为")) \
             and not _taken_as(sentence, index, sentence[index + 1:index + 16], 0) \
-            and re.match("[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲|奔波|拼搏|忙碌|发动|工作|学习|活|牺牲|献身|欢呼|喝彩|流泪|操劳|担忧)",
+            and re.match("(?:(?!所|不容|被)[^，。！？；]){1,6}?而(?!非|不|是|已|且|言|后|今|外|上|下|成)"
+                         if _TAKE_AS.search(_clause_before(sentence, index)) is None else
+                         "[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲|奔波|拼搏|忙碌|工作|学习|牺牲|献身)",
                                                          sentence[index + 1:]):
         return "wei4"  # 只为你而来, 为梦想而战: 为 … 而 "for … (to)"
     if char == "为" and target.word == "为" and re.match(_PERFORMED_FOR, sentence[index + 1:]):

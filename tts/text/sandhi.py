@@ -37,7 +37,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算", "出息", "桩子", "蛋子", "生瓜蛋子"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算", "出息", "桩子", "蛋子", "生瓜蛋子", "硬朗", "天呐"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -117,7 +117,7 @@ def neutral_words() -> dict[str, str]:
 # Words whose neutral last syllable, a third tone underneath, leaves the third tone before it
 # (耳朵 er3 duo5), as reduplications (姐姐) and 子 nouns (椅子) do; elsewhere it raises it (小姐
 # xiao2 jie5, 哪里 na2 li5, 老鼠 lao2 shu5).
-_NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎"])
+_NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎", "指甲"])
 
 # Sentence particles and suffixes: after a word, with this toneless reading, they are neutral.
 PARTICLES: dict[str, str] = {
@@ -272,7 +272,7 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
                      "武装", "势力", "债", "债务", "干部", "党委", "口音", "风味", "小吃", "媒体", "银行",
                      "企业", "国企", "官", "人大", "立法", "法规", "治理", "政权", "主义", "税", "税收",
                      "自治", "领导", "层面", "分权", "割据", "军阀", "豪强", "官吏", "长官", "行政",
-                     "法院", "议会", "政策", "标准", "保护主义"]),
+                     "法院", "议会", "政策", "标准", "保护主义", "行政区划", "行政区"]),
     "地道": frozenset(["战", "口", "里", "中", "内", "入口", "出口"]),
     "过去": frozenset(["的", "曾", "曾经", "一直", "常", "常常", "经常", "总", "总是", "多年", "几年", "那些",
                      "相比", "比", "一样", "不同", "相同"]),
@@ -340,7 +340,10 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
             return True  # 人家都走了, 人家老王: "others", "that person"
         return True if after == "的" and before[-1:] in _TOUCH_VERBS else None  # 别动人家的书包
     if text == "近乎":
-        return k > 0 and clause[k - 1].text.endswith(("套", "拉", "攀"))  # 套近乎 jìnhu; 近乎痴迷 jìnhū "nearly"
+        before = clause[k - 1].text if k > 0 else ""
+        after = clause[k + 1].text if k + 1 < len(clause) else ""
+        return before.endswith(("套", "拉", "攀", "个", "很", "挺", "太", "真", "特别", "那么", "多")) or after in ("", "的", "了", "啊", "呢")
+        # 套(个)近乎, 关系挺近乎的 jìnhu; 近乎痴迷 jìnhū "nearly"
     if text == "要是" and k > 0 and clause[k - 1].text in ("一定", "必须", "应该", "最好", "得", "都", "就", "还"):
         return False  # 一定要是开水: "must be" (要是 "if" is yàoshi)
     if text == "多少":
@@ -530,8 +533,11 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
-            listed = i == 0 and j == 0 and nxt is not None and nxt.text in _LISTED_AFTER \
-                and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text)  # 一是…，二是…: "first"
+            rest = "".join(w.text for w in clause[k:])
+            listed = j == 0 and nxt is not None and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
+                and "就" not in rest and (nxt.text in ("是", "要") or (
+                    nxt.text == "则" and rest[2:3] in _LISTED_AFTER_ZE)) \
+                and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则要…; not 一则消息, 一要钱就躲
             _set(reading, 1 if word_end or ordinal or counted or weekday or listed
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
@@ -557,7 +563,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         pass  # 两万一千, 三千一百: 一 begins the next part of the number
     elif prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
                                or _is_decimal_point(prev)
-                               or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES)
+                               or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES
+                                   and not (prev.text == "加" and nxt.text[:1] in "元块角毛份个"))  # 大杯+1元: yi4
                                or (not readings[i].written and not prev.written
                                    and prev.source[-1:].isascii() and prev.source[-1:].isalpha())):
         return 1  # 十一, 一加一, G1次 (a code after a letter); but 80到100元 starts a number: yi4 bai3
@@ -574,7 +581,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
                      or _is_decimal_point(nxt) or _is_operator(nxt, after)):
         return 1
     if nxt.text[:1] in "层楼" and prev is not None and (
-            prev.text == "负" or (prev.text == "下" and at(i - 2) is not None and at(i - 2).text == "地")):
+            prev.text == "负" or (prev.text == "下" and at(i - 2) is not None and at(i - 2).text == "地")) \
+            and (after is None or after.text[:1] in "是的有停车商大出入站，"):
         return 1  # 地下一层, 负一楼: a floor named by its number
     if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
         return 1  # 三年级一班: a class named by its number
@@ -633,7 +641,7 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
 
 
 # What follows the 一 that opens a clause counting points (一是成本高，二是周期长; 一则…; 一要…).
-_LISTED_AFTER = frozenset("是则要")
+_LISTED_AFTER_ZE = frozenset("要是因可以能为让会不")  # 一则要制定计划 (一则消息: one piece)
 # Grades after 一级 "first-class" (国家一级文物, 一级教师; 一级一级往上爬 counts steps).
 _GRADED_AFTER = frozenset(["文物", "教师", "演员", "保护", "响应", "警报", "建造师", "运动员", "厨师", "作家", "医院",
                            "学科", "市场", "风险", "指标", "品", "证书", "资质", "公路", "军士长", "士官", "裁判"])

@@ -224,7 +224,7 @@ POINTS_PLUS = rule(
     "+",
 )
 # A price added after a Han character (大杯+1元, 加米饭+3元): 加; and a threshold discount without a
-# currency sign (满99-10 → 满九十九减十).
+# currency sign (满99-10 → 满九十九减十; 年满18-35周岁 and 满6-12个月 are ranges).
 PRICE_PLUS = rule(
     "price_plus",
     r"(?<=[\u4e00-\u9fff])(?P<s>\+)(?=[0-9]+(?:\.[0-9]+)?(?:元|块))",
@@ -233,8 +233,9 @@ PRICE_PLUS = rule(
 )
 THRESHOLD_DISCOUNT = rule(
     "threshold_discount",
-    r"(?<=满)(?P<a>[0-9]+)(?P<s>-)(?P<b>[0-9]+)(?![0-9.])",
-    lambda m: [group(m, "a", read_int(m["a"])), group(m, "s", "减"), group(m, "b", read_int(m["b"]))],
+    r"(?<=满)(?P<a>[0-9]+)(?P<s>-)(?P<b>[0-9]+)(?![0-9.]|年|个|岁|周|天|月|小时|分)",
+    lambda m: [group(m, "a", read_int(m["a"])), group(m, "s", "减" if int(m["b"]) < int(m["a"]) else "到"),
+               group(m, "b", read_int(m["b"]))],
     START_DIGITS,
 )
 MONEY = rule(

@@ -208,7 +208,7 @@ STEEL_GRADE = rule(
 # and the stage of infant formula (2段奶粉 → 二段, a stage, not two sections).
 PRODUCT_NUMBER = rule(
     "product_number",
-    r"(?<![0-9.])(?:(?P<n>84(?=消毒液|消毒水)|502(?=胶水|胶)|999(?=感冒灵|皮炎平))|(?P<s>[1-4])(?=段(?:奶粉|配方|婴儿)))",
+    r"(?<![0-9.])(?:(?P<n>84(?=消毒液|消毒水)|502(?=胶水|胶)|999(?=感冒灵|皮炎平))|(?P<s>[1-4])(?=段(?:奶粉|配方)))",
     lambda m: [group(m, "n", read_digits(m["n"]))] if m["n"] else [group(m, "s", read_int(m["s"], liang=False))],
     START_DIGITS,
 )

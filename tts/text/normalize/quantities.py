@@ -158,7 +158,8 @@ def counts_something(text: str, start: int, end: int) -> bool:
                                                 and text[start - 2:start - 1] not in _COUNTING)):
         return False  # the floor of a building: 3号楼2层, B座2层 → 二层 (楼高2层, 一座2层小楼 → 两层)
     if text.startswith("档", end):
-        return text[:start].endswith(("有", "共", "分", "设", "设有", "支持", "提供", "多达"))  # 有2档火力 (调到2档: 二档)
+        return text[:start].endswith(("有", "共", "分", "为", "设", "设有", "设置了", "推出了", "新增", "支持", "提供", "多达"))
+        # 有2档火力, 分为2档, 推出了2档新节目 (调到2档: 二档)
     return _MEASURE.match(text, end) is not None
 
 

@@ -176,7 +176,11 @@ _COHORTS_COUNTED = re.compile("(?:了|过|近|有|共|这|那|前|后|每|连续
 
 
 def _school_year(match: re.Match[str]) -> list[Piece]:
-    counted = _COHORTS_COUNTED.search(context_before(match, 3)) is not None
+    before = context_before(match, 3)
+    if match.string[match.end("y")] == "级":  # 24级新生 is a cohort even after 了 / 过 / 有; 钢琴10级 a grade
+        counted = re.search("(?:钢琴|小提琴|提琴|古筝|二胡|琵琶|考级|舞蹈|书法|围棋|象棋|跆拳道|英语|日语)$", before) is not None
+    else:
+        counted = _COHORTS_COUNTED.search(before) is not None
     return [group(match, "y", read_int(match["y"], liang=False) if counted else read_digits(match["y"]))]
 
 
@@ -199,7 +203,7 @@ def _day_range(match: re.Match[str]) -> list[Piece]:
 
 DAY_RANGE = rule(
     "day_range",
-    r"(?<![0-9.])(?<!版本)(?<![Vv版])(?P<m1>1[0-2]|[1-9])\.(?P<d1>3[01]|[12][0-9]|[1-9])[—–~至-](?P<m2>1[0-2]|[1-9])\.(?P<d2>3[01]|[12][0-9]|[1-9])"
+    r"(?<![0-9.])(?<!版本)(?<![A-Za-z版])(?<![A-Za-z] )(?P<m1>1[0-2]|[1-9])\.(?P<d1>3[01]|[12][0-9]|[1-9])[—–~至-](?P<m2>1[0-2]|[1-9])\.(?P<d2>3[01]|[12][0-9]|[1-9])"
     rf"(?![0-9])(?={_EVENT_WORDS})",
     _day_range,
     START_DIGITS,

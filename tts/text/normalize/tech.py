@@ -218,7 +218,7 @@ CLIP_LENGTH = rule(
     "clip_length",
     r"(?:(?<=时长)|(?<=用时)|(?<=耗时)|(?<=成绩)|(?<=片长)|(?<=时长为)|(?<=时长：)|(?<=时长:)|(?<=还剩)|(?<=只剩)|(?<=剩余)"
     r"|(?<=配速)|(?<=跑出)|(?<=游出)|(?<=全马)|(?<=半马))"
-    r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：]|\.[0-9]|\s?(?:鸣枪|起跑|开跑|出发|开始|开赛|准时|开枪))",
+    r"(?P<m>[0-9]{1,2})(?P<c>[:：])(?P<s>[0-5][0-9])(?![0-9:：]|\.[0-9]|\s?(?:鸣枪|起跑|开跑|出发|开始|开赛|准时|开枪|那|这|的|场))",
     _clip_length,
     START_DIGITS,
 )
@@ -236,7 +236,7 @@ SHUTTER = rule(
 _CAR_NAMES = ("Model|理想(?=[A-Z])|宝马|奔驰|奥迪|大众(?!点评|喜爱)|丰田|本田|特斯拉|比亚迪|凯美瑞|卡罗拉|思域|雅阁|朗逸|途观|"
               "小鹏|蔚来|问界|极氪|领克|哈弗|汉(?=EV|DM)|小米(?=SU)")
 # What counts the 款 before a car's name (共有23款奥迪车型, 这20款奥迪都打折了).
-_MODELS_COUNTED = re.compile("(?:共|有|这|那|超过|展出了|推出了|涉及|整理了|筛选出|出了|近|多达|约|了)$")
+_MODELS_COUNTED = re.compile("(?:共|共有|这|那|超过|展出了|推出了|涉及|整理了|筛选出|近|多达|约)$")
 
 
 def _model_year(match: re.Match[str]) -> list[Piece]:
@@ -263,7 +263,8 @@ _GENERATIONS_COUNTED = re.compile("(?:传了|传到|传承|流传|相传|经过�
 
 def _generations(match: re.Match[str]) -> list[Piece]:
     counted = _GENERATIONS_COUNTED.search(context_before(match, 8)) is not None or context_before(match, 1) in ("这", "那") \
-        or (context_before(match, 2) == "一家" and context_after(match, 2) == "代人")  # 一家2代人 (一家2代店: one shop)
+        or (context_before(match, 2) == "一家" and context_after(match, 2) in ("代人", "代都", "代同", "代均"))
+    # 一家2代人, 一家2代都是医生 (一家2代店: one shop)
     return [group(match, "n", "两" if counted else "二")]
 
 
