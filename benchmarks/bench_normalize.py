@@ -19,6 +19,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind17.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind18.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind19.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind20.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -51,7 +52,8 @@ the fourteenth (``normalization_blind14.tsv``) technology, gadgets and games (RT
 sport and fitness (4-3晋级, 2:01:09夺冠, 3'45", 5'30"/km, -60kg级, 3分球5/12, 4x400米); the seventeenth
 (``normalization_blind17.tsv``) weather, environment and farming (距平-1.5℃, 1#泵站, N:P:K为15:15:15, kg/hm²); the
 eighteenth (``normalization_blind18.tsv``) education and exams (GPA 3.8/4.0, 选修3-1, 23级新生, 6.7—6.8全国高考, 2学分); the
-nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and shopping (型号BCD-520W, 220V/50Hz, 满99-10, 175/92A).
+nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and shopping (型号BCD-520W, 220V/50Hz, 满99-10, 175/92A);
+the twentieth (``normalization_blind20.tsv``) entertainment and social media (5.1档, 《2046》, ¥380/480/680, 9:16竖屏).
 """
 
 from __future__ import annotations

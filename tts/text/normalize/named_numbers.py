@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.numbers import read_digits, read_int
-from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, group, rule, verbatim
+from tts.text.normalize.rules import START_DIGITS, CountsTest, Piece, Rule, context_before, group, rule, verbatim
 
 # Numbers naming China's university programmes (985工程, 211工程).
 PROGRAMME_NUMBERS = ("985", "211")
@@ -213,5 +213,36 @@ PRODUCT_NUMBER = rule(
     START_DIGITS,
 )
 
+# The holidays named by their dates before the words of their season: 5.1档 五一档, 10.1黄金周 十一黄金周.
+HOLIDAY = rule(
+    "holiday",
+    r"(?<![0-9.])(?P<n>5\.1|10\.1)(?![0-9])(?=档|假期|小长假|黄金周|长假|出游|前后)",
+    lambda m: [group(m, "n", "五一" if m["n"] == "5.1" else "十一")],
+    START_DIGITS,
+)
+
+
+def _title_number(match: re.Match[str]) -> list[Piece]:
+    """A number of three or four digits inside a title (《2046》, 《创造101》, 《歌手2024》) is said digit by
+    digit, as a name; the lookahead found a closing 》 close by, the opening 《 must be there too."""
+    before = context_before(match, 12)
+    named = "《" in before and "》" not in before[before.rfind("《"):]
+    return [group(match, "n", read_digits(match["n"]) if named else read_int(match["n"]))]
+
+
+TITLE_NUMBER = rule(
+    "title_number",
+    r"(?<![0-9.])(?P<n>[0-9]{3,4})(?![0-9.]|年|元|万|亿|个|人|次|%)(?=[^《》\n]{0,12}》)",
+    _title_number,
+    START_DIGITS,
+)
+# A year in a show's or a topic's name (#乘风2024#, B站2024百大UP主): digit by digit; 2次元 二次元.
+NAMED_YEAR = rule(
+    "named_year",
+    r"(?:(?<=[\u4e00-\u9fff])(?P<y>(?:19|20)[0-9]{2})(?=#|百大|年度盛典|跨年)|(?P<d>2)(?=次元))",
+    lambda m: [group(m, "y", read_digits(m["y"]))] if m["y"] else [group(m, "d", "二")],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, STEEL_GRADE, ISSUE,
-                           PRODUCT_NUMBER)
+                           PRODUCT_NUMBER, HOLIDAY, TITLE_NUMBER, NAMED_YEAR)

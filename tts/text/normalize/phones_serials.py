@@ -26,6 +26,7 @@ CODE_WORDS = (
     "班次", "取件码", "取餐码", "取货码", "提货码", "兑换码", "券码", "校验码", "动态码",
     "端口", "端口号", "状态码", "错误码", "二进制数", "二进制", "户号", "账号尾号",
     "编码", "邮政编码", "区号", "报错", "错误代码", "ISBN", "书号", "刊号", "ISSN", "会议号", "会议ID", "房间号",
+    "群号", "直播间号", "直播间", "粉丝群",
 )
 # Words that pick some digits of a number out, making them a code too (订单号后四位4521, 尾数37,
 # 银行卡末尾4位是6688).
@@ -211,7 +212,8 @@ def _keys(match: re.Match[str]) -> list[Piece]:
     for token in re.finditer(r"[0-9]+|[*#]", match.group()):
         key = token.group()
         if key.isdigit():
-            reading = read_int(key, liang=False) if in_tag else read_digits(key, yao=True)
+            year = in_tag and re.fullmatch("(?:19|20)[0-9]{2}", key) is not None  # #乘风2024#: a year, 二零二四
+            reading = read_digits(key) if year else read_int(key, liang=False) if in_tag else read_digits(key, yao=True)
         elif in_tag:
             reading = ""
         else:

@@ -61,11 +61,11 @@ MEASURE_WORDS = (
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
     "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑 勺 汤匙 茶匙 匙 节 圈 门 扇 盏 幅 盒 串 "
-    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时"
+    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 更"
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-    + r"|年(?!级|代)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
+    + r"|年(?!级|代)|季(?!度)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
     + r"|[金银](?=[0-9])|[金银铜]牌|(?<=[0-9]银[0-9])铜|[金银铜](?=[，。、；！？]|$))"  # 3金2银1铜 → 两银, 获2金
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")
@@ -73,7 +73,7 @@ _CALENDAR_AFTER = re.compile("[月日号时点]")
 _SEAT_AFTER = ("座", "球衣", "床", "房", "楼", "窗口", "考生", "选手", "队员", "机位", "车厢", "线", "顾客",
                "患者", "病人", "客人", "到", "车位", "柜", "格")
 # What names the building before N层, a floor then (3号楼2层, 住院部2层).
-_FLOOR_OF = ("楼", "单元", "部", "馆")
+_FLOOR_OF = ("楼", "单元", "部", "馆", "看台")
 # Measures of buildings that name one (B座, 3栋) unless a number counts them (一座2层小楼: two storeys).
 _BUILDING_MEASURES = ("座", "栋", "幢", "院")
 _COUNTING = frozenset("一二两三四五六七八九十几每这那")

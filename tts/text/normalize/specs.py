@@ -39,6 +39,32 @@ CLOTHING_SIZE = rule(
     START_DIGITS,
 )
 
+# Ticket tiers after a currency sign (¥380/480/680): each an amount in 元, listed.
+def _price_tiers(match: re.Match[str]) -> list[Piece]:
+    pieces: list[Piece] = [group(match, "c", "")]
+    start = match.start("t")
+    for k, part in enumerate(match["t"].split("/")):
+        if k:
+            pieces.append(("、", start - 1, start))
+        pieces.append((read_int(part) + "元", start, start + len(part)))
+        start += len(part) + 1
+    return pieces
+
+
+PRICE_TIERS = rule(
+    "price_tiers",
+    r"(?P<c>[¥￥])(?P<t>[0-9]+(?:/[0-9]+)+)(?![0-9./])",
+    _price_tiers,
+    "¥￥",
+)
+# A screen's shape (9:16竖屏, 16:9横屏): a ratio, 比, not a clock time.
+ASPECT_RATIO = rule(
+    "aspect_ratio",
+    r"(?<![0-9:：])(?P<a>[0-9]{1,2})(?P<s>[:：])(?P<b>[0-9]{1,2})(?![0-9:：])(?=竖屏|横屏|画幅|宽屏|屏幕|比例|的画面|的屏)",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "比"), group(m, "b", read_int(m["b"], liang=False))],
+    START_DIGITS,
+)
+
 IP_RATING = rule(
     "ip_rating",
     r"(?<![A-Za-z])(?P<ip>IP)(?P<n>[0-9]{2})(?![0-9])",
