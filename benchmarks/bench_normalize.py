@@ -20,6 +20,7 @@
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind18.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind19.tsv
     python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind20.tsv
+    python benchmarks/bench_normalize.py --data benchmarks/data/normalization_blind21.tsv
 
 Each line of the set is a sentence with digits and symbols (dates, times, money, units, ranges,
 scores, phone and serial numbers, versions, e-mail addresses, URLs) and the fully spoken forms a
@@ -53,7 +54,8 @@ sport and fitness (4-3晋级, 2:01:09夺冠, 3'45", 5'30"/km, -60kg级, 3分球5
 (``normalization_blind17.tsv``) weather, environment and farming (距平-1.5℃, 1#泵站, N:P:K为15:15:15, kg/hm²); the
 eighteenth (``normalization_blind18.tsv``) education and exams (GPA 3.8/4.0, 选修3-1, 23级新生, 6.7—6.8全国高考, 2学分); the
 nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and shopping (型号BCD-520W, 220V/50Hz, 满99-10, 175/92A);
-the twentieth (``normalization_blind20.tsv``) entertainment and social media (5.1档, 《2046》, ¥380/480/680, 9:16竖屏).
+the twentieth (``normalization_blind20.tsv``) entertainment and social media (5.1档, 《2046》, ¥380/480/680, 9:16竖屏); the
+twenty-first (``normalization_blind21.tsv``) real estate and housing (18/32层, 2.8元/㎡·月, 11#-15#楼, LPR-20BP).
 """
 
 from __future__ import annotations

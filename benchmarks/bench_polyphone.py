@@ -206,6 +206,14 @@ jie3) and CPP would not show it.
   sixtieth helper, measured once blind at 9458ec1: 142/150 (pypinyin 131, g2pM 84); rules and collocations followed.
 * ``everyday_polyphones_blind65.tsv`` (150): folk tales and storytelling (还不清, 十丈长, 木匠行里, 强忍, 岳飞传, 告了假, 腰间系了), by a
   sixty-first helper, measured once blind at 9458ec1: 140/150 (pypinyin 111, g2pM 68); rules and collocations followed.
+* ``everyday_polyphones_blind66.tsv`` (150): romance web fiction (这个人情迟早要还的, 你当我是傻子吗, 起了口角, 眼泪都流干了, 数他最会), by a
+  sixty-second helper, measured once blind at 4022159: 139/150 (pypinyin 120, g2pM 68); rules and collocations followed.
+* ``everyday_polyphones_blind67.tsv`` (150): family letters and memoirs of old people (还给地主家放过牛, 别冻着, 不当回事, 好读书, 看牛, 麦种, 和了面, 量米), by a
+  sixty-third helper, measured once blind at 4022159: 140/150 (pypinyin 113, g2pM 68); rules and collocations followed.
+* ``everyday_polyphones_blind68.tsv`` (150): vocational training and exams (得先确认, 背起病人, 手把手教学员, 数清药片, 性能差), by a
+  sixty-fourth helper, measured once blind at 4022159: 145/150 (pypinyin 132, g2pM 86); rules and collocations followed.
+* ``everyday_polyphones_blind69.tsv`` (150): northern village talk (怪不得我, 长相, 干木匠这行, 把我当外人, 不安分, 供上祖宗牌位, 好喝两口, 挑三担水, 把牲口饮了), by a
+  sixty-fifth helper, measured once blind at 4022159: 135/150 (pypinyin 106, g2pM 67); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -321,6 +329,10 @@ EVERYDAY_BLIND62 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind62.t
 EVERYDAY_BLIND63 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind63.tsv"
 EVERYDAY_BLIND64 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind64.tsv"
 EVERYDAY_BLIND65 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind65.tsv"
+EVERYDAY_BLIND66 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind66.tsv"
+EVERYDAY_BLIND67 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind67.tsv"
+EVERYDAY_BLIND68 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind68.tsv"
+EVERYDAY_BLIND69 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind69.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -532,6 +544,10 @@ def main() -> None:
                        (EVERYDAY_BLIND63, "factories and building sites, blind when first measured (134/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND64, "community notices, blind when first measured (142/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND65, "folk tales and storytelling, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND66, "romance web fiction, blind when first measured (139/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND67, "family letters and memoirs, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND68, "vocational training, blind when first measured (145/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND69, "northern village talk, blind when first measured (135/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -19,7 +19,8 @@ aloud (大丈夫), an eighth (``spoken_tones_blind8.tsv``) announcements and ser
 classroom teaching (三年级一班, 一月中旬, 谁来说说), an eleventh (``spoken_tones_blind11.tsv``) markets and
 chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) radio and talk shows, a thirteenth
 (``spoken_tones_blind13.tsv``) workplace speech (解决不了), a fourteenth (``spoken_tones_blind14.tsv``)
-sport, coaching and the outdoors (不难). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+sport, coaching and the outdoors (不难), a fifteenth (``spoken_tones_blind15.tsv``) at the
+doctor's and the pharmacy (苦不苦, 有精神). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -59,6 +60,7 @@ DATA11 = REPO / "benchmarks" / "data" / "spoken_tones_blind11.tsv"
 DATA12 = REPO / "benchmarks" / "data" / "spoken_tones_blind12.tsv"
 DATA13 = REPO / "benchmarks" / "data" / "spoken_tones_blind13.tsv"
 DATA14 = REPO / "benchmarks" / "data" / "spoken_tones_blind14.tsv"
+DATA15 = REPO / "benchmarks" / "data" / "spoken_tones_blind15.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -163,7 +165,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15])
     parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7])
     args = parser.parse_args()
     for path in args.data:

@@ -1146,6 +1146,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("心仪好礼，得来全不费工夫。", "得", "de2"),
     ("北海道美呗停车场。", "呗", "bai4"),
     ("谁有空谁做呗。", "呗", "bei5"),
+    ("老任，你下午有空来一趟办公室吗？", "任", "ren2"),  # someone called by name
+    ("小查，把文件拿来。", "查", "zha1"),
+    ("老区人民为革命做出了贡献。", "区", "qu1"),
     ("他工作为人都很认真。", "为", "wei2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:

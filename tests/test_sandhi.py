@@ -273,6 +273,8 @@ def fe() -> Frontend:
     ("他俩关系挺近乎的", "ta1 lia3 guan1 xi5 ting3 jin4 hu5 de5"),
     ("我的天呐", "wo3 de5 tian1 na5"),
     ("大杯加一元", "da4 bei1 jia1 yi4 yuan2"),
+    ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
+    ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
     ("我可弹不了", "wo2 ke3 tan2 bu5 liao3"),  # jieba's HMM glued 可 to the verb
@@ -530,6 +532,7 @@ SPOKEN_SETS = [
     ("spoken_tones_blind12.tsv", 153, 150),  # 153 blind, 153 now (2026-12-07)
     ("spoken_tones_blind13.tsv", 159, 156),  # 157 blind (one a mark on 板 for 老板's lao2, moved to 老), 159 now
     ("spoken_tones_blind14.tsv", 155, 152),  # 154 blind (不难 read nan4), 155 now
+    ("spoken_tones_blind15.tsv", 158, 154),  # 154 blind, 156 now (电子体温计 zi2 and 想吐 xiang3 left: 吐 is tù there)
 ]
 
 

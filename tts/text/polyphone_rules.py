@@ -26,7 +26,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "时",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
@@ -237,7 +237,7 @@ _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)
 _LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
             "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
 # Things wet that 干 "dry" (gān) is said of: 地面油漆还没干, 衣服一天都干不了.
-_WET_THINGS = re.compile("油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子")
+_WET_THINGS = re.compile("油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪|汗")
 # What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
 _LENGTH_MEASURES = frozenset("丈尺米里寸码")
 # What 大夫 names as an office (光禄大夫, 士大夫 dàfū); elsewhere 大夫 is a doctor, dàifu.
@@ -627,6 +627,36 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "liao3"  # jieba's 控制不了, 解决不了: the potential complement
     if char == "呗" and not before.endswith("梵") and _ends_clause(sentence, index + 1):
         return "bei5"  # 谁有空谁做呗: the particle (梵呗 bài)
+    if char == "圈" and after == "在" and _ba_in_clause(sentence, index):
+        return "juan1"  # 把鸡圈在院子里: "pen in"
+    if char == "还" and target.word == "还给" and index == target.word_start \
+            and re.match("[^，。！？；]{1,5}?(?:放过|干过|做过|打过|当过|扛过|洗过)", sentence[index + 2:]):
+        return "hai2"  # 你爸小时候还给地主家放过牛: "also … for"
+    if char == "担" and before[-1:] in _CHINESE_COUNTS and (
+            target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
+        return "dan4"  # 挑三担水: the measure of a carrying pole's load
+    if char == "当" and target.word == "当" and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
+            and not re.search("时|的时候|那年|那天", _clause_after(sentence, index)):
+        return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
+    if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
+            and before[-1:] not in "来去要想能会该可做再就也还都":
+        return "dang4"  # 你别把我当外人: "treat as"
+    if char == "行" and target.word in ("这行", "那行", "哪行", "行") and re.search("干|入|做|改|转", _clause_before(sentence, index)) \
+            and (target.word != "行" or before[-1:] in "这那哪") and not sentence.startswith(("不", "吗", "啊"), index + 1):
+        return "hang2"  # 他干木匠这行有二十年了: a trade (这行不通, 这行吗: xíng)
+    if char == "饮" and (target.word == "饮" or _loose(target)) and _ba_in_clause(sentence, index) \
+            and re.search("牲口|马|牛|羊|骡|驴", _clause_before(sentence, index)):
+        return "yin4"  # 你去把牲口饮了: "water (animals)"
+    if char == "还" and target.word == "还" and before.endswith(("要", "得", "该", "会", "没", "迟早", "早晚", "去", "想")) \
+            and (_ends_clause(sentence, index + 1) or sentence.startswith(("的", "的。", "的，"), index + 1)
+                 and _ends_clause(sentence, index + 2)):
+        return "huan2"  # 这个人情我迟早要还的: "pay back"
+    if char == "背" and target.word in ("背", "背着") and index == target.word_start \
+            and re.match("着?(?:(?:孩子|弟弟|妹妹|娃|小孩|儿子|女儿)[^，。！？；]{0,4}(?:去|走|跑|上|下|回|过|爬)|"
+                         "(?:我|你|他|她|老人|伤员)[^，。！？；]{0,6}(?:一步一步|走|跑|下山|上山|爬|过河|回家|去医院|上楼|下楼))",
+                         sentence[index + 1:]) \
+            and not re.search("偷偷|悄悄|私下|瞒", _clause_after(sentence, index)):
+        return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER and not before.endswith("千万"):
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
     if char == "为" and (target.word == "为" or (_loose(target) and index == target.word_start + 1)) \
@@ -1235,6 +1265,9 @@ def surname_reading(sentence: str, target: Target) -> str | None:
             or (target.word == char + "氏" and char != "盖"
                 and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
         return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
+    if char in _TITLE_SURNAMES and index > 0 and sentence[index - 1] in "老小" \
+            and (index == 1 or sentence[index - 2] in _BREAKS) and sentence[index + 1:index + 2] in ("，", "！", "啊", "呀"):
+        return SURNAME_READINGS[char]  # 老任，你下午有空吗; 小查，把文件拿来: someone called by name
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
             and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES) \
             and target.word[1] not in _NOT_IN_NAMES:

@@ -357,6 +357,7 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
+            or (before.endswith("有") and after in ("", "的", "了", "啊", "呢")) \
             or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
         return True if lively else None  # 都精神了, 长得真精神, 老人精神很好 (not 精神上, 精神文明)
     if text == "可不":
@@ -501,7 +502,8 @@ def _neutral_patterns(clause: list[Word]) -> None:
     for i in range(1, len(flat) - 1):
         middle = flat[i]
         if middle.text in ("一", "不") and flat[i - 1].text == flat[i + 1].text and flat[i - 1].text \
-                and i - 1 in starts and i not in long_starts and i not in in_idiom \
+                and (i - 1 in starts or (middle.text == "不" and i in starts and (i + 2 in starts or i + 2 == len(flat)))) \
+                and i not in long_starts and i not in in_idiom \
                 and not (middle.text == "一" and i >= 2 and flat[i - 2].text == "一") \
                 and not (middle.text == "一" and flat[i - 1].text in _MEASURES_NOT_VERBS
                          and not (i + 2 < len(flat) and flat[i + 2].text == "脉")):

@@ -31,7 +31,7 @@ REACTION_NUMBERS = frozenset("1314 5201314 666 886 233 2333 23333 233333".split(
 # not 、, which lists numbers).
 _CLAUSE_EDGES = frozenset("，。！？；,.!?;~…— \n")
 # Words after a slang number that name the day it stands for; 618年中 holds no year.
-_SLANG_DAY_AFTER = re.compile(r"[”’」』\"']?(?:年中|大促|购物节|狂欢节|当天|这天|那天|期间|档期|快乐|表白)")  # “618”大促
+_SLANG_DAY_AFTER = re.compile(r"[”’」』\"']?(?:年中|大促|购物节|狂欢节|房产节|家电节|当天|这天|那天|期间|档期|快乐|表白)")  # “618”大促
 # Words after a slang number that say what it means (1314寓意一生一世, 520代表我爱你); 代表 only
 # before a pronoun or 着 / 的是, as a number before 代表 alone counts delegates (520代表出席).
 _SLANG_MEANING_AFTER = re.compile(

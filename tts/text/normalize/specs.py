@@ -12,7 +12,7 @@ import re
 
 from tts.text.normalize.latin import spell
 from tts.text.normalize.numbers import NUMBER, read_decimal, read_digits, read_int
-from tts.text.normalize.rules import START_DIGITS, Piece, Rule, group, rule
+from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
 
 
 def _volt_amp(match: re.Match[str]) -> list[Piece]:
@@ -150,12 +150,39 @@ ADDRESS_PART = rule(
     START_DIGITS,
 )
 
-# A basement level (地下2层, 负2层) is a name, 二 not 两.
+# A basement level (地下2层, 负2层) is a name, 二 not 两 — unless 地上 counts the storeys above it first
+# (别墅地上3层，地下2层: 两层).
+def _basement(match: re.Match[str]) -> list[Piece]:
+    counted = "地上" in context_before(match, 12) and match.string[match.start() - 1] == "下"
+    return [group(match, "n", read_int(match["n"], liang=not counted) if not counted or match["n"] != "2" else "两")]
+
+
 BASEMENT = rule(
     "basement",
     r"(?:(?<=地下)|(?<=负))(?P<n>[0-9])(?=层|楼)",
-    lambda m: [group(m, "n", read_int(m["n"], liang=False))],
+    _basement,
     START_DIGITS,
+)
+# Floors out of a building's total (楼层：18/32层): 十八斜杠三十二层, no fraction.
+FLOOR_OF_TOTAL = rule(
+    "floor_of_total",
+    r"(?<![0-9./])(?P<a>[0-9]{1,2})(?P<s>/)(?P<b>[0-9]{1,2})(?=层)",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "斜杠"), group(m, "b", read_int(m["b"], liang=False))],
+    START_DIGITS,
+)
+# A rate below a benchmark in basis points (LPR-20BP): 减.
+BENCHMARK_MINUS = rule(
+    "benchmark_minus",
+    r"(?<=LPR)(?P<s>-)(?=[0-9]+\s?(?:BP|bp|个基点|基点))",
+    lambda m: [group(m, "s", "减")],
+    "-",
+)
+# A charge per area and month (2.8元/㎡·月): the dot between the units reads 每 (每平方米每月).
+PER_AREA_MONTH = rule(
+    "per_area_month",
+    r"(?:(?<=㎡)|(?<=m²)|(?<=m2))(?P<d>·)(?=[月年天日])",
+    lambda m: [group(m, "d", "每")],
+    "·",
 )
 
 # A month and day with zero-padding before the words of delivery (预计12-06送达): a date.
