@@ -274,6 +274,11 @@ def fe() -> Frontend:
     ("我的天呐", "wo3 de5 tian1 na5"),
     ("大杯加一元", "da4 bei1 jia1 yi4 yuan2"),
     ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
+    ("一是就业压力大，二是房价太高", "yi1 shi4 jiu4 ye4 ya1 li4 da4 er4 shi4 fang2 jia4 tai4 gao1"),
+    ("一则天气太冷，二则路也不好走", "yi1 ze2 tian1 qi4 tai4 leng3 er4 ze2 lu4 ye3 bu4 hao2 zou3"),
+    ("请到地下一层取车", "qing3 dao4 di4 xia4 yi1 ceng2 qu3 che1"),
+    ("这是一个近乎完美的计划", "zhe4 shi4 yi2 ge4 jin4 hu1 wan2 mei3 de5 ji4 hua4"),
+    ("屈原曾任三闾大夫", "qu1 yuan2 ceng2 ren4 san1 lv2 da4 fu1"),
     ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
@@ -497,7 +502,7 @@ def test_yi_as_a_number(fe: Frontend, text: str, expected: list[int]) -> None:
     ("鼓励地方和企业加大投入。", "di4 fang1"),
     ("哎哟，疼死我了。", "ai1 yo1"),  # 哟 in a word is no particle
     ("他哦了一声。", "o4"),
-    ("晚上大夫来查房了。", "da4 fu5"),  # 上 of 晚上 is no 上大夫
+    ("晚上大夫来查房了。", "dai4 fu5"),  # 上 of 晚上 is no 上大夫
     ("士大夫阶层。", "da4 fu1"),
     ("王大爷在公园。", "da4 ye5"),
     ("我闺女在银行上班。", "gui1 nv5"),

@@ -122,7 +122,7 @@ _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "�
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟正")
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
-_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄白黑紫"
+_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄黑紫"
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
@@ -164,7 +164,7 @@ _URGING = ("请", "要", "应", "该", "能", "可以", "大家", "你", "您", 
 _STATED_AS = ("目标", "任务", "主题", "职责", "重点", "宗旨", "初衷", "作用", "目的", "思路", "原则", "方向", "要求",
               "内容", "步骤", "爱好", "措施", "办法", "重心", "核心", "使命", "功能", "意义", "用途", "方针", "要点",
               "职能", "定位", "理念", "愿景", "口号", "主旨", "诉求", "关键", "难点", "特点", "标准", "依次",
-              "项", "之一", "项目", "部分", "贡献", "成就", "功绩", "原因", "理由", "方式", "外观", "关键词", "议题", "亮点", "症状", "结论", "名称")
+              "项", "之一", "项目", "部分", "步", "贡献", "成就", "功绩", "原因", "理由", "方式", "外观", "关键词", "议题", "亮点", "症状", "结论", "名称")
 # Verbs of naming before 为 "as" (确定为推进试点的城市).
 _NAMED_AS = frozenset(["确定", "认定", "指定", "选定", "评定", "任命", "命名", "定", "称", "视", "列", "评", "选", "改",
                        "理解", "解释", "解读", "翻译", "概括", "归纳", "总结", "描述", "形容", "比喻",
@@ -241,7 +241,8 @@ _WET_THINGS = re.compile("油漆|漆|墙|地面|地板|衣服|衣物|被子|床�
 # What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
 _LENGTH_MEASURES = frozenset("丈尺米里寸码")
 # What 大夫 names as an office (光禄大夫, 士大夫 dàfū); elsewhere 大夫 is a doctor, dàifu.
-_OFFICE_BEFORE = ("士", "卿", "光禄", "谏议", "御史", "中", "上", "下", "太中", "朝散", "三闾", "国", "部", "武功", "为")
+_OFFICE_BEFORE = ("士", "卿", "光禄", "荣禄", "资政", "通议", "谏议", "御史", "太中", "朝散", "三闾", "部", "武功", "五", "、",
+                  "上", "中", "下")
 # What 每行 "each line" counts (每行七个字, 每行两句).
 _COUNTED_LINES = re.compile("[一二两三四五六七八九十百千几0-9]+[个字句格列首]")
 # 之 that ends a word of its own before 都 "all" (总之都怪我).
@@ -439,6 +440,13 @@ def _next_word_length(target: Target) -> int:
     return min(later) - end if later else 0
 
 
+def _wet_subject(sentence: str, index: int) -> bool:
+    """Something wet is what 干 at ``index`` is said of (油漆还没干, 衣服一天都干不了), not a job (刷油漆的活他干不了)."""
+    clause = _clause_before(sentence, index)
+    return re.search(f"(?:{_WET_THINGS.pattern})[^，。！？；]{{0,6}}$", clause) is not None \
+        and re.search("活|事|工|任务|作业", clause) is None
+
+
 def _for_verb(sentence: str, index: int, scope: str) -> str | None:
     """The first verb of ``scope`` (the clause after the 为 at ``index``) that makes that 为 "for"
     (see _FOR_VERBS), or ``None``."""
@@ -573,7 +581,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return surname
     if char == "没" and target.word == "没过" and index == target.word_start and (
             _ends_clause(sentence, index + 2) or before.endswith(("都", "还", "也", "从", "从来", "一直", "并"))) \
-            and not re.search("水|雪|泥|洪|潮", _clause_before(sentence, index)):
+            and not re.search("积水|洪水|河水|雨水|潮水|海水|湖水|雪|泥浆|淤泥|泥水", _clause_before(sentence, index)):
         return "mei2"  # 考了三次都没过, 我还没过去: "not" (积水没过膝盖 mò: "submerge")
     if char == "没" and (target.word == "没" or (index == target.word_start and target.word_reading is None)):
         return "mei2"  # 没赶上, 没能, jieba's 没来 (沉没, 没收 are dictionary words of their own)
@@ -588,32 +596,36 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "地" and target.word == "地" and before[-1:] in "”』」" and is_han(before[-2:-1] or " ") \
             and sentence[index + 1:index + 2] in ("一", "响", "叫", "笑", "哭", "喊", "跳", "冲", "飞", "打", "摔", "关"):
         return "de5"  # “哗”地一下, “砰”地关上门: an adverb's marker after a sound
-    if char == "干" and target.word in ("干不了", "干得了") and index == target.word_start \
-            and _WET_THINGS.search(_clause_before(sentence, index)):
+    if char == "干" and target.word in ("干不了", "干得了", "干不透") and index == target.word_start \
+            and _wet_subject(sentence, index):
         return "gan1"  # 衣服一天都干不了: "dry"
     if char == "干" and (target.word == "干" or _loose(target)) and re.search("活|工作|事", _clause_before(sentence, index)) \
             and not _WET_THINGS.search(_clause_before(sentence, index)) and before.endswith(("没", "未", "还没", "不")):
         return "gan4"  # 这活儿还没干: "do"
-    if char == "干" and (target.word == "干" or _loose(target)) and _WET_THINGS.search(_clause_before(sentence, index)) \
-            and (before.endswith(("没", "未", "还没", "不")) or sentence.startswith(("不了", "得了", "透", "了没"), index + 1)) \
-            and (_ends_clause(sentence, index + 1) or sentence.startswith(("不了", "得了", "透"), index + 1)):
+    if char == "干" and (target.word == "干" or _loose(target)) and _wet_subject(sentence, index) \
+            and (before.endswith(("没", "未", "还没", "不")) or sentence.startswith(("不了", "得了", "透", "了没", "不透"), index + 1)) \
+            and (_ends_clause(sentence, index + 1) or sentence.startswith(("不了", "得了", "透", "不透", "就", "呢", "吗"), index + 1)):
         return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
-    if char == "盛" and target.word in ("盛放", "盛装") and "用" in _clause_before(sentence, index):
-        return "cheng2"  # 用铁桶盛放废机油: "hold" (鲜花盛放 shèng)
+    if char == "盛" and target.word in ("盛放", "盛装") and index == target.word_start \
+            and re.search("桶|盆|碗|罐|瓶|箱|袋|盒|容器|器皿|缸|坛|篮|筐|杯", _clause_before(sentence, index)) \
+            and not re.search("花|樱|玫瑰|一身", _clause_before(sentence, index)):
+        return "cheng2"  # 用铁桶盛放废机油, 这些容器可以盛放液体: "hold" (鲜花盛放, 一身盛装 shèng)
     if char == "少" and (target.word == "少" or (_loose(target) and index == target.word_start + 1)) \
             and before.endswith(("请", "要", "应", "尽量", "可以", "应该")) \
             and is_han(after or " ") and after not in _BREAKS:
         return "shao3"  # 请少聚集: "less" before a verb
-    if char == "大" and target.word == "大夫" and index == target.word_start \
-            and not sentence[:index].endswith(_OFFICE_BEFORE) \
-            and not re.search("[楚齐秦晋燕赵魏韩鲁宋郑卫吴越周陈蔡]国|春秋|战国|朝廷|古代|官", _clause_before(sentence, index)):
+    if char == "大" and target.word.endswith("大夫") and index == target.word_start + len(target.word) - 2 \
+            and (not sentence[:index].endswith(_OFFICE_BEFORE) or sentence[:index].endswith(("乡下", "晚上", "早上", "马上", "手下"))) \
+            and not re.search("[楚齐秦晋燕赵魏韩鲁宋郑卫吴越周陈蔡]国|春秋|战国|朝廷|古代|官至|官拜|为官|做官|诸侯|天子|追赠|封|勾践|曾任",
+                              _clause_before(sentence, index)):
         return "dai4"  # 社区卫生服务站的大夫: a doctor (光禄大夫 dà)
     if char == "长" and target.word == "长" and before[-1:] in _LENGTH_MEASURES and after != "了":
         return "chang2"  # 足有十丈长, 两米长的绳子: a length
-    if char == "划" and (target.word in ("划", "划着") or _loose(target)) \
+    if char == "划" and (target.word in ("划", "划着") or _loose(target)) and after not in "到为给归拨入分定" \
             and re.match("[着了]?[^，。！？；]{0,5}(?:船|舟|桨|艇)", sentence[index + 1:]):
         return "hua2"  # 划着猪槽船: "row"
-    if char == "得" and before[-1:] not in _ONE_CHARACTER_VERBS and before[-1:] not in _AFFECT_VERBS \
+    if char == "得" and (target.word == "得" or _loose(target)) and before[-1:] not in _ONE_CHARACTER_VERBS \
+            and before[-1:] not in _AFFECT_VERBS and not before.endswith(("表现", "显", "变")) \
             and re.match("(?:格外|多加|更加|特别)(?:小心|注意)", sentence[index + 1:]):
         return "dei3"  # 下山时得格外小心: "must" (走得格外小心: the complement)
     if char == "得" and len(target.word) == 3 and target.word[1] == "得" and index == target.word_start + 1 \
@@ -653,7 +665,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "huan2"  # 这个人情我迟早要还的: "pay back"
     if char == "背" and target.word in ("背", "背着") and index == target.word_start \
             and re.match("着?(?:(?:孩子|弟弟|妹妹|娃|小孩|儿子|女儿)[^，。！？；]{0,4}(?:去|走|跑|上|下|回|过|爬)|"
-                         "(?:我|你|他|她|老人|伤员)[^，。！？；]{0,6}(?:一步一步|走|跑|下山|上山|爬|过河|回家|去医院|上楼|下楼))",
+                         "(?:我|你|他|她|老人|伤员|(?:年迈|受伤|生病|昏迷)的[^，。！？；]{1,3})[^，。！？；]{0,6}"
+                         "(?:一步一步|走|跑|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼))",
                          sentence[index + 1:]) \
             and not re.search("偷偷|悄悄|私下|瞒", _clause_after(sentence, index)):
         return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
@@ -663,7 +676,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and "着想" in sentence[index + 1:index + 10].split("，")[0]:
         return "wei4"  # 设身处地|地为|顾客着想: "for"
     if char == "好" and target.word == "好学":
-        easy = _LEARNED_THING.search(_clause_before(sentence, index)) or sentence.startswith(("吗", "么"), index + 2)
+        easy = re.search(f"(?:{_LEARNED_THING.pattern})(?:(?![们人员生孩他她])[^，。！？；]){{0,4}}$",
+                         _clause_before(sentence, index)) or sentence.startswith(("吗", "么"), index + 2)
         return "hao3" if easy else "hao4"  # 这门课很好学, 开车好学吗 / 这个孩子很好学
     if char == "为" and len(target.word) == 2 and target.word[0] in "正别在又还也" and index == target.word_start + 1 \
             and target.word_reading is None and _for_verb(sentence, index, _clause_after(sentence, index)[:15]):
@@ -683,7 +697,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         for_verb = _for_verb(sentence, index, tail[:cut])
         stated = target.previous_word.endswith(_STATED_AS) or target.previous_word in _NAMED_AS \
             or (sentence[:index].endswith(("多", "大多", "均", "皆", "大都", "多数"))
-                and not sentence[:index].endswith(("要多", "请多", "应多", "该多", "能多", "可以多", "得多")))
+                and not sentence[:index].endswith(("要多", "请多", "应多", "该多", "能多", "可以多", "得多", "许多", "很多",
+                                                    "诸多", "众多", "好多", "更多", "太多")))
         # 患者也多为需要做手术的老人: "are" (做事要多为别人考虑: "for")
         stated = stated and (tail.startswith(("向", "以", "通过", "把", "让")) or not any(
             v in tail[:cut] and not tail.startswith(v) for v in _FOR_EVEN_STATED))  # 措施为促进消费提供保障: "for"
@@ -1063,8 +1078,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and any(w in sentence[max(0, index - 10):index] for w in ("桨", "船", "艇", "龙舟")) \
             and after not in "到为给归拨入分定":
         return "hua2"  # 用桨划着走: "row"
-    if char == "供" and (target.word == "供" or _loose(target)) and after == "在" and (
-            _ba_in_clause(sentence, index) or re.search("面前|桌上|堂屋|神龛|佛前|灵前|供桌|香案", _clause_after(sentence, index))):
+    if char == "供" and (target.word == "供" or _loose(target)) and after == "在" and not sentence.startswith("在座", index + 1) \
+            and (_ba_in_clause(sentence, index) or re.search("面前|桌上|堂屋|神龛|佛前|灵前|供桌|香案", _clause_after(sentence, index))
+                 or re.search("遗像|牌位|佛像|神像|照片|香炉|灵位", _clause_before(sentence, index))) \
+            and not re.search("工作|居住|使用|学习|享用", _clause_after(sentence, index)):
         return "gong4"  # 把外婆的照片供在客厅里, 供在菩萨面前: "enshrine" (供在外地工作的人居住: gōng)
     if char == "划" and (target.word == "划" or _loose(target)) and after == "在" \
             and re.match("(?:[我你他她]的?)?(?:心|脸|手|胳膊|腿|背|脖子|皮肤|身)上", sentence[index + 2:index + 8]):
@@ -1177,8 +1194,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "kan1"  # 妈妈让我在家看着弟弟: "look after" (他看着孩子笑了: kàn)
     if char == "为" and (target.word == "为" or (target.word[:1] in "只专特就都正" and target.word[1:] == "为")) \
             and not _taken_as(sentence, index, sentence[index + 1:index + 16], 0) \
-            and re.match("(?:(?!所|不容|被)[^，。！？；]){1,6}?而(?!非|不|是|已|且|言|后|今|外|上|下|成)"
-                         if _TAKE_AS.search(_clause_before(sentence, index)) is None else
+            and re.match("(?:(?!所|不容|被)[^，。！？；0-9零一二两三四五六七八九十百千万]){1,6}?而(?!非|不|是|已|且|言|后|今|外|上|下|成)"
+                         if _TAKE_AS.search(_clause_before(sentence, index)) is None
+                         and not sentence[:index].endswith(("化", "解", "变", "成", "分", "报价", "身高", "气温", "温度", "体重", "价格"))
+                         else
                          "[^，。！？；]{1,6}?而(?:来|生|战|设计|存在|努力|奋斗|准备|付出|骄傲|奔波|拼搏|忙碌|工作|学习|牺牲|献身)",
                                                          sentence[index + 1:]):
         return "wei4"  # 只为你而来, 为梦想而战: 为 … 而 "for … (to)"

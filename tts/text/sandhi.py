@@ -324,7 +324,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text[-2:] == "大夫":
         lead = (clause[k - 1].text if k > 0 else "") + text[:-2]
         official = lead.endswith(_OFFICIAL_BEFORE) or text in _OFFICIAL_WORDS \
-            or (k > 0 and clause[k - 1].text in ("中", "上", "下", "士", "卿"))
+            or (k > 0 and clause[k - 1].text in ("中", "上", "下", "士", "卿")) \
+            or (len(clause[k].readings) == len(text) and clause[k].readings[-2].pinyin == "da4")  # the polyphone rules' official
         return False if official else None  # 光禄大夫, 士大夫 dàfū; a doctor dàifu
     if text == "上头" and k > 0 and clause[k - 1].text in ("越", "太", "很", "真", "有点", "好", "特别", "超"):
         return False  # 越看越上头 "hooked" (shàngtóu), not 上头 "above" (shàngtou)
@@ -342,7 +343,9 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     if text == "近乎":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
-        return before.endswith(("套", "拉", "攀", "个", "很", "挺", "太", "真", "特别", "那么", "多")) or after in ("", "的", "了", "啊", "呢")
+        two_before = "".join(w.text for w in clause[max(0, k - 2):k])
+        return before.endswith(("套", "拉", "攀")) or two_before.endswith(("套个", "拉个", "攀个")) \
+            or after in ("", "的", "了", "啊", "呢")
         # 套(个)近乎, 关系挺近乎的 jìnhu; 近乎痴迷 jìnhū "nearly"
     if text == "要是" and k > 0 and clause[k - 1].text in ("一定", "必须", "应该", "最好", "得", "都", "就", "还"):
         return False  # 一定要是开水: "must be" (要是 "if" is yàoshi)
@@ -537,9 +540,9 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
                 and not all(c in NUMERALS for c in clause[k - 1].text)
             rest = "".join(w.text for w in clause[k:])
             listed = j == 0 and nxt is not None and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
-                and "就" not in rest and (nxt.text in ("是", "要") or (
-                    nxt.text == "则" and rest[2:3] in _LISTED_AFTER_ZE)) \
-                and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则要…; not 一则消息, 一要钱就躲
+                and not any(w.text == "就" for w in clause[k:]) and (nxt.text in ("是", "要") or (
+                    nxt.text == "则" and not rest[2:].startswith(_COUNTED_BY_ZE))) \
+                and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则天气太冷; not 一则消息, 一要钱就躲
             _set(reading, 1 if word_end or ordinal or counted or weekday or listed
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
@@ -584,7 +587,7 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1
     if nxt.text[:1] in "层楼" and prev is not None and (
             prev.text == "负" or (prev.text == "下" and at(i - 2) is not None and at(i - 2).text == "地")) \
-            and (after is None or after.text[:1] in "是的有停车商大出入站，"):
+            and not (after is not None and after.text[:1] in "灰土沙泥冰雪水油膜纸布皮"):  # 地下一层灰: a layer
         return 1  # 地下一层, 负一楼: a floor named by its number
     if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
         return 1  # 三年级一班: a class named by its number
@@ -643,7 +646,9 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
 
 
 # What follows the 一 that opens a clause counting points (一是成本高，二是周期长; 一则…; 一要…).
-_LISTED_AFTER_ZE = frozenset("要是因可以能为让会不")  # 一则要制定计划 (一则消息: one piece)
+# What 则 counts after 一 (一则消息, one piece of news); before anything else 一则 opens a list (一则天气太冷).
+_COUNTED_BY_ZE = ("消息", "新闻", "广告", "通知", "寓言", "故事", "笑话", "启事", "短讯", "报道", "公告", "日记", "评论",
+                  "留言", "视频", "微博", "帖子", "趣闻", "轶事", "短文", "材料", "案例")
 # Grades after 一级 "first-class" (国家一级文物, 一级教师; 一级一级往上爬 counts steps).
 _GRADED_AFTER = frozenset(["文物", "教师", "演员", "保护", "响应", "警报", "建造师", "运动员", "厨师", "作家", "医院",
                            "学科", "市场", "风险", "指标", "品", "证书", "资质", "公路", "军士长", "士官", "裁判"])

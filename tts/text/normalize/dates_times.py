@@ -582,20 +582,22 @@ COMPACT_DATE = rule(
 
 # A day written M/D or M.D before the words of a release or an announcement (5/20开票, 5.20官宣恋情):
 # 五月二十日 — not a fraction or a decimal.
-_RELEASE_WORDS = "开票|开售|开抢|上映|首映|开播|首播|官宣|发布|上线|定档|举行|举办"
+_RELEASE_WORDS = "开票|开售|开抢|上映|首映|开播|首播|官宣|定档|举行|举办"
 EVENT_DAY = rule(
     "event_day",
-    r"(?<![0-9./A-Za-z版])(?<![A-Za-z] )(?<!版本)(?P<m>1[0-2]|[1-9])(?P<s>[/.])(?P<d>3[01]|[12][0-9]|[1-9])(?![0-9./])"
-    rf"(?=(?:{_RELEASE_WORDS}))",
+    r"(?<![0-9./A-Za-z版])(?<![A-Za-z] )(?<!版本)(?<![\u4e00-\u9fff])(?P<m>1[0-2]|[1-9])(?P<s>[/.])(?P<d>3[01]|[12][0-9]|[1-9])"
+    rf"(?![0-9./])(?=(?:{_RELEASE_WORDS}))"
+    r"|(?<![0-9./A-Za-z])(?P<m2>1[0-2]|[1-9])(?P<s2>/)(?P<d2>3[01]|[12][0-9]|[1-9])(?![0-9./])(?=发布|上线|开票|开售|上映)",
     lambda m: [group(m, "m", read_int(m["m"], liang=False) + "月"), group(m, "s", ""),
-               group(m, "d", read_int(m["d"], liang=False) + "日")],
+               group(m, "d", read_int(m["d"], liang=False) + "日")] if m["m"] else
+    [group(m, "m2", read_int(m["m2"], liang=False) + "月"), group(m, "s2", ""), group(m, "d2", read_int(m["d2"], liang=False) + "日")],
     START_DIGITS,
 )
 # A year of two digits opening a clause before the words of a year (24年最火的综艺, 24年上半年): 二四年
 # (20年的老店 counts years).
 SHORT_YEAR = rule(
     "short_year",
-    r"(?:(?<=^)|(?<=[，。！？；：、]))(?P<y>1[5-9]|2[0-9])(?=年(?:最|春晚|春节|跨年|上半年|下半年|底|初|全年|度|[0-9]{1,2}月))",
+    r"(?:(?<=^)|(?<=[，。！？；：、]))(?P<y>1[5-9]|2[0-9])(?=年(?:最|春晚|春节|跨年|上半年|下半年|底|初(?!心)|全年|度|[0-9]{1,2}月))",
     lambda m: [group(m, "y", read_digits(m["y"]))],
     START_DIGITS,
 )

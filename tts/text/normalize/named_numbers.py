@@ -216,7 +216,7 @@ PRODUCT_NUMBER = rule(
 # The holidays named by their dates before the words of their season: 5.1档 五一档, 10.1黄金周 十一黄金周.
 HOLIDAY = rule(
     "holiday",
-    r"(?<![0-9.])(?P<n>5\.1|10\.1)(?![0-9])(?=档|假期|小长假|黄金周|长假|出游|前后)",
+    r"(?<![0-9.])(?P<n>5\.1|10\.1)(?![0-9])(?=档|假期|小长假|黄金周|长假|出游)",
     lambda m: [group(m, "n", "五一" if m["n"] == "5.1" else "十一")],
     START_DIGITS,
 )
@@ -232,14 +232,14 @@ def _title_number(match: re.Match[str]) -> list[Piece]:
 
 TITLE_NUMBER = rule(
     "title_number",
-    r"(?<![0-9.])(?P<n>[0-9]{3,4})(?![0-9.]|年|元|万|亿|个|人|次|%)(?=[^《》\n]{0,12}》)",
+    r"(?<![0-9.])(?P<n>[0-9]{3,4})(?![0-9.]|[年元万亿个人次天夜首米篇部集期号岁分秒件条张本页%])(?=[^《》\n]{0,12}》)",
     _title_number,
     START_DIGITS,
 )
 # A year in a show's or a topic's name (#乘风2024#, B站2024百大UP主): digit by digit; 2次元 二次元.
 NAMED_YEAR = rule(
     "named_year",
-    r"(?:(?<=[\u4e00-\u9fff])(?P<y>(?:19|20)[0-9]{2})(?=#|百大|年度盛典|跨年)|(?P<d>2)(?=次元))",
+    r"(?:(?<=[\u4e00-\u9fff])(?P<y>(?:19|20)[0-9]{2})(?=#|百大|年度盛典|跨年)|(?<![0-9])(?P<d>2)(?=次元(?!旦)))",
     lambda m: [group(m, "y", read_digits(m["y"]))] if m["y"] else [group(m, "d", "二")],
     START_DIGITS,
 )

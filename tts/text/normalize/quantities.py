@@ -61,7 +61,7 @@ MEASURE_WORDS = (
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
     "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑 勺 汤匙 茶匙 匙 节 圈 门 扇 盏 幅 盒 串 "
-    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 更 梯 居 居室"
+    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 梯 居 居室"
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
@@ -158,8 +158,10 @@ def counts_something(text: str, start: int, end: int) -> bool:
                                                 and text[start - 2:start - 1] not in _COUNTING)):
         return False  # the floor of a building: 3号楼2层, B座2层 → 二层 (楼高2层, 一座2层小楼 → 两层)
     if text.startswith("档", end):
-        return text[:start].endswith(("有", "共", "分", "为", "设", "设有", "设置了", "推出了", "新增", "支持", "提供", "多达"))
+        return text[:start].endswith(("有", "共", "分", "分为", "设", "设有", "设置了", "推出了", "新增", "支持", "提供", "多达"))
         # 有2档火力, 分为2档, 推出了2档新节目 (调到2档: 二档)
+    if text.startswith("更", end):  # 每周2更 两更 (方案2更省钱: 更 "more")
+        return text[:start].endswith(("每周", "每天", "每日", "日", "周")) or end + 1 == len(text) or text[end + 1] in "，。！？；、"
     if text.startswith("栋", end) and re.match("栋[0-9]+单元", text[end:]):
         return False  # 他家住2栋3单元: a building named by its number (小区共2栋: two)
     return _MEASURE.match(text, end) is not None

@@ -60,7 +60,7 @@ PRICE_TIERS = rule(
 # A screen's shape (9:16竖屏, 16:9横屏): a ratio, 比, not a clock time.
 ASPECT_RATIO = rule(
     "aspect_ratio",
-    r"(?<![0-9:：])(?P<a>[0-9]{1,2})(?P<s>[:：])(?P<b>[0-9]{1,2})(?![0-9:：])(?=竖屏|横屏|画幅|宽屏|屏幕|比例|的画面|的屏)",
+    r"(?<![0-9:：])(?P<a>[0-9]{1,2})(?P<s>[:：])(?P<b>[0-9]{1,2})(?![0-9:：])(?=竖屏|横屏|画幅|宽屏|比例)",
     lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "比"), group(m, "b", read_int(m["b"], liang=False))],
     START_DIGITS,
 )
