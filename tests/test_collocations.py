@@ -1177,6 +1177,22 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他背着年迈的母亲逃出了战火。", "背", "bei1"),
     ("他英语水平考试又没过。", "没", "mei2"),
     ("他抽奖白得了一台冰箱。", "得", "de2"),
+    # an eleventh audit (60 paragraphs of ten more registers)
+    ("出装思路得变一变。", "得", "dei3"),
+    ("重装了两次系统。", "重", "chong2"),
+    ("限定头像框。", "框", "kuang4"),
+    ("参保率达到百分之九十五。", "率", "lv4"),
+    ("我不要求他长得多漂亮。", "长", "zhang3"),
+    ("是图两个人处得来。", "处", "chu3"),
+    ("她紧张得手心里都是汗。", "得", "de5"),
+    ("乘以九，得二十二点五米。", "得", "de2"),
+    ("身体变重了。", "重", "zhong4"),
+    ("以乐景写哀情。", "乐", "le4"),
+    ("竟抵得上万两黄金。", "得", "de5"),
+    ("一条干毛巾。", "干", "gan1"),
+    ("把上次发的绘本还到班里。", "还", "huan2"),
+    ("饵料我调了两种。", "调", "tiao2"),
+    ("鱼肚子里那层黑膜要去掉。", "肚", "du4"),
     ("他工作为人都很认真。", "为", "wei2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:

@@ -279,6 +279,8 @@ def fe() -> Frontend:
     ("请到地下一层取车", "qing3 dao4 di4 xia4 yi1 ceng2 qu3 che1"),
     ("这是一个近乎完美的计划", "zhe4 shi4 yi2 ge4 jin4 hu1 wan2 mei3 de5 ji4 hua4"),
     ("屈原曾任三闾大夫", "qu1 yuan2 ceng2 ren4 san1 lv2 da4 fu1"),
+    ("好生伺候着", "hao3 sheng1 ci4 hou5 zhe5"),
+    ("先见见再说", "xian1 jian4 jian5 zai4 shuo1"),
     ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun

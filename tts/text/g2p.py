@@ -48,6 +48,11 @@ def tone3(marked: str) -> str | None:
     return syllable
 
 
+# Characters whose standard reading (现代汉语词典, 普通话异读词审音表) pypinyin does not list first: 框 kuàng
+# (相框, 框架; kuāng is the old reading).
+STANDARD_FIRST: dict[str, str] = {"框": "kuang4"}
+
+
 class PinyinDictionary:
     """pypinyin's character and phrase dictionaries, read in tone-numbered pinyin."""
 
@@ -80,7 +85,8 @@ class PinyinDictionary:
             return cached
         entry = self._chars.get(ord(char)) if len(char) == 1 else None
         out = [tone3(p) for p in entry.split(",")] if entry is not None else []
-        cached = tuple(dict.fromkeys(p for p in out if p is not None))
+        first = STANDARD_FIRST.get(char)
+        cached = tuple(dict.fromkeys(p for p in ([first] if first else []) + out if p is not None))
         if entry is not None:  # only dictionary characters are cached, so the cache stays bounded
             self._char_cache[char] = cached
         return cached

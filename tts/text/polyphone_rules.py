@@ -26,7 +26,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "时",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "时", "估计",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
@@ -122,7 +122,7 @@ _WHO_BEFORE_NAMES = ("记者", "艺术家", "画家", "作家", "书法家", "�
 _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直跟正")
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
-_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄黑紫"
+_AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄黑紫清"
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
@@ -644,6 +644,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and target.word == "还给" and index == target.word_start \
             and re.match("[^，。！？；]{1,5}?(?:放过|干过|做过|打过|当过|扛过|洗过)", sentence[index + 2:]):
         return "hai2"  # 你爸小时候还给地主家放过牛: "also … for"
+    if char == "调" and (target.word == "调" or _loose(target)) \
+            and re.search("饵|汁|酱|调料|口味|味道|配方|颜色", _clause_before(sentence, index)):
+        return "tiao2"  # 饵料我调了两种: "mix"
+    if char == "还" and target.word == "还" and after == "到" and _ba_in_clause(sentence, index):
+        return "huan2"  # 把上次发的绘本还到班里: "return"
+    if char == "得" and (target.word == "得" or _loose(target)) and re.match("(.)一(.)", sentence[index + 1:index + 4]) \
+            and sentence[index + 1] == sentence[index + 3] and before.endswith(_SUBJECTS + ("路", "法", "划", "案")):
+        return "dei3"  # 出装思路得变一变: "must" before V一V
     if char == "担" and before[-1:] in _CHINESE_COUNTS and (
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
         return "dan4"  # 挑三担水: the measure of a carrying pole's load
@@ -903,7 +911,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
-            and is_han(after or " ") and after not in "了过到着":
+            and is_han(after or " ") and after not in "了过到着" \
+            and not (after in _CHINESE_COUNTS and re.search("乘|除|加|减|算|代入|相加|相乘", sentence[:index])):
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _BREAKS or index == 0) and sentence[index + 2:index + 3] in "！!":

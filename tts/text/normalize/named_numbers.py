@@ -244,5 +244,13 @@ NAMED_YEAR = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, STEEL_GRADE, ISSUE,
+# An engine named by three digits before its letters (330TSI, 280TSI): said digit by digit.
+ENGINE_CODE = rule(
+    "engine_code",
+    r"(?<![0-9.])(?P<n>[0-9]{3})(?=\s?(?:TSI|TFSI|TDI|THP|TGDI)(?![A-Za-z]))",
+    lambda m: [group(m, "n", read_digits(m["n"]))],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (ENGINE_CODE, PROGRAMME_PAIR, DISCOUNT, MODEL_DESIGNATION, ISOTOPE, AIRLINER, WEAPON_TYPE, STEEL_GRADE, ISSUE,
                            PRODUCT_NUMBER, HOLIDAY, TITLE_NUMBER, NAMED_YEAR)

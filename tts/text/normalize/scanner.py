@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     specs.FLOOR_OF_TOTAL,  # before the fractions: 18/32层
     specs.BENCHMARK_MINUS,  # before the letters: LPR-20BP
     specs.PER_AREA_MONTH,
+    specs.NEWTONS,
     *tech.RULES,  # before the addresses, clocks and numbers: localhost:3000, 时长3:24, 10w+
     *finance.RULES,  # before the numbers and letters: USD/CNY, 2024H1, 23国债01, BBB-
     *sports.RULES,  # before the clocks, fractions and numbers: 3'45", 3:56.40, 5/12 after 三分球, 4x400米

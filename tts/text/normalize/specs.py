@@ -65,6 +65,23 @@ ASPECT_RATIO = rule(
     START_DIGITS,
 )
 
+# A force in newtons (大小为10N的水平拉力, 合力是6N): 牛 where force is spoken of; elsewhere N is a letter.
+_FORCE_WORDS = re.compile("力|牛顿|摩擦|重物|弹簧|受力")
+
+
+def _newtons(match: re.Match[str]) -> list[Piece]:
+    force = _FORCE_WORDS.search(context_before(match, 16) + match.string[match.end():match.end() + 8]) is not None \
+        or match.string.startswith(("/kg", "/m", "·m"), match.end()) or context_before(match, 2).endswith(("F=", "G=", "f="))
+    return [group(match, "n", read_decimal(match["n"], liang=False)), group(match, "u", "牛" if force else spell("N"))]
+
+
+NEWTONS = rule(
+    "newtons",
+    r"(?<![0-9.A-Za-z])(?P<n>[0-9]+(?:\.[0-9]+)?)(?P<u>N)(?![A-Za-z0-9·])",
+    _newtons,
+    START_DIGITS,
+)
+
 IP_RATING = rule(
     "ip_rating",
     r"(?<![A-Za-z])(?P<ip>IP)(?P<n>[0-9]{2})(?![0-9])",
