@@ -281,6 +281,9 @@ def fe() -> Frontend:
     ("屈原曾任三闾大夫", "qu1 yuan2 ceng2 ren4 san1 lv2 da4 fu1"),
     ("好生伺候着", "hao3 sheng1 ci4 hou5 zhe5"),
     ("先见见再说", "xian1 jian4 jian5 zai4 shuo1"),
+    ("一个民族不能没有精神", "yi2 ge4 min2 zu2 bu4 neng2 mei2 you3 jing1 shen2"),
+    ("一则公益广告让人感动", "yi4 ze2 gong1 yi4 guang3 gao4 rang4 ren2 gan3 dong4"),
+    ("早上起来，地下一层白霜", "zao3 shang5 qi3 lai5 di4 xia4 yi4 ceng2 bai2 shuang1"),
     ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun
