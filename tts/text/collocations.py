@@ -57,6 +57,17 @@ class Collocations:
         for entry in sorted(entries, key=lambda e: -len(e.text)):
             for j, char in enumerate(entry.word):
                 self._by_char.setdefault(char, []).append((len(entry.left) + j, entry))
+        # The same, narrowed to what can match before a given next character (its collocations that
+        # name that character next, and those that end at the character), still longest first:
+        # (character, next character) → candidates, and character → those that end there.
+        self._ending: dict[str, list[tuple[int, Collocation]]] = {}
+        self._by_next: dict[tuple[str, str], list[tuple[int, Collocation]]] = {}
+        for char, candidates in self._by_char.items():
+            ending = [c for c in candidates if c[0] + 1 == len(c[1].text)]
+            self._ending[char] = ending
+            for nxt in {c[1].text[c[0] + 1] for c in candidates if c[0] + 1 < len(c[1].text)}:
+                self._by_next[char, nxt] = [c for c in candidates
+                                            if c[0] + 1 == len(c[1].text) or c[1].text[c[0] + 1] == nxt]
 
     @staticmethod
     def parse_line(line: str, where: str) -> Collocation:
@@ -113,7 +124,12 @@ class Collocations:
     def reading(self, sentence: str, index: int, bounds: frozenset[int]) -> str | None:
         """The syllable of ``sentence[index]`` fixed by the longest collocation matching there
         whose ends are in ``bounds`` (word boundary positions, see word_bounds), or ``None``."""
-        for offset, entry in self._by_char.get(sentence[index], ()):
+        char = sentence[index]
+        nxt = sentence[index + 1:index + 2]
+        candidates = self._by_next.get((char, nxt))
+        if candidates is None:
+            candidates = self._ending.get(char, ())
+        for offset, entry in candidates:
             start = index - offset
             end = start + len(entry.text)
             if start >= 0 and (entry.open_left or start in bounds) and (entry.open_right or end in bounds) \
