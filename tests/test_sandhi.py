@@ -284,6 +284,9 @@ def fe() -> Frontend:
     ("一个民族不能没有精神", "yi2 ge4 min2 zu2 bu4 neng2 mei2 you3 jing1 shen2"),
     ("一则公益广告让人感动", "yi4 ze2 gong1 yi4 guang3 gao4 rang4 ren2 gan3 dong4"),
     ("早上起来，地下一层白霜", "zao3 shang5 qi3 lai5 di4 xia4 yi4 ceng2 bai2 shuang1"),
+    ("地下一层白天人很少", "di4 xia4 yi1 ceng2 bai2 tian1 ren2 hen2 shao3"),
+    ("一则我的腿伤还没好，二则家里也离不开人", "yi1 ze2 wo3 de5 tui3 shang1 hai2 mei2 hao3 er4 ze2 jia1 li5 ye3 li2 bu5 kai1 ren2"),
+    ("他特别有精神", "ta1 te4 bie2 you3 jing1 shen5"),
     ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun

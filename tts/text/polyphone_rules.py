@@ -26,7 +26,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "时",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
@@ -608,7 +608,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
     if char == "盛" and target.word in ("盛放", "盛装") and index == target.word_start \
             and re.search("[用拿以][^，。！？；]{0,4}(?:桶|盆|碗|罐|瓶|箱|袋|盒|容器|器皿|缸|坛|篮|筐|杯)|(?:桶|罐|瓶|箱|盒|容器|器皿|缸)"
-                          "[^，。！？；]{0,3}(?:可以|能|用来|用于|适合)", _clause_before(sentence, index)) \
+                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|盆|杯)[^，。！？；]{0,2}(?:能|不能|可以)",
+                          _clause_before(sentence, index)) \
             and not re.search("花|樱|玫瑰|一身", _clause_before(sentence, index)):
         return "cheng2"  # 用铁桶盛放废机油, 这些容器可以盛放液体: "hold" (鲜花盛放, 一身盛装 shèng)
     if char == "少" and (target.word == "少" or (_loose(target) and index == target.word_start + 1)) \
@@ -640,42 +641,48 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "liao3"  # jieba's 控制不了, 解决不了: the potential complement
     if char == "呗" and not before.endswith("梵") and _ends_clause(sentence, index + 1):
         return "bei5"  # 谁有空谁做呗: the particle (梵呗 bài)
-    if char == "圈" and after == "在" and _ba_in_clause(sentence, index) \
-            and re.search("[鸡鸭鹅羊牛猪狗马兔它]", _clause_before(sentence, index)):
+    if char == "圈" and after == "在" and (re.search(
+            "把[^，。！？；]{0,4}(?:鸡|鸭|鹅|羊|牛|猪|狗|驴|骡|马|兔|骆驼|鹌鹑|鸽|鸟|牲口)(?![上奶肉])[^，。！？；]{0,2}$",
+            _clause_before(sentence, index)) or (_clause_before(sentence, index).endswith("把它") and re.search(
+                "鸡|鸭|鹅|羊|猪|狗|驴|骡|兔|猫|鸟|牲口", sentence[:index]))):
         return "juan1"  # 把鸡圈在院子里: "pen in"
-    if char == "还" and target.word == "还给" and index == target.word_start and "把" not in _clause_before(sentence, index) \
+    if char == "还" and target.word == "还给" and index == target.word_start \
+            and not re.search("把[^，。！？；]{1,4}$", _clause_before(sentence, index)) \
             and re.match("[^，。！？；]{1,5}?(?:放过|干过|做过|打过|当过|扛过|洗过)", sentence[index + 2:]):
         return "hai2"  # 你爸小时候还给地主家放过牛: "also … for"
-    if char == "调" and (target.word == "调" or _loose(target)) and after not in "走到去往任动离回入职" \
-            and re.search("饵|汁|酱|调料|口味|味道|配方|颜色", _clause_before(sentence, index)):
+    if char == "调" and (target.word == "调" or _loose(target)) and after not in "走去往任动离回入职" \
+            and re.search("饵|汁|酱|调料|口味|味道|配方|颜色", _clause_before(sentence, index)) \
+            and not (after == "到" and re.search("师傅|负责人|经理|老师|主任|他|她|人", _clause_before(sentence, index))):
         return "tiao2"  # 饵料我调了两种: "mix"
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
             and not sentence.startswith(("有点", "有些", "有一点"), index + 1):
         return "dei3"  # 我估计得有五六斤: "must be, probably"
     if char == "还" and target.word == "还" and after == "到" and _ba_in_clause(sentence, index) \
-            and re.search("(?:书|绘本|钱|东西|工具|伞|车|钥匙|图书|材料|桌椅)$", before):
+            and re.search("(?:书|绘本|钱|东西|工具|伞|车|钥匙|图书|材料|桌椅|充电宝|贷|贷款|债|借款)$", before):
         return "huan2"  # 把上次发的绘本还到班里: "return"
     if char == "得" and (target.word == "得" or _loose(target)) and re.match("(.)一(.)", sentence[index + 1:index + 4]) \
             and sentence[index + 1] == sentence[index + 3] and before.endswith(_SUBJECTS + ("路", "法", "划", "案")):
         return "dei3"  # 出装思路得变一变: "must" before V一V
     if char == "背" and (target.word in ("背", "背起") or _loose(target)) and after == "起" \
-            and re.match("起[^，。！？；]{0,8}(?:病人|老人|伤员|伤者|孩子|母亲|父亲|娃)", sentence[index + 1:]):
+            and re.match("起[^，。！？；]{0,8}(?:病人|老人|伤员|伤者|孩子|母亲|父亲|娃|背包|书包|行囊|行李|受伤的)", sentence[index + 1:]):
         return "bei1"  # 护工不宜独自背起体重较大的病人: "carry" (背起课文来: bèi)
-    if char == "看" and (target.word == "看" or _loose(target)) and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子)", sentence[index + 1:]) \
-            and re.search("雇|让|派|负责|专门|帮", _clause_before(sentence, index)):
+    if char == "看" and (target.word == "看" or _loose(target)) \
+            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)", sentence[index + 1:]) \
+            and re.search("雇|让|派|负责|专门|帮|给人|在", _clause_before(sentence, index)) \
+            and not re.search("去|到|带|参观", _clause_before(sentence, index)):
         return "kan1"  # 他家雇了个老头看果园: "guard" (我们去看果园的樱桃开花: kàn)
     if char == "担" and before[-1:] in _CHINESE_COUNTS and (
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
         return "dan4"  # 挑三担水: the measure of a carrying pole's load
     if char == "当" and (target.word == "当" or _loose(target)) and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
-            and before.endswith(("你", "我", "他", "她", "别", "不要", "真", "还", "就", "都", "们")) \
+            and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「" \
             and not re.search("时|的时候|那年|那天|期间", _clause_after(sentence, index)):
         return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
         return "dang4"  # 你别把我当外人: "treat as"
     if char == "行" and target.word in ("这行", "那行", "哪行", "行") and re.search("[干入做](?:[^，。！？；]{0,4})$", before) \
-            and (target.word != "行" or before[-1:] in "这那哪") and not sentence.startswith(("不", "吗", "啊", "人", "旅", "客", "游"), index + 1):
+            and (target.word != "行" or before[-1:] in "这那哪") and not sentence.startswith(("不", "吗", "啊", "旅客", "游客"), index + 1):
         return "hang2"  # 他干木匠这行有二十年了: a trade (这行不通, 这行吗: xíng)
     if char == "饮" and (target.word == "饮" or _loose(target)) and _ba_in_clause(sentence, index) \
             and re.search("牲口|马|牛|羊|骡|驴", _clause_before(sentence, index)):
@@ -687,7 +694,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "背" and target.word in ("背", "背着") and index == target.word_start \
             and re.match("着?(?:(?:孩子|弟弟|妹妹|娃|小孩|儿子|女儿)[^，。！？；]{0,4}(?:去|走|跑|上|下|回|过|爬)|"
                          "(?:我|你|他|她|老人|伤员|(?:年迈|受伤|生病|昏迷)的[^，。！？；]{1,3})(?!们)[^，。！？；]{0,6}"
-                         "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼))",
+                         "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼|走了很远|跑到医院|跑进医院|送到医院|赶到医院))",
                          sentence[index + 1:]) \
             and not re.search("偷偷|悄悄|私下|瞒", _clause_after(sentence, index)):
         return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
@@ -736,7 +743,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
         if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词)(?:[，。！？；了]|$)", tail):
             return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
-    if char == "得" and ((before.endswith(_SUBJECTS) and (after in _MUST_VERBS
+    if char == "得" and ((before.endswith(_SUBJECTS) and ((after in _MUST_VERBS and not (after == "小" and not sentence.startswith("小心", index + 1)))
                                                          or sentence.startswith(("快点", "快些", "快一点"), index + 1))
                          and not sentence.startswith(("再多的", "再多也"), index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
@@ -925,7 +932,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after not in "了过到着" \
-            and not (after in _CHINESE_COUNTS and re.search("乘以|除以|相加|相乘|相减|代入|方程", sentence[:index])):
+            and not (after in _CHINESE_COUNTS and re.search("乘|除以|相加|相乘|相减|代入|方程|加起来|[0-9一二三四五六七八九十]减[0-9一二三四五六七八九十]",
+                                                          sentence[:index])):
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _BREAKS or index == 0) and sentence[index + 2:index + 3] in "！!":
@@ -1307,9 +1315,7 @@ def surname_reading(sentence: str, target: Target) -> str | None:
                 and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
         return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
     if char in "任解查仇曾朴盖缪翟覃" and index > 0 and sentence[index - 1] in "老小" \
-            and (index == 1 or sentence[index - 2] in _BREAKS) and (
-                sentence[index + 1:index + 2] in ("！", "啊", "呀")
-                or re.match("，(?:你|您|把|过来|快|来|帮|这|那|去|别|今天|明天|下午|上午)", sentence[index + 1:])):
+            and (index == 1 or sentence[index - 2] in _BREAKS) and sentence[index + 1:index + 2] in ("，", "！", "啊", "呀"):
         return SURNAME_READINGS[char]  # 老任，你下午有空吗; 小查，把文件拿来: someone called by name
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
             and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES) \

@@ -25,6 +25,7 @@ Fixed readings (user overrides) are never changed, but their tones still count a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
@@ -360,7 +361,7 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
-            or ("".join(w.text for w in clause[max(0, k - 2):k]).endswith(("挺有", "很有", "真有", "特有", "多有", "太有"))
+            or (re.search("(?:挺|很|真|特别|非常|十分|多|更|太|比较)有$", "".join(w.text for w in clause[max(0, k - 2):k]))
                 and after in ("", "的", "了", "啊", "呢")) \
             or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
         return True if lively else None  # 都精神了, 长得真精神, 老人精神很好 (not 精神上, 精神文明)
@@ -542,7 +543,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             rest = "".join(w.text for w in clause[k:])
             listed = j == 0 and nxt is not None and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
                 and not any(w.text == "就" for w in clause[k:]) and (nxt.text in ("是", "要") or (
-                    nxt.text == "则" and not rest[2:].startswith(_COUNTED_BY_ZE) and len(rest) <= 8 and "的" not in rest)) \
+                    nxt.text == "则" and not any(w in rest[2:8] for w in _COUNTED_BY_ZE + ("声明", "启事"))
+                    and ((len(rest) <= 8 and "的" not in rest) or rest[2:3] in "我你他她这那因"))) \
                 and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则天气太冷; not 一则消息, 一要钱就躲
             _set(reading, 1 if word_end or ordinal or counted or weekday or listed
                  else _yi_tone(readings, i, count_before=not after_word))
@@ -588,7 +590,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1
     if nxt.text[:1] in "层楼" and prev is not None and (
             prev.text == "负" or (prev.text == "下" and at(i - 2) is not None and at(i - 2).text == "地")) \
-            and not (after is not None and after.text[:1] in "灰土沙泥冰雪水油膜纸布皮白厚薄落霜青苔"):  # 地下一层灰: a layer
+            and not (after is not None and (after.text[:1] in "灰土沙泥冰雪水油膜纸布皮霜" or "".join(
+                r.text for r in readings[i + 2:i + 4]) in ("白霜", "落叶", "厚厚", "薄薄", "青苔"))):  # 地下一层灰: a layer
         return 1  # 地下一层, 负一楼: a floor named by its number
     if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
         return 1  # 三年级一班: a class named by its number

@@ -65,7 +65,7 @@ MEASURE_WORDS = (
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-    + r"|年(?!级|代)|季(?!度)|房(?=改|变|[0-9一二两三四]厅|出租|户型|朝|带|[，。、；]|$)|梯(?=[0-9一二两三四五六七八]户)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
+    + r"|年(?!级|代)|季(?!度)|房(?=改|变|[0-9一二两三四]厅|[0-9一二两三四]卫|出租|户型|的户型|朝|带|[，。、；]|$)|梯(?=[0-9一二两三四五六七八]户|[，。、；]|$)|(?:[KMGTP]i?B|[kKMG]bps|[wW])(?![A-Za-z])"  # 两GB, 两w (万): read as letters
     + r"|[金银](?=[0-9])|[金银铜]牌|(?<=[0-9]银[0-9])铜|[金银铜](?=[，。、；！？]|$))"  # 3金2银1铜 → 两银, 获2金
 )
 _CALENDAR_AFTER = re.compile("[月日号时点]")

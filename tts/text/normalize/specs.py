@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.latin import spell
-from tts.text.normalize.numbers import NUMBER, read_decimal, read_digits, read_int
+from tts.text.normalize.numbers import NUMBER, read_decimal, read_digits, read_fraction, read_int
 from tts.text.normalize.rules import START_DIGITS, Piece, Rule, context_before, group, rule
 
 
@@ -66,7 +66,7 @@ ASPECT_RATIO = rule(
 )
 
 # A force in newtons (大小为10N的水平拉力, 合力是6N): 牛 where force is spoken of; elsewhere N is a letter.
-_FORCE_WORDS = re.compile("拉力|压力|重力|摩擦力|合力|推力|支持力|弹力|浮力|阻力|牛顿|受力|力的大小|的力|弹簧")
+_FORCE_WORDS = re.compile("拉力|压力|重力|摩擦力|合力|推力|支持力|弹力|浮力|阻力|牛顿|受力|力的大小|的力|弹簧|测力计|示数|物体重|重为")
 
 
 def _newtons(match: re.Match[str]) -> list[Piece]:
@@ -183,8 +183,9 @@ BASEMENT = rule(
 # Floors out of a building's total (楼层：18/32层): 十八斜杠三十二层, no fraction.
 FLOOR_OF_TOTAL = rule(
     "floor_of_total",
-    r"(?<![0-9./])(?P<a>[0-9]{1,2})(?P<s>/)(?P<b>[4-9]|[1-9][0-9])(?=层)",
-    lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "斜杠"), group(m, "b", read_int(m["b"], liang=False))],
+    r"(?<![0-9./])(?P<a>[0-9]{1,2})(?P<s>/)(?P<b>[0-9]{1,2})(?=层)",
+    lambda m: [group(m, "a", read_int(m["a"], liang=False)), group(m, "s", "斜杠"), group(m, "b", read_int(m["b"], liang=False))]
+    if int(m["b"]) >= 4 or "楼层" in context_before(m, 6) else [group(m, 0, read_fraction(m["a"], m["b"]))],
     START_DIGITS,
 )
 # A rate below a benchmark in basis points (LPR-20BP): 减.
