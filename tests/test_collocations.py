@@ -1237,6 +1237,17 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("把充电宝还到柜机里。", "还", "huan2"),
     ("把酱汁调到浓稠就行。", "调", "tiao2"),
     ("做酱料的老师傅调到上海了。", "调", "diao4"),
+    # an eleventh review's counter-cases (116 probes of 7c478c8)
+    ("而当我是一个父亲以后，我才真正明白。", "当", "dang1"),
+    ("你们别当外人的面吵架。", "当", "dang1"),
+    ("他背着我走了很远的路去借钱，我一点都不知道。", "背", "bei4"),
+    ("这是他参赛时得来的奖杯。", "得", "de2"),
+    ("小解，大解都在那边的厕所。", "解", "jie3"),
+    ("这盆杜鹃能盛放一个月。", "盛", "sheng4"),
+    ("她背起英语单词来比谁都快。", "背", "bei4"),
+    ("孩子们在草地上看羊吃草。", "看", "kan4"),
+    ("从这儿乘地铁过去，得一个多小时。", "得", "dei3"),
+    ("果汁厂把老李调到了销售部。", "调", "diao4"),
     ("他工作为人都很认真。", "为", "wei2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:

@@ -287,6 +287,8 @@ def fe() -> Frontend:
     ("地下一层白天人很少", "di4 xia4 yi1 ceng2 bai2 tian1 ren2 hen2 shao3"),
     ("一则我的腿伤还没好，二则家里也离不开人", "yi1 ze2 wo3 de5 tui3 shang1 hai2 mei2 hao3 er4 ze2 jia1 li5 ye3 li2 bu5 kai1 ren2"),
     ("他特别有精神", "ta1 te4 bie2 you3 jing1 shen5"),
+    ("这部作品十分有精神的力量", "zhe4 bu4 zuo4 pin3 shi2 fen1 you3 jing1 shen2 de5 li4 liang5"),
+    ("一则我们公司的招聘广告登在了报上", "yi4 ze2 wo3 men5 gong1 si1 de5 zhao1 pin4 guang3 gao4 deng1 zai4 le5 bao4 shang5"),
     ("老人今天看着挺有精神的", "lao3 ren2 jin1 tian1 kan4 zhe5 ting2 you3 jing1 shen5 de5"),
     ("他一动不动", "ta1 yi2 dong4 bu2 dong4"),  # not A不A
     ("钱不多", "qian2 bu4 duo1"),  # nor after a noun

@@ -26,7 +26,7 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "时",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
@@ -608,7 +608,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
     if char == "盛" and target.word in ("盛放", "盛装") and index == target.word_start \
             and re.search("[用拿以][^，。！？；]{0,4}(?:桶|盆|碗|罐|瓶|箱|袋|盒|容器|器皿|缸|坛|篮|筐|杯)|(?:桶|罐|瓶|箱|盒|容器|器皿|缸)"
-                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|盆|杯)[^，。！？；]{0,2}(?:能|不能|可以)",
+                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|杯)[^，。！？；]{0,2}(?:能|不能|可以)",
                           _clause_before(sentence, index)) \
             and not re.search("花|樱|玫瑰|一身", _clause_before(sentence, index)):
         return "cheng2"  # 用铁桶盛放废机油, 这些容器可以盛放液体: "hold" (鲜花盛放, 一身盛装 shèng)
@@ -652,8 +652,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hai2"  # 你爸小时候还给地主家放过牛: "also … for"
     if char == "调" and (target.word == "调" or _loose(target)) and after not in "走去往任动离回入职" \
             and re.search("饵|汁|酱|调料|口味|味道|配方|颜色", _clause_before(sentence, index)) \
-            and not (after == "到" and re.search("师傅|负责人|经理|老师|主任|他|她|人", _clause_before(sentence, index))):
+            and not (after == "到" and not re.search("把[^，。！？；]{0,3}(?:汁|酱|料|颜色|色|味|口味)[^，。！？；]{0,2}$",
+                                                      _clause_before(sentence, index))):
         return "tiao2"  # 饵料我调了两种: "mix"
+    if char == "得" and (target.word == "得" or _loose(target)) and before.endswith("时") \
+            and sentence.startswith(("早点", "带上", "带好", "注意", "小心", "提前", "先", "多", "系好", "戴好", "记得", "穿"), index + 1):
+        return "dei3"  # 到时得早点出门, 考试时得带上身份证: "must"
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
             and not sentence.startswith(("有点", "有些", "有一点"), index + 1):
         return "dei3"  # 我估计得有五六斤: "must be, probably"
@@ -664,19 +668,21 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and sentence[index + 1] == sentence[index + 3] and before.endswith(_SUBJECTS + ("路", "法", "划", "案")):
         return "dei3"  # 出装思路得变一变: "must" before V一V
     if char == "背" and (target.word in ("背", "背起") or _loose(target)) and after == "起" \
-            and re.match("起[^，。！？；]{0,8}(?:病人|老人|伤员|伤者|孩子|母亲|父亲|娃|背包|书包|行囊|行李|受伤的)", sentence[index + 1:]):
+            and re.match("起[^，。！？；]{0,8}(?:病人|老人|伤员|伤者|孩子|母亲|父亲|娃|背包|书包|行囊|行李|受伤的)", sentence[index + 1:]) \
+            and not re.match("起[^，。！？；]{0,6}来", sentence[index + 1:]):
         return "bei1"  # 护工不宜独自背起体重较大的病人: "carry" (背起课文来: bèi)
     if char == "看" and (target.word == "看" or _loose(target)) \
-            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)", sentence[index + 1:]) \
-            and re.search("雇|让|派|负责|专门|帮|给人|在", _clause_before(sentence, index)) \
+            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)(?:[了呢啊]?$|[了呢啊]?[，。！？；])",
+                         sentence[index + 1:]) \
+            and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
             and not re.search("去|到|带|参观", _clause_before(sentence, index)):
         return "kan1"  # 他家雇了个老头看果园: "guard" (我们去看果园的樱桃开花: kàn)
     if char == "担" and before[-1:] in _CHINESE_COUNTS and (
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
         return "dan4"  # 挑三担水: the measure of a carrying pole's load
     if char == "当" and (target.word == "当" or _loose(target)) and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
-            and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「" \
-            and not re.search("时|的时候|那年|那天|期间", _clause_after(sentence, index)):
+            and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「而可但每且" \
+            and not re.search("时|的时候|那年|那天|期间|以后|之后|后|那几|那段", _clause_after(sentence, index)):
         return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
@@ -696,7 +702,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                          "(?:我|你|他|她|老人|伤员|(?:年迈|受伤|生病|昏迷)的[^，。！？；]{1,3})(?!们)[^，。！？；]{0,6}"
                          "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼|走了很远|跑到医院|跑进医院|送到医院|赶到医院))",
                          sentence[index + 1:]) \
-            and not re.search("偷偷|悄悄|私下|瞒", _clause_after(sentence, index)):
+            and not re.search("偷偷|悄悄|私下|瞒|不知道", sentence):
         return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER and not before.endswith("千万"):
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
@@ -932,7 +938,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
             and is_han(after or " ") and after not in "了过到着" \
-            and not (after in _CHINESE_COUNTS and re.search("乘|除以|相加|相乘|相减|代入|方程|加起来|[0-9一二三四五六七八九十]减[0-9一二三四五六七八九十]",
+            and not (after in _CHINESE_COUNTS and re.search("[0-9一二三四五六七八九十][乘减][0-9一二三四五六七八九十]|除以|乘以|相加|相乘|相减|代入|方程|加起来",
                                                           sentence[:index])):
         return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
@@ -1315,7 +1321,8 @@ def surname_reading(sentence: str, target: Target) -> str | None:
                 and sentence[target.word_start + 2:target.word_start + 3] not in _SCALE_AFTER)):
         return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
     if char in "任解查仇曾朴盖缪翟覃" and index > 0 and sentence[index - 1] in "老小" \
-            and (index == 1 or sentence[index - 2] in _BREAKS) and sentence[index + 1:index + 2] in ("，", "！", "啊", "呀"):
+            and (index == 1 or sentence[index - 2] in _BREAKS) and sentence[index + 1:index + 2] in ("，", "！", "啊", "呀") \
+            and not sentence.startswith("，大", index + 1):
         return SURNAME_READINGS[char]  # 老任，你下午有空吗; 小查，把文件拿来: someone called by name
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
             and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES) \

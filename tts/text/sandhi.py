@@ -362,7 +362,7 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
             or (re.search("(?:挺|很|真|特别|非常|十分|多|更|太|比较)有$", "".join(w.text for w in clause[max(0, k - 2):k]))
-                and after in ("", "的", "了", "啊", "呢")) \
+                and (after in ("", "了", "啊", "呢") or (after == "的" and k + 2 == len(clause)))) \
             or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
         return True if lively else None  # 都精神了, 长得真精神, 老人精神很好 (not 精神上, 精神文明)
     if text == "可不":
@@ -543,7 +543,7 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             rest = "".join(w.text for w in clause[k:])
             listed = j == 0 and nxt is not None and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
                 and not any(w.text == "就" for w in clause[k:]) and (nxt.text in ("是", "要") or (
-                    nxt.text == "则" and not any(w in rest[2:8] for w in _COUNTED_BY_ZE + ("声明", "启事"))
+                    nxt.text == "则" and not any(w in rest for w in _COUNTED_BY_ZE + ("声明", "启事"))
                     and ((len(rest) <= 8 and "的" not in rest) or rest[2:3] in "我你他她这那因"))) \
                 and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则天气太冷; not 一则消息, 一要钱就躲
             _set(reading, 1 if word_end or ordinal or counted or weekday or listed
