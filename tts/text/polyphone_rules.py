@@ -153,8 +153,10 @@ _TAKEN_AS_OBJECTS = frozenset(["目标", "荣", "傲", "乐", "耻", "重", "主
                                "中心", "宗旨", "原则", "己任", "起点", "契机", "依托", "出发点", "前提", "代价", "借口",
                                "理由", "幌子", "手段", "武器", "标准", "方向", "指针", "导向", "荣耀", "骄傲", "快乐"])
 # Things learned, as the subject of 好学 "easy to learn" (这门课很好学; 他很好学 "fond of learning").
-_LEARNED_THING = re.compile("课|语言|外语|英语|汉语|日语|学科|专业|技术|手艺|知识|乐器|钢琴|吉他|软件|编程|方法|功夫|东西|舞|曲子|"
-                            "菜|游戏|数学|物理|化学|开车|游泳|驾照|书法")
+_LEARNED_THING = ("课|语言|外语|英语|汉语|日语|学科|专业|技术|手艺|知识|乐器|钢琴|吉他|软件|编程|方法|功夫|东西|舞|曲子|"
+                  "菜|游戏|数学|物理|化学|开车|游泳|驾照|书法")
+# … right before 好学, with nobody between (这门课很好学; not 游泳队的小队员们都很好学).
+_LEARNED_SUBJECT = re.compile(f"(?:{_LEARNED_THING})(?:(?![们人员生孩他她])[^，。！？；]){{0,4}}$")
 # Verbs after a 得 "must" that opens a clause (…，得花上好几年: not 得来全不费工夫).
 _MUST_AT_START = frozenset("花去走做赶买先等找交带写考练跑请")
 # What asks someone to do more for others before jieba's word 多为 (请大家多为新同事提供帮助).
@@ -237,7 +239,9 @@ _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)
 _LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
             "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
 # Things wet that 干 "dry" (gān) is said of: 地面油漆还没干, 衣服一天都干不了.
-_WET_THINGS = re.compile("油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪")
+_WET_THINGS = "油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪"
+_WET_ANYWHERE = re.compile(_WET_THINGS)
+_WET_SUBJECT = re.compile(f"(?:{_WET_THINGS})[^，。！？；]{{0,6}}$")  # the wet thing, and at most an adverb after it
 # What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
 _LENGTH_MEASURES = frozenset("丈尺米里寸码")
 # What 大夫 names as an office (光禄大夫, 士大夫 dàfū); elsewhere 大夫 is a doctor, dàifu.
@@ -443,7 +447,7 @@ def _next_word_length(target: Target) -> int:
 def _wet_subject(sentence: str, index: int) -> bool:
     """Something wet is what 干 at ``index`` is said of (油漆还没干, 衣服一天都干不了), not a job (刷油漆的活他干不了)."""
     clause = _clause_before(sentence, index)
-    return re.search(f"(?:{_WET_THINGS.pattern})[^，。！？；]{{0,6}}$", clause) is not None \
+    return _WET_SUBJECT.search(clause) is not None \
         and re.search("活|事|工|任务|作业", clause) is None
 
 
@@ -600,7 +604,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and _wet_subject(sentence, index):
         return "gan1"  # 衣服一天都干不了: "dry"
     if char == "干" and (target.word == "干" or _loose(target)) and re.search("活|工作|事", _clause_before(sentence, index)) \
-            and not _WET_THINGS.search(_clause_before(sentence, index)) and before.endswith(("没", "未", "还没", "不")):
+            and not _WET_ANYWHERE.search(_clause_before(sentence, index)) and before.endswith(("没", "未", "还没", "不")):
         return "gan4"  # 这活儿还没干: "do"
     if char == "干" and (target.word == "干" or _loose(target)) and _wet_subject(sentence, index) \
             and (before.endswith(("没", "未", "还没", "不")) or sentence.startswith(("不了", "得了", "透", "了没", "不透"), index + 1)) \
@@ -633,9 +637,6 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and len(target.word) == 3 and target.word[1] == "得" and index == target.word_start + 1 \
             and target.word_reading is None and target.word[0] in _ONE_CHARACTER_VERBS and target.word[2] in "好快慢多少早晚对错":
         return "de5"  # jieba's 做得好, 跑得快: the complement marker
-    if char == "得" and (target.word == "得" or (_loose(target) and index == target.word_start)) \
-            and (index == 0 or sentence[index - 1] in _BREAKS) and after in _MUST_AT_START:
-        return "dei3"  # …，得花上好几年的工夫: "must, take" opening a clause
     if char == "了" and len(target.word) >= 3 and target.word.endswith("不了") and index == target.word_start + len(target.word) - 1 \
             and target.word != "不了了之":
         return "liao3"  # jieba's 控制不了, 解决不了: the potential complement
@@ -710,8 +711,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and "着想" in sentence[index + 1:index + 10].split("，")[0]:
         return "wei4"  # 设身处地|地为|顾客着想: "for"
     if char == "好" and target.word == "好学":
-        easy = re.search(f"(?:{_LEARNED_THING.pattern})(?:(?![们人员生孩他她])[^，。！？；]){{0,4}}$",
-                         _clause_before(sentence, index)) or sentence.startswith(("吗", "么"), index + 2)
+        easy = _LEARNED_SUBJECT.search(_clause_before(sentence, index)) or sentence.startswith(("吗", "么"), index + 2)
         return "hao3" if easy else "hao4"  # 这门课很好学, 开车好学吗 / 这个孩子很好学
     if char == "为" and len(target.word) == 2 and target.word[0] in "正别在又还也" and index == target.word_start + 1 \
             and target.word_reading is None and _for_verb(sentence, index, _clause_after(sentence, index)[:15]):
@@ -936,11 +936,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "a2"  # 啊？你说什么？: the questioning interjection
     if char == "着" and target.word == "着" and after == "了" and is_han(before[-1:] or " "):
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
-    if char == "得" and target.word == "得" and (index == 0 or sentence[index - 1] in _BREAKS) \
+    if char == "得" and (index == 0 or sentence[index - 1] in _BREAKS) and (
+            target.word == "得" or (_loose(target) and index == target.word_start and after in _MUST_AT_START)) \
             and is_han(after or " ") and after not in "了过到着" \
             and not (after in _CHINESE_COUNTS and re.search("[0-9一二三四五六七八九十][乘减][0-9一二三四五六七八九十]|除以|乘以|相加|相乘|相减|代入|方程|加起来",
                                                           sentence[:index])):
-        return "dei3"  # ……没电了，得充电: "must" opening a clause (得了吧 is another thing)
+        return "dei3"  # ……没电了，得充电, jieba's 得花|上好几年: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _BREAKS or index == 0) and sentence[index + 2:index + 3] in "！!":
         return "hu2"  # 哈哈，和了！: a winning hand called out

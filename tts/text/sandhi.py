@@ -540,12 +540,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
-            rest = "".join(w.text for w in clause[k:])
-            listed = j == 0 and nxt is not None and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
-                and not any(w.text == "就" for w in clause[k:]) and (nxt.text in ("是", "要") or (
-                    nxt.text == "则" and not any(w in rest for w in _COUNTED_BY_ZE + ("声明", "启事"))
-                    and ((len(rest) <= 8 and "的" not in rest) or rest[2:3] in "我你他她这那因"))) \
-                and (nxt.text == "是" or i == 0)  # 他家一是缺钱，二是缺人; 一则天气太冷; not 一则消息, 一要钱就躲
+            listed = j == 0 and nxt is not None and nxt.text in _LISTING_AFTER and (nxt.text == "是" or i == 0) \
+                and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) and _lists_points(clause, k, nxt.text)
             _set(reading, 1 if word_end or ordinal or counted or weekday or listed
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
@@ -650,6 +646,22 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
 
 
 # What follows the 一 that opens a clause counting points (一是成本高，二是周期长; 一则…; 一要…).
+# What follows the 一 that opens a point in a list (一是…，二是…; 一要…; 一则…).
+_LISTING_AFTER = frozenset("是要则")
+
+
+def _lists_points(clause: list[Word], k: int, after: str) -> bool:
+    """The 一 opening ``clause[k]``, before ``after`` (是 要 则), opens a list of points: 他家一是缺钱，二是缺人,
+    一则天气太冷 — not 一要钱他就躲 (一…就) nor 一则消息 (one piece of news)."""
+    if any(w.text == "就" for w in clause[k:]):
+        return False
+    if after != "则":
+        return True
+    rest = "".join(w.text for w in clause[k:])
+    return not any(w in rest for w in _COUNTED_BY_ZE + ("声明", "启事")) \
+        and ((len(rest) <= 8 and "的" not in rest) or rest[2:3] in "我你他她这那因")
+
+
 # What 则 counts after 一 (一则消息, one piece of news); before anything else 一则 opens a list (一则天气太冷).
 _COUNTED_BY_ZE = ("消息", "新闻", "广告", "通知", "寓言", "故事", "笑话", "启事", "短讯", "报道", "公告", "日记", "评论",
                   "留言", "视频", "微博", "帖子", "趣闻", "轶事", "短文", "材料", "案例")

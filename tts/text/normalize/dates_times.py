@@ -583,14 +583,20 @@ COMPACT_DATE = rule(
 # A day written M/D or M.D before the words of a release or an announcement (5/20开票, 5.20官宣恋情):
 # 五月二十日 — not a fraction or a decimal.
 _RELEASE_WORDS = "开票|开售|开抢|上映|首映|开播|首播|官宣|定档|举行|举办"
+
+
+def _event_day(match: re.Match[str], which: str) -> list[Piece]:
+    """五月二十日 from the groups ``m``, ``s``, ``d`` (``which`` "") or ``m2``, ``s2``, ``d2`` ("2")."""
+    return [group(match, "m" + which, read_int(match["m" + which], liang=False) + "月"), group(match, "s" + which, ""),
+            group(match, "d" + which, read_int(match["d" + which], liang=False) + "日")]
+
+
 EVENT_DAY = rule(
     "event_day",
     r"(?<![0-9./A-Za-z版])(?<![A-Za-z] )(?<!版本)(?:(?<![\u4e00-\u9fff])|(?<=[在于将]))(?P<m>1[0-2]|[1-9])(?P<s>[/.])(?P<d>3[01]|[12][0-9]|[1-9])"
     rf"(?![0-9./])(?=(?:{_RELEASE_WORDS}))"
     r"|(?<![0-9./A-Za-z])(?P<m2>1[0-2]|[1-9])(?P<s2>/)(?P<d2>3[01]|[12][0-9]|[1-9])(?![0-9./])(?=发布|上线|开票|开售|上映)",
-    lambda m: [group(m, "m", read_int(m["m"], liang=False) + "月"), group(m, "s", ""),
-               group(m, "d", read_int(m["d"], liang=False) + "日")] if m["m"] else
-    [group(m, "m2", read_int(m["m2"], liang=False) + "月"), group(m, "s2", ""), group(m, "d2", read_int(m["d2"], liang=False) + "日")],
+    lambda m: _event_day(m, "") if m["m"] else _event_day(m, "2"),
     START_DIGITS,
 )
 # A year of two digits opening a clause before the words of a year (24年最火的综艺, 24年上半年): 二四年
