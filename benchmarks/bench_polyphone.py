@@ -214,6 +214,14 @@ jie3) and CPP would not show it.
   sixty-fourth helper, measured once blind at 4022159: 145/150 (pypinyin 132, g2pM 86); rules and collocations followed.
 * ``everyday_polyphones_blind69.tsv`` (150): northern village talk (怪不得我, 长相, 干木匠这行, 把我当外人, 不安分, 供上祖宗牌位, 好喝两口, 挑三担水, 把牲口饮了), by a
   sixty-fifth helper, measured once blind at 4022159: 135/150 (pypinyin 106, g2pM 67); rules and collocations followed.
+* ``everyday_polyphones_blind70.tsv`` (150): imperial court drama (着礼部拟旨, 愿为陛下, 家中行三, 这一行人马, 老参, 传朕口谕, 单大人, 殿里太闷, 系上披风), by a
+  sixty-sixth helper, measured once blind at 0ed4e93: 135/150 (pypinyin 120, g2pM 63); rules and collocations followed.
+* ``everyday_polyphones_blind71.tsv`` (150): crime and detective fiction (背着双肩包, 落下了一只手套, 沾了血, 露出了马脚, 老山参, 卡在了铁栅里, 屋子里闷得, 用尽), by a
+  sixty-seventh helper, measured once blind at 0ed4e93: 141/150 (pypinyin 117, g2pM 80); rules and collocations followed.
+* ``everyday_polyphones_blind72.tsv`` (150): popular science and school science (长个子, 每一横行, 水分子, 好氧细菌, 划水, 橡胶塞塞紧, 蜗牛背着壳), by a
+  sixty-eighth helper, measured once blind at 0ed4e93: 141/150 (pypinyin 128, g2pM 84); rules and collocations followed.
+* ``everyday_polyphones_blind73.tsv`` (150): live-stream selling and short-video talk (那得看, 行内, 发夹, 亲手调的, 好这一口, 防划, 应粉丝要求, 不冲, 结得特别多, 落了一个赠品), by a
+  sixty-ninth helper, measured once blind at 0ed4e93: 135/150 (pypinyin 117, g2pM 73); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -333,6 +341,10 @@ EVERYDAY_BLIND66 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind66.t
 EVERYDAY_BLIND67 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind67.tsv"
 EVERYDAY_BLIND68 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind68.tsv"
 EVERYDAY_BLIND69 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind69.tsv"
+EVERYDAY_BLIND70 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind70.tsv"
+EVERYDAY_BLIND71 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind71.tsv"
+EVERYDAY_BLIND72 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind72.tsv"
+EVERYDAY_BLIND73 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind73.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -548,6 +560,10 @@ def main() -> None:
                        (EVERYDAY_BLIND67, "family letters and memoirs, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND68, "vocational training, blind when first measured (145/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND69, "northern village talk, blind when first measured (135/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND70, "court dramas, blind when first measured (135/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND71, "crime fiction, blind when first measured (141/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND72, "popular science, blind when first measured (141/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND73, "live-stream selling, blind when first measured (135/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

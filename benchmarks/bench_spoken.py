@@ -20,7 +20,8 @@ classroom teaching (三年级一班, 一月中旬, 谁来说说), an eleventh (`
 chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) radio and talk shows, a thirteenth
 (``spoken_tones_blind13.tsv``) workplace speech (解决不了), a fourteenth (``spoken_tones_blind14.tsv``)
 sport, coaching and the outdoors (不难), a fifteenth (``spoken_tones_blind15.tsv``) at the
-doctor's and the pharmacy (苦不苦, 有精神). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+doctor's and the pharmacy (苦不苦, 有精神), a sixteenth (``spoken_tones_blind16.tsv``) parents and
+children at home (从一数到十, 小耳朵). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -31,7 +32,8 @@ erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健�
 (``erhua_blind4.tsv``) a hard mix (兔儿爷, 孛儿只斤, 娇儿恶卧, jieba's 被窝|儿真), a fifth (``erhua_blind5.tsv``)
 Beijing speech and crosstalk (包袱儿, 片儿警, 门儿清, jieba's 馅|儿调得), a sixth (``erhua_blind6.tsv``) children's
 talk, snacks and 儿 as a syllable (一块|儿童手表, 馅儿饼), a seventh (``erhua_blind7.tsv``) northern street
-and family talk (打小儿, 一儿一女). All the sets were written
+and family talk (打小儿, 一儿一女), an eighth (``erhua_blind8.tsv``) Beijing prose and formal news
+(玩儿命, jieba's 活儿干, 小儿麻痹症, 女儿红). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -61,6 +63,7 @@ DATA12 = REPO / "benchmarks" / "data" / "spoken_tones_blind12.tsv"
 DATA13 = REPO / "benchmarks" / "data" / "spoken_tones_blind13.tsv"
 DATA14 = REPO / "benchmarks" / "data" / "spoken_tones_blind14.tsv"
 DATA15 = REPO / "benchmarks" / "data" / "spoken_tones_blind15.tsv"
+DATA16 = REPO / "benchmarks" / "data" / "spoken_tones_blind16.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -68,6 +71,7 @@ ERHUA4 = REPO / "benchmarks" / "data" / "erhua_blind4.tsv"
 ERHUA5 = REPO / "benchmarks" / "data" / "erhua_blind5.tsv"
 ERHUA6 = REPO / "benchmarks" / "data" / "erhua_blind6.tsv"
 ERHUA7 = REPO / "benchmarks" / "data" / "erhua_blind7.tsv"
+ERHUA8 = REPO / "benchmarks" / "data" / "erhua_blind8.tsv"
 
 
 @dataclass(frozen=True)
@@ -165,8 +169,8 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15, DATA16])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, ERHUA8])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

@@ -148,6 +148,10 @@ def erhua(spec: str) -> list[str]:
     ("儿媳妇儿:er2,xi2,fu5,er2", ["er2", "xi2", "fur5"]),  # the first 儿 opens a word, the last closes it
     ("毛病儿:mao2,bing4,er2", ["mao2", "bingr4"]),  # 病儿 "sick child" only as a whole word
     ("儿儿:er2,er2", ["er2", "er2"]),  # no 儿 merges into another
+    ("玩儿命:wan2,er2,ming4", ["wanr2", "ming4"]),  # an erhua 儿 inside one of jieba's words
+    ("活儿干:huo2,er2,gan4", ["huor2", "gan4"]),
+    ("一会儿站:yi2,hui4,er2,zhan4", ["yi2", "huir4", "zhan4"]),  # jieba's glue after 一会儿
+    ("托儿所:tuo1,er2,suo3", ["tuo1", "er2", "suo3"]),  # but a syllable in 托儿所
 ])
 def test_erhua(spec: str, expected: list[str]) -> None:
     assert erhua(spec) == expected
@@ -165,7 +169,7 @@ def test_blind_erhua_set_is_read_well() -> None:
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, erhua_of, load_erhua
+    from bench_spoken import ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, ERHUA8, erhua_of, load_erhua
 
     examples = load_erhua()
     assert len(examples) == 162
@@ -188,6 +192,9 @@ def test_blind_erhua_set_is_read_well() -> None:
     northern = load_erhua(ERHUA7)  # 148 blind, all 150 since (打小儿, 家一儿|一女)
     assert len(northern) == 150
     assert sum(s == e.label for s, e in zip(erhua_of(northern), northern)) >= 146
+    prose = load_erhua(ERHUA8)  # 148 blind, all 150 since (玩儿命, jieba's 活儿干)
+    assert len(prose) == 150
+    assert sum(s == e.label for s, e in zip(erhua_of(prose), prose)) >= 146
 
 
 def test_erhua_phones_append_er_with_neutral_tone() -> None:
@@ -273,6 +280,10 @@ def fe() -> Frontend:
     ("他俩关系挺近乎的", "ta1 lia3 guan1 xi5 ting3 jin4 hu5 de5"),
     ("我的天呐", "wo3 de5 tian1 na5"),
     ("大杯加一元", "da4 bei1 jia1 yi4 yuan2"),
+    ("你能从一数到十吗", "ni3 neng2 cong2 yi1 shu3 dao4 shi2 ma5"),  # counting from one
+    ("从一开始就错了", "cong2 yi4 kai1 shi3 jiu4 cuo4 le5"),
+    ("揪揪你的小耳朵", "jiu1 jiu1 ni3 de5 xiao2 er3 duo5"),  # 耳朵 keeps its third tone inside 小耳朵
+    ("他今天很有精神的样子", "ta1 jin1 tian1 hen2 you3 jing1 shen5 de5 yang4 zi5"),
     ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
     ("一是就业压力大，二是房价太高", "yi1 shi4 jiu4 ye4 ya1 li4 da4 er4 shi4 fang2 jia4 tai4 gao1"),
     ("一则天气太冷，二则路也不好走", "yi1 ze2 tian1 qi4 tai4 leng3 er4 ze2 lu4 ye3 bu4 hao2 zou3"),
@@ -548,6 +559,7 @@ SPOKEN_SETS = [
     ("spoken_tones_blind13.tsv", 159, 156),  # 157 blind (one a mark on 板 for 老板's lao2, moved to 老), 159 now
     ("spoken_tones_blind14.tsv", 155, 152),  # 154 blind (不难 read nan4), 155 now
     ("spoken_tones_blind15.tsv", 158, 154),  # 154 blind, 156 now (电子体温计 zi2 and 想吐 xiang3 left: 吐 is tù there)
+    ("spoken_tones_blind16.tsv", 158, 154),  # 155 blind, 157 now (电子表 zi2 left: sandhi inside the word)
 ]
 
 

@@ -41,7 +41,15 @@ _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick chi
 # Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
 # "child", xiǎo'ér; so do 打|小儿 and 从|小儿, "since childhood") or lists 小人儿书 with 儿 inside before a noun.
 _ERHUA_ENDINGS = ("发小儿", "打小儿", "从小儿")
-_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清", "馅儿饼"])
+_ERHUA_INSIDE = frozenset(["小人儿书", "兔儿爷", "片儿警", "门儿清", "馅儿饼",
+                           # jieba's words with an erhua 儿 inside (玩儿命 wánrmìng, 正儿八经 zhèngrbājīng)
+                           "玩儿命", "玩儿完", "玩儿票", "玩儿闹", "玩儿不转", "活儿干", "花儿匠", "刺儿头", "猫儿腻",
+                           "份儿饭", "倒儿爷", "片儿汤", "片儿长", "猴儿精", "蔫儿坏", "靠边儿站", "顺杆儿爬", "豆瓣儿酱",
+                           "辣瓣儿酱", "一头儿沉", "千儿八百", "百儿八十", "万儿八千", "块儿八毛", "正儿八经", "正儿巴经",
+                           "吊儿郎当", "鼓儿词", "鸭儿梨", "叭儿狗", "巴儿狗", "花点儿钱", "喷鼻儿香", "猫儿眼", "外面儿光",
+                           "街面儿上", "桌面儿上", "粉条儿菜", "罗圈儿揖", "老头儿鱼", "跑堂儿的", "棍儿茶", "棒儿香"])
+# Erhua words that open one of jieba's glued words (一会儿|站, 一会儿|开): the 儿 merges whatever follows.
+_ERHUA_OPENERS = ("一会儿", "一点儿", "一块儿", "活儿", "玩儿", "这儿", "那儿", "哪儿")
 # Words after which a 儿 closing the word before is "son", a syllable: 个儿|皇帝 (儿皇帝, a puppet emperor),
 # 家一儿|一女 (a son and a daughter), 一儿|半女.
 _SON_BEFORE = ("皇帝", "一女", "半女", "两女")
@@ -75,7 +83,8 @@ def _is_suffix(done: list[Word], text: str, j: int, is_word: IsWord, after: str 
         closed = done[-1].text + "儿"
     else:
         closed = text[:j + 1]
-        if j + 1 < len(text) and (text[j + 1:] not in _PARTICLE_TAILS or is_word(text[j:j + 2])):
+        if j + 1 < len(text) and (text[j + 1:] not in _PARTICLE_TAILS or is_word(text[j:j + 2])) \
+                and not text[:j + 1].endswith(_ERHUA_OPENERS):
             return False  # 女儿红, 婴儿车, 托儿所, 儿童 inside a longer word (but 今儿个, 爷儿俩)
     return not _full_syllable(closed, so_far)
 

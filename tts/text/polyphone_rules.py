@@ -30,6 +30,12 @@ _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
 _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
+# Places whose air is 闷 "stuffy" (mēn): 殿里太闷, 屋子里闷得喘不过气, 天气闷热.
+_STUFFY_PLACE = re.compile("(?:屋|殿|房间|房|车厢|车|屋子|教室|帐篷|船舱|舱|洞|地下室|宿舍)里[^，。！？；]{0,3}$|天气[^，。！？；]{0,3}$|空气[^，。！？；]{0,3}$")
+# Words before a 当 that opens "when …" (只有当你是真心的; 尤其是当你是独生子女).
+_WHEN_OPENERS = ("只有", "尤其是", "特别是", "所以", "因为", "其实", "然而", "可是", "但是", "而且", "每", "只要")
+# … and after 时 "when" (考试时得带准考证, 到时得看情况): a prize or a score "got" then takes other words (时得奖, 时得了).
+_AT_TIME_MUST = (_MUST_VERBS - frozenset("有受败从在")) | frozenset("看麻细关换系戴提记")
 # A time of day a lone 得 "must" sets after its subject: 我们得四点就出发.
 _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(?:半|钟)?(?:就|前|以前|之前|起|到|出)")
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
@@ -72,7 +78,7 @@ _ROW_THINGS = frozenset("列字诗泪数代码文")
 _BRAID_WINDOW = 6
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期", "先")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
-_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "不对", "不够", "不太", "不怎么",
+_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "漂亮", "不对", "不够", "不太", "不怎么",
                       "扎实", "有效", "顺利", "圆满", "红火", "热烈", "十分", "相当", "比较", "有声有色",
                       "井井有条", "有条不紊", "如火如荼", "卓有成效")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
@@ -286,8 +292,9 @@ _SHOULD_GLUED_AFTER = frozenset("后前均都亦也皆仍还更理本时")
 _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都也还又乱瞎把被个")
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
-# A number and the unit of a setting after 调到: 三十八度, 五档, 百分之五十.
-_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之)")
+# A setting after 调到: a number and its unit (三十八度, 五档, 百分之五十), the lowest or highest, silent, an alarm's hour.
+_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)"
+                      r"|(?:凌晨|早上|早晨|上午|中午|下午|晚上|夜里)?[零一二两三四五六七八九十0-9]+点)")
 # A price after 调为 / 调至 "adjusted to" (票价由两元调为三元).
 _PRICE_SET = re.compile(r"[零一二两三四五六七八九十百千万几点0-9.]+(?:元|块|角|毛|分钱|美元)")
 # Adjectives read one way after a degree adverb (太好了 "good", 很难 "difficult", 太冲 "pungent", 太差 "poor").
@@ -337,8 +344,9 @@ _HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
 _CARRIED_AFTER_OF = re.compile(
-    r"着[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐"
-    r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)")
+    r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
+    r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
+    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -612,7 +620,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
     if char == "盛" and target.word in ("盛放", "盛装") and index == target.word_start \
             and re.search("[用拿以][^，。！？；]{0,4}(?:桶|盆|碗|罐|瓶|箱|袋|盒|容器|器皿|缸|坛|篮|筐|杯)|(?:桶|罐|瓶|箱|盒|容器|器皿|缸)"
-                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|杯)[^，。！？；]{0,2}(?:能|不能|可以)",
+                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|杯|(?<![这那一每])盆)[^，。！？；]{0,2}(?:能|不能|可以)",
                           _clause_before(sentence, index)) \
             and not re.search("花|樱|玫瑰|一身", _clause_before(sentence, index)):
         return "cheng2"  # 用铁桶盛放废机油, 这些容器可以盛放液体: "hold" (鲜花盛放, 一身盛装 shèng)
@@ -653,12 +661,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "hai2"  # 你爸小时候还给地主家放过牛: "also … for"
     if char == "调" and (target.word == "调" or _loose(target)) and after not in "走去往任动离回入职" \
             and re.search("饵|汁|酱|调料|口味|味道|配方|颜色", _clause_before(sentence, index)) \
-            and not (after == "到" and not re.search("把[^，。！？；]{0,3}(?:汁|酱|料|颜色|色|味|口味)[^，。！？；]{0,2}$",
+            and not (after == "到" and not re.search("(?:汁|酱|料|颜色|色|味|味道|口味)[^，。！？；]{0,2}$",
                                                       _clause_before(sentence, index))):
         return "tiao2"  # 饵料我调了两种: "mix"
-    if char == "得" and (target.word == "得" or _loose(target)) and before.endswith("时") \
-            and sentence.startswith(("早点", "带上", "带好", "注意", "小心", "提前", "先", "多", "系好", "戴好", "记得", "穿"), index + 1):
-        return "dei3"  # 到时得早点出门, 考试时得带上身份证: "must"
+    if char == "得" and before.endswith("时") and target.word_reading is None and target.word in ("得", "时得", "时得系") \
+            and after in _AT_TIME_MUST and not (after == "小" and not sentence.startswith("小心", index + 1)) \
+            and not sentence.startswith(("多少", "来的", "来得"), index + 1):
+        return "dei3"  # 到时得早点出门, 进门时得换鞋, jieba's 时得|换鞋 and 时得系|好: "must" (时得小红花, 时得多少分: "got")
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
             and not sentence.startswith(("有点", "有些", "有一点"), index + 1):
         return "dei3"  # 我估计得有五六斤: "must be, probably"
@@ -673,7 +682,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.match("起[^，。！？；]{0,6}来", sentence[index + 1:]):
         return "bei1"  # 护工不宜独自背起体重较大的病人: "carry" (背起课文来: bèi)
     if char == "看" and (target.word == "看" or _loose(target)) \
-            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)(?:[了呢啊]?$|[了呢啊]?[，。！？；])",
+            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
                          sentence[index + 1:]) \
             and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
             and not re.search("去|到|带|参观", _clause_before(sentence, index)):
@@ -682,8 +691,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
         return "dan4"  # 挑三担水: the measure of a carrying pole's load
     if char == "当" and (target.word == "当" or _loose(target)) and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
-            and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「而可但每且" \
-            and not re.search("时|的时候|那年|那天|期间|以后|之后|后|那几|那段", _clause_after(sentence, index)):
+            and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「而但每且" \
+            and not before.endswith(_WHEN_OPENERS) \
+            and not re.search("(?:时|时候|那年|那天|期间|以后|之后|后|那几年|那段时间|那会儿|那阵子)$", _clause_after(sentence, index)):
         return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
@@ -701,9 +711,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "背" and target.word in ("背", "背着") and index == target.word_start \
             and re.match("着?(?:(?:孩子|弟弟|妹妹|娃|小孩|儿子|女儿)[^，。！？；]{0,4}(?:去|走|跑|上|下|回|过|爬)|"
                          "(?:我|你|他|她|老人|伤员|(?:年迈|受伤|生病|昏迷)的[^，。！？；]{1,3})(?!们)[^，。！？；]{0,6}"
-                         "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼|走了很远|跑到医院|跑进医院|送到医院|赶到医院))",
+                         "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼|走了很远|走了多远|走了好远|跑到医院|跑进医院|送到医院|赶到医院))",
                          sentence[index + 1:]) \
-            and not re.search("偷偷|悄悄|私下|瞒|不知道", sentence):
+            and not re.search("偷偷|悄悄|私下|瞒|没告诉|没跟我说|背地里|不知道(?!自己)", sentence[index + 1:]):
         return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER and not before.endswith("千万"):
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
@@ -806,6 +816,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "ji4"  # 连鞋带都不会系: "tie", what is tied said first
     if char == "系" and after in _TIE_AFTER and sentence[:index].endswith(_TIED_THINGS):
         return "ji4"  # 把围巾系好: "tie", right after what is tied
+    if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") \
+            and re.match("下?了?一(?:个|只|件|把|样|本|部|台|张|份|双|副|顶|条|支|串)(?![^，。！？；]{0,3}病)", sentence[index + 1:]):
+        return "la4"  # 在现场落下了一只手套, 落了一个赠品没说: "leave out, leave behind" (落了一地 luò)
     if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
             and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
@@ -835,6 +848,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             (sentence.startswith(_HAPPENINGS, index + 1) and not sentence.startswith(("大风车", "风车"), index + 1))
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
+    if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start \
+            and re.match("[^，。！？；]{1,8}?(?:的)?(?:要求|邀请|之邀|所请|号召|请求)", sentence[index + 1:]) \
+            and not re.match("(?:该|当|是|有|尽|对|用|付|答)", sentence[index + 1:]):
+        return "ying4"  # 主播应粉丝要求加单, 应朋友之邀: "in answer to" (应该, 应当 are "should")
     if char == "应" and _loose(target) and is_han(after or " ") and (
             (index == target.word_start and (after in "尽得有" or (target.word == "应" and before[-1:] != "的")
                                              or (len(target.word) == 2 and after in _SHOULD_VERBS)))
@@ -939,7 +956,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and (index == 0 or sentence[index - 1] in _BREAKS) and (
             target.word == "得" or (_loose(target) and index == target.word_start and after in _MUST_AT_START)) \
             and is_han(after or " ") and after not in "了过到着" \
-            and not (after in _CHINESE_COUNTS and re.search("[0-9一二三四五六七八九十][乘减][0-9一二三四五六七八九十]|除以|乘以|相加|相乘|相减|代入|方程|加起来",
+            and not (after in _CHINESE_COUNTS and re.search("[0-9一二三四五六七八九十][加减][0-9一二三四五六七八九十]|乘(?!坐|车|船|机|飞机|地铁|公交|高铁|火车|客车|大巴|出租|电梯|缆车|轮渡)"
+                                                          "|除以|相加|相乘|相减|代入|方程|移项|加起来",
                                                           sentence[:index])):
         return "dei3"  # ……没电了，得充电, jieba's 得花|上好几年: "must" opening a clause (得了吧 is another thing)
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
@@ -961,7 +979,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (before[-1:] in _HANDLE_BEFORE or after in _HANDLE_AFTER):
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
     if char == "调" and target.word in ("调", "调到", "调至", "调为") and sentence[index + 1:index + 2] in ("到", "至", "为") \
-            and (_SETTING.match(sentence, index + 2) or (
+            and (_SETTING.match(sentence, index + 2 + sentence.startswith("了", index + 2))
+                 or re.match("[^，。！？；]{1,4}最(?:高|低)", sentence[index + 2:]) or (
                 "由" in _clause_before(sentence, index) and _PRICE_SET.match(sentence, index + 2))):
         return "tiao2"  # 水温调到三十八度, 票价由两元调为三元: "adjust" (调到北京, 调为副局长: "transfer")
     if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
@@ -1243,8 +1262,23 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and target.word == "还" and len(sentence) > index + 2 and is_han(after or " ") and (
             sentence[index + 2] == after or (sentence[index + 2] == "一" and sentence[index + 3:index + 4] == after)):
         return "hai2"  # 还闻一闻, 还看看: "also" before a verb said twice
+    if char == "结" and (target.word == "结" or _loose(target)) and after in ("得", "了", "满", "出") \
+            and re.search("果|桃|梨|枣|瓜|葡萄|柿子|橘子|石榴|种子|籽|穗", _clause_before(sentence, index) + _clause_after(sentence, index)[:6]) \
+            and not re.search("婚|冰|霜|账|案|仇|盟", _clause_after(sentence, index)[:4]):
+        return "jie1"  # 苹果今年结得特别多, 树上结满了果子: "bear fruit"
+    if char == "闷" and (target.word == "闷" or _loose(target)) and _STUFFY_PLACE.search(_clause_before(sentence, index)) \
+            and not re.search("心|情|气氛|脑|头", _clause_before(sentence, index)):
+        return "men1"  # 殿里太闷, 屋子里闷得喘不过气: the air "stuffy" (心里闷 is gloomy, mèn)
+    if char == "卡" and target.word.endswith("卡") and target.word_reading is None and after in ("在", "住") \
+            and before[-1:] not in "张的这那卡" \
+            and re.search("钥匙|鱼刺|刺|骨头|轮子|车轮|拉链|抽屉|门|窗|零件|球|风筝|头|脚|手|身子|东西", _clause_before(sentence, index)):
+        return "qia3"  # 车钥匙卡在了铁栅里, 鱼刺卡住了: "stuck" (这张卡在哪: the card)
+    if char == "冲" and target.word in ("冲", "不冲") and before.endswith("不") and _ends_clause(sentence, index + 1) \
+            and re.search("味|香|气", _clause_before(sentence, index)):
+        return "chong4"  # 这香水味道一点都不冲: "strong, pungent"
     if char == "系" and target.word in ("系", "系好", "系上", "系紧") and after in "好上紧住" \
-            and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙", _clause_after(sentence, index)[:10]) \
+            and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙|披风|斗篷|披肩|头巾|丝巾|红领巾",
+                          _clause_after(sentence, index)[:10]) \
             and sentence[index - 1:index] not in _SYSTEM_BEFORE and before[-1:] != "们":
         return "ji4"  # 他仔细系好了靠旗的带子: "tie" (我们系好几个老师: the department)
     if char == "调" and target.word in ("调升", "调降", "调") and re.match(
@@ -1323,7 +1357,7 @@ def surname_reading(sentence: str, target: Target) -> str | None:
         return SURNAME_READINGS[char]  # 查氏家族, 叫他老解 (华氏度 is Fahrenheit, 盖氏虎尾草 Gay's)
     if char in "任解查仇曾朴盖缪翟覃" and index > 0 and sentence[index - 1] in "老小" \
             and (index == 1 or sentence[index - 2] in _BREAKS) and sentence[index + 1:index + 2] in ("，", "！", "啊", "呀") \
-            and not sentence.startswith("，大", index + 1):
+            and not (char == "解" and "大解" in sentence):
         return SURNAME_READINGS[char]  # 老任，你下午有空吗; 小查，把文件拿来: someone called by name
     if char in _PERSON_SURNAMES and target.index == target.word_start and len(target.word) == 3 \
             and target.word_reading is None and target.previous_word.endswith(_WHO_BEFORE_NAMES) \

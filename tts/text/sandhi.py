@@ -116,7 +116,7 @@ def neutral_words() -> dict[str, str]:
 
 
 # Words whose neutral last syllable, a third tone underneath, leaves the third tone before it
-# (耳朵 er3 duo5), as reduplications (姐姐) and 子 nouns (椅子) do; elsewhere it raises it (小姐
+# (耳朵 er3 duo5, also at the end of a longer word: 小耳朵), as reduplications (姐姐) and 子 nouns (椅子) do; elsewhere it raises it (小姐
 # xiao2 jie5, 哪里 na2 li5, 老鼠 lao2 shu5).
 _NEUTRAL_KEEPS_THIRD = frozenset(["耳朵", "马虎", "指甲"])
 
@@ -201,7 +201,7 @@ def _neutral_words(clause: list[Word]) -> None:
                 sense or word.text in NEUTRAL_LAST or listed.get(word.text) == rs[-1].pinyin[:-1]
                 or tail in NEUTRAL_LAST or listed.get(tail) == rs[-1].pinyin[:-1]):
             if rs[-1].tone == 3 and rs[-2].tone == 3 and word.text[-1] != word.text[-2] \
-                    and word.text[-1] != "子" and word.text not in _NEUTRAL_KEEPS_THIRD:
+                    and word.text[-1] != "子" and word.text[-2:] not in _NEUTRAL_KEEPS_THIRD:
                 _set(rs[-2], 2)  # a neutral third tone still raises the one before: 小姐 xiao2 jie5
             _set(rs[-1], 5)
         text = word.text
@@ -318,6 +318,10 @@ _OFFICIAL_BEFORE = ("光禄", "御史", "谏议", "太中", "晋国", "齐国", 
 _OFFICIAL_WORDS = ("中大夫", "上大夫", "下大夫", "士大夫", "卿大夫")
 
 
+# What 精神 "spirit" (jīngshén) qualifies after 有精神的 (十分有精神的力量); 很有精神的样子 is "vigour" (jīngshen).
+_SPIRIT_NOUNS = frozenset(["力量", "追求", "财富", "食粮", "支柱", "文明", "生活", "世界", "境界", "需求", "寄托", "内涵", "价值"])
+
+
 def _neutral_sense(clause: list[Word], k: int) -> bool | None:
     """For a word with two senses, whether its neighbours show the neutral-toned one (True), the
     full-toned one (False), or neither (None)."""
@@ -362,7 +366,7 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
             or (re.search("(?:挺|很|真|特别|非常|十分|多|更|太|比较)有$", "".join(w.text for w in clause[max(0, k - 2):k]))
-                and (after in ("", "了", "啊", "呢") or (after == "的" and k + 2 == len(clause)))) \
+                and (after in ("", "了", "啊", "呢") or (after == "的" and not (k + 2 < len(clause) and clause[k + 2].text in _SPIRIT_NOUNS)))) \
             or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
         return True if lively else None  # 都精神了, 长得真精神, 老人精神很好 (not 精神上, 精神文明)
     if text == "可不":
@@ -542,7 +546,10 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
                 and not all(c in NUMERALS for c in clause[k - 1].text)
             listed = j == 0 and nxt is not None and nxt.text in _LISTING_AFTER and (nxt.text == "是" or i == 0) \
                 and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) and _lists_points(clause, k, nxt.text)
-            _set(reading, 1 if word_end or ordinal or counted or weekday or listed
+            # counting from one: 从一数到十, 从一写到一百 (从一开始 "from the very start" keeps its sandhi)
+            count_from = j == 0 and i > 0 and readings[i - 1].text == "从" \
+                and re.match("一?[数写念读排背]到[零一二两三四五六七八九十百千万0-9]", "".join(w.text for w in clause[k:])) is not None
+            _set(reading, 1 if word_end or ordinal or counted or weekday or listed or count_from
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)

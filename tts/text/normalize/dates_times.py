@@ -370,11 +370,11 @@ _DATE_TAIL = re.compile(
     r"[日号]|送达|到货|发货|到期|截止|之前|以前|前|起|开始|举行|上线|开售|上映|当天|那天|放假|生日"
 )
 # Words of a share, a likelihood or a change around M/D that make it a fraction even after a weak
-# lead or as a range (体积缩小到1/20, 概率从1/20提高到1/15, 在1/16的比例下, 占比约1/4-1/3,
+# lead or as a range (已有1/3上线, 体积缩小到1/20, 概率从1/20提高到1/15, 在1/16的比例下, 占比约1/4-1/3,
 # 在1/4~1/3之间): before it, perhaps with a weak lead between (概率在, 降到), and after it. 约
 # alone (约1/4, 约为1/3) but not 约在 / 约于, which arrange a day or date it (我们约在12/25见面).
 _FRACTION_CUE_BEFORE = re.compile(
-    r"(?:(?:占|比例|比重|概率|几率|可能性|仅|缩小|扩大|压缩|降|减少|增加|提高|提升|上升|增长)"
+    r"(?:(?:占|比例|比重|概率|几率|可能性|仅|缩小|扩大|压缩|降|减少|增加|提高|提升|上升|增长|有|其中|中)"
     r"(?:比|为|是|了)?约?(?:在|从|到|至|于)?"
     r"|约(?:为|是|了)?(?:从|到|至)?)$"
 )
@@ -417,8 +417,10 @@ def is_month_day(text: str, start: int, end: int) -> bool:
     shape = _MONTH_SLASH_DAY.fullmatch(text, start, end)
     if shape is None:
         return False
-    if _DATE_TAIL.match(text, end) or _has_date_lead(text, start):
+    if _has_date_lead(text, start):
         return True
+    if _DATE_TAIL.match(text, end):  # 12/25上线, but not 已有1/3上线 (a share before 上线)
+        return not (_is_usual_fraction(int(shape["mo"]), int(shape["d"])) and _has_fraction_cue(text, start, end))
     return (
         _DATE_LEAD_WEAK.search(text, max(0, start - 2), start) is not None
         and not _is_usual_fraction(int(shape["mo"]), int(shape["d"]))
@@ -593,9 +595,9 @@ def _event_day(match: re.Match[str], which: str) -> list[Piece]:
 
 EVENT_DAY = rule(
     "event_day",
-    r"(?<![0-9./A-Za-z版])(?<![A-Za-z] )(?<!版本)(?:(?<![\u4e00-\u9fff])|(?<=[在于将]))(?P<m>1[0-2]|[1-9])(?P<s>[/.])(?P<d>3[01]|[12][0-9]|[1-9])"
+    r"(?<![0-9./A-Za-z版])(?<![A-Za-z] )(?<!版本)(?:(?<![\u4e00-\u9fff])|(?<=[在于将档片票])|(?<=预计))(?P<m>1[0-2]|[1-9])(?P<s>[/.])(?P<d>3[01]|[12][0-9]|[1-9])"
     rf"(?![0-9./])(?=(?:{_RELEASE_WORDS}))"
-    r"|(?<![0-9./A-Za-z])(?P<m2>1[0-2]|[1-9])(?P<s2>/)(?P<d2>3[01]|[12][0-9]|[1-9])(?![0-9./])(?=发布|上线|开票|开售|上映)",
+    r"|(?<![0-9./A-Za-z有约占近达过的中])(?P<m2>1[0-2]|[1-9])(?P<s2>/)(?P<d2>3[01]|[12][0-9]|[1-9])(?![0-9./])(?=发布|上线|开票|开售|上映)",
     lambda m: _event_day(m, "") if m["m"] else _event_day(m, "2"),
     START_DIGITS,
 )

@@ -131,11 +131,11 @@ def is_code_context(text: str, start: int, end: int, counts: CountsTest) -> bool
 # Short service numbers (emergency, hotlines) that people say digit by digit — when the text
 # speaks of calling them; 有120人 stays a count.
 SERVICE_NUMBERS = frozenset(
-    "110 119 120 122 114 12110 12306 12315 12345 12333 12320 12355 12380 "
+    "110 119 120 122 114 12110 12123 12306 12315 12345 12333 12320 12355 12380 12348 12366 12368 "
     "10086 10010 10000 95588 95533 95566 95599 95555".split()
 )
-# Service numbers known by their digits alone, a railway's or a carrier's (12345 may be a sum).
-_NAMED_SERVICES = frozenset("12306 10086 10010 95588 95533 95566 95599 95555".split())
+# Service numbers known by their digits alone, a railway's, the traffic police's app or a carrier's (12345 may be a sum).
+_NAMED_SERVICES = frozenset("12306 12123 10086 10010 95588 95533 95566 95599 95555".split())
 _CALL_BEFORE = re.compile("(?:拨打|拨|打|电话|报警|急救|火警|匪警|求助|热线|呼叫|致电|投诉|举报|求救)[^。！？；]{0,8}$")
 _CALL_AFTER = re.compile("急救|报警|热线|电话|求助|投诉|举报|救护|火警|服务|求救")
 
