@@ -222,6 +222,14 @@ jie3) and CPP would not show it.
   sixty-eighth helper, measured once blind at 0ed4e93: 141/150 (pypinyin 128, g2pM 84); rules and collocations followed.
 * ``everyday_polyphones_blind73.tsv`` (150): live-stream selling and short-video talk (那得看, 行内, 发夹, 亲手调的, 好这一口, 防划, 应粉丝要求, 不冲, 结得特别多, 落了一个赠品), by a
   sixty-ninth helper, measured once blind at 0ed4e93: 135/150 (pypinyin 117, g2pM 73); rules and collocations followed.
+* ``everyday_polyphones_blind74.tsv`` (150): home renovation (长了霉斑, 建材行, 背上楼, 处得不错, 供一尊财神, 划了一道印子, 有人看着, 和水泥, 量房, 铺实木, 泡了水涨起来), by a
+  seventieth helper, measured once blind at ab9424e: 136/150 (pypinyin 114, g2pM 71); rules and collocations followed.
+* ``everyday_polyphones_blind75.tsv`` (150): beauty and fashion bloggers (夏天得用, 发根, 斜背, 当腮红用, 调出高级色, 像供着一样, 数这支最, 慢慢转, 扎个马尾, 散粉, 薄毛衣, 塞得下, 上挑), by a
+  seventy-first helper, measured once blind at ab9424e: 130/150 (pypinyin 113, g2pM 72); rules and collocations followed.
+* ``everyday_polyphones_blind76.tsv`` (150): campus and dormitory life (重写, 供了一张锦鲤图, 好面子, 帮我看着座位, 盛菜, 打的回学校), by a
+  seventy-second helper, measured once blind at ab9424e: 142/150 (pypinyin 122, g2pM 72); rules and collocations followed.
+* ``everyday_polyphones_blind77.tsv`` (150): science fiction (比预想的还要长, 时光一晃), by a
+  seventy-third helper, measured once blind at ab9424e: 148/150 (pypinyin 130, g2pM 89); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -345,6 +353,10 @@ EVERYDAY_BLIND70 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind70.t
 EVERYDAY_BLIND71 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind71.tsv"
 EVERYDAY_BLIND72 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind72.tsv"
 EVERYDAY_BLIND73 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind73.tsv"
+EVERYDAY_BLIND74 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind74.tsv"
+EVERYDAY_BLIND75 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind75.tsv"
+EVERYDAY_BLIND76 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind76.tsv"
+EVERYDAY_BLIND77 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind77.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -564,6 +576,10 @@ def main() -> None:
                        (EVERYDAY_BLIND71, "crime fiction, blind when first measured (141/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND72, "popular science, blind when first measured (141/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND73, "live-stream selling, blind when first measured (135/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND74, "home renovation, blind when first measured (136/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND75, "beauty and fashion, blind when first measured (130/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND76, "campus life, blind when first measured (142/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND77, "science fiction, blind when first measured (148/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -284,6 +284,10 @@ def fe() -> Frontend:
     ("从一开始就错了", "cong2 yi4 kai1 shi3 jiu4 cuo4 le5"),
     ("揪揪你的小耳朵", "jiu1 jiu1 ni3 de5 xiao2 er3 duo5"),  # 耳朵 keeps its third tone inside 小耳朵
     ("他今天很有精神的样子", "ta1 jin1 tian1 hen2 you3 jing1 shen5 de5 yang4 zi5"),
+    ("一则材料不全，二则时间太紧", "yi1 ze2 cai2 liao4 bu4 quan2 er4 ze2 shi2 jian1 tai4 jin3"),  # a second point settles a list
+    ("我们一要加强管理，二要提高效率", "wo3 men5 yi1 yao4 jia1 qiang2 guan2 li3 er4 yao4 ti2 gao1 xiao4 lv4"),
+    ("一则通告贴在门口", "yi4 ze2 tong1 gao4 tie1 zai4 men2 kou3"),  # one notice
+    ("一要钱，他就跑了", "yi2 yao4 qian2 ta1 jiu4 pao3 le5"),  # 一…就
     ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
     ("一是就业压力大，二是房价太高", "yi1 shi4 jiu4 ye4 ya1 li4 da4 er4 shi4 fang2 jia4 tai4 gao1"),
     ("一则天气太冷，二则路也不好走", "yi1 ze2 tian1 qi4 tai4 leng3 er4 ze2 lu4 ye3 bu4 hao2 zou3"),

@@ -164,8 +164,9 @@ class Frontend:
             if word_readings:
                 current.append(Word("".join(r.text for r in word_readings), word_readings))
         sentence.clauses.append(_Clause(current, ""))
-        for clause in sentence.clauses:
-            apply_sandhi(clause.words, self._is_word)
+        for c, clause in enumerate(sentence.clauses):
+            following = "".join(w.text for later in sentence.clauses[c + 1:] for w in later.words)
+            apply_sandhi(clause.words, self._is_word, following)
             clause.words = apply_erhua(clause.words, self._is_word)
         sentence.clauses = _merge_punct(sentence.clauses)
         return sentence

@@ -26,10 +26,15 @@ DEGREE_ADVERBS = ("很", "太", "真", "最", "更", "挺", "好", "多", "非�
 _LONG_NOT_AFTER = frozenset("大者官子辈老相")  # 长大, 长者, 长官 … read zhang3
 _GROWN_TO = ("这么高", "那么高", "这么大", "那么大", "这么胖", "这么壮")  # 长这么高了
 _GROWS_AFTER = frozenset("进在出胖高毛满成大了")  # 有些长进, 有点长胖了: "grow" after 有点 / 有些
-_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前",
+_SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "谁", "明天", "今天", "每天", "现在", "马上", "前", "夏天", "冬天",
+             "春天", "秋天", "平时", "平常", "周末",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿用配")
+# Words ending in 落 that keep luò before 在 (把东西掉落在地上); jieba's other glue (把粉|扑落|在) is "leave behind".
+_FALLEN_WORDS = frozenset(["降落", "坐落", "散落", "跌落", "掉落", "滑落", "脱落", "飘落", "洒落", "坠落", "陨落", "回落",
+                           "着落", "失落", "下落", "角落", "段落", "部落", "村落", "院落", "冷落", "错落", "零落", "衰落",
+                           "没落", "低落", "沦落", "流落", "撒落", "滚落", "抖落", "剥落", "飞落", "落落"])
 # Places whose air is 闷 "stuffy" (mēn): 殿里太闷, 屋子里闷得喘不过气, 天气闷热.
 _STUFFY_PLACE = re.compile("(?:屋|殿|房间|房|车厢|车|屋子|教室|帐篷|船舱|舱|洞|地下室|宿舍)里[^，。！？；]{0,3}$|天气[^，。！？；]{0,3}$|空气[^，。！？；]{0,3}$")
 # Words before a 当 that opens "when …" (只有当你是真心的; 尤其是当你是独生子女).
@@ -78,7 +83,7 @@ _ROW_THINGS = frozenset("列字诗泪数代码文")
 _BRAID_WINDOW = 6
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期", "先")
 # What follows 得 as a complement marker beside _DEGREE_AFTER: 闹得这么大, 堵得厉害, 下得不好.
-_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "漂亮", "不对", "不够", "不太", "不怎么",
+_COMPLEMENT_STARTS = ("这么", "那么", "这样", "那样", "厉害", "不好", "不错", "漂亮", "开心", "愉快", "尽兴", "不对", "不够", "不太", "不怎么",
                       "扎实", "有效", "顺利", "圆满", "红火", "热烈", "十分", "相当", "比较", "有声有色",
                       "井井有条", "有条不紊", "如火如荼", "卓有成效")
 _HEAVY_NOT_AFTER = frozenset("新复叠庆阳申")  # 重新, 重复, 重叠 … read chong2
@@ -226,7 +231,7 @@ _NOT_REACHED_AFTER = frozenset("边痕陆")
 _SENTENCE_PARTICLES = frozenset("啊吧吗呀么呢嘛了")
 # Things that get wet and dry: a clause-final 干 after them is "dry" (衣服还没干).
 _DRYABLE = ("衣服", "头发", "被子", "床单", "毛巾", "袜子", "鞋", "裤子", "油漆", "水泥", "颜料", "墨水",
-            "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙")
+            "嗓子", "嘴唇", "皮肤", "眼泪", "泪水", "池塘", "河水", "井水", "汗", "墙", "盆土", "土壤", "表土", "土表面", "土表")
 _MEDICINES = ("中药", "汤药", "草药", "药")
 # Words of two ending in 率 shuài "lead; frank" (亲率, 轻率 …): not a rate at the end of a longer word.
 _LEADING = frozenset(["亲率", "轻率", "草率", "坦率", "直率", "表率", "统率", "督率", "相率", "粗率", "真率"])
@@ -238,14 +243,14 @@ _TAKE_AS = re.compile("(?<![可所难足得用加予借据赖])以(?![及后前�
 _PERFORMED_FOR = ("[^，。！？；0-9]{0,5}?(?:人|们|大家|观众|群众|官兵|战士|士兵|孩子|老人|嘉宾|他|她|我|你|您)"
                   "(?:演出|表演|献唱|献艺)(?:了|过)?(?:[，。！？；]|$|节目)")
 # What grows on the skin or in the body after 长了 (zhǎng): 长了口疮, 长了几颗痘, 长了个结节.
-_GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|"
+_GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)?(?:个|颗|块|片|些|根|道|层)?(?:口疮|冻疮|疮|痘痘|痘|疹子|湿疹|霉斑|霉|青苔|苔藓|杂草|"
                       "疙瘩|(?<=[个颗])包|大包|斑|皱纹|白头发|白发|肿块|结节|息肉|茧子|茧|溃疡|针眼|麦粒肿|痱子|老年斑|痣|"
                       "牙齿|牙|赘肉|肉|膘|新枝|新芽|嫩芽|新叶|叶子|见识|大个子)")
 # What is long (cháng) when 长 closes the clause after it: 周期长, 战线拉得太长 is a complement anyway.
 _LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
             "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
 # Things wet that 干 "dry" (gān) is said of: 地面油漆还没干, 衣服一天都干不了.
-_WET_THINGS = "油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪"
+_WET_THINGS = "油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪|盆土|土壤|表土|土"
 _WET_ANYWHERE = re.compile(_WET_THINGS)
 _WET_SUBJECT = re.compile(f"(?:{_WET_THINGS})[^，。！？；]{{0,6}}$")  # the wet thing, and at most an adverb after it
 # What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
@@ -293,7 +298,7 @@ _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都�
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # A setting after 调到: a number and its unit (三十八度, 五档, 百分之五十), the lowest or highest, silent, an alarm's hour.
-_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)"
+_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)(?!人民|检|法|管理|层|领导|级别)"
                       r"|(?:凌晨|早上|早晨|上午|中午|下午|晚上|夜里)?[零一二两三四五六七八九十0-9]+点)")
 # A price after 调为 / 调至 "adjusted to" (票价由两元调为三元).
 _PRICE_SET = re.compile(r"[零一二两三四五六七八九十百千万几点0-9.]+(?:元|块|角|毛|分钱|美元)")
@@ -330,7 +335,7 @@ _POTENTIAL_LIAO_VERBS = frozenset("弹唱吃喝拿搬扛背写画做干修学跑
 _BEHIND_BACK_OF = ("老公", "老婆", "丈夫", "妻子", "父母", "爸妈", "家人", "妈妈", "爸爸", "领导", "老师", "大家",
                    "别人", "同事", "我", "你", "他", "她")
 # What follows 打的 "take a taxi" (dǎdī): 打的直奔机场 (打的到底是谁: de).
-_BY_TAXI_NEXT = ("去", "直奔", "回家", "回去", "过去", "过来", "赶往", "赶去", "赶到", "上班", "走了")
+_BY_TAXI_NEXT = ("去", "直奔", "回", "过去", "过来", "赶往", "赶去", "赶到", "上班", "走了")
 # What follows 服药 "take medicine" (fú): 你这服药的方法 (我这服药是老中医开的: a dose, fù).
 _TAKING_MEDICINE_NEXT = ("的方法", "的习惯", "的时间", "方法", "时间", "期间", "后", "前")
 # What a person is a member of before 分子 fènzǐ (不法分子); elsewhere 分子 is a molecule.
@@ -346,16 +351,16 @@ _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "
 _CARRIED_AFTER_OF = re.compile(
     r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
-    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪))")
+    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的了卖买偷拿翻藏扔找]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
 _BREWED_OR_RINSED = ("咖啡", "茶", "奶粉", "澡", "凉", "水", "碗", "马桶", "厕所", "洗", "麦片", "蜂蜜", "药",
                      "冲着", "头发", "地", "车")
 # What 供着 "enshrine" (gòng) holds.
-_ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像")
+_ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像", "锦鲤")
 # What is bought by the dozen (打 dá): 两打签字笔, 一打鸡蛋.
-_BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干", "羽毛球", "网球")
+_BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干", "羽毛球", "网球", "发圈", "黑色发圈")
 # How much heavier after 重了: 重了一斤, 重了两公斤 (重了两个 "duplicated").
 _HEAVIER_BY = re.compile(r"了?[零一二两三四五六七八九十几半0-9]+(?:斤|公斤|千克|克|两|吨|磅)")
 # What a 吐 "spit out" (tǔ) gets rid of: 口香糖嚼完就吐了.
@@ -490,6 +495,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     char = sentence[index]
     before = sentence[max(0, index - 4):index]
     after = sentence[index + 1:index + 2]
+    if char == "重" and (target.word == "重" or target.word.endswith("重")) \
+            and re.search("[0-9零一二两三四五六七八九十百千几半][两斤吨克]$", before):
+        return "zhong4"  # 约莫五两重, 三斤重: a weight
     if char == "得" and target.word == "得" and (target.previous_word in _ALSO_ADVERBS
                                                  or target.previous_word in _MUST_ADVERBS_BEFORE) \
             and sentence.startswith(_WHOLEHEARTEDLY, index + 1):
@@ -620,9 +628,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 地面油漆还没干, 衣服一天都干不了: "dry" (活儿还没干: 干 gàn has no wet thing)
     if char == "盛" and target.word in ("盛放", "盛装") and index == target.word_start \
             and re.search("[用拿以][^，。！？；]{0,4}(?:桶|盆|碗|罐|瓶|箱|袋|盒|容器|器皿|缸|坛|篮|筐|杯)|(?:桶|罐|瓶|箱|盒|容器|器皿|缸)"
-                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|杯|(?<![这那一每])盆)[^，。！？；]{0,2}(?:能|不能|可以)",
+                          "[^，。！？；]{0,3}(?:可以|能|不能|用来|用于|适合)|(?:碗|袋|盘|杯|(?<![这那一每])盆(?![栽景]))[^，。！？；]{0,2}(?:能|不能|可以)",
                           _clause_before(sentence, index)) \
-            and not re.search("花|樱|玫瑰|一身", _clause_before(sentence, index)):
+            and not re.search("鲜花|花朵|花儿|(?<![用瓶])花(?![瓶生椒茶盆])|樱花|桃花|玫瑰(?!花茶)|牡丹|杜鹃|百合|月季|一身", _clause_before(sentence, index)):
         return "cheng2"  # 用铁桶盛放废机油, 这些容器可以盛放液体: "hold" (鲜花盛放, 一身盛装 shèng)
     if char == "少" and (target.word == "少" or (_loose(target) and index == target.word_start + 1)) \
             and before.endswith(("请", "要", "应", "尽量", "可以", "应该")) \
@@ -666,7 +674,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao2"  # 饵料我调了两种: "mix"
     if char == "得" and before.endswith("时") and target.word_reading is None and target.word in ("得", "时得", "时得系") \
             and after in _AT_TIME_MUST and not (after == "小" and not sentence.startswith("小心", index + 1)) \
-            and not sentence.startswith(("多少", "来的", "来得"), index + 1):
+            and not sentence.startswith(("多少", "来的", "来得", "好几", "好多"), index + 1) \
+            and not before.endswith(("守时", "过时", "准时", "及时", "按时", "适时", "同时", "临时", "暂时", "顿时", "一时")):
         return "dei3"  # 到时得早点出门, 进门时得换鞋, jieba's 时得|换鞋 and 时得系|好: "must" (时得小红花, 时得多少分: "got")
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
             and not sentence.startswith(("有点", "有些", "有一点"), index + 1):
@@ -685,7 +694,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
                          sentence[index + 1:]) \
             and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
-            and not re.search("去|到|带|参观", _clause_before(sentence, index)):
+            and not re.search("去|到|带|参观|来", _clause_before(sentence, index)) \
+            and not (re.match("..?看了", sentence[index + 1:]) and not re.search("在(?:山|坡)|给人|帮人|替人|雇", _clause_before(sentence, index))):
         return "kan1"  # 他家雇了个老头看果园: "guard" (我们去看果园的樱桃开花: kàn)
     if char == "担" and before[-1:] in _CHINESE_COUNTS and (
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
@@ -693,7 +703,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "当" and (target.word == "当" or _loose(target)) and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
             and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「而但每且" \
             and not before.endswith(_WHEN_OPENERS) \
-            and not re.search("(?:时|时候|那年|那天|期间|以后|之后|后|那几年|那段时间|那会儿|那阵子)$", _clause_after(sentence, index)):
+            and not re.search("(?<![临及准按同暂])时(?![间代装髦尚刻常速薪效差])|那年|那天|期间|以后|之后|(?<![落最])后(?![妈爸勤面台边头来果悔代])"
+                              "|那几年|那段时间|那会儿|那阵子", _clause_after(sentence, index)):
         return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
@@ -713,7 +724,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                          "(?:我|你|他|她|老人|伤员|(?:年迈|受伤|生病|昏迷)的[^，。！？；]{1,3})(?!们)[^，。！？；]{0,6}"
                          "(?:一步一步|逃|下山|上山|爬|过河|回家|去医院|上楼|下楼|走了很远|走了多远|走了好远|跑到医院|跑进医院|送到医院|赶到医院))",
                          sentence[index + 1:]) \
-            and not re.search("偷偷|悄悄|私下|瞒|没告诉|没跟我说|背地里|不知道(?!自己)", sentence[index + 1:]):
+            and not re.search("偷偷|悄悄|私下|瞒|没告诉|没跟我说|背地里|不知道(?!自己)", sentence[index + 1:]) \
+            and not re.search("瞒|背地里|偷偷", sentence[:index]):
         return "bei1"  # 他背着我一步一步走下山: "carry" (背着我偷偷跟他见面: "behind my back")
     if char == "只" and before[-1:] in _COUNT_BEFORE and after not in _ONLY_AFTER and not before.endswith("千万"):
         return "zhi1"  # 这只小狗, 一只猫: the measure word (but 这只是 zhi3)
@@ -757,7 +769,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-        if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词)(?:[，。！？；了]|$)", tail):
+        if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词|主持|证婚|干杯|干一杯|举杯|鼓掌|祈福|送行|接风)(?:[，。！？；了]|$)", tail):
             return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
     if char == "得" and ((before.endswith(_SUBJECTS) and ((after in _MUST_VERBS and not (after == "小" and not sentence.startswith("小心", index + 1)))
                                                          or sentence.startswith(("快点", "快些", "快一点"), index + 1))
@@ -817,11 +829,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "系" and after in _TIE_AFTER and sentence[:index].endswith(_TIED_THINGS):
         return "ji4"  # 把围巾系好: "tie", right after what is tied
     if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") \
-            and re.match("下?了?一(?:个|只|件|把|样|本|部|台|张|份|双|副|顶|条|支|串)(?![^，。！？；]{0,3}病)", sentence[index + 1:]):
+            and re.match("下?了?一(?:个|只|件|把|样|本|部|台|张|份|双|副|顶|条|支|串|道)(?![^，。！？；]{0,4}(?:病|残疾|伤|毛病))", sentence[index + 1:]) \
+            and re.search("把|忘|现场|家里|车上|没(?:说|讲|带|拿|写)|漏|考试", sentence):
         return "la4"  # 在现场落下了一只手套, 落了一个赠品没说: "leave out, leave behind" (落了一地 luò)
-    if char == "落" and target.word in ("落", "落下") and after in ("在", "下") \
-            and _ba_in_clause(sentence, index):
-        return "la4"  # 把钥匙落在家里, 把手机落下了: "leave behind"
+    if char == "落" and (target.word in ("落", "落下") or (target.word.endswith("落") and target.word not in _FALLEN_WORDS)) \
+            and after in ("在", "下") and _ba_in_clause(sentence, index):
+        return "la4"  # 把钥匙落在家里, 把手机落下了, jieba's 把粉|扑落|在: "leave behind"
     if char == "都" and before.endswith("之") and not before.endswith(_THEREFORE) and is_han(before[-2:-1] or " ") \
             and (not after or after in _BREAKS or after in "的吗呢啊吧"):
         return "du1"  # 维也纳被称为音乐之都: "capital" (总之都怪我: the adverb)
@@ -849,7 +862,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start \
-            and re.match("[^，。！？；]{1,8}?(?:的)?(?:要求|邀请|之邀|所请|号召|请求)", sentence[index + 1:]) \
+            and re.match("(?:广大)?(?:粉丝|观众|网友|同学们|同学|群众|大家|客户|家长|读者|朋友们|朋友|对方|市民|村民|用户|买家|顾客"
+                         "|学生们|学生|他|她|其|主办方|组委会|[^，。！？；]{1,4}(?=之))们?(?:的|之)?(?:要求|邀请|邀|所请|请求|号召)",
+                         sentence[index + 1:]) \
             and not re.match("(?:该|当|是|有|尽|对|用|付|答)", sentence[index + 1:]):
         return "ying4"  # 主播应粉丝要求加单, 应朋友之邀: "in answer to" (应该, 应当 are "should")
     if char == "应" and _loose(target) and is_han(after or " ") and (
@@ -941,7 +956,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and before[-1:] in _ROW_COUNTS and (
             after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")):
         return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)
-    if char == "扎" and "辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]:
+    if char == "扎" and re.search("辫|马尾|丸子头|发髻|头发", sentence[index + 1:index + 1 + _BRAID_WINDOW]):
         return "za1"  # 扎了两个小辫子, 扎辫子: "tie up" (扎针 zha1)
     if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):
         return "shan1"  # 拿扇子扇两下: "fan"
@@ -955,11 +970,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "zhao2"  # 找着了, 猜着了, 睡着了: the result "reached" (the aspect 着 takes no 了)
     if char == "得" and (index == 0 or sentence[index - 1] in _BREAKS) and (
             target.word == "得" or (_loose(target) and index == target.word_start and after in _MUST_AT_START)) \
-            and is_han(after or " ") and after not in "了过到着" \
-            and not (after in _CHINESE_COUNTS and re.search("[0-9一二三四五六七八九十][加减][0-9一二三四五六七八九十]|乘(?!坐|车|船|机|飞机|地铁|公交|高铁|火车|客车|大巴|出租|电梯|缆车|轮渡)"
+            and is_han(after or " ") and after not in "了过到着嘞啦咧" \
+            and not re.match("[^，。！？；]{1,5}的(?:有|是|人|同学|选手|队伍|学生|只有)", sentence[index + 1:]) \
+            and not ((after in _CHINESE_COUNTS or sentence.startswith("多少", index + 1)) and re.search("[0-9一二三四五六七八九十][加减][0-9一二三四五六七八九十]|乘(?=[0-9一二三四五六七八九十两])|乘以"
                                                           "|除以|相加|相乘|相减|代入|方程|移项|加起来",
                                                           sentence[:index])):
-        return "dei3"  # ……没电了，得充电, jieba's 得花|上好几年: "must" opening a clause (得了吧 is another thing)
+        return "dei3"  # ……没电了，得充电, jieba's 得花|上好几年: "must" opening a clause (得了吧, 得嘞, 得满分的有三人 are "get")
     if char == "和" and target.word == "和" and after == "了" and _ends_clause(sentence, index + 2) \
             and (before[-1:] in _BREAKS or index == 0) and sentence[index + 2:index + 3] in "！!":
         return "hu2"  # 哈哈，和了！: a winning hand called out
@@ -980,7 +996,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
     if char == "调" and target.word in ("调", "调到", "调至", "调为") and sentence[index + 1:index + 2] in ("到", "至", "为") \
             and (_SETTING.match(sentence, index + 2 + sentence.startswith("了", index + 2))
-                 or re.match("[^，。！？；]{1,4}最(?:高|低)", sentence[index + 2:]) or (
+                 or re.match("[^，。！？；]{1,4}最(?:高|低)(?!人民|检|法|管理|层|领导|级别)", sentence[index + 2:]) or (
                 "由" in _clause_before(sentence, index) and _PRICE_SET.match(sentence, index + 2))):
         return "tiao2"  # 水温调到三十八度, 票价由两元调为三元: "adjust" (调到北京, 调为副局长: "transfer")
     if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
@@ -1106,9 +1122,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and is_han(sentence[index + 2:index + 3] or " ") \
             and not _clause_after(sentence, index + 1).startswith(_BREWED_OR_RINSED):
         return "chong4"  # 冲着执勤民警大声叫骂: "towards" (冲着咖啡, 冲着澡: chōng)
-    if char == "供" and sentence.startswith("供着", index) \
-            and any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED):
-        return "gong4"  # 庙里供着山神: "enshrine" (供着孩子上学: gōng)
+    if char == "供" and (target.word in ("供", "供着") or _loose(target)) and (
+            (sentence.startswith("供着", index) and (any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED)
+                                                    or before.endswith(("像", "似的", "当宝贝"))))
+            or (re.match("[了上]?(?:一|两|几)?[尊张座幅个]", sentence[index + 1:])
+                and any(w in _clause_after(sentence, index)[:8] for w in _ENSHRINED))):
+        return "gong4"  # 庙里供着山神, 客厅供一尊财神, 像供着一样: "enshrine" (供着孩子上学: gōng)
     if char == "打" and ((target.word == "打" and before and before[-1] in "两几半一三四五六七八九十")
                         or target.word in ("半打", "几打", "两打", "一打")) \
             and sentence.startswith(_BY_THE_DOZEN, index + 1):
@@ -1187,7 +1206,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and is_han(after or " ") and after not in "了到过着":
         return "dei3"  # 这一走少说也得一年半载: "it takes" (起码得了二十分: "got")
     if char == "晃" and before[-1:] == "一" and (after in _NUMERALS or after in "就已而又"
-                                                or sentence.startswith(("几年", "多年", "半年"), index + 1)):
+                                                or sentence.startswith(("几年", "多年", "半年"), index + 1)
+                                                or ((not after or after in _BREAKS)
+                                                    and re.search("时光|时间|日子|光阴|岁月|转眼", _clause_before(sentence, index)))):
         return "huang3"  # 一晃三年过去了: time flashing by (身子一晃: sways, huàng)
     if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
         return "yan4"  # 咽也咽不下去: "swallow"
@@ -1242,8 +1263,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 衣服晾了三天还没干: "dry"
     if char == "转" and target.word == "转" and (not after or after in _BREAKS or (
             after == "了" and not sentence.startswith("了个", index + 1))) \
-            and re.search("[围绕]着", _clause_before(sentence, index)):
-        return "zhuan4"  # 地球围着太阳转: "revolve" (话锋一转: zhuǎn)
+            and (re.search("[围绕]着", _clause_before(sentence, index)) or before.endswith(("慢慢", "轻轻", "来回", "不停地", "一直"))):
+        return "zhuan4"  # 地球围着太阳转, 卷发棒要慢慢转: "revolve" (话锋一转: zhuǎn)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
             and re.match(_LOOKED_AFTER, sentence[index + 2:]) \
             and re.search("让|帮|替|在家|负责|留下", _clause_before(sentence, index)):
@@ -1263,18 +1284,62 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             sentence[index + 2] == after or (sentence[index + 2] == "一" and sentence[index + 3:index + 4] == after)):
         return "hai2"  # 还闻一闻, 还看看: "also" before a verb said twice
     if char == "结" and (target.word == "结" or _loose(target)) and after in ("得", "了", "满", "出") \
-            and re.search("果|桃|梨|枣|瓜|葡萄|柿子|橘子|石榴|种子|籽|穗", _clause_before(sentence, index) + _clause_after(sentence, index)[:6]) \
-            and not re.search("婚|冰|霜|账|案|仇|盟", _clause_after(sentence, index)[:4]):
+            and re.search("苹果|果树|果子|果实|果园|桃子|桃树|梨|枣|瓜|葡萄|柿子|橘子|石榴|种子|籽|穗",
+                          _clause_before(sentence, index) + _clause_after(sentence, index)[:6]) \
+            and not re.search("婚|冰|霜|账|案|仇|盟|梁子|款", _clause_before(sentence, index) + _clause_after(sentence, index)[:4]):
         return "jie1"  # 苹果今年结得特别多, 树上结满了果子: "bear fruit"
+    if char == "背" and target.word in ("背上", "背下") and index == target.word_start and sentence[index + 2:index + 3] in ("楼", "山"):
+        return "bei1"  # 工人只能把水泥一袋袋背上楼: "carry" up the stairs
+    if char == "处" and (target.word in ("处", "处得") or _loose(target)) and after == "得" and before[-1:] not in "到各好难益长短" \
+            and re.match("得(?:不错|很|挺|好|来|怎么样|还|非常|融洽|像|跟)", sentence[index + 1:]):
+        return "chu3"  # 跟工长处得不错: "get along"
+    if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?一?道(?:口子|印子|印|伤口|划痕|痕|血)", sentence[index + 1:]):
+        return "hua2"  # 把新地板划了一道印子: "scratch" (划一道线 huà)
+    if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
+            and re.search("帮我|帮忙|替我|有人|得有人|你帮", _clause_before(sentence, index)) \
+            and (_ends_clause(sentence, index + 2)
+                 or re.match("着(?:座位|行李|东西|包|摊|店|门|材料|孩子|车)(?:[，。！？；]|$)", sentence[index + 1:])):
+        return "kan1"  # 你帮我看着座位, 晚上得有人看着: "keep an eye on"
+    if char == "和" and target.word == "和" and sentence.startswith(("水泥", "泥", "灰浆", "砂浆"), index + 1) \
+            and before[-1:] in "在去来先要得正就再着下里边上":
+        return "huo2"  # 瓦工在楼下和水泥: "mix" (沙子和水泥 is "and")
+    if char == "涨" and (target.word in ("涨", "涨起来", "涨起", "涨了") or _loose(target)) and after in "起了得开" \
+            and re.search("泡(?:了|在|过|水)|浸|受潮|吸水|发胀", sentence[:index]):
+        return "zhang4"  # 木地板泡了水都涨起来了: "swell" (价格涨起来: zhǎng)
+    if char == "当" and target.word == "当" and index > 0 and sentence[index - 1] not in _BREAKS \
+            and re.match("[^，。！？；我你他她咱]{1,5}用(?:[也都了吧呢啊，。！？；]|$)", sentence[index + 1:]):
+        return "dang4"  # 这个色号当腮红用: "use as"
+    if char == "调" and target.word in ("调", "调出") and index == target.word_start \
+            and re.match("出[^，。！？；]{0,4}(?:色|颜色|味道|口味)", sentence[index + 1:]):
+        return "tiao2"  # 叠涂也能调出高级色: "mix"
+    if char == "数" and (target.word == "数" or _loose(target)) and after in "这那他她" \
+            and "最" in sentence[index + 2:index + 6] and before[-1:] in "里中就要得":
+        return "shu3"  # 这些好物里数这支最好用: "count as the most"
+    if char == "长" and target.word == "长" and _ends_clause(sentence, index + 1) and "比" in _clause_before(sentence, index) \
+            and before.endswith(("还要", "更", "还", "要")):
+        return "chang2"  # 比预想的还要长: "long"
+    if char == "系" and target.word == "系" and re.match("一条[^，。！？；]{0,3}(?:腰带|皮带|丝巾|围巾|领带|绳|带子)", sentence[index + 1:]):
+        return "ji4"  # 在腰间系一条细腰带: "tie"
+    if char == "撒" and (target.word == "撒" or _loose(target)) and re.match("(?:[0-9零一二两三四五六七八九十几半]|上|点|些|在|一把|一层|入)", sentence[index + 1:]) \
+            and not re.match("[^，。！？；]{0,3}(?:娇|野|谎|欢|泼|手|腿|酒疯|气)", sentence[index + 1:]):
+        return "sa3"  # 每盆撒10克, 撒上葱花, 撒在土上: "sprinkle" (撒手, 撒谎 sā)
+    if char == "相" and target.word == "相" and re.match("了?[^，。！？；]{0,5}亲", sentence[index + 1:]):
+        return "xiang1"  # 我相了十一次亲: "meet for a match"
+    if char == "行" and target.word == "一行" and index == target.word_start + 1 \
+            and re.match("(?:红|黑|小|大|蓝)?(?:字|诗|代码|文字|标语|泪|眼泪|小字)", sentence[index + 1:]):
+        return "hang2"  # 写了一行红字, 流下一行泪: a line (一行人 xíng)
+    if char == "当" and target.word == "当" and before.endswith("就") and re.match("[^，。！？；]{1,8}?(?:是|没)", sentence[index + 1:]) \
+            and not re.match("[^，。！？；]{0,3}(?:时|的时候)", sentence[index + 1:]):
+        return "dang4"  # 就当底下坐的都是你的亲戚, 就当我没说: "treat as"
     if char == "闷" and (target.word == "闷" or _loose(target)) and _STUFFY_PLACE.search(_clause_before(sentence, index)) \
             and not re.search("心|情|气氛|脑|头", _clause_before(sentence, index)):
         return "men1"  # 殿里太闷, 屋子里闷得喘不过气: the air "stuffy" (心里闷 is gloomy, mèn)
     if char == "卡" and target.word.endswith("卡") and target.word_reading is None and after in ("在", "住") \
             and before[-1:] not in "张的这那卡" \
-            and re.search("钥匙|鱼刺|刺|骨头|轮子|车轮|拉链|抽屉|门|窗|零件|球|风筝|头|脚|手|身子|东西", _clause_before(sentence, index)):
+            and re.search("钥匙|鱼刺|骨头|轮子|车轮|拉链|抽屉|零件|风筝|硬币|戒指", _clause_before(sentence, index)):
         return "qia3"  # 车钥匙卡在了铁栅里, 鱼刺卡住了: "stuck" (这张卡在哪: the card)
     if char == "冲" and target.word in ("冲", "不冲") and before.endswith("不") and _ends_clause(sentence, index + 1) \
-            and re.search("味|香|气", _clause_before(sentence, index)):
+            and re.search("味|气味|香气|香味|香水|酒气", _clause_before(sentence, index)):
         return "chong4"  # 这香水味道一点都不冲: "strong, pungent"
     if char == "系" and target.word in ("系", "系好", "系上", "系紧") and after in "好上紧住" \
             and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙|披风|斗篷|披肩|头巾|丝巾|红领巾",

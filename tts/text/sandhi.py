@@ -167,12 +167,13 @@ ASPECT_VERBS2 = frozenset(["发生", "经历", "遇到", "遇见", "见到", "�
                            "遭受", "遭遇", "经受", "感受", "体验", "拥有", "有过", "出过", "去过"])
 
 
-def apply_sandhi(clause: list[Word], is_word: IsWord) -> None:
-    """Rewrite the readings of one clause in place, from lexical to surface tones."""
+def apply_sandhi(clause: list[Word], is_word: IsWord, following: str = "") -> None:
+    """Rewrite the readings of one clause in place, from lexical to surface tones; ``following`` is
+    the text of the sentence after the clause (a later 二是 / 二则 makes a clause's 一是 / 一则 a list)."""
     _neutral_words(clause)
     _aspect_guo(clause)
     _neutral_patterns(clause)
-    _yi_bu(clause, is_word)
+    _yi_bu(clause, is_word, following)
     _third_tones(clause, is_word)
 
 
@@ -519,7 +520,7 @@ def _neutral_patterns(clause: list[Word]) -> None:
             _set(middle, 5)
 
 
-def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
+def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
     flat: list[tuple[Reading, int, int]] = []  # (reading, word number, position in word)
     for k, word in enumerate(clause):
         flat += [(r, k, j) for j, r in enumerate(word.readings)]
@@ -544,8 +545,9 @@ def _yi_bu(clause: list[Word], is_word: IsWord) -> None:
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
-            listed = j == 0 and nxt is not None and nxt.text in _LISTING_AFTER and (nxt.text == "是" or i == 0) \
-                and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) and _lists_points(clause, k, nxt.text)
+            listed = j == 0 and nxt is not None and nxt.text in _LISTING_AFTER \
+                and (len(word.readings) == 1 or word.text[:2] == "一" + nxt.text) \
+                and _lists_points(clause, k, nxt.text, nxt.text == "是" or i == 0, following)
             # counting from one: 从一数到十, 从一写到一百 (从一开始 "from the very start" keeps its sandhi)
             count_from = j == 0 and i > 0 and readings[i - 1].text == "从" \
                 and re.match("一?[数写念读排背]到[零一二两三四五六七八九十百千万0-9]", "".join(w.text for w in clause[k:])) is not None
@@ -657,10 +659,13 @@ def _is_operator(reading: Reading, number_side: Reading | None) -> bool:
 _LISTING_AFTER = frozenset("是要则")
 
 
-def _lists_points(clause: list[Word], k: int, after: str) -> bool:
+def _lists_points(clause: list[Word], k: int, after: str, opens: bool, following: str) -> bool:
     """The 一 opening ``clause[k]``, before ``after`` (是 要 则), opens a list of points: 他家一是缺钱，二是缺人,
-    一则天气太冷 — not 一要钱他就躲 (一…就) nor 一则消息 (one piece of news)."""
-    if any(w.text == "就" for w in clause[k:]):
+    一则天气太冷 — not 一要钱他就躲 (一…就) nor 一则消息 (one piece of news). A second point later in the sentence
+    (…，二则…) settles it; without one the 一 must open the clause (``opens``, or come before 是)."""
+    if ("二" + after) in following or ("其二" in following and after == "是"):
+        return True  # 一则材料不全，二则时间太紧; 我们一要加强管理，二要提高效率
+    if not opens or any(w.text == "就" for w in clause[k:]) or (after == "要" and "就" in following[:4]):
         return False
     if after != "则":
         return True
@@ -671,7 +676,8 @@ def _lists_points(clause: list[Word], k: int, after: str) -> bool:
 
 # What 则 counts after 一 (一则消息, one piece of news); before anything else 一则 opens a list (一则天气太冷).
 _COUNTED_BY_ZE = ("消息", "新闻", "广告", "通知", "寓言", "故事", "笑话", "启事", "短讯", "报道", "公告", "日记", "评论",
-                  "留言", "视频", "微博", "帖子", "趣闻", "轶事", "短文", "材料", "案例")
+                  "留言", "视频", "微博", "帖子", "趣闻", "轶事", "短文", "材料", "案例", "通告", "谣言", "传闻", "短信",
+                  "段子", "趣事", "新闻稿", "快讯", "笔记", "报告")
 # Grades after 一级 "first-class" (国家一级文物, 一级教师; 一级一级往上爬 counts steps).
 _GRADED_AFTER = frozenset(["文物", "教师", "演员", "保护", "响应", "警报", "建造师", "运动员", "厨师", "作家", "医院",
                            "学科", "市场", "风险", "指标", "品", "证书", "资质", "公路", "军士长", "士官", "裁判"])

@@ -66,7 +66,7 @@ ASPECT_RATIO = rule(
 )
 
 # A force in newtons (大小为10N的水平拉力, 合力是6N): 牛 where force is spoken of; elsewhere N is a letter.
-_FORCE_WORDS = re.compile("拉力|压力|重力|摩擦力|合力|推力|支持力|弹力|浮力|阻力|牛顿|受力|力的大小|的力|弹簧|测力计|(?<!显)示数|物体重|重为")
+_FORCE_WORDS = re.compile("拉力|压力|重力|摩擦力|合力|推力|支持力|弹力|浮力|阻力|牛顿|受力|力的大小|的力|弹簧|测力计|(?<![显表])示数|物体重|重为")
 
 
 def _newtons(match: re.Match[str]) -> list[Piece]:
