@@ -241,13 +241,13 @@ CASES = [
     ("AI", "诶艾"),
     ("OK", "欧开"),
     ("ok", "欧开"),
-    ("hello", "艾尺伊艾乐艾乐欧"),
+    ("hello", "贺洛"),  # an English word: said as a word (tts.text.normalize.english)
     ("A4纸", "诶四纸"),
     ("MP3", "艾姆批三"),
     ("H7N9", "艾尺七恩九"),
     ("5G", "五吉"),
-    ("café", "西诶艾弗伊"),
-    ("user@example.com", "优艾斯伊阿尔艾特伊艾克斯诶艾姆批艾乐伊点康姆"),
+    ("café", "凯飞"),
+    ("user@example.com", "尤泽艾特爱戈萨姆普尔点康姆"),  # words in an address are words
     ("www.gov.cn", "达布留达布留达布留点吉欧维点西恩"),
     ("https://abc.com/x", "诶比西点康姆斜杠艾克斯"),
     ("α", "阿尔法"),
@@ -529,9 +529,9 @@ UNITS_AFTER_EACH = [
     ("单价每m²5万元", "单价每平方米五万元"),
     ("每kg", "每千克"),
     ("每h", "每小时"),
-    # letters that are no unit: spelled, a letter's power as before
+    # letters that are no unit: spelled (a word read as a word), a letter's power as before
     ("每x²", "每艾克斯的平方"),
-    ("每mile", "每艾姆艾艾乐伊"),
+    ("每mile", "每迈尔"),
 ]
 
 # Years in the brackets of a document number are read digit by digit, as years are.
@@ -650,12 +650,12 @@ CODE_NUMBERS = [
     ("回复1确认", "回复一确认"),
 ]
 
-# A user name or ID joined by underscores reads like an address: letters spelled, digits one by one
-# with 幺, each _ 下划线.
+# A user name or ID joined by underscores reads like an address: letters spelled (an English word
+# read as a word, pinyin and short parts spelled), digits one by one with 幺, each _ 下划线.
 IDENTIFIERS = [
     ("我微信号abc_123。", "我微信号诶比西下划线幺二三。"),
     ("li_ming2023，", "艾乐艾下划线艾姆艾恩吉二零二三，"),
-    ("user_id", "优艾斯伊阿尔下划线艾迪"),
+    ("user_id", "尤泽下划线艾迪"),
     # an e-mail address is read whole; a lone underscore is dropped
     ("li_ming2023@qq.com", "艾乐艾下划线艾姆艾恩吉二零二三艾特丘丘点康姆"),
     ("abc_", "诶比西"),
@@ -821,16 +821,16 @@ SYMBOLS = [
     ("<b>", "比"),
     # computing and gadgets (blind normalization set 14), each with what it must leave alone
     ("显卡是RTX 4090", "显卡是阿尔提艾克斯四零九零"),
-    ("激活Office 2021", "激活欧艾弗艾弗艾西伊二零二一"),
-    ("Windows 2000", "达布留艾恩迪欧达布留艾斯两千"),
-    ("MacBook Air 7999起", "艾姆诶西比欧欧开艾尔七千九百九十九起"),
+    ("激活Office 2021", "激活欧飞丝二零二一"),
+    ("Windows 2000", "文多丝两千"),
+    ("MacBook Air 7999起", "马克布克艾尔七千九百九十九起"),
     ("AQI 120，轻度污染", "诶丘艾一百二十，轻度污染"),
-    ("iPhone 5s", "艾批艾尺欧恩伊五艾斯"),
+    ("iPhone 5s", "艾丰五艾斯"),
     ("3.5s", "三点五秒"),
-    ("Node.js 20已发布", "恩欧迪伊点杰艾斯二十已发布"),
+    ("Node.js 20已发布", "诺德点杰艾斯二十已发布"),
     ("角色等级达到Lv.60", "角色等级达到艾乐维六十"),
     ("支持M.2 2280固态硬盘", "支持艾姆点二二二八零固态硬盘"),
-    ("本地服务地址localhost:3000", "本地服务地址艾乐欧西诶艾乐艾尺欧艾斯提冒号三零零零"),
+    ("本地服务地址localhost:3000", "本地服务地址洛克尔获丝特冒号三零零零"),
     ("服务器192.168.1.1:8080", "服务器幺九二点幺六八点幺点幺冒号八零八零"),
     ("按1.5:1配比", "按一点五比一配比"),
     ("服务运行在8080端口", "服务运行在八零八零端口"),
@@ -852,7 +852,7 @@ SYMBOLS = [
     ("这台是23款的", "这台是二三款的"),
     ("共有23款。", "共有二十三款。"),
     ("性能领先对手2代", "性能领先对手两代"),
-    ("AirPods 2代", "诶艾阿尔批欧迪艾斯二代"),
+    ("AirPods 2代", "艾尔珀德丝二代"),
     ("处理器为i9-14900K", "处理器为艾九一四九零零开"),
     # finance and markets (blind normalization set 15)
     ("工商银行（601398）股息率达5.6%", "工商银行（六零幺三九八）股息率达百分之五点六"),
@@ -881,14 +881,14 @@ SYMBOLS = [
     ("部分配资平台杠杆高达1:10", "部分配资平台杠杆高达一比十"),
     # a review's counter-cases to the rules above
     ("家里的旧电脑还是 GTX 970 显卡。", "家里的旧电脑还是吉提艾克斯九七零显卡。"),
-    ("这架 Boeing 747 退役了。", "这架比欧伊艾恩吉七四七退役了。"),
+    ("这架 Boeing 747 退役了。", "这架博鹰七四七退役了。"),
     ("压测时 QPS 2500 左右。", "压测时丘批艾斯两千五百左右。"),
-    ("这个项目在 GitHub 2300 星了。", "这个项目在吉艾提艾尺优比两千三百星了。"),
+    ("这个项目在 GitHub 2300 星了。", "这个项目在吉特贺布两千三百星了。"),
     ("缓存的 TTL 300s 就够了。", "缓存的提提艾乐三百秒就够了。"),
     ("游戏延迟 Ping 120ms 左右。", "游戏延迟批艾恩吉一百二十毫秒左右。"),
-    ("iPhone 15 Pro 256G", "艾批艾尺欧恩伊十五普罗二百五十六吉"),
+    ("iPhone 15 Pro 256G", "艾丰十五普罗二百五十六吉"),
     ("Dr.Wang 今天不坐诊。", "迪阿尔达布留诶恩吉今天不坐诊。"),
-    ("详情见官网 example.com：24小时在线客服。", "详情见官网伊艾克斯诶艾姆批艾乐伊点康姆：二十四小时在线客服。"),
+    ("详情见官网 example.com：24小时在线客服。", "详情见官网爱戈萨姆普尔点康姆：二十四小时在线客服。"),
     ("我买了一台 24 端口的千兆交换机。", "我买了一台二十四端口的千兆交换机。"),
     ("这个吹风机 1800w，很快就能吹干。", "这个吹风机一千八百瓦，很快就能吹干。"),
     ("这手机支持 120w。", "这手机支持一百二十瓦。"),
@@ -1000,7 +1000,7 @@ SYMBOLS = [
     ("第30届的运动会在北京举行。", "第三十届的运动会在北京举行。"),
     ("版本1.2-1.5期间修复了许多问题。", "版本一点二到一点五期间修复了许多问题。"),
     ("小个子选手3'45\"完赛。", "小个子选手三分四十五秒完赛。"),
-    ("23款Model Y降价了。", "二三款艾姆欧迪伊艾乐歪降价了。"),
+    ("23款Model Y降价了。", "二三款默德尔歪降价了。"),
     ("本次车展共有参展车辆25款。", "本次车展共有参展车辆二十五款。"),
     ("一家2代人住在一起。", "一家两代人住在一起。"),
     ("23H2财报显示净利润下滑。", "二三年下半年财报显示净利润下滑。"),
@@ -1052,7 +1052,7 @@ SYMBOLS = [
     ("王老师已经带了10届学生。", "王老师已经带了十届学生。"),
     ("他录了2段婴儿哭声。", "他录了两段婴儿哭声。"),
     ("今天的电影只剩19:30那一场了。", "今天的电影只剩十九点三十分那一场了。"),
-    ("Python 3.1-3.5期间引入了很多新特性。", "批歪提艾尺欧恩三点一到三点五期间引入了很多新特性。"),
+    ("Python 3.1-3.5期间引入了很多新特性。", "牌森三点一到三点五期间引入了很多新特性。"),
     ("他们一家2代都是医生。", "他们一家两代都是医生。"),
     ("电价分为2档。", "电价分为两档。"),
     # blind set 20 (entertainment and social media)
@@ -1269,7 +1269,7 @@ FORMULAS = [
     ("v=s/t", "维等于艾斯除以提"),
     ("3+4=7", "三加四等于七"),
     ("A→B", "诶到比"),
-    ("iPhone15", "艾批艾尺欧恩伊十五"),
+    ("iPhone15", "艾丰十五"),
     ("拉力F=100N", "拉力艾弗等于一百牛"),
     # counter-cases a second review found: what the formula reader must leave alone or read whole
     ("好可爱(>ω<)", "好可爱（欧米伽）"),  # an emoticon: its > has no operand beside it

@@ -19,6 +19,9 @@ statics, formant settings derived from the first pitch parameter, the gain contr
 clipping). So voices are loaded with flutter and roughness off, reloaded before every call, and
 spoken below full volume: the same input always gives the same samples, whatever came before.
 
+:meth:`Espeak.text_to_ipa` reads text in another voice without leaving it loaded (``en-us`` IPA
+for English words, ``tts.text.normalize.english``).
+
 The second half of the module spells inventory syllables (``tts.text.pinyin``) in the cmn
 voice's mnemonics and maps the phoneme events of such a spelling back onto inventory phones.
 """
@@ -56,6 +59,8 @@ _PARAM_VOLUME = 2
 _PARAM_PITCH = 3
 _PARAM_RANGE = 4
 _EE_OK = 0
+_PHONEME_MNEMONICS = 0  # espeak_TextToPhonemes' phonememode: espeak's own phoneme names
+_PHONEME_IPA = 2  # … bit 1 set: IPA
 _BUFFER_MS = 500  # audio per callback; larger buffers mean fewer Python callbacks
 _RANDOM_SEED = 1  # espeak's noise generator, re-seeded before every call
 # Appended to the voice file: no pitch flutter and no roughness, whose phase / cycle counters
@@ -181,6 +186,7 @@ class Espeak:
         self.sample_rate = int(rate)
         self._data_path = Path(data_path)
         self._voice_file = b""
+        self._other_voices: dict[str, bytes] = {}  # voice → its steady file, for text_to_ipa
         self._lock = threading.Lock()
         self.voice = ""
         self.set_voice(voice)
@@ -195,16 +201,20 @@ class Espeak:
         The voice file is copied with :data:`_STEADY_SETTINGS` appended (see
         :func:`_steady_voice_file`), and that copy is reloaded before every call.
         """
+        voice_file = self._steady_voice(voice)
+        with self._lock:
+            self._voice_file = voice_file
+            self._load_voice()
+            self.voice = voice
+
+    def _steady_voice(self, voice: str) -> bytes:
+        """The path of the deterministic copy of voice file ``voice``, as espeak takes it."""
         matches = [p for p in sorted((self._data_path / "lang").rglob("*"))
                    if p.is_file() and p.name.lower() == voice.lower()]
         if not matches:
             raise InputError(f"espeak-ng has no voice {voice!r} under {self._data_path / 'lang'}")
         text = matches[0].read_text(encoding="utf-8", errors="replace")
-        path = _steady_voice_file(voice, f"{text}\n{_STEADY_SETTINGS}")
-        with self._lock:
-            self._voice_file = str(path).encode()
-            self._load_voice()
-            self.voice = voice
+        return str(_steady_voice_file(voice, f"{text}\n{_STEADY_SETTINGS}")).encode()
 
     def _load_voice(self) -> None:
         status = self._lib.espeak_SetVoiceByFile(self._voice_file)
@@ -254,11 +264,34 @@ class Espeak:
     def text_to_phonemes(self, text: str) -> str:
         """espeak's own mnemonics for ``text`` (its dictionary's reading), for inspection."""
         with self._lock:
-            pointer = ctypes.c_char_p(text.encode("utf-8"))
-            parts: list[str] = []
-            while pointer.value:
-                out = self._lib.espeak_TextToPhonemes(ctypes.byref(pointer), _CHARS_UTF8, 0)
-                parts.append((out or b"").decode("utf-8", errors="replace"))
+            return self._phonemes(text, _PHONEME_MNEMONICS)
+
+    def text_to_ipa(self, text: str, voice: str) -> str:
+        """``text`` as espeak reads it in voice ``voice``, in IPA with stress marks: ``"Python"``
+        in ``en-us`` → ``"pˈaɪθən"``; words are separated by spaces.
+
+        The engine keeps its own voice: ``voice`` is loaded for this call only, and the engine's
+        voice is loaded back before the lock is released, so synthesis is unaffected. Raises
+        :class:`InputError` when espeak has no such voice or cannot load it.
+        """
+        if voice not in self._other_voices:
+            self._other_voices[voice] = self._steady_voice(voice)
+        with self._lock:
+            status = self._lib.espeak_SetVoiceByFile(self._other_voices[voice])
+            try:
+                if status != _EE_OK:
+                    raise InputError(f"espeak-ng could not load voice {voice!r} (status {status})")
+                return self._phonemes(text, _PHONEME_IPA)
+            finally:
+                self._load_voice()
+
+    def _phonemes(self, text: str, mode: int) -> str:
+        """espeak_TextToPhonemes over the whole of ``text`` (call with the lock held)."""
+        pointer = ctypes.c_char_p(text.encode("utf-8"))
+        parts: list[str] = []
+        while pointer.value:
+            out = self._lib.espeak_TextToPhonemes(ctypes.byref(pointer), _CHARS_UTF8, mode)
+            parts.append((out or b"").decode("utf-8", errors="replace"))
         return " ".join(p for p in parts if p)
 
 
@@ -266,13 +299,14 @@ _ENGINE: Optional[Espeak] = None
 _ENGINE_LOCK = threading.Lock()
 
 
-def get_espeak(voice: str = "cmn") -> Espeak:
-    """This process's espeak-ng, switched to ``voice`` (loaded on first use)."""
+def get_espeak(voice: Optional[str] = "cmn") -> Espeak:
+    """This process's espeak-ng, switched to ``voice`` (loaded on first use); ``None`` leaves
+    the voice it has (``cmn`` when this call loads it), for :meth:`Espeak.text_to_ipa`."""
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
-            _ENGINE = Espeak(voice)
-        elif _ENGINE.voice != voice:
+            _ENGINE = Espeak(voice or "cmn")
+        elif voice is not None and _ENGINE.voice != voice:
             _ENGINE.set_voice(voice)
         return _ENGINE
 

@@ -1,15 +1,26 @@
-"""Latin letters, acronyms, letter–digit codes, Greek letters, e-mail addresses and URLs.
+"""Latin letters, acronyms, English words, letter–digit codes, Greek letters, e-mail addresses and URLs.
 
-Letters are spelled with Chinese characters the G2P can read (``A`` → 诶, ``B`` → 比, ...): an
-acronym or any word not in the small ``WORDS`` table is spelled letter by letter, case ignored.
-``user@mail.com`` → 优艾斯伊阿尔艾特艾姆诶艾艾乐点康姆; a user name with underscores is read
-the same way (``abc_123`` → 诶比西下划线幺二三).
+:func:`spell` reads a run of Latin letters with Chinese characters the G2P can read. A word in the
+small ``WORDS`` table has its established reading (OK → 欧开, Wi-Fi → 歪飞). An acronym — a run of
+capitals (GDP, NBA, UP, OS) or a single letter — is spelled letter by letter with the letters'
+Chinese names (``A`` → 诶, ``B`` → 比, ..., GDP → 吉迪批). Anything else is split at its case
+changes (iPhone → i + Phone, HyperOS → Hyper + OS, ChatGPT → Chat + GPT, macOS → mac + OS); capital
+runs and single letters among the parts are spelled, and a part that looks pronounceable (it has a
+vowel letter, begins like an English word and is no consonant cluster like xyz or kcal) is read as
+an English word in Mandarin syllables by :mod:`tts.text.normalize.english` (Python → 牌森,
+iPhone → 艾丰, ChatGPT → 茶特吉批提), falling back to spelling when espeak-ng is unavailable. A
+word in pinyin (Wang, liming: a name) and a lower-case word of three letters or fewer (abc, gov:
+an abbreviation or a variable) are spelled as before. Addresses and codes are read
+part by part with the same :func:`spell`: ``user@mail.com`` → 尤泽艾特梅尔点康姆, a user name
+with underscores likewise (``abc_123`` → …下划线幺二三), CA1234 → 西诶幺二三四.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from tts.text.normalize.english import read_english
 from tts.text.normalize.numbers import read_digits, read_int
 from tts.text.normalize.rules import (
     START_DIGITS,
@@ -27,13 +38,15 @@ LETTERS: dict[str, str] = {
     "x": "艾克斯", "y": "歪", "z": "贼德",
 }
 
-# Words with an established Chinese reading; everything else is spelled.
-# Keys are lower case, without hyphens (Wi-Fi is wifi, said wai-fai).
+# Words with an established Chinese reading; everything else is spelled (acronyms) or read as
+# English (see spell). Keys are lower case, without hyphens (Wi-Fi is wifi, said wai-fai).
 WORDS: dict[str, str] = {
     "ok": "欧开", "email": "伊妹儿", "com": "康姆", "net": "耐特", "vs": "对", "wifi": "歪飞",
     # product names and their suffixes, said as words (Redmi Note 13 Pro, iPhone 15 Plus, Mate 60 Pro)
     "redmi": "红米", "note": "诺特", "pro": "普罗", "max": "麦克斯", "plus": "普拉斯", "mini": "迷你", "air": "艾尔",
     "ultra": "奥特拉", "bug": "巴格",
+    # said letter by letter although they are words, and brand names said in Chinese
+    "app": "诶批批", "xiaomi": "小米", "huawei": "华为",
 }
 
 GREEK: dict[str, str] = {
@@ -52,13 +65,126 @@ _ADDRESS_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|.")
 _CODE_TOKEN = re.compile(r"[A-Za-z]+|[0-9]+|\.")
 
 
+# A word's parts at its case changes: a capital run (a trailing plural s stays with it: APIs), a
+# word with at most its first letter capital, a lone capital (iPhone → i Phone, HyperOS → Hyper OS).
+_PARTS = re.compile(r"[A-Z]+(?:s(?![a-z]))?(?![a-z])|[A-Z]?[a-z]+|[A-Z]")
+# Letters a word is made of, for :func:`_pronounceable`.
+_VOWEL_LETTER = re.compile("[aeiou]")
+_CONSONANT_RUN = re.compile("[b-df-hj-np-tv-xz]{5,}")
+_ONSET = re.compile("[b-df-hj-np-tv-xz]+")
+# Consonant letters that can begin an English word (a y after them is a vowel: Python, Skype).
+_ENGLISH_ONSETS = frozenset("""
+bl br ch chl chr cl cr dr dw fl fr gh gl gn gr kl kn kr ph phl phr pl pr ps qu rh sc sch schl schm schn
+schw scr sh shr sk sl sm sn sp sph spl spr sq st str sv sw th thr thw tr ts tw wh wr
+""".split())
+# A lower-case word this short is spelled: in Chinese text it is an abbreviation, a variable or
+# part of a code (abc, gov, 802.11ac, 2ab), seldom an English word.
+_SHORT = 3
+# Pinyin syllables, toneless (ü as v): a word made of them is a Chinese name or a user name (Wang,
+# li_ming, taobao), said letter by letter as before rather than as English.
+_PINYIN = frozenset("""
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce
+cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chuai chuan chuang chui chun chuo ci
+cong cou cu cuan cui cun cuo da dai dan dang dao de dei deng di dian diao die ding diu dong dou du duan
+dui dun duo e ei en er fa fan fang fei fen feng fo fou fu ga gai gan gang gao ge gei gen geng gong gou
+gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang
+hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke ken
+keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao
+lie lin ling liu long lou lu luan lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie
+min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nu
+nuan nuo nv nve ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pu qi qia qian qiang
+qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru ruan rui run ruo sa
+sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan
+shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting
+tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing
+xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yong you yu yuan yue yun za zai zan zang zao
+ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang
+zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+""".split())
+_LONGEST_PINYIN = max(map(len, _PINYIN))
+_CONSONANT_LETTERS = frozenset("bcdfghjklmnpqrstvwxyz")
+# Ends like an English silent e (mile, like, mate) although mi-le, li-ke, ma-te are pinyin.
+_SILENT_E = re.compile(r"[aeiouy][bcdfgklmnprstvz]{1,2}e$")
+# Function names of formulas, spelled like acronyms (sin x, log₂ 8),
+_SPELLED = frozenset("sin cos tan cot sec csc log ln lg lim exp arcsin arccos arctan sinh cosh tanh "
+                     "mod det gcd lcm aaa baa caa".split())  # … and credit ratings (Aaa, Baa1)
+
+
+@functools.lru_cache(maxsize=8192)
 def spell(word: str) -> str:
-    """Read a run of Latin letters: a known word, else letter by letter (``"GDP"`` → 吉迪批);
-    hyphens inside are dropped (``"Wi-Fi"`` → 歪飞)."""
-    known = WORDS.get(word.lower().replace("-", ""))
+    """Read a run of Latin letters: a known word (``"Wi-Fi"`` → 歪飞; hyphens are dropped), an
+    acronym letter by letter (``"GDP"`` → 吉迪批), an English word in Mandarin syllables
+    (``"Python"`` → 牌森), a mixed-case word part by part (``"iPhone"`` → 艾丰)."""
+    letters = word.replace("-", "")
+    known = WORDS.get(letters.lower())
     if known is not None:
         return known
+    if letters.islower() and len(letters) <= _SHORT:
+        return spell_letters(letters)  # abc, ac, gov, id: abbreviations and names in codes, not words
+    parts = _parts(letters)
+    if len(parts) == 1 and _is_pinyin(letters.lower()):
+        return spell_letters(letters)  # Wang, liming: a Chinese name, not English
+    return "".join(_read_part(part) for part in parts)
+
+
+def spell_letters(word: str) -> str:
+    """Letter by letter, case ignored: ``"GDP"`` → 吉迪批."""
     return "".join(LETTERS.get(c, "") for c in word.lower())
+
+
+def _parts(word: str) -> list[str]:
+    """``word`` split at its case changes (:data:`_PARTS`); a two-letter part without a vowel
+    letter joins a capitalized word after it (``"McDonald"`` stays whole, ``"HbA"`` does not)."""
+    parts = _PARTS.findall(word)
+    for k in range(len(parts) - 1, 0, -1):
+        before, part = parts[k - 1], parts[k]
+        if len(before) == 2 and before[1].islower() and not _VOWEL_LETTER.search(before.lower()) \
+                and len(part) > 1 and part[1:].islower():
+            parts[k - 1:k + 1] = [before + part]
+    return parts
+
+
+def _read_part(part: str) -> str:
+    """One part of :func:`_parts`: a known word, an acronym spelled, else an English word when it
+    is pronounceable and espeak can read it, else spelled."""
+    lower = part.lower()
+    known = WORDS.get(lower)
+    if known is not None:
+        return known
+    if len(part) == 1 or part.isupper() or part[:-1].isupper() or lower in _SPELLED \
+            or not _pronounceable(lower):
+        return spell_letters(part)
+    return read_english(part) or spell_letters(part)
+
+
+def _is_pinyin(letters: str) -> bool:
+    """True when lower-case ``letters`` are written pinyin: a sequence of :data:`_PINYIN` syllables,
+    each after the first starting with a consonant (pinyin writes xi'an with an apostrophe), not
+    ending like an English silent e (``"wang"``, ``"liming"``, ``"taobao"``; not ``"mile"``)."""
+    if len(letters) > 2 and _SILENT_E.search(letters):
+        return False
+    ends = {0}  # positions where a sequence of syllables can end
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - _LONGEST_PINYIN), end):
+            if start in ends and letters[start:end] in _PINYIN \
+                    and (start == 0 or letters[start] in _CONSONANT_LETTERS):
+                ends.add(end)
+                break
+    return len(letters) in ends
+
+
+def _pronounceable(letters: str) -> bool:
+    """True for lower-case ``letters`` that can be said as a word: a vowel letter (a y counts when
+    it is not the first letter and the word is long or ends in it: Lynx, fly, not xyz), consonants
+    before the first vowel that can begin an English word (not kcal, mmol) and no run of five
+    consonant letters."""
+    onset = _ONSET.match(letters[2:] if letters.startswith("mc") else letters)  # McDonald, McLaren
+    if _CONSONANT_RUN.search(letters) or (onset and len(onset.group()) > 1
+                                          and onset.group() not in _ENGLISH_ONSETS):
+        return False
+    if _VOWEL_LETTER.search(letters):
+        return True
+    return "y" in letters[1:] and (len(letters) >= 4 or letters.endswith("y"))
 
 
 def read_address(address: str) -> str:
