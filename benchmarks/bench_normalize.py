@@ -56,7 +56,8 @@ eighteenth (``normalization_blind18.tsv``) education and exams (GPA 3.8/4.0, 选
 nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and shopping (型号BCD-520W, 220V/50Hz, 满99-10, 175/92A);
 the twentieth (``normalization_blind20.tsv``) entertainment and social media (5.1档, 《2046》, ¥380/480/680, 9:16竖屏); the
 twenty-first (``normalization_blind21.tsv``) real estate and housing (18/32层, 2.8元/㎡·月, 11#-15#楼, LPR-20BP); the
-twenty-second (``normalization_blind22.tsv``) law, government and statistics ((2023)京0105民初1234号, 国办发〔2024〕12号, 7.1:38.3:54.6, 12123交管App).
+twenty-second (``normalization_blind22.tsv``) law, government and statistics ((2023)京0105民初1234号, 国办发〔2024〕12号, 7.1:38.3:54.6, 12123交管App); the
+twenty-third (``normalization_blind23.tsv``) science and engineering (3.0×10^8 m/s, mol·L⁻¹, J/(kg·℃), ³²P, 23°26′N, R², 10×).
 """
 
 from __future__ import annotations

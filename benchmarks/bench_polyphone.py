@@ -230,6 +230,14 @@ jie3) and CPP would not show it.
   seventy-second helper, measured once blind at ab9424e: 142/150 (pypinyin 122, g2pM 72); rules and collocations followed.
 * ``everyday_polyphones_blind77.tsv`` (150): science fiction (比预想的还要长, 时光一晃), by a
   seventy-third helper, measured once blind at ab9424e: 148/150 (pypinyin 130, g2pM 89); rules and collocations followed.
+* ``everyday_polyphones_blind78.tsv`` (150): restaurant kitchens and dining rooms (的穿着, 餐饮这行, 收银处, 好吃辣, 偏好, 请教, 看着锅, 水要没过, 漂去血水, 翻台率), by a
+  seventy-fourth helper, measured once blind at d95cf22: 139/150 (pypinyin 119, g2pM 74); rules and collocations followed.
+* ``everyday_polyphones_blind79.tsv`` (150): couriers and delivery riders (重打一张, 落在车上, 不停地转, 倒着放, 不露一次面, 晕车吐, 有只大狗, 朝九晚五), by a
+  seventy-fifth helper, measured once blind at d95cf22: 140/150 (pypinyin 112, g2pM 71); rules and collocations followed.
+* ``everyday_polyphones_blind80.tsv`` (150): programmers and tech workplaces (锅…一个人背, 背着电脑, 供职, 前人种树, 朝九晚五), by a
+  seventy-sixth helper, measured once blind at d95cf22: 144/150 (pypinyin 131, g2pM 72); rules and collocations followed.
+* ``everyday_polyphones_blind81.tsv`` (150): old people and care homes (盐分, 供着牌位, 看着点儿, 落在食堂, 没应), by a
+  seventy-seventh helper, measured once blind at d95cf22: 143/150 (pypinyin 117, g2pM 78); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -357,6 +365,10 @@ EVERYDAY_BLIND74 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind74.t
 EVERYDAY_BLIND75 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind75.tsv"
 EVERYDAY_BLIND76 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind76.tsv"
 EVERYDAY_BLIND77 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind77.tsv"
+EVERYDAY_BLIND78 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind78.tsv"
+EVERYDAY_BLIND79 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind79.tsv"
+EVERYDAY_BLIND80 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind80.tsv"
+EVERYDAY_BLIND81 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind81.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -580,6 +592,10 @@ def main() -> None:
                        (EVERYDAY_BLIND75, "beauty and fashion, blind when first measured (130/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND76, "campus life, blind when first measured (142/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND77, "science fiction, blind when first measured (148/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND78, "restaurant kitchens, blind when first measured (139/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND79, "couriers and riders, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND80, "programmers, blind when first measured (144/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND81, "care homes, blind when first measured (143/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -21,7 +21,8 @@ chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) ra
 (``spoken_tones_blind13.tsv``) workplace speech (解决不了), a fourteenth (``spoken_tones_blind14.tsv``)
 sport, coaching and the outdoors (不难), a fifteenth (``spoken_tones_blind15.tsv``) at the
 doctor's and the pharmacy (苦不苦, 有精神), a sixteenth (``spoken_tones_blind16.tsv``) parents and
-children at home (从一数到十, 小耳朵). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+children at home (从一数到十, 小耳朵), a seventeenth (``spoken_tones_blind17.tsv``) friends playing
+cards and games (万里挑一啊, 放一楼门口). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -64,6 +65,7 @@ DATA13 = REPO / "benchmarks" / "data" / "spoken_tones_blind13.tsv"
 DATA14 = REPO / "benchmarks" / "data" / "spoken_tones_blind14.tsv"
 DATA15 = REPO / "benchmarks" / "data" / "spoken_tones_blind15.tsv"
 DATA16 = REPO / "benchmarks" / "data" / "spoken_tones_blind16.tsv"
+DATA17 = REPO / "benchmarks" / "data" / "spoken_tones_blind17.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -169,7 +171,7 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15, DATA16])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15, DATA16, DATA17])
     parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, ERHUA8])
     args = parser.parse_args()
     for path in args.data:

@@ -288,6 +288,8 @@ def fe() -> Frontend:
     ("我们一要加强管理，二要提高效率", "wo3 men5 yi1 yao4 jia1 qiang2 guan2 li3 er4 yao4 ti2 gao1 xiao4 lv4"),
     ("一则通告贴在门口", "yi4 ze2 tong1 gao4 tie1 zai4 men2 kou3"),  # one notice
     ("一要钱，他就跑了", "yi2 yao4 qian2 ta1 jiu4 pao3 le5"),  # 一…就
+    ("这种牌真是万里挑一啊", "zhe4 zhong3 pai2 zhen1 shi5 wan4 li3 tiao1 yi1 a5"),  # 一 ending the phrase
+    ("外卖放一楼门口就行", "wai4 mai4 fang4 yi1 lou2 men2 kou3 jiu4 xing2"),  # the ground floor
     ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
     ("一是就业压力大，二是房价太高", "yi1 shi4 jiu4 ye4 ya1 li4 da4 er4 shi4 fang2 jia4 tai4 gao1"),
     ("一则天气太冷，二则路也不好走", "yi1 ze2 tian1 qi4 tai4 leng3 er4 ze2 lu4 ye3 bu4 hao2 zou3"),
@@ -564,6 +566,7 @@ SPOKEN_SETS = [
     ("spoken_tones_blind14.tsv", 155, 152),  # 154 blind (不难 read nan4), 155 now
     ("spoken_tones_blind15.tsv", 158, 154),  # 154 blind, 156 now (电子体温计 zi2 and 想吐 xiang3 left: 吐 is tù there)
     ("spoken_tones_blind16.tsv", 158, 154),  # 155 blind, 157 now (电子表 zi2 left: sandhi inside the word)
+    ("spoken_tones_blind17.tsv", 160, 156),  # 156 blind, 158 now (jieba's 单一|共 and 拿出来 chu5 left)
 ]
 
 

@@ -34,7 +34,8 @@ _MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让�
 # Words ending in 落 that keep luò before 在 (把东西掉落在地上); jieba's other glue (把粉|扑落|在) is "leave behind".
 _FALLEN_WORDS = frozenset(["降落", "坐落", "散落", "跌落", "掉落", "滑落", "脱落", "飘落", "洒落", "坠落", "陨落", "回落",
                            "着落", "失落", "下落", "角落", "段落", "部落", "村落", "院落", "冷落", "错落", "零落", "衰落",
-                           "没落", "低落", "沦落", "流落", "撒落", "滚落", "抖落", "剥落", "飞落", "落落"])
+                           "没落", "低落", "沦落", "流落", "撒落", "滚落", "抖落", "剥落", "飞落", "落落", "吹落", "击落", "扫落",
+                           "遗落", "碰落", "滴落", "打落", "敲落", "摇落", "震落", "拍落", "砸落", "搁落", "踢落", "甩落"])
 # Places whose air is 闷 "stuffy" (mēn): 殿里太闷, 屋子里闷得喘不过气, 天气闷热.
 _STUFFY_PLACE = re.compile("(?:屋|殿|房间|房|车厢|车|屋子|教室|帐篷|船舱|舱|洞|地下室|宿舍)里[^，。！？；]{0,3}$|天气[^，。！？；]{0,3}$|空气[^，。！？；]{0,3}$")
 # Words before a 当 that opens "when …" (只有当你是真心的; 尤其是当你是独生子女).
@@ -250,7 +251,7 @@ _GROWTHS = re.compile("(?:一脸|一身|不少|好多|很多|一|几|两|好几)
 _LASTING = ("周期", "时间", "寿命", "距离", "路程", "历史", "工期", "疗程", "跨度", "战线", "时效", "期限", "流程",
             "篇幅", "链条", "假期", "队伍", "耗时", "用时", "时长")
 # Things wet that 干 "dry" (gān) is said of: 地面油漆还没干, 衣服一天都干不了.
-_WET_THINGS = "油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪|盆土|土壤|表土|土"
+_WET_THINGS = "油漆|漆|墙|地面|地板|衣服|衣物|被子|床单|袜子|鞋|头发|水泥|胶|颜料|墨|泥|毛巾|裤子|眼泪|泪|盆土|土壤|表土"
 _WET_ANYWHERE = re.compile(_WET_THINGS)
 _WET_SUBJECT = re.compile(f"(?:{_WET_THINGS})[^，。！？；]{{0,6}}$")  # the wet thing, and at most an adverb after it
 # What 长 after a measure of length is (十丈长, 两米长的绳子: cháng).
@@ -298,7 +299,7 @@ _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都�
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # A setting after 调到: a number and its unit (三十八度, 五档, 百分之五十), the lowest or highest, silent, an alarm's hour.
-_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)(?!人民|检|法|管理|层|领导|级别)"
+_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)(?!人民|检|法|管理|层|领导)"
                       r"|(?:凌晨|早上|早晨|上午|中午|下午|晚上|夜里)?[零一二两三四五六七八九十0-9]+点)")
 # A price after 调为 / 调至 "adjusted to" (票价由两元调为三元).
 _PRICE_SET = re.compile(r"[零一二两三四五六七八九十百千万几点0-9.]+(?:元|块|角|毛|分钱|美元)")
@@ -335,7 +336,7 @@ _POTENTIAL_LIAO_VERBS = frozenset("弹唱吃喝拿搬扛背写画做干修学跑
 _BEHIND_BACK_OF = ("老公", "老婆", "丈夫", "妻子", "父母", "爸妈", "家人", "妈妈", "爸爸", "领导", "老师", "大家",
                    "别人", "同事", "我", "你", "他", "她")
 # What follows 打的 "take a taxi" (dǎdī): 打的直奔机场 (打的到底是谁: de).
-_BY_TAXI_NEXT = ("去", "直奔", "回", "过去", "过来", "赶往", "赶去", "赶到", "上班", "走了")
+_BY_TAXI_NEXT = ("去", "直奔", "回家", "回去", "回学校", "回公司", "回宿舍", "回酒店", "回单位", "过去", "过来", "赶往", "赶去", "赶到", "上班", "走了")
 # What follows 服药 "take medicine" (fú): 你这服药的方法 (我这服药是老中医开的: a dose, fù).
 _TAKING_MEDICINE_NEXT = ("的方法", "的习惯", "的时间", "方法", "时间", "期间", "后", "前")
 # What a person is a member of before 分子 fènzǐ (不法分子); elsewhere 分子 is a molecule.
@@ -351,7 +352,7 @@ _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "
 _CARRIED_AFTER_OF = re.compile(
     r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
-    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的了卖买偷拿翻藏扔找]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪))")
+    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的了卖买偷拿翻藏扔找]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -674,8 +675,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao2"  # 饵料我调了两种: "mix"
     if char == "得" and before.endswith("时") and target.word_reading is None and target.word in ("得", "时得", "时得系") \
             and after in _AT_TIME_MUST and not (after == "小" and not sentence.startswith("小心", index + 1)) \
-            and not sentence.startswith(("多少", "来的", "来得", "好几", "好多"), index + 1) \
-            and not before.endswith(("守时", "过时", "准时", "及时", "按时", "适时", "同时", "临时", "暂时", "顿时", "一时")):
+            and not sentence.startswith(("多少", "来的", "来得", "好几次", "好多次"), index + 1) \
+            and not before.endswith(("守时", "过时", "准时", "及时", "按时", "适时", "顿时", "一时")):
         return "dei3"  # 到时得早点出门, 进门时得换鞋, jieba's 时得|换鞋 and 时得系|好: "must" (时得小红花, 时得多少分: "got")
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
             and not sentence.startswith(("有点", "有些", "有一点"), index + 1):
@@ -695,7 +696,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                          sentence[index + 1:]) \
             and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
             and not re.search("去|到|带|参观|来", _clause_before(sentence, index)) \
-            and not (re.match("..?看了", sentence[index + 1:]) and not re.search("在(?:山|坡)|给人|帮人|替人|雇", _clause_before(sentence, index))):
+            and not (re.match("..?看了", sentence[index + 1:]) and not re.search("在(?:山|坡|村|厂)|给人|帮人|替人|雇|负责|专门",
+                                                                            _clause_before(sentence, index))):
         return "kan1"  # 他家雇了个老头看果园: "guard" (我们去看果园的樱桃开花: kàn)
     if char == "担" and before[-1:] in _CHINESE_COUNTS and (
             target.word == "担" or (target.word[-1] == "担" and all(c in _CHINESE_COUNTS for c in target.word[:-1]))):
@@ -703,8 +705,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "当" and (target.word == "当" or _loose(target)) and re.match("(?:我|你|他|她|我们|你们|他们)是", sentence[index + 1:]) \
             and index > 0 and sentence[index - 1] not in _BREAKS and not sentence[index - 1] in "“‘「而但每且" \
             and not before.endswith(_WHEN_OPENERS) \
-            and not re.search("(?<![临及准按同暂])时(?![间代装髦尚刻常速薪效差])|那年|那天|期间|以后|之后|(?<![落最])后(?![妈爸勤面台边头来果悔代])"
-                              "|那几年|那段时间|那会儿|那阵子", _clause_after(sentence, index)):
+            and not re.search("(?<![临及准按同暂随小计定守当有平那过超实])时(?![间代装髦尚刻常速薪效差工器])|那年|那天|期间|以后|之后"
+                              "|(?<![落最然之以])后(?![妈爸爹勤面台边头来果悔代盾宫院路援卫])|那几年|那段时间|那会儿|那阵子",
+                              _clause_after(sentence, index)):
         return "dang4"  # 你当我是傻子吗: "take for" (当你是个孩子时: "when")
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
@@ -769,11 +772,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(v in _clause_before(sentence, index) for v in _NAMING_VERBS)
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
-        if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词|主持|证婚|干杯|干一杯|举杯|鼓掌|祈福|送行|接风)(?:[，。！？；了]|$)", tail):
+        if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词|主持|证婚|干杯|干一杯|举杯|鼓掌|祈福|送行|接风)(?:[，。！？；了]|$)", tail) \
+                and not re.search("指定|任命|选|推举|聘|请", _clause_before(sentence, index)):
             return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
     if char == "得" and ((before.endswith(_SUBJECTS) and ((after in _MUST_VERBS and not (after == "小" and not sentence.startswith("小心", index + 1)))
                                                          or sentence.startswith(("快点", "快些", "快一点"), index + 1))
-                         and not sentence.startswith(("再多的", "再多也"), index + 1))
+                         and not sentence.startswith(("再多的", "再多也", "来的", "来得", "来全"), index + 1))
                         or ((target.word == "得" or (target.word_reading is None and index == target.word_start))
                             and sentence.startswith(_MUST_MORE, index + 1)
                             and target.previous_word[-1:] not in _QUALITY_VERBS)):
@@ -861,6 +865,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             (sentence.startswith(_HAPPENINGS, index + 1) and not sentence.startswith(("大风车", "风车"), index + 1))
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
+    if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start and (index == 0 or sentence[index - 1] in _BREAKS) \
+            and re.match("[^，。！？；]{1,10}?(?:的)?(?:要求|邀请|之邀|所请|请求)", sentence[index + 1:]) \
+            and not re.match("(?:该|当|是|有|尽|用|付|答|按|根据|严格|满足|符合|遵守|执行|尊重|响应)", sentence[index + 1:]):
+        return "ying4"  # 应中国政府邀请, 应公司要求: "at the invitation / request of" opening a clause
     if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start \
             and re.match("(?:广大)?(?:粉丝|观众|网友|同学们|同学|群众|大家|客户|家长|读者|朋友们|朋友|对方|市民|村民|用户|买家|顾客"
                          "|学生们|学生|他|她|其|主办方|组委会|[^，。！？；]{1,4}(?=之))们?(?:的|之)?(?:要求|邀请|邀|所请|请求|号召)",
@@ -956,7 +964,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and before[-1:] in _ROW_COUNTS and (
             after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")):
         return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)
-    if char == "扎" and re.search("辫|马尾|丸子头|发髻|头发", sentence[index + 1:index + 1 + _BRAID_WINDOW]):
+    if char == "扎" and ("辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]
+                        or re.match("(?:个|了|着|一个|起|好|上)?(?:低|高|小|双)?(?:马尾|丸子头|发髻|头发)", sentence[index + 1:])):
         return "za1"  # 扎了两个小辫子, 扎辫子: "tie up" (扎针 zha1)
     if char == "扇" and sentence.startswith(("两下", "几下"), index + 1):
         return "shan1"  # 拿扇子扇两下: "fan"
@@ -971,7 +980,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and (index == 0 or sentence[index - 1] in _BREAKS) and (
             target.word == "得" or (_loose(target) and index == target.word_start and after in _MUST_AT_START)) \
             and is_han(after or " ") and after not in "了过到着嘞啦咧" \
-            and not re.match("[^，。！？；]{1,5}的(?:有|是|人|同学|选手|队伍|学生|只有)", sentence[index + 1:]) \
+            and not re.match("(?:了)?(?:满分|第[一二三]名?|优秀|冠军|亚军|季军|奖|金牌|银牌|铜牌|高分|[一二三]等奖|[0-9一二三四五六七八九十百]+分)的",
+                             sentence[index + 1:]) \
             and not ((after in _CHINESE_COUNTS or sentence.startswith("多少", index + 1)) and re.search("[0-9一二三四五六七八九十][加减][0-9一二三四五六七八九十]|乘(?=[0-9一二三四五六七八九十两])|乘以"
                                                           "|除以|相加|相乘|相减|代入|方程|移项|加起来",
                                                           sentence[:index])):
@@ -996,7 +1006,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
     if char == "调" and target.word in ("调", "调到", "调至", "调为") and sentence[index + 1:index + 2] in ("到", "至", "为") \
             and (_SETTING.match(sentence, index + 2 + sentence.startswith("了", index + 2))
-                 or re.match("[^，。！？；]{1,4}最(?:高|低)(?!人民|检|法|管理|层|领导|级别)", sentence[index + 2:]) or (
+                 or re.match("[^，。！？；]{1,4}最(?:高|低)(?!人民|检|法|管理|层|领导)", sentence[index + 2:]) or (
                 "由" in _clause_before(sentence, index) and _PRICE_SET.match(sentence, index + 2))):
         return "tiao2"  # 水温调到三十八度, 票价由两元调为三元: "adjust" (调到北京, 调为副局长: "transfer")
     if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
@@ -1123,7 +1133,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not _clause_after(sentence, index + 1).startswith(_BREWED_OR_RINSED):
         return "chong4"  # 冲着执勤民警大声叫骂: "towards" (冲着咖啡, 冲着澡: chōng)
     if char == "供" and (target.word in ("供", "供着") or _loose(target)) and (
-            (sentence.startswith("供着", index) and (any(w in _clause_after(sentence, index + 1)[:6] for w in _ENSHRINED)
+            (sentence.startswith("供着", index) and (any(w in _clause_after(sentence, index + 1)[:10] for w in _ENSHRINED)
                                                     or before.endswith(("像", "似的", "当宝贝"))))
             or (re.match("[了上]?(?:一|两|几)?[尊张座幅个]", sentence[index + 1:])
                 and any(w in _clause_after(sentence, index)[:8] for w in _ENSHRINED))):
@@ -1208,7 +1218,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "晃" and before[-1:] == "一" and (after in _NUMERALS or after in "就已而又"
                                                 or sentence.startswith(("几年", "多年", "半年"), index + 1)
                                                 or ((not after or after in _BREAKS)
-                                                    and re.search("时光|时间|日子|光阴|岁月|转眼", _clause_before(sentence, index)))):
+                                                    and sentence[:index].endswith(("时光一", "时间一", "日子一", "岁月一", "光阴一", "转眼一")))):
         return "huang3"  # 一晃三年过去了: time flashing by (身子一晃: sways, huàng)
     if char == "咽" and target.word == "咽" and after and after in "也不下了得着进":
         return "yan4"  # 咽也咽不下去: "swallow"
@@ -1263,7 +1273,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "gan1"  # 衣服晾了三天还没干: "dry"
     if char == "转" and target.word == "转" and (not after or after in _BREAKS or (
             after == "了" and not sentence.startswith("了个", index + 1))) \
-            and (re.search("[围绕]着", _clause_before(sentence, index)) or before.endswith(("慢慢", "轻轻", "来回", "不停地", "一直"))):
+            and (re.search("[围绕]着", _clause_before(sentence, index))
+                 or (before.endswith(("慢慢", "轻轻", "来回", "不停地", "一直")) and (not after or after in _BREAKS))):
         return "zhuan4"  # 地球围着太阳转, 卷发棒要慢慢转: "revolve" (话锋一转: zhuǎn)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
             and re.match(_LOOKED_AFTER, sentence[index + 2:]) \
@@ -1290,27 +1301,31 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jie1"  # 苹果今年结得特别多, 树上结满了果子: "bear fruit"
     if char == "背" and target.word in ("背上", "背下") and index == target.word_start and sentence[index + 2:index + 3] in ("楼", "山"):
         return "bei1"  # 工人只能把水泥一袋袋背上楼: "carry" up the stairs
-    if char == "处" and (target.word in ("处", "处得") or _loose(target)) and after == "得" and before[-1:] not in "到各好难益长短" \
+    if char == "处" and (target.word in ("处", "处得") or _loose(target)) and after == "得" and before[-1:] not in "到各好难益长短一几两这那此多某每" \
             and re.match("得(?:不错|很|挺|好|来|怎么样|还|非常|融洽|像|跟)", sentence[index + 1:]):
         return "chu3"  # 跟工长处得不错: "get along"
     if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?一?道(?:口子|印子|印|伤口|划痕|痕|血)", sentence[index + 1:]):
         return "hua2"  # 把新地板划了一道印子: "scratch" (划一道线 huà)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
-            and re.search("帮我|帮忙|替我|有人|得有人|你帮", _clause_before(sentence, index)) \
+            and re.search("帮我|帮忙|替我|得有人|要有人|你帮", _clause_before(sentence, index)) \
             and (_ends_clause(sentence, index + 2)
-                 or re.match("着(?:座位|行李|东西|包|摊|店|门|材料|孩子|车)(?:[，。！？；]|$)", sentence[index + 1:])):
+                 or re.match("着(?:点|座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子)", sentence[index + 1:])):
         return "kan1"  # 你帮我看着座位, 晚上得有人看着: "keep an eye on"
     if char == "和" and target.word == "和" and sentence.startswith(("水泥", "泥", "灰浆", "砂浆"), index + 1) \
-            and before[-1:] in "在去来先要得正就再着下里边上":
+            and not re.match("(?:水泥|泥|灰浆|砂浆)(?:厂|土|公司|企业|行业|按|差|一样|混|的)", sentence[index + 1:]) \
+            and before[-1:] in "在去来先再着下里边上":
         return "huo2"  # 瓦工在楼下和水泥: "mix" (沙子和水泥 is "and")
     if char == "涨" and (target.word in ("涨", "涨起来", "涨起", "涨了") or _loose(target)) and after in "起了得开" \
-            and re.search("泡(?:了|在|过|水)|浸|受潮|吸水|发胀", sentence[:index]):
+            and re.search("泡(?:了|在|过|水)|浸|受潮|吸水|发胀", sentence[:index]) \
+            and not re.search("价|租|费|钱|工资|薪", _clause_before(sentence, index)):
         return "zhang4"  # 木地板泡了水都涨起来了: "swell" (价格涨起来: zhǎng)
     if char == "当" and target.word == "当" and index > 0 and sentence[index - 1] not in _BREAKS \
-            and re.match("[^，。！？；我你他她咱]{1,5}用(?:[也都了吧呢啊，。！？；]|$)", sentence[index + 1:]):
+            and sentence[index - 1] not in "而可但每且" and not before.endswith(_WHEN_OPENERS) \
+            and re.match("[^，。！？；我你他她咱]{1,5}用(?:[也都了吧呢啊，。！？；]|$)", sentence[index + 1:]) \
+            and not re.match("[^，。！？；]{1,5}不能用", sentence[index + 1:]):
         return "dang4"  # 这个色号当腮红用: "use as"
     if char == "调" and target.word in ("调", "调出") and index == target.word_start \
-            and re.match("出[^，。！？；]{0,4}(?:色|颜色|味道|口味)", sentence[index + 1:]):
+            and re.match("出[^，。！？；]{0,4}(?:色|颜色|味道|口味)(?:[，。！？；来了]|$)", sentence[index + 1:]):
         return "tiao2"  # 叠涂也能调出高级色: "mix"
     if char == "数" and (target.word == "数" or _loose(target)) and after in "这那他她" \
             and "最" in sentence[index + 2:index + 6] and before[-1:] in "里中就要得":
@@ -1321,25 +1336,39 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "系" and target.word == "系" and re.match("一条[^，。！？；]{0,3}(?:腰带|皮带|丝巾|围巾|领带|绳|带子)", sentence[index + 1:]):
         return "ji4"  # 在腰间系一条细腰带: "tie"
     if char == "撒" and (target.word == "撒" or _loose(target)) and re.match("(?:[0-9零一二两三四五六七八九十几半]|上|点|些|在|一把|一层|入)", sentence[index + 1:]) \
-            and not re.match("[^，。！？；]{0,3}(?:娇|野|谎|欢|泼|手|腿|酒疯|气)", sentence[index + 1:]):
+            and not re.match("[^，。！？；]{0,8}(?:娇|野|谎|欢|泼|手|腿|酒疯|气|尿|网)", sentence[index + 1:]):
         return "sa3"  # 每盆撒10克, 撒上葱花, 撒在土上: "sprinkle" (撒手, 撒谎 sā)
     if char == "相" and target.word == "相" and re.match("了?[^，。！？；]{0,5}亲", sentence[index + 1:]):
         return "xiang1"  # 我相了十一次亲: "meet for a match"
     if char == "行" and target.word == "一行" and index == target.word_start + 1 \
             and re.match("(?:红|黑|小|大|蓝)?(?:字|诗|代码|文字|标语|泪|眼泪|小字)", sentence[index + 1:]):
         return "hang2"  # 写了一行红字, 流下一行泪: a line (一行人 xíng)
-    if char == "当" and target.word == "当" and before.endswith("就") and re.match("[^，。！？；]{1,8}?(?:是|没)", sentence[index + 1:]) \
+    if char == "当" and target.word == "当" and before.endswith("就") \
+            and re.match("(?:没|[^，。！？；]{1,8}?(?:都是|是我|是你|是他|是她|是在|没))", sentence[index + 1:]) \
             and not re.match("[^，。！？；]{0,3}(?:时|的时候)", sentence[index + 1:]):
         return "dang4"  # 就当底下坐的都是你的亲戚, 就当我没说: "treat as"
+    if char == "没" and target.word in ("没", "没过") and sentence.startswith("没过", index) \
+            and re.search("水|汤|油|淹", _clause_before(sentence, index)) \
+            and re.match("过(?:食材|头顶|膝盖|脚踝|腰|肉|菜|表面|鸡|排骨|米|豆)", sentence[index + 1:]):
+        return "mo4"  # 炖排骨的水要没过食材: "cover, submerge"
+    if char == "落" and target.word in ("落", "落在") and after == "在" \
+            and re.match("在(?:车上|家里|食堂|教室|办公室|公司|出租车上|出租车里|店里|宿舍|酒店|饭店|包间|会议室|工地|现场|单位|学校)",
+                         sentence[index + 1:]):
+        return "la4"  # 包裹落在车上了, 老花镜落在食堂了: "leave behind"
+    if char == "只" and before.endswith("有") and re.match("(?:大|小|黑|白|花|黄)?(?:狗|猫|鸟|鸡|鸭|鹅|羊|兔|老鼠|猴|虫)", sentence[index + 1:]):
+        return "zhi1"  # 家里有只大狗: the measure word
+    if char == "背" and target.word == "背" and _ends_clause(sentence, index + 1) and "锅" in _clause_before(sentence, index):
+        return "bei1"  # 这次事故的锅不能让实习生一个人背: "take the blame"
     if char == "闷" and (target.word == "闷" or _loose(target)) and _STUFFY_PLACE.search(_clause_before(sentence, index)) \
             and not re.search("心|情|气氛|脑|头", _clause_before(sentence, index)):
         return "men1"  # 殿里太闷, 屋子里闷得喘不过气: the air "stuffy" (心里闷 is gloomy, mèn)
-    if char == "卡" and target.word.endswith("卡") and target.word_reading is None and after in ("在", "住") \
+    if char == "卡" and (target.word == "卡" or target.word[:-1].endswith(("钥匙", "鱼刺", "骨头", "轮子", "零件", "硬币", "戒指"))) \
+            and target.word_reading is None and after in ("在", "住") \
             and before[-1:] not in "张的这那卡" \
             and re.search("钥匙|鱼刺|骨头|轮子|车轮|拉链|抽屉|零件|风筝|硬币|戒指", _clause_before(sentence, index)):
         return "qia3"  # 车钥匙卡在了铁栅里, 鱼刺卡住了: "stuck" (这张卡在哪: the card)
     if char == "冲" and target.word in ("冲", "不冲") and before.endswith("不") and _ends_clause(sentence, index + 1) \
-            and re.search("味|气味|香气|香味|香水|酒气", _clause_before(sentence, index)):
+            and re.search("味|气味|香气|香味|香水|酒|烟|口气|语气|说话|脾气", _clause_before(sentence, index)):
         return "chong4"  # 这香水味道一点都不冲: "strong, pungent"
     if char == "系" and target.word in ("系", "系好", "系上", "系紧") and after in "好上紧住" \
             and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙|披风|斗篷|披肩|头巾|丝巾|红领巾",

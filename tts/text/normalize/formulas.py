@@ -30,7 +30,7 @@ from tts.text.normalize.rules import START_DIGITS, START_LETTERS, Piece, Rule, g
 _GREEK_CLASS = "".join(GREEK) + "".join(GREEK).upper()
 # What a formula may be written with (no spaces; a comma only inside a number: 1,000).
 _CHARS = (
-    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅%"
+    rf"A-Za-z0-9.{_GREEK_CLASS}²³¹⁰⁴-⁹ⁿ⁻⁺₀-₉°′″!+\-−×÷·*/=≠≈<>≥≤±:∥⊥≌∽∈∉∩∪⊂⊆→()（）√∛|△∠∞∅%^"
 )
 _CHAR = rf"(?:[{_CHARS}]|(?<=[0-9]),(?=[0-9]{{3}}(?![0-9])))"
 _RELATIONS = "=≠≈<>≥≤∥⊥≌∽∈∉∩∪⊂⊆→"
@@ -74,8 +74,10 @@ _OPERAND_ENDS = ("num", "letters", "greek", "close", "sup", "sub", "abs", "unit"
 _RESULTS = {"加": "的和", "减": "的差", "乘": "的积"}
 # Units inside a formula beyond the unit table (N is too often a letter elsewhere: N95, 3N), and the
 # one-letter units that count as units only closing the formula or before / · ² ³ (x=2t is 2t).
-_FORMULA_UNITS = {"N": "牛", "A": "安", "Ω": "欧"}
-_ONE_LETTER_UNITS = frozenset("mstghLNAVWJ")
+_FORMULA_UNITS = {"N": "牛", "A": "安", "Ω": "欧", "T": "特", "Wb": "韦伯", "C": "库"}
+_ONE_LETTER_UNITS = frozenset("mstghLNAVWJTC")
+# A single capital letter squared in statistics (R² = 0.96, I² = 35%) is said "R 平方"; χ² is 卡方.
+_STAT_SQUARES = frozenset("RI")
 _UNIT_KEYS = sorted(set(UNITS) | set(_FORMULA_UNITS), key=len, reverse=True)
 _PRESSURE_UNITS = ("mmHg", "kPa")
 _RESOLUTIONS = frozenset(["480", "720", "1080", "1440", "2160"])
@@ -125,9 +127,10 @@ def _formula(match: re.Match[str]) -> list[Piece]:
         if unit is not None:
             end = start + len(unit)
             square = text[end:end + 1] if text[end:end + 1] in ("²", "³") else ""
+            inverse = "⁻¹" if text.startswith("⁻¹", end) else ""
             spoken = UNITS.get(unit) or _FORMULA_UNITS[unit]
-            out.append({"²": "平方", "³": "立方"}.get(square, "") + spoken)  # 20m² → 二十平方米
-            end += len(square)
+            out.append(("每" if inverse else "") + {"²": "平方", "³": "立方"}.get(square, "") + spoken)  # 20m² → 二十平方米, mol⁻¹ 每摩尔
+            end += len(square) + len(inverse)
             while k < len(tokens) and tokens[k][2] < end:
                 k += 1
             previous = "unit"
@@ -171,6 +174,13 @@ def _formula(match: re.Match[str]) -> list[Piece]:
         elif kind in ("func", "letters"):
             out.append(spell(word))
             kind = "func" if kind == "func" else "letters"
+        elif kind == "sup" and previous == "num" and tokens[k - 1][1] == "10" and word.translate(_SUPERSCRIPTS).lstrip("-").isdigit():
+            plain = word.translate(_SUPERSCRIPTS)
+            out.append("的" + ("负" if plain.startswith("-") else "") + read_decimal(plain.lstrip("-"), liang=False) + "次方")  # 10³ → 十的三次方
+            kind = "power"
+        elif kind == "sup" and word == "²" and previous in ("letters", "greek") and tokens[k - 1][1] in _STAT_SQUARES | {"χ"}:
+            out[-1] = "卡方" if tokens[k - 1][1] == "χ" else out[-1] + "平方"  # χ² 卡方, R² R 平方
+            kind = "letters"
         elif kind == "sup":
             out.append(_power(word, after_function=previous == "func"))
             kind = "power" if previous in ("num", "unit") else "sup"
@@ -182,6 +192,9 @@ def _formula(match: re.Match[str]) -> list[Piece]:
         elif word in "(（":
             brackets.append((previous, ""))
             kind = "open"
+        elif word in ")）" and brackets and brackets[-1][0] == "per":
+            brackets.pop()
+            kind = "unit"
         elif word in ")）":
             opened_after, operator = brackets.pop() if brackets else ("", "")
             operand_next = nxt[0] == "sup" or (nxt[1] != "" and nxt[1] in "×*·÷/")
@@ -202,6 +215,26 @@ def _formula(match: re.Match[str]) -> list[Piece]:
         elif word == "√" and nxt[1] != "" and nxt[1] in "(（":
             out.append("根号下")  # √(x+1) → 根号下艾克斯加一
             kind = "root"
+        elif word == "^" and (nxt[0] == "num" or (nxt[1] in "-−" and after[0] == "num")):
+            negative = nxt[0] != "num"
+            exponent = after[1] if negative else nxt[1]
+            power = ("负" if negative else "") + read_decimal(exponent, liang=False) + "次方"
+            if not negative and previous != "num" or (previous == "num" and tokens[k - 1][1] != "10" and not negative):
+                power = {"2": "平方", "3": "立方"}.get(exponent, power)
+            out.append("的" + power)  # 10^8 → 十的八次方, 10^-19 → 十的负十九次方, x^2 → 艾克斯的平方
+            k += 3 if negative else 2
+            previous = "power" if tokens[k - (3 if negative else 2) - 1][0] == "num" else "sup"
+            continue
+        elif word == "·" and previous == "unit":
+            kind = "per"  # J·s → 焦秒, Ω·m → 欧米: units multiplied are said one after the other
+            previous = kind
+            k += 1
+            continue
+        elif word in "(（" and previous == "per" and tokens[k - 1][1] == "/":
+            brackets.append(("per", ""))  # J/(kg·℃) → 焦每千克摄氏度
+            previous = "per"
+            k += 1
+            continue
         elif word == "!" and nxt[1] == "=":
             out.append("不等于")  # a!=b
             k += 2
@@ -261,4 +294,46 @@ ANGLE = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (FORMULA, ANGLE)
+_COMPASS = {"N": "北纬", "S": "南纬", "E": "东经", "W": "西经"}
+
+
+def _lat_long(match: re.Match[str]) -> list[Piece]:
+    """23°26′N → 北纬二十三度二十六分, 120°E → 东经一百二十度: the hemisphere said first."""
+    spoken = _COMPASS[match["dir"]] + read_decimal(match["deg"]) + "度"
+    if match["min"]:
+        spoken += read_decimal(match["min"]) + "分"
+    if match["sec"]:
+        spoken += read_decimal(match["sec"]) + "秒"
+    return [group(match, 0, spoken)]
+
+
+LAT_LONG = rule(
+    "lat_long",
+    r"(?<![0-9.])(?P<deg>[0-9]{1,3}(?:\.[0-9]+)?)°(?:(?P<min>[0-9]{1,2}(?:\.[0-9]+)?)[′']"
+    r"(?:(?P<sec>[0-9]{1,2}(?:\.[0-9]+)?)[″\"])?)?(?P<dir>[NSEW])(?![A-Za-z])",
+    _lat_long,
+    START_DIGITS,
+)
+# An isotope, its mass number a superscript before the element (¹⁴C, ³²P): the number, then the element's letters.
+ISOTOPE = rule(
+    "isotope",
+    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹])(?P<n>[¹²³⁰⁴-⁹]{1,3})(?P<e>[A-Z][a-z]?)(?![a-z])",
+    lambda m: [group(m, "n", read_decimal(m["n"].translate(_SUPERSCRIPTS), liang=False)), group(m, "e", spell(m["e"]))],
+    "¹²³⁰⁴⁵⁶⁷⁸⁹",
+)
+# The 5′ and 3′ ends of a DNA strand: 五撇端, 三撇端 (not minutes).
+PRIME_END = rule(
+    "prime_end",
+    r"(?<![0-9.°])(?P<n>[35])[′'](?=端)",
+    lambda m: [group(m, 0, read_decimal(m["n"]) + "撇")],
+    "35",
+)
+# A magnification written after its number (目镜10×, 物镜40×): 十倍.
+MAGNIFICATION = rule(
+    "magnification",
+    r"(?<![0-9.×xX*])(?P<n>[0-9]{1,4})[×xX](?=[，。、；;,）)]|$)",
+    lambda m: [group(m, 0, read_decimal(m["n"]) + "倍")],
+    START_DIGITS,
+)
+
+RULES: tuple[Rule, ...] = (LAT_LONG, ISOTOPE, PRIME_END, MAGNIFICATION, FORMULA, ANGLE)

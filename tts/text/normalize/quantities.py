@@ -443,7 +443,7 @@ def _power(match: re.Match[str]) -> list[Piece]:
     spoken_base = read_signed(base, liang=False) if numeric else spell(base)
     exponent_group = "exp" if match["exp"] is not None else "sup"
     exponent = match[exponent_group].translate(_SUPERSCRIPTS).lstrip("+")
-    spoken = _POWER_WORDS.get(exponent) or read_signed(exponent, liang=False) + "次方"
+    spoken = (None if base == "10" else _POWER_WORDS.get(exponent)) or read_signed(exponent, liang=False) + "次方"  # 10³ 十的三次方
     return [
         group(match, "base", spoken_base),
         group(match, exponent_group, "的" + spoken),
@@ -557,7 +557,17 @@ QUANTITY = rule(
     START_DIGITS + START_SIGNS,
 )
 
+# A compound unit a space after a power of ten that a formula read (c=3.0×10^8 m/s → …十的八次方米每秒): only units
+# of two or more characters, so that a lone letter after a number (iPhone 15 Pro, 第2 h) is not taken for one.
+_SPACED_UNITS = sorted((u for u in UNITS if len(u) >= 2 and any(c in u for c in "/·²³")), key=len, reverse=True)
+SPACED_UNIT = rule(
+    "spaced_unit",
+    rf"(?<=[0-9²³⁰¹⁴-⁹]) (?P<u>{'|'.join(re.escape(u) for u in _SPACED_UNITS)})(?![A-Za-z0-9])",
+    lambda m: [group(m, 0, UNITS[m["u"]])],
+    " ",
+)
+
 RULES: tuple[Rule, ...] = (
     VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
-    QUANTITY,
+    QUANTITY, SPACED_UNIT,
 )

@@ -48,6 +48,10 @@ RULES: tuple[Rule, ...] = (
     latin.STANDARD,  # before the numbers: ISO 9001 is read digit by digit
     latin.STAKE,
     tech.MODEL,  # after the standards (ISO 100 is a film speed): RTX 4090, iPhone 5s
+    formulas.LAT_LONG,  # before the angles and letters: 23°26′N 北纬
+    formulas.ISOTOPE,
+    formulas.PRIME_END,
+    formulas.MAGNIFICATION,
     formulas.FORMULA,  # before the numbers and letters: x²-4=0 is read as one formula
     formulas.ANGLE,
     specs.VOLT_AMP,  # before the units: 5V/2A is no rate
