@@ -98,8 +98,9 @@ def canonical(text: str) -> str:
     from tts.text.normalize.latin import GREEK
 
     text = unicodedata.normalize("NFKC", text).replace("〇", "零")
+    text = re.sub(r"[A-Za-z]+(?:-[A-Za-z]+)*", lambda m: spell(m.group()), text)  # before punctuation goes: Ca(OH) is Ca and OH
     text = "".join(GREEK.get(c, c) for c in text if not _is_punctuation(c))  # π, 〔2023〕, 公式(2), ·
-    return re.sub(r"[A-Za-z]+", lambda m: spell(m.group()), text).replace(" ", "")
+    return text.replace(" ", "")
 
 
 def misses(cases: list[tuple[str, list[str]]]) -> list[tuple[str, str, str]]:

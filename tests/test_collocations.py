@@ -1404,6 +1404,23 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他背着电脑连夜赶去机房处理故障。", "背", "bei1"),
     ("家里还供着爷爷奶奶的牌位。", "供", "gong4"),
     ("叫了好几声，奶奶也没应。", "应", "ying1"),
+    # a fifteenth review's counter-cases (245 probes of 968ca38)
+    ("我读书时得好多奖状。", "得", "de5"),
+    ("他被调到最高级别的警卫部门工作。", "调", "diao4"),
+    ("应充分考虑群众的要求。", "应", "ying1"),
+    ("喝完酒的杯子你也不冲？", "冲", "chong1"),
+    ("雨点落在车上。", "落", "luo4"),
+    ("撒点面粉在手上再揉面。", "撒", "sa3"),
+    ("看着包装上的说明念一下。", "看", "kan4"),
+    ("师傅正和水泥呢。", "和", "huo2"),
+    ("她调出的颜色特别正。", "调", "tiao2"),
+    ("风扇慢慢转了起来。", "转", "zhuan4"),
+    ("她扎了一个高马尾。", "扎", "za1"),
+    ("他打的回老家了。", "的", "di1"),
+    ("请了王老师为这场婚礼主持。", "为", "wei4"),
+    ("他背着女朋友弹吉他。", "背", "bei4"),
+    ("我们班的穿着校服。", "着", "zhe5"),
+    ("得体的穿着，是你最好的名片。", "着", "zhuo2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

@@ -290,6 +290,7 @@ def fe() -> Frontend:
     ("一要钱，他就跑了", "yi2 yao4 qian2 ta1 jiu4 pao3 le5"),  # 一…就
     ("这种牌真是万里挑一啊", "zhe4 zhong3 pai2 zhen1 shi5 wan4 li3 tiao1 yi1 a5"),  # 一 ending the phrase
     ("外卖放一楼门口就行", "wai4 mai4 fang4 yi1 lou2 men2 kou3 jiu4 xing2"),  # the ground floor
+    ("堆了一楼道的杂物", "dui1 le5 yi4 lou2 dao4 de5 za2 wu4"),  # a corridor full
     ("这药苦不苦啊", "zhe4 yao4 ku3 bu5 ku3 a5"),  # jieba's 这药苦|不苦
     ("一是就业压力大，二是房价太高", "yi1 shi4 jiu4 ye4 ya1 li4 da4 er4 shi4 fang2 jia4 tai4 gao1"),
     ("一则天气太冷，二则路也不好走", "yi1 ze2 tian1 qi4 tai4 leng3 er4 ze2 lu4 ye3 bu4 hao2 zou3"),

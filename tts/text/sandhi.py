@@ -598,7 +598,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
             and not (after is not None and (after.text[:1] in "灰土沙泥冰雪水油膜纸布皮霜" or "".join(
                 r.text for r in readings[i + 2:i + 4]) in ("白霜", "落叶", "厚厚", "薄薄", "青苔"))):  # 地下一层灰: a layer
         return 1  # 地下一层, 负一楼: a floor named by its number
-    if nxt.text[:1] == "楼" and not (prev is not None and prev.text[-1:] in "整满半"):
+    if nxt.text[:1] == "楼" and not (prev is not None and prev.text[-1:] in "整满半") \
+            and not (after is not None and after.text[:1] in "道梯"):
         return 1  # 放一楼门口, 一楼大厅: the ground floor
     if nxt.text in ("啊", "呀", "吧", "呢", "嘛", "啦", "哦") and nxt.tone == 5:
         return 1  # 万里挑一啊: 一 ends the phrase before a particle

@@ -299,7 +299,8 @@ _COMPASS = {"N": "北纬", "S": "南纬", "E": "东经", "W": "西经"}
 
 def _lat_long(match: re.Match[str]) -> list[Piece]:
     """23°26′N → 北纬二十三度二十六分, 120°E → 东经一百二十度: the hemisphere said first."""
-    spoken = _COMPASS[match["dir"]] + read_decimal(match["deg"]) + "度"
+    named = match.string[max(0, match.start() - 2):match.start()] in _COMPASS.values()  # 北纬39°54′N: said once
+    spoken = ("" if named else _COMPASS[match["dir"]]) + read_decimal(match["deg"]) + "度"
     if match["min"]:
         spoken += read_decimal(match["min"]) + "分"
     if match["sec"]:
@@ -310,7 +311,7 @@ def _lat_long(match: re.Match[str]) -> list[Piece]:
 LAT_LONG = rule(
     "lat_long",
     r"(?<![0-9.])(?P<deg>[0-9]{1,3}(?:\.[0-9]+)?)°(?:(?P<min>[0-9]{1,2}(?:\.[0-9]+)?)[′']"
-    r"(?:(?P<sec>[0-9]{1,2}(?:\.[0-9]+)?)[″\"])?)?(?P<dir>[NSEW])(?![A-Za-z])",
+    r"(?:(?P<sec>[0-9]{1,2}(?:\.[0-9]+)?)[″\"])?)?(?P<dir>[NSEW])(?![A-Za-z弯])",
     _lat_long,
     START_DIGITS,
 )
@@ -331,7 +332,7 @@ PRIME_END = rule(
 # A magnification written after its number (目镜10×, 物镜40×): 十倍.
 MAGNIFICATION = rule(
     "magnification",
-    r"(?<![0-9.×xX*])(?P<n>[0-9]{1,4})[×xX](?=[，。、；;,）)]|$)",
+    r"(?<![0-9.×xX*])(?P<n>[0-9]{1,4})×(?=[，。、；;,）)]|$)",
     lambda m: [group(m, 0, read_decimal(m["n"]) + "倍")],
     START_DIGITS,
 )

@@ -47,6 +47,11 @@ WORDS: dict[str, str] = {
     "ultra": "奥特拉", "bug": "巴格",
     # said letter by letter although they are words, and brand names said in Chinese
     "app": "诶批批", "xiaomi": "小米", "huawei": "华为",
+    # capitals said as words, brands known by their Chinese names, and English words common in chat
+    "nasa": "纳萨", "nato": "北约", "covid": "扣维德", "fifa": "菲法", "imax": "艾麦克斯", "toefl": "托福", "ielts": "雅思",
+    "oppo": "欧珀", "zara": "飒拉", "ikea": "宜家", "uniqlo": "优衣库", "lego": "乐高", "alibaba": "阿里巴巴",
+    "google": "谷歌", "harvard": "哈佛", "vlog": "维洛格", "emo": "伊莫", "get": "盖特", "low": "漏", "out": "奥特",
+    "man": "曼", "hi": "嗨", "bye": "拜",
 }
 
 GREEK: dict[str, str] = {
@@ -124,6 +129,8 @@ def spell(word: str) -> str:
     parts = _parts(letters)
     if len(parts) == 1 and _is_pinyin(letters.lower()):
         return spell_letters(letters)  # Wang, liming: a Chinese name, not English
+    if len(parts) == 1 and len(letters) <= 2:
+        return spell_letters(letters)  # Ca, Fe, No, Dr standing alone: symbols and abbreviations (My|SQL is read)
     return "".join(_read_part(part) for part in parts)
 
 
@@ -151,7 +158,7 @@ def _read_part(part: str) -> str:
     known = WORDS.get(lower)
     if known is not None:
         return known
-    if len(part) == 1 or part.isupper() or part[:-1].isupper() or lower in _SPELLED \
+    if len(part) == 1 or part.isupper() or (len(part) > 2 and part[-1] == "s" and part[:-1].isupper()) or lower in _SPELLED \
             or not _pronounceable(lower):
         return spell_letters(part)
     return read_english(part) or spell_letters(part)
