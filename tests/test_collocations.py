@@ -1421,6 +1421,17 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("他背着女朋友弹吉他。", "背", "bei4"),
     ("我们班的穿着校服。", "着", "zhe5"),
     ("得体的穿着，是你最好的名片。", "着", "zhuo2"),
+    # a sixteenth review's counter-cases (92 probes of cd4f319)
+    ("出门时得好几名保安护送才行。", "得", "dei3"),
+    ("把音量调到最高级别的时候，喇叭会破音。", "调", "tiao2"),
+    ("应对方的邀请，代表团下周出访。", "应", "ying4"),
+    ("这酒喝起来一点都不冲。", "冲", "chong4"),
+    ("你帮我看着锅里的汤，别烧干了。", "看", "kan1"),
+    ("我们正和水泥供应商谈价格。", "和", "he2"),
+    ("他打的回老家的电话一直没人接。", "的", "de5"),
+    ("领导选他为晚会主持。", "为", "wei2"),
+    ("孩子背着玩具吉他上学去了。", "背", "bei1"),
+    ("她今天的穿着很朴素。", "着", "zhuo2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

@@ -299,7 +299,7 @@ _HANDLE_BEFORE = frozenset("来去别再先我你他她帮给要会能想就都�
 _HANDLE_AFTER = frozenset("了吧着过坏好清脏干伤瞎错丢懂明到得成乱掉死")
 _NUMERALS = frozenset("一二两三四五六七八九十几半0123456789")
 # A setting after 调到: a number and its unit (三十八度, 五档, 百分之五十), the lowest or highest, silent, an alarm's hour.
-_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)(?!人民|检|法|管理|层|领导|级别的)"
+_SETTING = re.compile(r"(?:[零一二两三四五六七八九十百几点0-9.]+(?:度|档|挡|级|格|分贝|摄氏度)|百分之|静音|震动|振动|最(?:高|低|大|小|亮|暗|快|慢)(?!人民|检|法|管理|层|领导|级别的(?:警卫|部门|单位|岗位|机关))"
                       r"|(?:凌晨|早上|早晨|上午|中午|下午|晚上|夜里)?[零一二两三四五六七八九十0-9]+点)")
 # A price after 调为 / 调至 "adjusted to" (票价由两元调为三元).
 _PRICE_SET = re.compile(r"[零一二两三四五六七八九十百千万几点0-9.]+(?:元|块|角|毛|分钱|美元)")
@@ -352,7 +352,7 @@ _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "
 _CARRIED_AFTER_OF = re.compile(
     r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
-    r"|(?:一个|一只|个|只|两个|一)?[^，。！？；的了卖买偷拿翻藏扔找弹玩]{0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他))")
+    r"|(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -676,7 +676,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and before.endswith("时") and target.word_reading is None and target.word in ("得", "时得", "时得系") \
             and after in _AT_TIME_MUST and not (after == "小" and not sentence.startswith("小心", index + 1)) \
             and not sentence.startswith(("多少", "来的", "来得"), index + 1) \
-            and not re.match("好(?:多|几)[^，。！？；]{0,2}(?:奖|次|回|分|名)", sentence[index + 1:]) \
+            and not re.match("好(?:多|几)[^，。！？；]{0,2}(?:奖|次|分(?!钟))", sentence[index + 1:]) \
             and not before.endswith(("守时", "过时", "准时", "及时", "按时", "适时", "顿时", "一时")):
         return "dei3"  # 到时得早点出门, 进门时得换鞋, jieba's 时得|换鞋 and 时得系|好: "must" (时得小红花, 时得多少分: "got")
     if char == "得" and target.word == "得" and before.endswith("估计") and after == "有" \
@@ -774,7 +774,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and not any(w in tail[:cut] for w in _KNOWN_BY)):
             return "wei4"  # 为人民服务, 为灾区送去粮食, 为旅客测量体温: "for" (为他们所用 is wei2)
         if re.match(r"[^，。！？；]{1,8}(?:作曲|谱曲|作词|主持|证婚|干杯|干一杯|举杯|鼓掌|祈福|送行|接风)(?:[，。！？；了]|$)", tail) \
-                and not re.search("指定|任命|选为|推举|聘", _clause_before(sentence, index)):
+                and not re.search("指定|任命|选(?!了个)|推举|聘", _clause_before(sentence, index)):
             return "wei4"  # 她为这部电影作曲: "for" (其父为作曲家: "is")
     if char == "得" and ((before.endswith(_SUBJECTS) and ((after in _MUST_VERBS and not (after == "小" and not sentence.startswith("小心", index + 1)))
                                                          or sentence.startswith(("快点", "快些", "快一点"), index + 1))
@@ -867,7 +867,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             or (sentence[index + 2:index + 3] in ("雨", "雪") and sentence[index + 3:index + 4] not in ("盛", "景", "山"))):
         return "chang2"  # 一场大雨, 一场透雨, 一场误会: the measure for things that run their course
     if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start and (index == 0 or sentence[index - 1] in _BREAKS) \
-            and re.match("[^，。！？；的]{1,10}?(?:要求|邀请|之邀|所请|请求)", sentence[index + 1:]) \
+            and re.match("[^，。！？；的]{1,6}?的?(?:要求|邀请|之邀|所请|请求)", sentence[index + 1:]) \
             and not re.match("(?:该|当|是|有|尽|用|付|答|按|根据|严格|满足|符合|遵守|执行|尊重|响应|充分|积极|认真|考虑|配合)", sentence[index + 1:]):
         return "ying4"  # 应中国政府邀请, 应公司要求: "at the invitation / request of" opening a clause
     if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start \
@@ -1007,7 +1007,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "nong4"  # 我来弄吧, 别弄了, 一个一个弄: "handle, make" (王家弄, 593弄 are lanes: long4)
     if char == "调" and target.word in ("调", "调到", "调至", "调为") and sentence[index + 1:index + 2] in ("到", "至", "为") \
             and (_SETTING.match(sentence, index + 2 + sentence.startswith("了", index + 2))
-                 or re.match("[^，。！？；]{1,4}最(?:高|低)(?!人民|检|法|管理|层|领导|级别的)", sentence[index + 2:]) or (
+                 or re.match("[^，。！？；]{1,4}最(?:高|低)(?!人民|检|法|管理|层|领导|级别的(?:警卫|部门|单位|岗位|机关))", sentence[index + 2:]) or (
                 "由" in _clause_before(sentence, index) and _PRICE_SET.match(sentence, index + 2))):
         return "tiao2"  # 水温调到三十八度, 票价由两元调为三元: "adjust" (调到北京, 调为副局长: "transfer")
     if char == "服" and (before[-1:] in _NUMERALS or before[-1:] in _DEMONSTRATIVES) \
@@ -1153,7 +1153,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "dao4"  # 你说得倒轻巧, 想得倒美: "and yet"
     if char == "差" and _loose(target) and before[-1:] in _TURNED_OUT_POOR and after and after in "了的":
         return "cha4"  # 他这次考试又考差了: "poorly"
-    if char == "的" and before[-1:] == "打" and sentence.startswith(_BY_TAXI_NEXT, index + 1):
+    if char == "的" and before[-1:] == "打" and sentence.startswith(_BY_TAXI_NEXT, index + 1) \
+            and not re.match("回[^，。！？；]{0,3}的", sentence[index + 1:]):
         return "di1"  # 打的直奔机场: "take a taxi"
     if char == "晃" and after == "得" and any(w in _clause_after(sentence, index) for w in ("睁不开", "刺眼", "晃眼")):
         return "huang3"  # 太阳晃得她睁不开眼: "dazzle"
@@ -1311,10 +1312,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
             and re.search("帮我|帮忙|替我|得有人|要有人|你帮", _clause_before(sentence, index)) \
             and (_ends_clause(sentence, index + 2)
-                 or re.match("着(?:点|(?:座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子)(?:[，。！？；呢啊吧]|$))", sentence[index + 1:])):
+                 or re.match("着(?:点|(?:座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子)(?:[，。！？；呢啊吧]|$|里|一会儿|一下))",
+                             sentence[index + 1:])):
         return "kan1"  # 你帮我看着座位, 晚上得有人看着: "keep an eye on"
     if char == "和" and target.word == "和" and sentence.startswith(("水泥", "泥", "灰浆", "砂浆"), index + 1) \
-            and not re.match("(?:水泥|泥|灰浆|砂浆)(?:厂|土|公司|企业|行业|按|差|一样|混|的)", sentence[index + 1:]) \
+            and not re.match("(?:水泥|泥|灰浆|砂浆)(?:厂|土|公司|企业|行业|按|差|一样|混|的|打交道|供应|生意|商)", sentence[index + 1:]) \
             and before[-1:] in "在去来先再着下里边上要得正就":
         return "huo2"  # 瓦工在楼下和水泥: "mix" (沙子和水泥 is "and")
     if char == "涨" and (target.word in ("涨", "涨起来", "涨起", "涨了") or _loose(target)) and after in "起了得开" \
@@ -1372,7 +1374,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search("钥匙|鱼刺|骨头|轮子|车轮|拉链|抽屉|零件|风筝|硬币|戒指", _clause_before(sentence, index)):
         return "qia3"  # 车钥匙卡在了铁栅里, 鱼刺卡住了: "stuck" (这张卡在哪: the card)
     if char == "冲" and target.word in ("冲", "不冲") and before.endswith("不") and _ends_clause(sentence, index + 1) \
-            and re.search("味|气味|香气|香味|香水|白酒|烈酒|口气|语气|说话|脾气", _clause_before(sentence, index)):
+            and re.search("味|气味|香气|香味|香水|酒(?!的?杯)|烟|口气|语气|说话|脾气", _clause_before(sentence, index)):
         return "chong4"  # 这香水味道一点都不冲: "strong, pungent"
     if char == "系" and target.word in ("系", "系好", "系上", "系紧") and after in "好上紧住" \
             and re.search("鞋带|领带|腰带|安全带|丝带|皮带|带子|扣子|纽扣|绳|结|围巾|围裙|披风|斗篷|披肩|头巾|丝巾|红领巾",

@@ -332,8 +332,8 @@ PRIME_END = rule(
 # A magnification written after its number (目镜10×, 物镜40×): 十倍.
 MAGNIFICATION = rule(
     "magnification",
-    r"(?<![0-9.×xX*])(?P<n>[0-9]{1,4})×(?=[，。、；;,）)]|$)",
-    lambda m: [group(m, 0, read_decimal(m["n"]) + "倍")],
+    r"(?<![0-9.×xX*])(?:(?P<n>[0-9]{1,4})×|(?:(?<=镜)|(?<=放大))(?P<m>[0-9]{1,4})[xX])(?=[，。、；;,）)]|$)",
+    lambda m: [group(m, 0, read_decimal(m["n"] or m["m"]) + "倍")],
     START_DIGITS,
 )
 

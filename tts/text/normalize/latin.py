@@ -131,6 +131,8 @@ def spell(word: str) -> str:
         return spell_letters(letters)  # Wang, liming: a Chinese name, not English
     if len(parts) == 1 and len(letters) <= 2:
         return spell_letters(letters)  # Ca, Fe, No, Dr standing alone: symbols and abbreviations (My|SQL is read)
+    if all(len(part) <= 2 for part in parts):
+        return spell_letters(letters)  # NaCl, NaOH, IoT: element symbols and short capitals, no word among them
     return "".join(_read_part(part) for part in parts)
 
 

@@ -188,7 +188,7 @@ def _dashed_code(match: re.Match[str]) -> list[Piece]:
 # 1#电解铜 → 一号电解铜, 11#-15#楼 → 十一号到十五号楼.
 NUMBER_SIGN = rule(
     "number_sign",
-    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂汽柴电铜铝钢煤泵溢闸堤坝渠配箱桥墩柱罐塔梁区]|[、和-][0-9]{1,4}#)"
+    r"(?<![0-9#*])(?P<n>[0-9]{1,4})(?P<h>#)(?=[楼机房线车井门库站台炉窗座栋泊仓厂汽柴电铜铝钢煤泵溢闸堤坝渠配箱桥墩柱罐塔梁区]|试[样验件块管]|[、和-][0-9]{1,4}#)"
     r"(?:(?P<r>-)(?P<m>[0-9]{1,4})(?P<k>#))?",
     lambda m: [group(m, "n", read_int(m["n"], liang=False)), group(m, "h", "号")] + (
         [group(m, "r", "到"), group(m, "m", read_int(m["m"], liang=False)), group(m, "k", "号")] if m["r"] else []),
