@@ -560,10 +560,14 @@ QUANTITY = rule(
 # A compound unit a space after a power of ten that a formula read (c=3.0×10^8 m/s → …十的八次方米每秒): only units
 # of two or more characters, so that a lone letter after a number (iPhone 15 Pro, 第2 h) is not taken for one.
 _SPACED_UNITS = sorted((u for u in UNITS if len(u) >= 2 and any(c in u for c in "/·²³")), key=len, reverse=True)
+# … and a unit symbol of one letter a space after a number when a Han character follows it (5.85 g氯化钠, 1 L容量瓶,
+# 10 N的力): 克, 升, 牛 — not A (3 A股) nor a capital model letter.
+_SPACED_LETTER_UNITS = {"g": "克", "L": "升", "m": "米", "s": "秒", "h": "小时", "t": "吨", "N": "牛", "V": "伏", "W": "瓦", "J": "焦"}
 SPACED_UNIT = rule(
     "spaced_unit",
-    rf"(?<=[0-9²³⁰¹⁴-⁹]) (?P<u>{'|'.join(re.escape(u) for u in _SPACED_UNITS)})(?![A-Za-z0-9])",
-    lambda m: [group(m, 0, UNITS[m["u"]])],
+    rf"(?<=[0-9²³⁰¹⁴-⁹]) (?:(?P<u>{'|'.join(re.escape(u) for u in _SPACED_UNITS)})(?![A-Za-z0-9])"
+    rf"|(?P<l>[{''.join(_SPACED_LETTER_UNITS)}])(?=[\u4e00-\u9fff]))",
+    lambda m: [group(m, 0, UNITS[m["u"]] if m["u"] else _SPACED_LETTER_UNITS[m["l"]])],
     " ",
 )
 
