@@ -274,16 +274,19 @@ FORMULA = rule(
 )
 
 
+def _degrees_minutes_seconds(deg: str | None, minutes: str | None, sec: str | None, *, two_minutes: str = "二") -> str:
+    """度, 分 and 秒 read from their digits (``two_minutes`` for a lone 2 of minutes: 两分 in a race time)."""
+    spoken = read_decimal(deg) + "度" if deg else ""
+    if minutes:
+        spoken += (two_minutes if minutes == "2" else read_decimal(minutes)) + "分"
+    if sec:
+        spoken += read_decimal(sec) + "秒"
+    return spoken
+
+
 def _angle(match: re.Match[str]) -> list[Piece]:
     """116°23′ → 一百一十六度二十三分, 2′30″ → 两分三十秒 (a race time or the minutes of an angle)."""
-    spoken = ""
-    if match["deg"]:
-        spoken += read_decimal(match["deg"]) + "度"
-    if match["min"]:
-        spoken += ("两" if match["min"] == "2" else read_decimal(match["min"])) + "分"
-    if match["sec"]:
-        spoken += read_decimal(match["sec"]) + "秒"
-    return [group(match, 0, spoken)]
+    return [group(match, 0, _degrees_minutes_seconds(match["deg"], match["min"], match["sec"], two_minutes="两"))]
 
 
 ANGLE = rule(
@@ -300,12 +303,8 @@ _COMPASS = {"N": "北纬", "S": "南纬", "E": "东经", "W": "西经"}
 def _lat_long(match: re.Match[str]) -> list[Piece]:
     """23°26′N → 北纬二十三度二十六分, 120°E → 东经一百二十度: the hemisphere said first."""
     named = match.string[max(0, match.start() - 2):match.start()] in _COMPASS.values()  # 北纬39°54′N: said once
-    spoken = ("" if named else _COMPASS[match["dir"]]) + read_decimal(match["deg"]) + "度"
-    if match["min"]:
-        spoken += read_decimal(match["min"]) + "分"
-    if match["sec"]:
-        spoken += read_decimal(match["sec"]) + "秒"
-    return [group(match, 0, spoken)]
+    spoken = _degrees_minutes_seconds(match["deg"], match["min"], match["sec"])
+    return [group(match, 0, ("" if named else _COMPASS[match["dir"]]) + spoken)]
 
 
 LAT_LONG = rule(
