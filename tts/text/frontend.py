@@ -40,6 +40,9 @@ from tts.text.types import (
     Word,
 )
 
+# How many clauses after one sandhi looks at (a later 二是 / 二则 makes its 一是 / 一则 a list).
+_FOLLOWING_CLAUSES = 3
+
 SENTENCE_END = frozenset("。！？；…")
 PHRASE_BREAK = frozenset("，、：—（）〔〕【】")
 CLOSING = frozenset("”’）》」』】〉〕")
@@ -164,9 +167,11 @@ class Frontend:
             if word_readings:
                 current.append(Word("".join(r.text for r in word_readings), word_readings))
         sentence.clauses.append(_Clause(current, ""))
+        texts = ["".join(w.text for w in clause.words) for clause in sentence.clauses]
         for c, clause in enumerate(sentence.clauses):
-            following = "".join(w.text for later in sentence.clauses[c + 1:] for w in later.words)
-            apply_sandhi(clause.words, self._is_word, following)
+            # the next few clauses, where a list's second point (…，二则…) stands; bounded, so a long run of
+            # clauses costs linear time
+            apply_sandhi(clause.words, self._is_word, "".join(texts[c + 1:c + 1 + _FOLLOWING_CLAUSES]))
             clause.words = apply_erhua(clause.words, self._is_word)
         sentence.clauses = _merge_punct(sentence.clauses)
         return sentence

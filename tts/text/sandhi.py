@@ -169,7 +169,7 @@ ASPECT_VERBS2 = frozenset(["发生", "经历", "遇到", "遇见", "见到", "�
 
 def apply_sandhi(clause: list[Word], is_word: IsWord, following: str = "") -> None:
     """Rewrite the readings of one clause in place, from lexical to surface tones; ``following`` is
-    the text of the sentence after the clause (a later 二是 / 二则 makes a clause's 一是 / 一则 a list)."""
+    the text of the next few clauses (a later 二是 / 二则 makes a clause's 一是 / 一则 a list)."""
     _neutral_words(clause)
     _aspect_guo(clause)
     _neutral_patterns(clause)
