@@ -152,7 +152,6 @@ def test_transliteration_never_raises_on_odd_ipa() -> None:
     ("abc_123", "诶比西下划线幺二三"),  # short lower-case: an abbreviation
     ("www.gov.cn", "达布留达布留达布留点吉欧维点西恩"),
     ("li_ming2023", "艾乐艾下划线艾姆艾恩吉二零二三"),  # pinyin: a name, spelled
-    ("Dr.Wang", "迪阿尔达布留诶恩吉"),
     ("sin", "艾斯艾恩"),  # a formula's function name
     ("Baa1级", "比诶诶一级"),  # a credit rating
     ("HbA1c", "艾尺比诶一西"),
@@ -270,3 +269,26 @@ def test_chinese_text_does_not_load_espeak() -> None:
             "print('tts.data.espeak' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mr. Smith来了", "米丝特丝米丝来了"),  # a title said as its word, the dot silent
+    ("Dr.Wang", "多克特王"),  # a pinyin surname after a title said as the surname
+    ("Prof. Zhang的课", "普洛飞瑟张的课"),
+    ("Mr.Bean", "米丝特宾"),
+    ("J.K.Rowling", "杰开劳玲"),  # initials stay spelled
+    ("Dr", "迪阿尔"),  # no name after it: an abbreviation, spelled
+    ("Tom's book", "托姆丝布克"),  # a possessive read whole
+    ("don't worry", "东特挖利"),  # a contraction
+    ("CEO's", "西伊欧丝"),  # capitals spelled, the s said
+    ("McDonald's的薯条", "麦当劳的薯条"),
+    ("听hip-hop", "听嘻哈"),
+    ("喜欢K-pop", "喜欢开珀普"),  # a short part of a hyphenated word is a word, not an abbreviation
+    ("办理check-in", "办理惬克因"),
+    ("买了件T-shirt", "买了件提恤"),
+    ("发e-mail给我", "发伊妹儿给我"),
+    ("A-B两组", "诶比两组"),  # letters joined by a hyphen stay letters
+    ("GPT-4", "吉批提四"),
+])
+def test_titles_possessives_and_hyphenated_words(text: str, expected: str) -> None:
+    assert normalize(text) == expected

@@ -315,11 +315,53 @@ LAT_LONG = rule(
     START_DIGITS,
 )
 # An isotope, its mass number a superscript before the element (¹⁴C, ³²P): the number, then the element's letters.
+# Chinese names of the elements whose isotopes are commonly written with a superscript mass number.
+ELEMENT_NAMES: dict[str, str] = {
+    "H": "氢", "He": "氦", "Li": "锂", "Be": "铍", "B": "硼", "C": "碳", "N": "氮", "O": "氧", "F": "氟",
+    "Ne": "氖", "Na": "钠", "Mg": "镁", "Al": "铝", "Si": "硅", "P": "磷", "S": "硫", "Cl": "氯", "Ar": "氩",
+    "K": "钾", "Ca": "钙", "Fe": "铁", "Co": "钴", "Ni": "镍", "Cu": "铜", "Zn": "锌", "Se": "硒", "Br": "溴",
+    "Kr": "氪", "Sr": "锶", "Tc": "锝", "I": "碘", "Xe": "氙", "Cs": "铯", "Ba": "钡", "Au": "金", "Pb": "铅",
+    "Po": "钋", "Rn": "氡", "Ra": "镭", "Th": "钍", "U": "铀", "Pu": "钚", "Am": "镅",
+}
+
+
+def _isotope(match: re.Match[str]) -> list[Piece]:
+    """¹⁴C → 碳十四, ³²P → 磷三十二, ²³⁵U → 铀二三五 (the element named first, as 碳-14 is said; three
+    digits one by one); an element without a Chinese name here keeps the number first: ⁹⁹Mo → 九十九…"""
+    number = match["n"].translate(_SUPERSCRIPTS)
+    name = ELEMENT_NAMES.get(match["e"])
+    if name is None:
+        return [group(match, "n", read_int(number, liang=False)), group(match, "e", spell(match["e"]))]
+    spoken = read_digits(number) if len(number) == 3 else read_int(number, liang=False)
+    return [group(match, "n", ""), group(match, "e", name + spoken)]
+
+
 ISOTOPE = rule(
     "isotope",
     r"(?<![A-Za-z0-9⁰¹²³⁴-⁹])(?P<n>[¹²³⁰⁴-⁹]{1,3})(?P<e>[A-Z][a-z]?)(?![a-z])",
-    lambda m: [group(m, "n", read_decimal(m["n"].translate(_SUPERSCRIPTS), liang=False)), group(m, "e", spell(m["e"]))],
+    _isotope,
     "¹²³⁰⁴⁵⁶⁷⁸⁹",
+)
+# An electron configuration: 1s²2s²2p⁶ → 一艾斯二二艾斯二二批六 (each shell's number, its letter
+# spelled, the superscript count), after a noble-gas core in brackets ([Ar]3d⁶4s² → 诶阿尔三迪六…).
+_ORBITAL = re.compile(r"(?P<shell>[1-7])(?P<l>[spdf])(?P<count>[⁰¹²³⁴-⁹]{1,2})")
+ELECTRON_CONFIGURATION = rule(
+    "electron_configuration",
+    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹\]])(?P<core>\[(?:He|Ne|Ar|Kr|Xe|Rn)\])?(?:[1-7][spdf][⁰¹²³⁴-⁹]{1,2})+"
+    r"(?![A-Za-z0-9⁰¹²³⁴-⁹])",
+    lambda m: [group(m, 0, (spell(m["core"][1:-1]) if m["core"] else "") + "".join(
+        read_digits(o["shell"]) + spell(o["l"]) + read_int(o["count"].translate(_SUPERSCRIPTS), liang=False)
+        for o in _ORBITAL.finditer(m.group())))],
+    "1234567[",
+)
+# A hybrid orbital: sp³ → 艾斯批三, sp³d² → 艾斯批三迪二, dsp² (not the square of sp).
+HYBRID_ORBITAL = rule(
+    "hybrid_orbital",
+    r"(?<![A-Za-z0-9])(?P<h>d?sp)(?P<n>[²³])(?P<d>d[¹²]?)?(?![A-Za-z0-9⁰¹²³⁴-⁹])",
+    lambda m: [group(m, 0, spell(m["h"]) + read_int(m["n"].translate(_SUPERSCRIPTS), liang=False)
+                     + (spell("d") + read_int(m["d"][1:].translate(_SUPERSCRIPTS), liang=False)
+                        if m["d"] and len(m["d"]) > 1 else spell("d") if m["d"] else ""))],
+    "ds",
 )
 # The 5′ and 3′ ends of a DNA strand: 五撇端, 三撇端 (not minutes).
 PRIME_END = rule(
@@ -336,4 +378,4 @@ MAGNIFICATION = rule(
     START_DIGITS,
 )
 
-RULES: tuple[Rule, ...] = (LAT_LONG, ISOTOPE, PRIME_END, MAGNIFICATION, FORMULA, ANGLE)
+RULES: tuple[Rule, ...] = (LAT_LONG, ISOTOPE, ELECTRON_CONFIGURATION, HYBRID_ORBITAL, PRIME_END, MAGNIFICATION, FORMULA, ANGLE)

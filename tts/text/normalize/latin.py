@@ -51,7 +51,7 @@ WORDS: dict[str, str] = {
     "nasa": "纳萨", "nato": "北约", "covid": "扣维德", "fifa": "菲法", "imax": "艾麦克斯", "toefl": "托福", "ielts": "雅思",
     "oppo": "欧珀", "zara": "飒拉", "ikea": "宜家", "uniqlo": "优衣库", "lego": "乐高", "alibaba": "阿里巴巴",
     "google": "谷歌", "harvard": "哈佛", "vlog": "维洛格", "emo": "伊莫", "get": "盖特", "low": "漏", "out": "奥特",
-    "man": "曼", "hi": "嗨", "bye": "拜",
+    "man": "曼", "hi": "嗨", "bye": "拜", "mcdonalds": "麦当劳", "tshirt": "提恤", "hiphop": "嘻哈",
 }
 
 GREEK: dict[str, str] = {
@@ -326,6 +326,83 @@ RESOLUTION = rule(
     lambda m: [group(m, "n", read_digits(m["n"])), group(m, "p", spell(m["p"]))],
     START_DIGITS,
 )
+# A title before a capitalized name, said as the word it abbreviates, its dot silent:
+# Mr. Smith → 米丝特丝米丝, Dr. Brown → 多克特…; a common Chinese surname in pinyin after it is said
+# as the surname (Dr. Wang → 多克特王, Prof. Zhang), not spelled like another pinyin word.
+_TITLES: dict[str, str] = {"Mr": "Mister", "Mrs": "Missus", "Ms": "Miz", "Dr": "Doctor", "Prof": "Professor"}
+_SURNAMES: dict[str, str] = {
+    "wang": "王", "li": "李", "zhang": "张", "liu": "刘", "chen": "陈", "yang": "杨", "huang": "黄", "zhao": "赵",
+    "wu": "吴", "zhou": "周", "xu": "徐", "sun": "孙", "ma": "马", "zhu": "朱", "hu": "胡", "guo": "郭", "he": "何",
+    "gao": "高", "lin": "林", "luo": "罗", "zheng": "郑", "liang": "梁", "xie": "谢", "song": "宋", "tang": "唐",
+    "han": "韩", "feng": "冯", "deng": "邓", "cao": "曹", "peng": "彭", "zeng": "曾", "xiao": "肖", "tian": "田",
+    "dong": "董", "pan": "潘", "yuan": "袁", "cai": "蔡", "jiang": "江", "yu": "余", "du": "杜", "ye": "叶",
+    "cheng": "程", "wei": "魏", "su": "苏", "lv": "吕", "ding": "丁", "ren": "任", "lu": "卢", "yao": "姚",
+    "shen": "沈", "zhong": "钟", "cui": "崔", "tan": "谭", "fan": "范", "wan": "万", "qian": "钱",
+}
+TITLE = rule(
+    "title",
+    rf"(?<![A-Za-z])(?P<t>{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?P<dot>\.?)(?= ?[A-Z][a-z])"
+    rf"(?:(?P<sp> ?)(?P<name>[A-Z][a-z]+)(?![A-Za-z]))?",
+    lambda m: [group(m, "t", read_english(_TITLES[m["t"]]) or spell_letters(m["t"])),
+               *([group(m, "dot", "")] if m["dot"] else []), *_title_name(m)],
+    "MDP",
+)
+
+
+def _title_name(match: re.Match[str]) -> list[Piece]:
+    """The name after a title: a pinyin surname as its character, anything else as a word."""
+    if not match["name"]:
+        return []
+    name = match["name"]
+    spoken = _SURNAMES.get(name.lower()) or spell(name)
+    return [*([group(match, "sp", "")] if match["sp"] else []), group(match, "name", spoken)]
+
+
+# A word with an apostrophe: a possessive or a contraction, read whole (Tom's → 托姆丝, don't,
+# McDonald's → 麦当劳 from WORDS); capitals before 's are spelled and the s said (CEO's → …丝).
+_CONTRACTIONS = ("s", "t", "m", "re", "ve", "ll", "d")
+APOSTROPHE_WORD = rule(
+    "apostrophe_word",
+    rf"(?<![A-Za-z0-9])(?P<stem>[A-Za-z]+)['’](?P<end>{'|'.join(_CONTRACTIONS)})(?![A-Za-z0-9])",
+    lambda m: [group(m, 0, _apostrophe_word(m["stem"], m["end"]))],
+    START_LETTERS,
+)
+
+
+def _apostrophe_word(stem: str, end: str) -> str:
+    known = WORDS.get((stem + end).lower())
+    if known is not None:
+        return known
+    if stem.isupper() and len(stem) > 1 and end == "s":
+        return spell_letters(stem) + "丝"
+    return read_english(f"{stem}'{end}") or spell(stem) + spell_letters(end)
+
+
+# Words joined by hyphens, one of them a lower-case word of two or more letters (hip-hop, K-pop,
+# check-in, x-ray, e-mail, T-shirt): each part read as an English word, short ones too, a single
+# letter spelled — not the short-abbreviation spelling of a lone ``pop`` or ``in``.
+HYPHENATED_WORD = rule(
+    "hyphenated_word",
+    r"(?<![A-Za-z0-9-])(?=[A-Za-z-]*(?<![A-Za-z])[a-z]{2,}(?![A-Za-z]))[A-Za-z]+(?:-[A-Za-z]+){1,3}"
+    r"(?![A-Za-z0-9]|-[A-Za-z0-9])",
+    lambda m: [group(m, 0, _hyphenated(m.group()))],
+    START_LETTERS,
+)
+
+
+def _hyphenated(word: str) -> str:
+    known = WORDS.get(word.replace("-", "").lower())
+    if known is not None:
+        return known
+    return "".join(_hyphen_part(part) for part in word.split("-"))
+
+
+def _hyphen_part(part: str) -> str:
+    if len(part) > 1 and part.islower() and part not in WORDS and _pronounceable(part):
+        return read_english(part) or spell_letters(part)
+    return spell(part)
+
+
 WORD = rule("word", r"[A-Za-z]+", lambda m: [group(m, 0, spell(m.group()))], START_LETTERS)
 GREEK_LETTER = rule(
     "greek",
@@ -334,4 +411,7 @@ GREEK_LETTER = rule(
     "".join(GREEK) + "".join(GREEK).upper(),
 )
 
-RULES: tuple[Rule, ...] = (EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, WORD, GREEK_LETTER)
+RULES: tuple[Rule, ...] = (
+    EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, TITLE, APOSTROPHE_WORD, HYPHENATED_WORD, WORD,
+    GREEK_LETTER,
+)

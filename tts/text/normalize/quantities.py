@@ -571,7 +571,16 @@ SPACED_UNIT = rule(
     " ",
 )
 
+# An age in days written d, as concrete and cultures are timed (28d抗压强度, 养护7d后, 3d内): 天 — only
+# before the words that follow such an age, so 3D打印 and a d of a code are left alone.
+DAYS = rule(
+    "days",
+    r"(?<![0-9A-Za-z.])(?P<n>[0-9]{1,3})d(?=龄期|强度|抗压|抗折|养护|后|内|以内|以上|以后|之内|左右|[，。；、])",
+    lambda m: [group(m, 0, ("两" if m["n"] == "2" else read_int(m["n"])) + "天")],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
+    DAYS, VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
     QUANTITY, SPACED_UNIT,
 )

@@ -31,6 +31,8 @@ from tts.text.normalize.rules import Piece, Rule
 RULES: tuple[Rule, ...] = (
     named_numbers.ROMAN_ORDINAL,  # before the letters: 第II卷 is 第二卷
     specs.IP_RATING,  # before the letters: IP68 is 艾批六八
+    formulas.ELECTRON_CONFIGURATION,  # before the units and letters: 1s²2s² is no time
+    formulas.HYBRID_ORBITAL,  # before the formulas: sp³ is no square
     phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
     specs.PRICE_TIERS,  # before the money: ¥380/480/680 are three prices
@@ -91,8 +93,11 @@ RULES: tuple[Rule, ...] = (
     money_units.MAGNITUDE_UNIT,
     money_units.PER_WEIGHT_AND_TIME,
     money_units.PER,
+    latin.TITLE,  # before the dotted names: Dr.Wang is a doctor
     tech.DOTTED_NAME,  # before the codes and letters: Node.js, M.2
     latin.CODE,
+    latin.APOSTROPHE_WORD,
+    latin.HYPHENATED_WORD,
     latin.WORD,
     latin.GREEK_LETTER,
     *punctuation.RULES,
