@@ -235,12 +235,12 @@ def fe() -> Frontend:
     ("我去过北京", "wo3 qu4 guo5 bei3 jing1"),  # the aspect particle 过
     ("他吃过饭了", "ta1 chi1 guo5 fan4 le5"),
     ("他经过这里", "ta1 jing1 guo4 zhe4 li5"),  # but not in compounds
-    ("他跑过去了", "ta1 pao3 guo4 qu5 le5"),  # nor before a direction
+    ("他跑过去了", "ta1 pao3 guo5 qu5 le5"),  # 过去 after a verb: a directional complement, said light
     ("我们来过年", "wo3 men5 lai2 guo4 nian2"),  # nor where 过 begins a word (过年: the verb)
     ("他去过河南", "ta1 qu4 guo5 he2 nan2"),
     ("我们要了解情况", "wo3 men5 yao4 liao2 jie3 qing2 kuang4"),
-    ("把课文背下来", "ba3 ke4 wen2 bei4 xia4 lai5"),  # directional complements
-    ("把书拿出去", "ba3 shu1 na2 chu1 qu5"),
+    ("把课文背下来", "ba3 ke4 wen2 bei4 xia5 lai5"),  # directional complements
+    ("把书拿出去", "ba3 shu1 na2 chu5 qu5"),
     ("他的名字", "ta1 de5 ming2 zi5"),
     ("小朋友们", "xiao3 peng2 you5 men5"),  # a compound ending in a neutral-tone word
     ("他是大学生", "ta1 shi4 da4 xue2 sheng5"),
@@ -354,7 +354,7 @@ def fe() -> Frontend:
     ("地下停车场", "di4 xia4 ting2 che1 chang3"),
     ("他在网吧待了一宿", "ta1 zai4 wang3 ba1 dai1 le5 yi4 xiu3"),  # 吧 "bar", no particle
     ("好吧，走吧", "hao3 ba5 zou3 ba5"),
-    ("他走过去的时候", "ta1 zou3 guo4 qu5 de5 shi2 hou5"),  # the complement, not "the past"
+    ("他走过去的时候", "ta1 zou3 guo5 qu5 de5 shi2 hou5"),  # the complement, not "the past"
     ("你跟过去看看", "ni3 gen1 guo4 qu5 kan4 kan5"),
     ("过去十年", "guo4 qu4 shi2 nian2"),
     ("老子说", "lao2 zi3 shuo1"),  # the philosopher
@@ -419,7 +419,19 @@ def fe() -> Frontend:
     ("跟老婆商量", "gen1 lao3 po5 shang1 liang5"),
     ("路边坐着一位老婆婆", "lu4 bian1 zuo4 zhe5 yi2 wei4 lao3 po2 po5"),
     ("老周一个人坐在办公室里", "lao3 zhou1 yi2 ge4 ren2 zuo4 zai4 ban4 gong1 shi4 li5"),
-    ("太阳正一点一点地沉下去", "tai4 yang5 zheng4 yi4 dian3 yi4 dian3 de5 chen2 xia4 qu5"),
+    ("太阳正一点一点地沉下去", "tai4 yang5 zheng4 yi4 dian3 yi4 dian3 de5 chen2 xia5 qu5"),
+    ("先把身份证拿出来。", "xian1 ba3 shen1 fen4 zheng4 na2 chu5 lai5"),  # a directional complement said light
+    ("他走进去了", "ta1 zou3 jin5 qu5 le5"),
+    ("你过来", "ni3 guo4 lai5"),  # 过来 as the verb
+    ("就出来了", "jiu4 chu1 lai5 le5"),
+    ("站起来", "zhan4 qi3 lai5"),  # 起 keeps its tone
+    ("接下来的几天", "jie1 xia4 lai5 de5 ji3 tian1"),  # "next"
+    ("连口水都咽不下去", "lian2 kou2 shui3 dou1 yan4 bu5 xia4 qu5"),  # a potential complement keeps it
+    ("必修一第一章", "bi4 xiu1 yi1 di4 yi1 zhang1"),  # Book One
+    ("吾儿，此去多加小心。", "wu2 er2 ci3 qu4 duo1 jia1 xiao3 xin1"),  # 儿 "my son" is a syllable
+    ("过马路要走地道。", "guo4 ma3 lu4 yao4 zou3 di4 dao4"),  # a tunnel
+    ("这菜很地道", "zhe4 cai4 hen3 di4 dao5"),
+    ("盘缠早已用尽", "pan2 chan5 zao2 yi3 yong4 jin4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -33,8 +33,8 @@ NOT_ERHUA: frozenset[str] = frozenset(
      # names and transliterations, where 儿 is a syllable: Timur, Mughal, Tatar, Descartes,
      # 上官婉儿, the plant genus Caragana
      "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿", "孛儿",
-     # a disciple speaking of himself (请受徒儿一拜)
-     "徒儿"]
+     # a disciple speaking of himself (请受徒儿一拜), a parent of a son in period speech (吾儿, 我儿)
+     "徒儿", "吾儿", "我儿"]
 )
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
 _WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"

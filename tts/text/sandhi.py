@@ -38,7 +38,7 @@ IsWord = Callable[[str], bool]
 
 # Words whose last syllable is neutral in standard speech.
 NEUTRAL_LAST: frozenset[str] = frozenset(
-    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算", "出息", "桩子", "蛋子", "生瓜蛋子", "硬朗", "天呐", "把式", "伺候"]
+    ["东西", "知道", "明白", "清楚", "喜欢", "觉得", "时候", "朋友", "衣服", "意思", "地方", "休息", "先生", "关系", "认识", "漂亮", "聪明", "舒服", "豆腐", "窗户", "耳朵", "眼睛", "眉毛", "头发", "脑袋", "嘴巴", "尾巴", "萝卜", "葡萄", "玻璃", "琵琶", "故事", "客气", "麻烦", "便宜", "热闹", "暖和", "凉快", "干净", "打扮", "打算", "商量", "告诉", "消息", "护士", "大夫", "师傅", "亲戚", "姑娘", "丈夫", "媳妇", "女婿", "队伍", "功夫", "困难", "学问", "生意", "事情", "买卖", "算盘", "特务", "规矩", "妥当", "稀罕", "老实", "结实", "踏实", "扎实", "厚道", "脾气", "力气", "运气", "福气", "骨头", "石头", "木头", "舌头", "馒头", "枕头", "念头", "跟头", "苗头", "甜头", "苦头", "来头", "看头", "想头", "盼头", "奔头", "琢磨", "折腾", "扎腾", "嘀咕", "嘟囔", "叨唠", "吆喝", "咳嗽", "哆嗦", "啰嗦", "糊涂", "马虎", "苗条", "痛快", "爽快", "勤快", "自在", "恶心", "小子", "大爷", "闺女", "明白", "记得", "晓得", "认得", "懂得", "舍得", "值得", "免得", "省得", "怪不得", "月亮", "太阳", "云彩", "地道", "味道", "黄瓜", "西瓜", "南瓜", "冬瓜", "丝瓜", "核桃", "芝麻", "高粱", "庄稼", "粮食", "石榴", "柿子", "胭脂", "胳膊", "指甲", "巴掌", "拳头", "眼皮", "下巴", "屁股", "老婆", "咱们", "我们", "你们", "他们", "她们", "它们", "人们", "这么", "那么", "什么", "怎么", "多么", "要么", "那个", "这个", "哪个", "这里", "那里", "哪里", "这边", "那边", "上边", "下边", "里边", "外边", "前边", "后边", "左边", "右边", "东边", "西边", "南边", "北边", "早上", "晚上", "上头", "下头", "外头", "里头", "前头", "后头", "出来", "起来", "进来", "回来", "过来", "下来", "上来", "出去", "进去", "回去", "过去", "下去", "上去", "起去", "本事", "事儿", "见识", "体面", "搭理", "答应", "收拾", "吩咐", "招呼", "打听", "打量", "合同", "报酬", "包袱", "行李", "铺盖", "被子", "蛤蟆", "蚂蚱", "蘑菇", "狐狸", "骆驼", "喇叭", "钥匙", "笤帚", "扫帚", "刺猬", "收成", "月饼", "灯笼", "肩膀", "风筝", "和气", "火候", "筋道", "见识", "吓唬", "盘算", "出息", "桩子", "蛋子", "生瓜蛋子", "硬朗", "天呐", "把式", "伺候", "盘缠", "祖宗"]
 )
 
 # The last characters of potential complements V不C (忍不住, 来不及, 差不多, 说不定), and first
@@ -85,6 +85,11 @@ _MEASURES_NOT_VERBS = frozenset("把个只条次")
 # Complements of two syllables after V不 (看不清楚, 说不明白).
 _TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "利索", "痛快", "踏实", "安稳"])
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
+# One-character verbs that a two-syllable directional complement said light follows when jieba cuts
+# it off (拿|出来, 跑|回来); after anything else (你|过来, 就|出来) the word is a verb of its own.
+_COMPLEMENTED_VERBS = frozenset("拿走跑跳飞爬搬站坐躺看听说想写画做找送带拉推扔掏取抬提端举递挑冲追逃钻滚掉流倒吐"
+                                "喊叫读念背抄算查认猜打踢抱扶牵领放摆挂贴插装收捡拾抓摘剪切砍挖拔运寄传请接赶"
+                                "买卖借还租换吃喝吞咽交退搬转翻拖扛挤溜冒长")
 DIRECTIONAL_COMPLEMENTS = frozenset(
     ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
 )
@@ -211,12 +216,19 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[1], 5)  # a compound that begins with such a word: 粮食产量, 朋友圈, 休息室
         if len(text) == len(rs) >= 3 and text[-2:] in DIRECTIONAL_COMPLEMENTS \
                 and not (text[-2:] == "过去" and text[:-2].endswith(_FULL_SENSE_BEFORE["过去"])):
-            _set(rs[-1], 5)  # 背下来 bei4 xia4 lai5, 走进去 (jieba's 回顾过去: "the past")
+            _set(rs[-1], 5)  # 背下来 bei4 xia5 lai5, 走进去 (jieba's 回顾过去: "the past")
+            if text[-2] != "起" and rs[-2].tone != 5 and text not in ("接下来", "接下去") and text[-3] not in "不得":
+                _set(rs[-2], 5)  # … and its first syllable: 拿出来 na2 chu5 lai5 (起 keeps its tone: 站起来)
         if text in ("来", "去") and len(rs) == 1 and k > 0 and (len(clause[k - 1].text) == 2 or (
                 len(clause[k - 1].text) == 3 and clause[k - 1].text[1] in "不得")) \
                 and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS \
                 and clause[k - 1].text not in _NOT_DIRECTIONAL_BEFORE:
             _set(rs[0], 5)  # segmented 拿出|去: the same complement (not 早上|去, 马上|去)
+            if clause[k - 1].text[-1] != "起" and len(clause[k - 1].text) == len(clause[k - 1].readings) == 2:
+                _set(clause[k - 1].readings[-1], 5)  # … said light as a whole: 拿出|去 na2 chu5 qu5
+        if text in DIRECTIONAL_COMPLEMENTS and text[0] != "起" and len(rs) == 2 and k > 0 \
+                and clause[k - 1].text in _COMPLEMENTED_VERBS:
+            _set(rs[0], 5)  # 拿|出来 na2 chu5 lai5: a complement after a verb (你|过来: guo4)
         if _is_locative(clause, k):
             _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
         if len(text) == len(rs) in (2, 3) and text[0] == text[1] and text[0] in REDUPLICATED_NEUTRAL \
@@ -284,7 +296,7 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
 _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
     "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
-    "地道": ("挖", "条", "进", "钻", "修", "座"),
+    "地道": ("挖", "条", "进", "钻", "修", "座", "走"),
     "过去": ("在", "从", "和", "与", "比", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比",
              "代表", "属于", "缅怀", "留恋", "铭记", "总结", "反思"),
     "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
@@ -542,6 +554,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
                 and readings[i - 1].text + "一" + readings[i + 1].text + readings[i + 2].text in _COUNTED_IDIOMS)
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜")) \
                 and clause[k - 1].text not in ("老周", "小周")  # 每周|一: Monday (老周|一个人: a name)
+            weekday = weekday or (j == 0 and len(word.readings) == 1 and k > 0
+                                  and clause[k - 1].text.endswith(("必修", "选修")))  # 必修|一: Book One
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
