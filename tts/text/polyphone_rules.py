@@ -30,7 +30,7 @@ _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "
              "春天", "秋天", "平时", "平常", "周末",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿用配")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿用配喝擦")
 # Words ending in 落 that keep luò before 在 (把东西掉落在地上); jieba's other glue (把粉|扑落|在) is "leave behind".
 _FALLEN_WORDS = frozenset(["降落", "坐落", "散落", "跌落", "掉落", "滑落", "脱落", "飘落", "洒落", "坠落", "陨落", "回落",
                            "着落", "失落", "下落", "角落", "段落", "部落", "村落", "院落", "冷落", "错落", "零落", "衰落",
@@ -47,7 +47,7 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲")
+                     "拿", "带", "留", "加把劲", "对准", "保持", "注意", "提前", "重新")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -135,7 +135,12 @@ _DEGREE_AFTER = frozenset("很太要多更真好非够满挺特越比像既直�
 # Verbs and adjectives of feeling and affecting: a 得 after them is the complement marker
 # whatever follows (吓得孩子直哭, 冻得浑身发抖, 挤得水泄不通, 晃得人睁不开眼).
 _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹吵晃馋羞憋挤撑熏震烫呛辣痒胀困渴闷挺开晕蓝绿黄黑紫清"
-                          "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓")
+                          "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓薄厚宽窄")
+# Complements of degree after a verb's or an adjective's 得 (薄得吓人, 争得面红耳赤, 疼得要命).
+_DEGREE_COMPLEMENTS = ("吓人", "要命", "厉害", "出奇", "离谱", "面红耳赤", "发慌", "发麻", "够呛", "一塌糊涂", "乱七八糟",
+                       "不可开交", "不像话", "不得了", "没边")
+# Verbs of distance after which 得远 / 得近 is the complement (离得远, 住得近, 扔得远).
+_DISTANCE_VERBS = frozenset("离隔住坐站挨走跑飞扔跳传踢射躲")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
 _FEELINGS = ("开心", "高兴", "激动", "兴奋", "紧张", "着急", "伤心", "难过", "感动", "害怕", "生气", "委屈",
              "尴尬", "得意", "痛苦", "难受", "舒服", "后悔", "惭愧", "慌张", "满意", "失望", "疲惫", "疲倦",
@@ -206,6 +211,12 @@ _TIE_AFTER = frozenset("好上紧牢")
 _SYSTEM_BEFORE = frozenset("关联体派维干院文语谱直水星母父嫡世银")  # 关系 联系 体系 …
 _TIED_THINGS = ("鞋带", "安全带", "领带", "围巾", "扣子", "红领巾", "绳子", "腰带", "丝带", "蝴蝶结", "带子", "围裙")
 _CAPITAL_BEFORE = frozenset("首古故陪旧帝建迁定国京")  # 首都, 建都于: "capital" du1
+# Words in 都 that name a city or a capital (成都, 花都, 魔都) whatever follows; and what follows an
+# adverb 都 "all" that jieba glued to the noun before it (药都|分好, 钱都|花了).
+_CITIES_IN_DU = frozenset(["成都", "花都", "魔都", "帝都", "商都", "瓷都", "煤都", "钢都", "港都", "南都", "东都",
+                           "西都", "北都", "中都", "上都", "汽都", "乐都", "丰都", "宇都", "江都", "京都", "皇都", "泉都", "佛都",
+                           "冰都", "影都"])
+_AFTER_ALL = frozenset("分是不没要会已在得很给被把让有能可该快挺特非太")
 # 种 "kind" after a determiner, a number or a measure word (这种, 一种, 各种, 一个种).
 _KIND_BEFORE = frozenset("这那哪一两几每多各某此该何本其另同个类二三四五六七八九十百千万余0123456789")
 _CHOSE_AFTER = frozenset("了几一出中好选")
@@ -352,7 +363,8 @@ _PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "
 _CARRIED_AFTER_OF = re.compile(
     r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
-    r"|(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他))")
+    r"|(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他"
+    r"|(?<![钱红皮面荷腰])包|(?<!一)筐|篓|氧气瓶|药箱|工具箱))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
@@ -693,7 +705,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.match("起[^，。！？；]{0,6}来", sentence[index + 1:]):
         return "bei1"  # 护工不宜独自背起体重较大的病人: "carry" (背起课文来: bèi)
     if char == "看" and (target.word == "看" or _loose(target)) \
-            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
+            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅|自行车|摊子)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
                          sentence[index + 1:]) \
             and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
             and not re.search("去|到|带|参观|来", _clause_before(sentence, index)) \
@@ -713,6 +725,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "当" and target.word == "当" and _ba_in_clause(sentence, index) and after not in _BREAKS \
             and before[-1:] not in "来去要想能会该可做再就也还都":
         return "dang4"  # 你别把我当外人: "treat as"
+    if char == "当" and (target.word == "当" or (_loose(target) and index == target.word_start)) \
+            and "把" in _clause_before(sentence, index) and after not in _BREAKS \
+            and re.match("[^，。！？；]{1,8}?(?:一样|似的|看待|对待|来用|来养|卖了|卖掉|扔了|处理了)", sentence[index + 1:]):
+        return "dang4"  # 婆婆把儿媳当亲闺女一样疼, 把旧零件当废品卖了: "treat as"
     if char == "行" and target.word in ("这行", "那行", "哪行", "行") and re.search("[干入做](?:[^，。！？；]{0,4})$", before) \
             and (target.word != "行" or before[-1:] in "这那哪") and not sentence.startswith(("不", "吗", "啊", "旅客", "游客"), index + 1):
         return "hang2"  # 他干木匠这行有二十年了: a trade (这行不通, 这行吗: xíng)
@@ -802,6 +818,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
+    if char == "得" and _after_its_verb(target) and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
+            and before[-1:] not in "不没也还就都又总只" and (
+                sentence.startswith(_DEGREE_COMPLEMENTS, index + 1)
+                or (before[-1:] in _DISTANCE_VERBS and after in "远近"
+                    and sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "了", "点", "些", "的", "呢"))
+                or (after in _POTENTIAL_COMPLEMENTS and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("数认分")
+                    and sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "吗", "楚"))):
+        return "de5"  # 薄得吓人, 大家离得远, 睫毛都数得清: the complement marker
     if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1) \
             and not _after_feeling(target, before) and target.previous_word not in _QUALITY_VERBS:
         return "dei3"  # 这病得赶紧治, 计划得重新做: "must"
@@ -835,14 +859,33 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "ji4"  # 把围巾系好: "tie", right after what is tied
     if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") \
             and re.match("下?了?一(?:个|只|件|把|样|本|部|台|张|份|双|副|顶|条|支|串|道)(?![^，。！？；]{0,4}(?:病|残疾|伤|毛病))", sentence[index + 1:]) \
-            and re.search("把|忘|现场|家里|车上|没(?:说|讲|带|拿|写)|漏|考试", sentence):
+            and re.search("把|忘|现场|家里|车上|没(?:说|讲|带|拿|写)|漏|考试|折回|回去拿|回来拿|回头拿", sentence):
         return "la4"  # 在现场落下了一只手套, 落了一个赠品没说: "leave out, leave behind" (落了一地 luò)
     if char == "落" and (target.word in ("落", "落下") or (target.word.endswith("落") and target.word not in _FALLEN_WORDS)) \
             and after in ("在", "下") and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了, jieba's 把粉|扑落|在: "leave behind"
+    if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") and (
+            re.match("下?了?(?:一大截|一截|好远|老远|一大段|不少课|好几节课|很多课)", sentence[index + 1:])
+            or (before.endswith(("别", "不要", "可别", "千万别", "不能"))
+                and re.match("下(?:东西|什么|了?[，。！？；啊]|了?$)", sentence[index + 1:]))):
+        return "la4"  # 进度被同学落下了一大截, 别落下东西: "fall behind, leave behind"
     if char == "都" and before.endswith("之") and not before.endswith(_THEREFORE) and is_han(before[-2:-1] or " ") \
             and (not after or after in _BREAKS or after in "的吗呢啊吧"):
         return "du1"  # 维也纳被称为音乐之都: "capital" (总之都怪我: the adverb)
+    if char == "中" and target.word == "正中" and index == target.word_start + 1 \
+            and "下怀" in _clause_after(sentence, index)[:10]:
+        return "zhong4"  # 正中双方老人的下怀: "hit" (正中间 zhōng)
+    if char == "差" and ((target.word == "差" and before.endswith(("只", "就", "还", "仅", "才", "只是", "还是")))
+                        or (target.word in ("只差", "就差", "还差", "仅差", "才差") and index == target.word_start + 1)) \
+            and re.match("[零一二两三四五六七八九十几半0-9]+(?:个|分|秒|步|米|厘米|公分|天|年|岁|块|元|分钟|小时|名|票|环)", sentence[index + 1:]):
+        return "cha4"  # 只差两秒就能打破纪录: "short by"
+    if char == "塞" and target.word == "要塞" and index == target.word_start + 1 \
+            and re.match("(?:[一两几半][团块张个把根条片]|进|到|满|上|住|紧|好|给|了)", sentence[index + 1:]):
+        return "sai1"  # jieba's 试管口要塞|一团棉花: "must stuff" (要塞 "fortress" is sài)
+    if char == "都" and len(target.word) == 2 and index == target.word_start + 1 \
+            and target.word[0] not in _CAPITAL_BEFORE and target.word not in _CITIES_IN_DU \
+            and after in _AFTER_ALL and not re.match("[市城会区]", sentence[index + 1:index + 2]):
+        return "dou1"  # jieba's 把一周的药都|分好, 钱都|花了: the adverb after a noun it glued on
     if char == "都" and target.word == "都" and sentence[index - 1:index] not in _CAPITAL_BEFORE:
         return "dou1"  # 每天都要, 大家都来: the adverb "all" (首都, 成都 are words of their own)
     if char == "了" and before.endswith("不") and is_han(before[-2:-1] or " ") \
@@ -1180,6 +1223,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
         return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
+    if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回进上下过" \
+            and re.match("[出回进上下过]了?(?:家门|大门|门|屋子|屋|房间|病房|医院|山|楼|河|火场|废墟|村子|轿子|花轿)",
+                         sentence[index + 1:]):
+        return "bei1"  # 新娘要由哥哥背出家门, 把他背回了家: carried to a place (课文背下来: bèi)
     if char == "分" and after == "子" and sentence[:index].endswith(_MEMBERS_OF):
         return "fen4"  # 不法分子, 好战分子: members (高分子, 水分子: molecules, fēnzǐ)
     if char == "长" and len(target.word) == 2 and index == target.word_start + 1 and target.word[0] in _POSTS:
@@ -1307,14 +1354,18 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "处" and (target.word in ("处", "处得") or _loose(target)) and after == "得" and before[-1:] not in "到各好难益长短一几两这那此多某每" \
             and re.match("得(?:不错|很|挺|好|来|怎么样|还|非常|融洽|像|跟)", sentence[index + 1:]):
         return "chu3"  # 跟工长处得不错: "get along"
-    if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?一?道(?:口子|印子|印|伤口|划痕|痕|血)", sentence[index + 1:]):
+    if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?一?道(?:长|深|浅|细|大|小)?(?:口子|印子|印|伤口|划痕|痕|血)", sentence[index + 1:]):
         return "hua2"  # 把新地板划了一道印子: "scratch" (划一道线 huà)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
-            and re.search("帮我|帮忙|替我|得有人|要有人|你帮", _clause_before(sentence, index)) \
+            and re.search("帮我|帮忙|替我|得有人|要有人|你帮|交给|托给|留给", _clause_before(sentence, index)) \
             and (_ends_clause(sentence, index + 2)
                  or re.match("着(?:点|(?:座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子)(?:[，。！？；呢啊吧]|$|里|一会儿|一下))",
                              sentence[index + 1:])):
         return "kan1"  # 你帮我看着座位, 晚上得有人看着: "keep an eye on"
+    if char == "看" and target.word == "看" and sentence.startswith("看一下", index) \
+            and re.search("帮我|帮忙|替我|你帮", _clause_before(sentence, index)) \
+            and re.match("(?:座位|行李|东西|包|摊子|摊|店|孩子)(?:[，。！？；呢啊吧]|$)", sentence[index + 3:]):
+        return "kan1"  # 帮我看一下包，我去换泳衣: "mind" (帮我看一下这道题: kàn)
     if char == "和" and target.word == "和" and sentence.startswith(("水泥", "泥", "灰浆", "砂浆"), index + 1) \
             and not re.match("(?:水泥|泥|灰浆|砂浆)(?:厂|土|公司|企业|行业|按|差|一样|混|的|打交道|供应|生意|商)", sentence[index + 1:]) \
             and before[-1:] in "在去来先再着下里边上要得正就":
