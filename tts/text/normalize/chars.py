@@ -20,7 +20,7 @@ ASCII_PUNCT = {
 }
 
 # Non-ASCII symbols that later rules interpret (units, currency, math, Greek letters).
-_KEPT_SYMBOLS = frozenset("°²³⁰¹⁴⁵⁶⁷⁸⁹⁻⁺ⁿ‰×÷±≈≤≥≠¥€£₩₹μ√∛∠′″∞∅△∥⊥≌∽∈∉∩∪⊂⊆→∵∴") | frozenset(
+_KEPT_SYMBOLS = frozenset("°²³⁰¹⁴⁵⁶⁷⁸⁹⁻⁺ⁿ‰×÷±≈≤≥≠¥€£₩₹μ√∛∠′″∞∅△∥⊥≌∽∈∉∩∪⊂⊆→∵∴♩♪♯♭½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞") | frozenset(
     chr(c) for c in range(0x391, 0x3CA) if unicodedata.category(chr(c)).startswith("L")
 )
 

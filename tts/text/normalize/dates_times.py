@@ -78,6 +78,10 @@ def _is_generation(text: str, start: int, end: int) -> bool:
     )
 
 
+# What a year names when it comes straight before it (2024巡演北京站, 2023演唱会, 2024春晚).
+_NAMED_BY_YEAR = ("巡演", "世界巡演", "巡回演唱会", "演唱会", "春晚", "跨年", "新年音乐会", "版")
+
+
 def year_reading(text: str, start: int, end: int) -> str | None:
     """Digit-by-digit reading when the integer ``text[start:end]`` names a year or decade, else
     ``None``."""
@@ -86,8 +90,9 @@ def year_reading(text: str, start: int, end: int) -> str | None:
         return read_digits(digits)  # 国办发〔二零二三〕十五号, (2023)京01民初123号
     if len(digits) == 4 and text.startswith("财年", end):
         return read_digits(digits)  # 2024财年 → 二零二四财年
-    if len(digits) == 4 and digits[:2] in ("19", "20") and text[end:end + 1] in ("届", "级", "款"):
-        return read_digits(digits)  # 2024届毕业生, 2023级, 2024款: named by the year
+    if len(digits) == 4 and digits[:2] in ("19", "20") and (
+            text[end:end + 1] in ("届", "级", "款") or text.startswith(_NAMED_BY_YEAR, end)):
+        return read_digits(digits)  # 2024届毕业生, 2023级, 2024款, 2024巡演: named by the year
     if len(digits) in (3, 4) and text[end:end + 1] == "年" and (
             re.match(r"年\s?[—–~-]\s?[0-9]{3,4}年", text[end:end + 8])
             or re.search(r"[0-9]{3,4}年\s?[—–~-]\s?$", text[max(0, start - 8):start])):

@@ -289,6 +289,9 @@ def _standard(match: re.Match[str]) -> list[Piece]:
     org, number = match["org"], match["n"]
     if org == "ISO" and number in _FILM_SPEEDS and not match["ed"]:
         spoken = read_int(number)
+        if match["to"]:  # a range of film speeds: ISO 100-6400 → ISO一百到六千四百
+            return [group(match, "org", spell(org)), group(match, "sp", ""), group(match, "n", spoken),
+                    group(match, "to", "到" + read_int(match["to"][1:]))]
     else:
         whole, _, fraction = number.partition(".")
         spoken = read_digits(whole) + ("点" + read_digits(fraction) if fraction else "")
@@ -296,13 +299,15 @@ def _standard(match: re.Match[str]) -> list[Piece]:
     if match["ed"]:
         dash = "杠" if match["ed"].startswith("-") else "，"  # ISO 9001:2015 → 九零零一，二零一五
         pieces.append(group(match, "ed", dash + read_digits(match["ed"])))
+    if match["to"]:  # a part number after the standard's: ISO 9001-12 → …杠一二
+        pieces.append(group(match, "to", ("杠" if match["to"][0] == "-" else "到") + read_digits(match["to"][1:])))
     return pieces
 
 
 STANDARD = rule(
     "standard",
     r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN)(?P<sp>\s?)(?P<n>[0-9]{3,6}(?:\.[0-9]+)?)"
-    r"(?P<ed>[:-](?:19|20)[0-9]{2})?(?![0-9])",
+    r"(?P<ed>[:-](?:19|20)[0-9]{2})?(?P<to>[-~](?:[0-9]{2,6}))?(?![0-9])",
     _standard,
     "IGE",
 )

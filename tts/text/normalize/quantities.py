@@ -43,6 +43,7 @@ from tts.text.normalize.numbers import (
     NUMBER,
     RANGE_SEP,
     SIGNED,
+    read_decimal,
     read_digits,
     read_fraction,
     read_int,
@@ -52,7 +53,7 @@ from tts.text.normalize.numbers import (
 from tts.text.normalize.phones_serials import is_code_context, is_service_call
 from tts.text.normalize.scores import RESULT_WORDS, score_list_bounds
 from tts.text.normalize.latin import spell
-from tts.text.normalize.rules import START_DIGITS, START_LETTERS, START_SIGNS, Piece, Rule, group, rule
+from tts.text.normalize.rules import START_DIGITS, START_LETTERS, START_SIGNS, Piece, Rule, context_before, group, rule
 
 # Measure words and units after which a lone 2 reads 两.
 MEASURE_WORDS = (
@@ -61,7 +62,7 @@ MEASURE_WORDS = (
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
     "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑 勺 汤匙 茶匙 匙 节 圈 门 扇 盏 幅 盒 串 "
-    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 居 居室"
+    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 居 居室 小节 拍"
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
@@ -580,7 +581,27 @@ DAYS = rule(
     START_DIGITS,
 )
 
+# Amperes, written A like the letter: an A after a number is 安 where electricity is spoken of
+# (电流就是0.2A, 请使用10A以上的插座, 5V/2A充电), else the letter as before (5A景区, 3A股 三诶).
+_ELECTRIC_BEFORE = re.compile("电流|插座|充电|额定|安培|电源|适配器|输出|输入|保险丝|空开|断路器|[0-9]V|伏")
+_ELECTRIC_AFTER = ("以上", "以下", "以内", "插座", "的插座", "电流", "的电流", "保险丝", "的保险丝", "空开", "快充", "充电")
+
+
+def _ampere(match: re.Match[str]) -> list[Piece]:
+    number = match["n"]
+    if _ELECTRIC_BEFORE.search(context_before(match, 10)) or match.string.startswith(_ELECTRIC_AFTER, match.end()):
+        return [group(match, 0, ("两" if number == "2" else read_decimal(number)) + "安")]
+    return [group(match, 0, read_decimal(number, liang=False) + "诶")]
+
+
+AMPERE = rule(
+    "ampere",
+    r"(?<![0-9.A-Za-z])(?P<n>[0-9]{1,3}(?:\.[0-9]{1,2})?)A(?![A-Za-z0-9])",
+    _ampere,
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    DAYS, VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
+    DAYS, AMPERE, VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
     QUANTITY, SPACED_UNIT,
 )

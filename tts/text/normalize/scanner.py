@@ -16,6 +16,7 @@ from tts.text.normalize import (
     finance,
     formulas,
     latin,
+    media,
     money_units,
     named_numbers,
     phones_serials,
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     specs.IP_RATING,  # before the letters: IP68 is 艾批六八
     formulas.ELECTRON_CONFIGURATION,  # before the units and letters: 1s²2s² is no time
     formulas.HYBRID_ORBITAL,  # before the formulas: sp³ is no square
+    *media.RULES,  # before the dates, ratios and codes: 3/4拍, 4:2:2, H.265, Op.27
     phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
     specs.PRICE_TIERS,  # before the money: ¥380/480/680 are three prices
@@ -61,6 +63,7 @@ RULES: tuple[Rule, ...] = (
     specs.DUAL_RATING,
     specs.DIMENSIONS,
     specs.ROOM_NUMBER,
+    specs.SPEAKER_ROOM,
     specs.ADDRESS_PART,
     specs.BASEMENT,
     specs.DELIVERY_DATE,
