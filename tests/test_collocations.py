@@ -1477,6 +1477,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("这车油耗少，开起来很省钱。", "少", "shao3"),
     ("青少年适当跳绳有助于长个子。", "长", "zhang3"),
     ("由1.7%调降至1.5%", "降", "jiang4"),
+    ("我来还你那五十贯钱。", "还", "huan2"),  # 还 + a person + money: pay back
+    ("我还你一百块", "还", "huan2"),
+    ("我还你说过", "还", "hai2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

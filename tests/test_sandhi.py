@@ -432,6 +432,8 @@ def fe() -> Frontend:
     ("过马路要走地道。", "guo4 ma3 lu4 yao4 zou3 di4 dao4"),  # a tunnel
     ("这菜很地道", "zhe4 cai4 hen3 di4 dao5"),
     ("盘缠早已用尽", "pan2 chan5 zao2 yi3 yong4 jin4"),
+    ("骑着一匹枣红马", "qi2 zhe5 yi4 pi2 zao3 hong2 ma3"),  # a measure word groups with its noun
+    ("85mm F1.4一开大光圈", "yi4 kai1 da4 guang1 quan1"),  # a written 一 after a number is no digit of it
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected
@@ -452,6 +454,8 @@ def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     ("5kg一袋", "wu3 qian1 ke4 yi2 dai4"),  # a written 一 after a unit counts
     ("一日3次", "yi2 ri4 san1 ci4"),  # a day, not the first of a month
     ("1月1日开始", "yi1 yue4 yi1 ri4 kai1 shi3"),
+    ("报每盎司2685美元", "bao4 mei3 ang4 si1 liang3 qian1 liu4 bai3 ba1 shi2 wu2 mei3 yuan2"),  # a number and its unit
+    ("F1.4一开", "ai4 fu2 yi1 dian3 si4 yi4 kai1"),  # a written 一 after the number begins a word
 ])
 def test_numbers_written_in_digits_are_said_whole(fe: Frontend, text: str, expected: str) -> None:
     said = " ".join(" ".join(syllables) for _, syllables in fe(text).spoken)

@@ -930,6 +930,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "bei1"  # 背着书包, 背了个大包: "carry on the back" (背着我 "behind my back": bei4)
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
+    if char == "还" and target.word == "还" and re.match(
+            "(?:你们|你|您|我|他|她|人家)(?:那|这)?(?:些|笔)?[零一二两三四五六七八九十百千万几半0-9]*"
+            "(?:贯|两|块|元|万|千|百|文|笔|本)?(?:钱|银子|债|款|书|东西|贯|两银子|块钱|元|万块|文钱|本书"
+            "|(?<=[零一二两三四五六七八九十百千万几0-9])(?:块|元|万)(?=[，。！？；吧啊呢]|$))", sentence[index + 1:]):
+        return "huan2"  # 我来还你那五十贯钱, 明天还你钱: "pay back"
     if char == "还" and target.word == "还" and after in _PRONOUNS and _ends_clause(sentence, index + 2):
         return "huan2"  # 你啥时候还我啊？: "give back" to someone (the adverb needs a verb after it)
     if char == "还" and target.word == "还" and (

@@ -588,6 +588,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     if prev is not None and prev.text[-1:] in _PLACE_VALUES and prev.text[-1:] != "十" \
             and nxt.text[:1] in _PLACE_VALUES:
         pass  # 两万一千, 三千一百: 一 begins the next part of the number
+    elif prev is not None and _from_digits(prev) and readings[i].written and prev.text[-1:] in NUMERALS:
+        pass  # F1.4一开: a written 一 after a number that digits wrote begins a word of its own
     elif prev is not None and (prev.text[-1:] in NUMERALS or prev.text[-1:] in _ORDINAL_BEFORE
                                or _is_decimal_point(prev)
                                or (_is_operator(prev, at(i - 2)) and nxt.text[:1] not in _PLACE_VALUES
@@ -629,6 +631,18 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1  # 2023年一月, 一月五号, 一月份, 一月底: January (一个月 is a month)
     lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
     return 2 if lexical == 4 else 4
+
+
+def _counted(word: Word) -> bool:
+    """``word`` is a number or a demonstrative and a measure word (一匹, 两把, 这本), which groups
+    with the noun after it: 一匹枣红马 yi4 pi2 zao3."""
+    return len(word.text) == len(word.readings) == 2 and word.text[0] in _COUNTERS_BEFORE_MEASURE \
+        and word.text[1] in _THIRD_TONE_MEASURES
+
+
+# Numbers and demonstratives before a measure word, and the third-tone measure words they count with.
+_COUNTERS_BEFORE_MEASURE = frozenset("一二两三四五六七八九十几这那哪每某")
+_THIRD_TONE_MEASURES = frozenset("匹把本两口种朵碗尺里水秒筐捆幅组点")
 
 
 def _from_digits(reading: Reading) -> bool:
@@ -749,7 +763,8 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
                                             or (len(left.readings) == 1 and left.text not in _LEANS_LEFT)
                                             or _is_decimal_point(a) or _one_number(a, b)
                                             or (not a.written and not b.written)
-                                            or (_from_digits(a) and len(right.readings) == 1)):
+                                            or (_from_digits(a) and len(right.readings) <= 2)
+                                            or _counted(left)):
             _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), a number and its measure
             # (八百|米, 65W 五瓦), or words that normalization wrote for one expression (158/96 八|比|九十六)
 
