@@ -289,6 +289,12 @@ def test_chinese_text_does_not_load_espeak() -> None:
     ("发e-mail给我", "发伊妹儿给我"),
     ("A-B两组", "诶比两组"),  # letters joined by a hyphen stay letters
     ("GPT-4", "吉批提四"),
+    ("NASA's mission", "纳萨丝米申"),  # a capital word said as a word keeps its reading
+    ("她这学期拿了三个A's。", "她这学期拿了三个诶丝。"),
+    ("Mr. Wang's office", "米丝特王丝欧飞丝"),
+    ("尺码是s-xl，请按身高选择。", "尺码是艾斯到艾克斯艾乐，请按身高选择。"),  # sizes: a range
+    ("营业时间mon-fri，周末休息。", "营业时间周一到周五，周末休息。"),
+    ("他的网名叫xiao-ming。", "他的网名叫艾克斯艾诶欧艾姆艾恩吉。"),  # pinyin stays spelled
 ])
 def test_titles_possessives_and_hyphenated_words(text: str, expected: str) -> None:
     assert normalize(text) == expected

@@ -354,7 +354,7 @@ def fe() -> Frontend:
     ("地下停车场", "di4 xia4 ting2 che1 chang3"),
     ("他在网吧待了一宿", "ta1 zai4 wang3 ba1 dai1 le5 yi4 xiu3"),  # 吧 "bar", no particle
     ("好吧，走吧", "hao3 ba5 zou3 ba5"),
-    ("他走过去的时候", "ta1 zou3 guo5 qu5 de5 shi2 hou5"),  # the complement, not "the past"
+    ("他走过去的时候", "ta1 zou3 guo4 qu5 de5 shi2 hou5"),  # the complement, not "the past"
     ("你跟过去看看", "ni3 gen1 guo4 qu5 kan4 kan5"),
     ("过去十年", "guo4 qu4 shi2 nian2"),
     ("老子说", "lao2 zi3 shuo1"),  # the philosopher
@@ -434,6 +434,16 @@ def fe() -> Frontend:
     ("盘缠早已用尽", "pan2 chan5 zao2 yi3 yong4 jin4"),
     ("骑着一匹枣红马", "qi2 zhe5 yi4 pi2 zao3 hong2 ma3"),  # a measure word groups with its noun
     ("85mm F1.4一开大光圈", "yi4 kai1 da4 guang1 quan1"),  # a written 一 after a number is no digit of it
+    ("我想回去了。", "wo2 xiang3 hui2 qu5 le5"),  # 想 "want to": 回去 the verb
+    ("你还回来吗？", "ni3 hai2 hui2 lai5 ma5"),
+    ("回头看过去的一年", "hui2 tou2 kan4 guo4 qu4 de5 yi4 nian2"),  # "the past"
+    ("他选修一学期的法语。", "ta1 xuan3 xiu1 yi4 xue2 qi1 de5 fa2 yu3"),  # one term
+    ("这家店走地道的湘菜路线。", "zhe4 jia1 dian4 zou3 di4 dao5 de5 xiang1 cai4 lu4 xian4"),
+    ("年假我打算一月再休。", "nian2 jia4 wo2 da3 suan5 yi1 yue4 zai4 xiu1"),  # January
+    ("住了一月就走", "zhu4 le5 yi2 yue4 jiu4 zou3"),  # a month
+    ("出门记得把门关上。", "chu1 men2 ji4 de5 ba3 men2 guan1 shang5"),
+    ("穿上衣服", "chuan1 shang5 yi1 fu5"),
+    ("他今天看起来挺精神的。", "ta1 jin1 tian1 kan4 qi3 lai5 ting3 jing1 shen5 de5"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -47,7 +47,9 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "对准", "保持", "注意", "提前", "重新")
+                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒")
+# Nouns jieba's HMM glues to a 得 "must" after them (番茄|苗得|搭个架子).
+_NOUN_GLUED_TO_MUST = frozenset("苗树花草菜车房门窗墙锅药")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
 _STATE_WORD_ENDS = ("急", "惫", "动", "奋", "心", "兴", "气", "怕", "慌", "累", "饿", "渴", "困", "乐", "喜", "愁", "恼",
                     "傻", "呆", "懵", "疼", "痛", "冷", "热", "忙")
@@ -80,6 +82,9 @@ _NOT_TEACH_BEFORE = frozenset("佛道儒回基督法宗政")
 # Counts before 行 "row" and what rows hold: 三行四列, 两行字, 几行诗.
 _ROW_COUNTS = frozenset("一二两三四五六七八九十几每")
 _ROW_THINGS = frozenset("列字诗泪数代码文")
+# Crops planted in rows after a verb of planting (种了三行生菜, 栽了两行树).
+_ROW_CROPS = ("生菜", "白菜", "青菜", "菠菜", "玉米", "葱", "蒜", "韭菜", "树", "豆", "花生", "萝卜", "辣椒", "茄子", "番茄",
+              "西红柿", "土豆", "红薯", "秧", "苗", "花", "菜")
 # How far after 扎 a 辫 (braid) shows "tie up" (za1): 扎了两个小辫子.
 _BRAID_WINDOW = 6
 _MUST_ADVERBS = ("重新", "赶紧", "马上", "尽快", "提前", "立刻", "赶快", "抓紧", "亲自", "按时", "按期", "先")
@@ -283,7 +288,10 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
                           "(?:果子|果实|果儿|硕果|青果|苹果|枣|桃|瓜|葡萄|柿子|梨|杏|李子|石榴|籽|穗|荚|果(?=[，。！？；]|$))")
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
-                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服")
+                "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服",
+                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿")
+# Places a thing is left at without 在 (把手机落家里了).
+_LEFT_AT = ("家里", "家了", "车上", "车里", "办公室", "学校", "公司", "店里", "酒店", "宿舍", "教室", "出租车")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
 _DROPPED = ("掉", "滑", "摔", "飘", "砸", "跌")
 _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头上", "肩上", "身上", "脸上", "屋顶")
@@ -358,20 +366,22 @@ _POSTS = frozenset("营连排班团师军旅科处局部校院所站村镇县市
 # Verbs of holding before a split potential complement 得|住 (握得|住, 拿得|动).
 _HOLD_VERBS = frozenset("握拿抓扛抬挡拦守顶撑抱按压扶背")
 # People carried on the back after 把: 把受伤的老人背出了废墟.
-_PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩")
+_PEOPLE_CARRIED = ("老人", "孩子", "伤员", "病人", "伤者", "老乡", "奶奶", "爷爷", "妈妈", "群众", "战友", "小孩", "宝宝", "娃",
+                   "孙子", "孙女", "弟弟", "妹妹", "新娘")
 # 背着 … 的 and what is carried: 背着发高烧的孩子.
 _CARRIED_AFTER_OF = re.compile(
-    r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳"
+    r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳|装备|粮食|柴火|水"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
-    r"|(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他"
-    r"|(?<![钱红皮面荷腰])包|(?<!一)筐|篓|氧气瓶|药箱|工具箱))")
+    r"|(?!公司|老板|父母|家人|家里|老婆|老公|领导|大家|别人|组织|单位|学校|老师|[我你他她])"
+    r"(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他"
+    r"|(?<![钱红皮面荷腰外承打])包|(?<!一)筐|篓|(?<=[一两几大])袋|氧气瓶|药箱|工具箱))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
 # What 冲着 "brewing, rinsing" (chōng) acts on; before anything else 冲着 is "towards" (chòng).
 _BREWED_OR_RINSED = ("咖啡", "茶", "奶粉", "澡", "凉", "水", "碗", "马桶", "厕所", "洗", "麦片", "蜂蜜", "药",
                      "冲着", "头发", "地", "车")
 # What 供着 "enshrine" (gòng) holds.
-_ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像", "锦鲤")
+_ENSHRINED = ("神", "佛", "像", "牌位", "祖宗", "菩萨", "观音", "财神", "香火", "灵位", "关公", "遗像", "锦鲤", "土地爷", "土地公", "灶王爷", "老爷", "神像", "佛像")
 # What is bought by the dozen (打 dá): 两打签字笔, 一打鸡蛋.
 _BY_THE_DOZEN = ("签字笔", "铅笔", "笔", "啤酒", "鸡蛋", "毛巾", "袜子", "玫瑰", "信封", "饼干", "羽毛球", "网球", "发圈", "黑色发圈")
 # How much heavier after 重了: 重了一斤, 重了两公斤 (重了两个 "duplicated").
@@ -705,7 +715,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.match("起[^，。！？；]{0,6}来", sentence[index + 1:]):
         return "bei1"  # 护工不宜独自背起体重较大的病人: "carry" (背起课文来: bèi)
     if char == "看" and (target.word == "看" or _loose(target)) \
-            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅|自行车|摊子)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
+            and re.match("(?:果园|园子|仓库|库房|大门|菜园|瓜地|场子|羊(?!驼|肉|毛)|鸭子|鹅|摊子)(?:[了呢啊]?$|[了呢啊]?[，。！？；]|看了)",
                          sentence[index + 1:]) \
             and re.search("雇|让|派|负责|专门|帮|给人|在(?:山|坡|村|地里)", _clause_before(sentence, index)) \
             and not re.search("去|到|带|参观|来", _clause_before(sentence, index)) \
@@ -807,9 +817,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "dei3"  # 一年伙食费就得八千多块: "cost, take"
     if char == "得" and target.word == "得" and before.endswith(_SUBJECTS) and _CLOCK_DEADLINE.match(sentence, index + 1):
         return "dei3"  # 我们得四点就出发: "must" by a time (他得了四分: "got")
-    if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
-            and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before) \
-            and not target.previous_word.endswith(_STATE_WORD_ENDS):
+    if char == "得" and ((target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1])
+                         and not target.previous_word.endswith(_STATE_WORD_ENDS))
+                        or (_loose(target) and index == target.word_start + 1 and target.word[0] in _NOUN_GLUED_TO_MUST)) \
+            and sentence.startswith(_MUST_AFTER_TOPIC, index + 1) and not _after_feeling(target, before):
         return "dei3"  # 这个型号得等下周: "must" after a topic (做完|得 … would be a verb's complement)
     if char == "得" and _after_its_verb(target) \
             and not before.endswith(_SUBJECTS) \
@@ -859,14 +870,17 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "ji4"  # 把围巾系好: "tie", right after what is tied
     if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") \
             and re.match("下?了?一(?:个|只|件|把|样|本|部|台|张|份|双|副|顶|条|支|串|道)(?![^，。！？；]{0,4}(?:病|残疾|伤|毛病))", sentence[index + 1:]) \
-            and re.search("把|忘|现场|家里|车上|没(?:说|讲|带|拿|写)|漏|考试|折回|回去拿|回来拿|回头拿", sentence):
+            and (re.search("把|忘|现场|家里|车上|没(?:说|讲|带|拿|写)|漏|考试", sentence)
+                 or (re.search("折回|回去拿|回来拿|回头拿", sentence[index:])
+                     and not re.search("树|天上|空中|掉|从", _clause_before(sentence, index)))):
         return "la4"  # 在现场落下了一只手套, 落了一个赠品没说: "leave out, leave behind" (落了一地 luò)
     if char == "落" and (target.word in ("落", "落下") or (target.word.endswith("落") and target.word not in _FALLEN_WORDS)) \
-            and after in ("在", "下") and _ba_in_clause(sentence, index):
+            and (after in ("在", "下") or sentence.startswith(_LEFT_AT, index + 1)) and _ba_in_clause(sentence, index):
         return "la4"  # 把钥匙落在家里, 把手机落下了, jieba's 把粉|扑落|在: "leave behind"
     if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") and (
-            re.match("下?了?(?:一大截|一截|好远|老远|一大段|不少课|好几节课|很多课)", sentence[index + 1:])
-            or (before.endswith(("别", "不要", "可别", "千万别", "不能"))
+            (re.match("下?了?(?:一大截|一截|好远|老远|一大段|不少课|好几节课|很多课)", sentence[index + 1:])
+             and re.search("被|进度|功课|课程|学习|成绩|同学", _clause_before(sentence, index)))
+            or (before.endswith(("别", "可别", "千万别"))
                 and re.match("下(?:东西|什么|了?[，。！？；啊]|了?$)", sentence[index + 1:]))):
         return "la4"  # 进度被同学落下了一大截, 别落下东西: "fall behind, leave behind"
     if char == "都" and before.endswith("之") and not before.endswith(_THEREFORE) and is_han(before[-2:-1] or " ") \
@@ -879,8 +893,23 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                         or (target.word in ("只差", "就差", "还差", "仅差", "才差") and index == target.word_start + 1)) \
             and re.match("[零一二两三四五六七八九十几半0-9]+(?:个|分|秒|步|米|厘米|公分|天|年|岁|块|元|分钟|小时|名|票|环)", sentence[index + 1:]):
         return "cha4"  # 只差两秒就能打破纪录: "short by"
+    if char == "当" and target.word == "家当" and index == target.word_start + 1 and after in ("了", "过", "上", "起"):
+        return "dang1"  # jieba's 在雇主家当|了三年保姆: "work as" (家当 "belongings" takes no 了)
+    if char == "教" and index == target.word_start + len(target.word) - 1 and target.word not in ("宗教", "佛教", "道教", "请教", "领教", "求教", "指教", "讨教", "就教", "赐教") \
+            and re.match("[^，。！？；]{1,8}?(?:怎么|如何|怎样)", sentence[index + 1:]):
+        return "jiao1"  # 月嫂教新手妈妈怎么抱孩子: "teach" someone how
+    if char == "调" and target.word == "调" and _ends_clause(sentence, index + 1) \
+            and before.endswith(("重新", "再", "慢慢", "好好", "自己", "仔细")):
+        return "tiao2"  # 浮漂得重新调: "adjust" ending the clause (重新调岗 diào is a word of its own)
+    if char == "划" and (target.word == "划" or _loose(target)) and after and after in "到过向回走着" \
+            and re.search("船|桨|舟|筏|皮划艇", _clause_before(sentence, index)) \
+            and not re.search("费|钱|款|账|卡", _clause_before(sentence, index) + _clause_after(sentence, index)):
+        return "hua2"  # 租了条小船划到对岸: "row"
+    if char == "和" and target.word == "和" and after in ("好", "匀") and not sentence.startswith("好如初", index + 1) \
+            and re.search("饵料|饵|面团|面粉|面|泥|馅|粉", _clause_before(sentence, index)[-6:]):
+        return "huo2"  # 饵料和好以后, 把面和匀: "mix, knead" (和好如初: hé)
     if char == "塞" and target.word == "要塞" and index == target.word_start + 1 \
-            and re.match("(?:[一两几半][团块张个把根条片]|进|到|满|上|住|紧|好|给|了)", sentence[index + 1:]):
+            and re.match("(?:[一两几半][团块张把根条片]|进(?!行|攻|驻|犯)|满|紧|住)", sentence[index + 1:]):
         return "sai1"  # jieba's 试管口要塞|一团棉花: "must stuff" (要塞 "fortress" is sài)
     if char == "都" and len(target.word) == 2 and index == target.word_start + 1 \
             and target.word[0] not in _CAPITAL_BEFORE and target.word not in _CITIES_IN_DU \
@@ -931,9 +960,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "还" and target.word == "还" and (not after or after in _BREAKS or after in _RETURNED_AFTER):
         return "huan2"  # 借的钱要还。 还钱: "give back" (the adverb never ends a clause)
     if char == "还" and target.word == "还" and re.match(
-            "(?:你们|你|您|我|他|她|人家)(?:那|这)?(?:些|笔)?[零一二两三四五六七八九十百千万几半0-9]*"
-            "(?:贯|两|块|元|万|千|百|文|笔|本)?(?:钱|银子|债|款|书|东西|贯|两银子|块钱|元|万块|文钱|本书"
-            "|(?<=[零一二两三四五六七八九十百千万几0-9])(?:块|元|万)(?=[，。！？；吧啊呢]|$))", sentence[index + 1:]):
+            "(?:你们|我们|他们|她们|你|您|我|他|她|人家)(?:那|这)?(?:些|笔|个)?[零一二两三四五六七八九十百千万几半0-9]*"
+            "(?:贯|两|块|元|万|千|百|文|笔|本)?(?:钱|银子|债|款|书|东西|贯|两银子|块钱|元|万块|文钱|本书|人情|一半|清白|公道"
+            "|(?<=[零一二两三四五六七八九十百千万几0-9])(?:块|元|万|本|张)(?=[，。！？；吧啊呢]|$))", sentence[index + 1:]):
         return "huan2"  # 我来还你那五十贯钱, 明天还你钱: "pay back"
     if char == "还" and target.word == "还" and after in _PRONOUNS and _ends_clause(sentence, index + 2):
         return "huan2"  # 你啥时候还我啊？: "give back" to someone (the adverb needs a verb after it)
@@ -1011,7 +1040,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "挑" and target.word == "挑" and (not after or after in _BREAKS or after in "吧了呀啊"):
         return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
-            after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")):
+            after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")
+            or (sentence.startswith(_ROW_CROPS, index + 1) and re.search("种|栽|插|摆|排", _clause_before(sentence, index)))):
         return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)
     if char == "扎" and ("辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]
                         or re.match("(?:了|着|起了?|好|上)?(?:一个|个)?(?:低|高|小|双)?(?:马尾|丸子头|发髻|头发)", sentence[index + 1:])):
@@ -1225,7 +1255,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and before.endswith(("容易", "会", "就", "老", "总", "常", "爱", "也", "又", "不")) \
             and re.search("坐(?:车|船|飞机|大巴|汽车)", _clause_before(sentence, index)):
         return "yun4"  # 我坐车容易晕: motion sickness (晕车 yùn)
-    if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过" \
+    if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过在" \
             and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
         return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回进上下过" \
@@ -1364,12 +1394,13 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
             and re.search("帮我|帮忙|替我|得有人|要有人|你帮|交给|托给|留给", _clause_before(sentence, index)) \
             and (_ends_clause(sentence, index + 2)
-                 or re.match("着(?:点|(?:座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子)(?:[，。！？；呢啊吧]|$|里|一会儿|一下))",
+                 or re.match("着(?:点|(?:座位|行李|东西|包|摊|店|门|材料|孩子|车|锅|火|炉子|花|家|房子|狗|猫)(?:[，。！？；呢啊吧]|$|里|一会儿|一下))",
                              sentence[index + 1:])):
         return "kan1"  # 你帮我看着座位, 晚上得有人看着: "keep an eye on"
     if char == "看" and target.word == "看" and sentence.startswith("看一下", index) \
             and re.search("帮我|帮忙|替我|你帮", _clause_before(sentence, index)) \
-            and re.match("(?:座位|行李|东西|包|摊子|摊|店|孩子)(?:[，。！？；呢啊吧]|$)", sentence[index + 3:]):
+            and re.match("(?:座位|行李|东西|包|摊子|摊|店|孩子|竿|鱼竿)(?:[，。！？；呢啊吧]|$)", sentence[index + 3:]) \
+            and re.search("我(?:先|得|要)?(?:去|上|出去|走开)|去趟|去一下|马上回|一会儿就回", sentence[index + 3:]):
         return "kan1"  # 帮我看一下包，我去换泳衣: "mind" (帮我看一下这道题: kàn)
     if char == "和" and target.word == "和" and sentence.startswith(("水泥", "泥", "灰浆", "砂浆"), index + 1) \
             and not re.match("(?:水泥|泥|灰浆|砂浆)(?:厂|土|公司|企业|行业|按|差|一样|混|的|打交道|供应|生意|商)", sentence[index + 1:]) \
@@ -1403,8 +1434,9 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "行" and target.word == "一行" and index == target.word_start + 1 \
             and re.match("(?:红|黑|小|大|蓝)?(?:字|诗|代码|文字|标语|泪|眼泪|小字)", sentence[index + 1:]):
         return "hang2"  # 写了一行红字, 流下一行泪: a line (一行人 xíng)
-    if char == "当" and target.word == "当" and before.endswith("就") \
-            and re.match("(?:没|[^，。！？；]{1,8}?(?:都是|是我|是你|是他|是她|是在|没))", sentence[index + 1:]) \
+    if char == "当" and (target.word == "当" or (target.word_reading is None and index == target.word_start)) and before.endswith("就") \
+            and re.match("(?:没|[^，。！？；]{1,8}?(?:都是|是我|是你|是他|是她|是在|没)|(?:交个朋友|交朋友|做好事|做善事|白送|买个教训|积德|练手))",
+                         sentence[index + 1:]) \
             and not re.match("[^，。！？；]{0,3}(?:时|的时候)", sentence[index + 1:]):
         return "dang4"  # 就当底下坐的都是你的亲戚, 就当我没说: "treat as"
     if char == "没" and target.word in ("没", "没过") and sentence.startswith("没过", index) \

@@ -87,9 +87,19 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "
 # Compound directional complements: their 来 / 去 is neutral after a verb (背下来, 走进去).
 # One-character verbs that a two-syllable directional complement said light follows when jieba cuts
 # it off (拿|出来, 跑|回来); after anything else (你|过来, 就|出来) the word is a verb of its own.
-_COMPLEMENTED_VERBS = frozenset("拿走跑跳飞爬搬站坐躺看听说想写画做找送带拉推扔掏取抬提端举递挑冲追逃钻滚掉流倒吐"
-                                "喊叫读念背抄算查认猜打踢抱扶牵领放摆挂贴插装收捡拾抓摘剪切砍挖拔运寄传请接赶"
-                                "买卖借还租换吃喝吞咽交退搬转翻拖扛挤溜冒长")
+_COMPLEMENTED_VERBS = frozenset("拿走跑跳飞爬搬站坐躺看听写画做找送带拉推扔掏取抬提端举递挑冲追逃钻滚掉流倒吐"
+                                "喊叫读念背抄算查认猜打踢抱扶牵领放摆挂贴插装收捡拾抓摘剪切砍挖拔运寄传接赶"
+                                "买卖借租换吃喝吞咽交退搬转翻拖扛挤溜冒长")  # not 想 "want", 还 "still", 请 "please", 说
+# Verbs of closing, covering and putting on whose 上 is a light complement (关上, 锁上, 穿上, 戴上).
+_CLOSING_VERBS = frozenset("关锁盖合闭穿戴贴填套挂插缝扣系绑锁捂蒙罩涂抹拴扣")
+def _past_noun(clause: list[Word], k: int) -> bool:
+    """``clause[k]`` is 过去 "the past" before 的 or a length of time (看过去的一年, 查过去十年)."""
+    if clause[k].text != "过去" or k + 1 >= len(clause):
+        return False
+    after = clause[k + 1].text
+    return after.startswith("的") or after[:1] in "一二两三四五六七八九十几半数每这那"
+
+
 DIRECTIONAL_COMPLEMENTS = frozenset(
     ["下来", "上来", "出来", "起来", "进来", "回来", "过来", "下去", "上去", "出去", "进去", "回去", "过去"]
 )
@@ -219,15 +229,19 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[-1], 5)  # 背下来 bei4 xia5 lai5, 走进去 (jieba's 回顾过去: "the past")
             if text[-2] != "起" and rs[-2].tone != 5 and text not in ("接下来", "接下去") and text[-3] not in "不得":
                 _set(rs[-2], 5)  # … and its first syllable: 拿出来 na2 chu5 lai5 (起 keeps its tone: 站起来)
+        if (len(text) == len(rs) == 2 and text[1] == "上" and text[0] in _CLOSING_VERBS) or (
+                text == "上" and len(rs) == 1 and k > 0 and clause[k - 1].text in _CLOSING_VERBS):
+            _set(rs[-1], 5)  # 把门关上, 穿|上衣服, 戴上: 上 a complement of closing or putting on, said light
         if text in ("来", "去") and len(rs) == 1 and k > 0 and (len(clause[k - 1].text) == 2 or (
                 len(clause[k - 1].text) == 3 and clause[k - 1].text[1] in "不得")) \
                 and clause[k - 1].text[-1] + text in DIRECTIONAL_COMPLEMENTS \
                 and clause[k - 1].text not in _NOT_DIRECTIONAL_BEFORE:
             _set(rs[0], 5)  # segmented 拿出|去: the same complement (not 早上|去, 马上|去)
-            if clause[k - 1].text[-1] != "起" and len(clause[k - 1].text) == len(clause[k - 1].readings) == 2:
+            if clause[k - 1].text[-1] != "起" and len(clause[k - 1].text) == len(clause[k - 1].readings) == 2 \
+                    and clause[k - 1].text[0] in _COMPLEMENTED_VERBS:
                 _set(clause[k - 1].readings[-1], 5)  # … said light as a whole: 拿出|去 na2 chu5 qu5
         if text in DIRECTIONAL_COMPLEMENTS and text[0] != "起" and len(rs) == 2 and k > 0 \
-                and clause[k - 1].text in _COMPLEMENTED_VERBS:
+                and clause[k - 1].text in _COMPLEMENTED_VERBS and not _past_noun(clause, k):
             _set(rs[0], 5)  # 拿|出来 na2 chu5 lai5: a complement after a verb (你|过来: guo4)
         if _is_locative(clause, k):
             _set(rs[-1], 5)  # 在桌子上, 在教室里, 住在城里: the locative suffix
@@ -296,7 +310,7 @@ _FULL_SENSE_NEXT: dict[str, frozenset[str]] = {
 _FULL_SENSE_BEFORE: dict[str, tuple[str, ...]] = {
     "东西": ("南北", "横贯", "贯穿", "呈"),
     "地方": ("中央和", "中央与", "中央到", "中央及", "各级"),
-    "地道": ("挖", "条", "进", "钻", "修", "座", "走"),
+    "地道": ("挖", "条", "进", "钻", "修", "座"),
     "过去": ("在", "从", "和", "与", "比", "同", "回顾", "回忆", "告别", "忘记", "忘掉", "怀念", "想起", "相比",
              "代表", "属于", "缅怀", "留恋", "铭记", "总结", "反思"),
     "买卖": ("非法", "禁止", "严禁", "不得", "自由", "公平", "合法", "打击"),  # 非法买卖: "buy and sell"
@@ -372,12 +386,16 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if k > 0 and clause[k - 1].text == "的":
             return None  # 数量的多少: "amount"
         return True if after[:1] in _HOW_MANY_NEXT or not after else None  # 多少钱 duōshao (多少有点 duōshǎo)
+    if text == "地道" and k > 0 and clause[k - 1].text == "走" and (k + 1 == len(clause) or clause[k + 1].text != "的"):
+        return False  # 过马路要走地道: "take the underpass" (走地道的湘菜路线: "authentic")
     if text == "地道" and any(w.text in ("挖", "修", "挖掘", "修建") for w in clause[:k]):
         return False  # 挖了很长的地道: "tunnel"
     if text == "精神":
         before = clause[k - 1].text if k > 0 else ""
         after = clause[k + 1].text if k + 1 < len(clause) else ""
         lively = after in ("了", "起来", "极了", "多了") or (k + 1 == len(clause) and before.endswith(_LIVELY_BEFORE)) \
+            or (before in ("挺", "很", "真", "特别", "非常", "十分", "多", "更", "太", "蛮", "怪") and (
+                after in ("", "啊", "呢") or (after == "的" and k + 2 == len(clause)))) \
             or (re.search("(?:挺|很|真|特别|非常|十分|多|更|太|比较)有$", "".join(w.text for w in clause[max(0, k - 2):k]))
                 and (after in ("", "了", "啊", "呢") or (after == "的" and not (k + 2 < len(clause) and clause[k + 2].text in _SPIRIT_NOUNS)))) \
             or "".join(w.text for w in clause[k + 1:k + 3]).startswith(_VIGOUR_AFTER)
@@ -555,7 +573,8 @@ def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜")) \
                 and clause[k - 1].text not in ("老周", "小周")  # 每周|一: Monday (老周|一个人: a name)
             weekday = weekday or (j == 0 and len(word.readings) == 1 and k > 0
-                                  and clause[k - 1].text.endswith(("必修", "选修")))  # 必修|一: Book One
+                                  and clause[k - 1].text.endswith(("必修", "选修"))
+                                  and (nxt is None or nxt.text in "第的、和与中里上下"))  # 必修|一: Book One
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
@@ -629,6 +648,9 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         or (after is not None and (after.text[:1] in NUMERALS or after.text[:1] in _MONTH_AFTER))
     ):
         return 1  # 2023年一月, 一月五号, 一月份, 一月底: January (一个月 is a month)
+    if nxt.text[:1] == "月" and after is not None and after.text[:1] in _JANUARY_NEXT \
+            and (prev is None or prev.text[-1:] not in _LENGTH_BEFORE_MONTH):
+        return 1  # 我打算一月再休: January (住了一月就走: a month's length)
     lexical = nxt.tone if nxt.tone != 5 else _LEXICAL_OF_NEUTRAL.get(nxt.text[:1], 4)
     return 2 if lexical == 4 else 4
 
@@ -672,6 +694,10 @@ _TYPED_AFTER = frozenset("把按扣刷输")
 _DIGIT_WORDS = frozenset("零〇一二三四五六七八九十")
 # What follows 一月 "January" but not a month's length: 一月份, 一月初, 一月底.
 _MONTH_AFTER = frozenset("份初底")
+# … what follows 一月 "January" before a verb or a time word (一月再休, 一月就开学), and what before it
+# makes 一月 a length (住了一月, 每一月, 近一月).
+_JANUARY_NEXT = frozenset("再就才去回开前后中会要的里")
+_LENGTH_BEFORE_MONTH = frozenset("了过每近半这那上下满隔")
 
 
 # Operators between two numbers: arithmetic (除以), scores and ratios (一比零), ranges (1-3天 一到三天).
@@ -716,7 +742,7 @@ _GRADED_AFTER = frozenset(["文物", "教师", "演员", "保护", "响应", "�
                            "学科", "市场", "风险", "指标", "品", "证书", "资质", "公路", "军士长", "士官", "裁判"])
 # Words whose 一 is an ordinal, "first", and keeps its tone before any syllable: 一等奖, 一流大学,
 # 一年级, 一审判决, 一楼 (the ground floor). (一战 is left out: 一战成名 is "one battle".)
-_ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼", "一季度", "一血")
+_ORDINAL_YI_PREFIXES = ("一等", "一流", "一年级", "一审", "一汽", "一楼", "一季度", "一血", "一月份")
 # 一线 is "the front line" before these (一线城市, 一线医护) and at the end of a clause (奋战在一线);
 # elsewhere it is "a thread of" (一线希望 yi2 xian4).
 _FRONT_LINE_BEFORE = frozenset(["城市", "品牌", "明星", "员工", "工人", "医护", "人员", "岗位", "教师", "队员"])

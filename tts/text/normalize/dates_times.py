@@ -79,7 +79,8 @@ def _is_generation(text: str, start: int, end: int) -> bool:
 
 
 # What a year names when it comes straight before it (2024巡演北京站, 2023演唱会, 2024春晚).
-_NAMED_BY_YEAR = ("巡演", "世界巡演", "巡回演唱会", "演唱会", "春晚", "跨年", "新年音乐会", "版")
+_NAMED_BY_YEAR = ("巡演", "世界巡演", "巡回演唱会", "演唱会", "春晚", "跨年", "新年音乐会", "版教材", "版规定", "版标准",
+                  "版的", "版本", "版新", "版）", "版)")
 
 
 def year_reading(text: str, start: int, end: int) -> str | None:

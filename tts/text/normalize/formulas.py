@@ -44,6 +44,7 @@ _GUARDS = (
     rf"(?!(?:{_CHAR})*?(?:[A-Za-z]{{2}}|[A-Za-z][0-9]+)-[0-9A-Za-z])"  # no name: GPT-4, i7-13700K
     r"(?![^，。\s]*?[0-9]\.[0-9]+\.[0-9])"  # no dotted number: 192.168.1.1, v1.2.3
     r"(?![(（][0-9]+[)）])"  # no item number opening it: (1)
+    r"(?![(（][0-9.]+[-~][0-9.]+[A-Za-zμ%°]+[)）])"  # no range with a unit in brackets opening it: (1.00-4.75mm)≥90%
 )
 _HOLDS_MATH = (
     rf"(?=(?:{_CHAR})*[A-Za-z{_GREEK_CLASS}√∛△∠∞∅ⁿ]"
@@ -325,11 +326,16 @@ ELEMENT_NAMES: dict[str, str] = {
 }
 
 
+_LIGHT_ELEMENTS = frozenset(["H", "He", "Li", "Be"])
+
+
 def _isotope(match: re.Match[str]) -> list[Piece]:
     """¹⁴C → 碳十四, ³²P → 磷三十二, ²³⁵U → 铀二三五 (the element named first, as 碳-14 is said; three
     digits one by one); an element without a Chinese name here keeps the number first: ⁹⁹Mo → 九十九…"""
     number = match["n"].translate(_SUPERSCRIPTS)
     name = ELEMENT_NAMES.get(match["e"])
+    if len(number) == 1 and match["e"] not in _LIGHT_ELEMENTS:
+        name = None  # ²S, ³P: a spectroscopic term, no isotope (only H to Be have one-digit mass numbers)
     if name is None:
         return [group(match, "n", read_int(number, liang=False)), group(match, "e", spell(match["e"]))]
     spoken = read_digits(number) if len(number) == 3 else read_int(number, liang=False)
@@ -338,16 +344,18 @@ def _isotope(match: re.Match[str]) -> list[Piece]:
 
 ISOTOPE = rule(
     "isotope",
-    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹])(?P<n>[¹²³⁰⁴-⁹]{1,3})(?P<e>[A-Z][a-z]?)(?![a-z])",
+    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹)）])(?P<n>[¹²³⁰⁴-⁹]{1,3})(?P<e>[A-Z][a-z]?)(?![a-z])",
     _isotope,
     "¹²³⁰⁴⁵⁶⁷⁸⁹",
 )
 # An electron configuration: 1s²2s²2p⁶ → 一艾斯二二艾斯二二批六 (each shell's number, its letter
-# spelled, the superscript count), after a noble-gas core in brackets ([Ar]3d⁶4s² → 诶阿尔三迪六…).
+# spelled, the superscript count), after a noble-gas core in brackets ([Ar]3d⁶4s² → 诶阿尔三迪六…); one
+# orbital alone only before 轨道 / 电子 (4p² alone is algebra).
 _ORBITAL = re.compile(r"(?P<shell>[1-7])(?P<l>[spdf])(?P<count>[⁰¹²³⁴-⁹]{1,2})")
 ELECTRON_CONFIGURATION = rule(
     "electron_configuration",
-    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹\]])(?P<core>\[(?:He|Ne|Ar|Kr|Xe|Rn)\])?(?:[1-7][spdf][⁰¹²³⁴-⁹]{1,2})+"
+    r"(?<![A-Za-z0-9⁰¹²³⁴-⁹\]])(?:(?P<core>\[(?:He|Ne|Ar|Kr|Xe|Rn)\])(?:[1-7][spdf][⁰¹²³⁴-⁹]{1,2})+"
+    r"|(?:[1-7][spdf][⁰¹²³⁴-⁹]{1,2}){2,}|[1-7][spdf][⁰¹²³⁴-⁹]{1,2}(?=轨道|电子|能级|亚层))"
     r"(?![A-Za-z0-9⁰¹²³⁴-⁹])",
     lambda m: [group(m, 0, (spell(m["core"][1:-1]) if m["core"] else "") + "".join(
         read_digits(o["shell"]) + spell(o["l"]) + read_int(o["count"].translate(_SUPERSCRIPTS), liang=False)

@@ -289,27 +289,34 @@ def _standard(match: re.Match[str]) -> list[Piece]:
     org, number = match["org"], match["n"]
     if org == "ISO" and number in _FILM_SPEEDS and not match["ed"]:
         spoken = read_int(number)
-        if match["to"]:  # a range of film speeds: ISO 100-6400 → ISO一百到六千四百
+        if match["to"] and match["to"][1:].isdigit() and len(match["to"]) > 2:  # a range of film speeds: ISO 100-6400
             return [group(match, "org", spell(org)), group(match, "sp", ""), group(match, "n", spoken),
                     group(match, "to", "到" + read_int(match["to"][1:]))]
     else:
         whole, _, fraction = number.partition(".")
         spoken = read_digits(whole) + ("点" + read_digits(fraction) if fraction else "")
-    pieces = [group(match, "org", spell(org.replace("/", ""))), group(match, "sp", ""), group(match, "n", spoken)]
+    pieces = [group(match, "org", _read_org(org)), group(match, "sp", ""), group(match, "n", spoken)]
     if match["ed"]:
         dash = "杠" if match["ed"].startswith("-") else "，"  # ISO 9001:2015 → 九零零一，二零一五
         pieces.append(group(match, "ed", dash + read_digits(match["ed"])))
-    if match["to"]:  # a part number after the standard's: ISO 9001-12 → …杠一二
-        pieces.append(group(match, "to", ("杠" if match["to"][0] == "-" else "到") + read_digits(match["to"][1:])))
+    if match["to"]:  # its parts after the standard's number: ISO 3166-1 → …杠一, IEC 60335-2-15 → …杠二杠一五
+        parts = re.findall("([-~])([0-9]+)", match["to"])
+        pieces.append(group(match, "to", "".join(("杠" if sep == "-" else "到") + read_digits(n) for sep, n in parts)))
     return pieces
+
+
+def _read_org(org: str) -> str:
+    """A standard's prefix: letters spelled, a province's code digit by digit, the slash silent
+    (GB/T → GBT, DB37/T → DB三七T)."""
+    return "".join(read_digits(part) if part.isdigit() else spell(part) for part in re.findall("[A-Za-z]+|[0-9]+", org))
 
 
 STANDARD = rule(
     "standard",
-    r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN)(?P<sp>\s?)(?P<n>[0-9]{3,6}(?:\.[0-9]+)?)"
-    r"(?P<ed>[:-](?:19|20)[0-9]{2})?(?P<to>[-~](?:[0-9]{2,6}))?(?![0-9])",
+    r"(?<![A-Za-z])(?P<org>ISO|IEC|IEEE|GB/T|GB|EN|NY/T|NY|HJ|QB/T|JB/T|YY/T|YY|HG/T|SN/T|DB[0-9]{2}/T)(?P<sp>\s?)(?P<n>[0-9]{3,6}(?:\.[0-9]+)?)"
+    r"(?P<ed>[:-](?:19|20)[0-9]{2})?(?P<to>(?:[-~][0-9]{1,6}){1,3})?(?![0-9])",
     _standard,
-    "IGE",
+    "IGENHQJYSD",
 )
 # A road's kilometre stake: K123+500 → K一百二十三加五百 (kilometre 123 plus 500 metres).
 STAKE = rule(
@@ -347,7 +354,7 @@ _SURNAMES: dict[str, str] = {
 TITLE = rule(
     "title",
     rf"(?<![A-Za-z])(?P<t>{'|'.join(sorted(_TITLES, key=len, reverse=True))})(?P<dot>\.?)(?= ?[A-Z][a-z])"
-    rf"(?:(?P<sp> ?)(?P<name>[A-Z][a-z]+)(?![A-Za-z]))?",
+    rf"(?:(?P<sp> ?)(?P<name>[A-Z][a-z]+)(?P<poss>['’]s)?(?![A-Za-z]))?",
     lambda m: [group(m, "t", read_english(_TITLES[m["t"]]) or spell_letters(m["t"])),
                *([group(m, "dot", "")] if m["dot"] else []), *_title_name(m)],
     "MDP",
@@ -360,7 +367,8 @@ def _title_name(match: re.Match[str]) -> list[Piece]:
         return []
     name = match["name"]
     spoken = _SURNAMES.get(name.lower()) or spell(name)
-    return [*([group(match, "sp", "")] if match["sp"] else []), group(match, "name", spoken)]
+    return [*([group(match, "sp", "")] if match["sp"] else []), group(match, "name", spoken),
+            *([group(match, "poss", "丝")] if match["poss"] else [])]
 
 
 # A word with an apostrophe: a possessive or a contraction, read whole (Tom's → 托姆丝, don't,
@@ -378,8 +386,8 @@ def _apostrophe_word(stem: str, end: str) -> str:
     known = WORDS.get((stem + end).lower())
     if known is not None:
         return known
-    if stem.isupper() and len(stem) > 1 and end == "s":
-        return spell_letters(stem) + "丝"
+    if end == "s" and (stem.lower() in WORDS or stem.isupper()):
+        return spell(stem) + "丝"  # NASA's 纳萨丝, CEO's 西伊欧丝, A's 诶丝
     return read_english(f"{stem}'{end}") or spell(stem) + spell_letters(end)
 
 
@@ -395,11 +403,25 @@ HYPHENATED_WORD = rule(
 )
 
 
+# Clothing sizes and weekdays joined by a hyphen are a range (s-xl → S到XL, mon-fri → 周一到周五).
+_SIZES = frozenset("xxs xs s m l xl xxl xxxl 2xl 3xl 4xl".split())
+_WEEKDAYS = {"mon": "周一", "tue": "周二", "tues": "周二", "wed": "周三", "thu": "周四", "thur": "周四", "thurs": "周四",
+             "fri": "周五", "sat": "周六", "sun": "周日"}
+
+
 def _hyphenated(word: str) -> str:
     known = WORDS.get(word.replace("-", "").lower())
     if known is not None:
         return known
-    return "".join(_hyphen_part(part) for part in word.split("-"))
+    parts = word.split("-")
+    lower = [part.lower() for part in parts]
+    if len(parts) == 2 and all(part in _SIZES for part in lower):
+        return "到".join(spell_letters(part) for part in parts)
+    if len(parts) == 2 and all(part in _WEEKDAYS for part in lower):
+        return "到".join(_WEEKDAYS[part] for part in lower)
+    if all(_is_pinyin(part) for part in lower):
+        return "".join(spell_letters(part) for part in parts)  # xiao-ming: a name in pinyin, spelled
+    return "".join(_hyphen_part(part) for part in parts)
 
 
 def _hyphen_part(part: str) -> str:

@@ -1,4 +1,5 @@
-"""Photography, music and audio notation, as a presenter or a music teacher reads it.
+"""Photography, music and audio notation, as a presenter or a music teacher reads it, and the numbers of
+farm inputs and crop varieties (复合肥（15-15-15）, 郑单958) that an agricultural broadcaster reads the same way.
 
 ``3/4拍`` → 四分之三拍 (a time signature, not a date), ``1/4音符`` → 四分音符, ``2分音符`` → 二分音符,
 ``♩=120`` → 四分音符等于一百二十, ``#F小调`` → 升F小调, ``Op.27 No.2`` → 作品第二十七号之二,
@@ -19,7 +20,7 @@ from tts.text.normalize.rules import START_DIGITS, Rule, group, rule
 # A time signature before 拍: 3/4拍 → 四分之三拍, 6/8拍 → 八分之六拍.
 TIME_SIGNATURE = rule(
     "time_signature",
-    r"(?<![0-9./])(?P<n>[1-9][0-9]?)/(?P<d>(?:2|4|8|16|32))(?=拍)",
+    r"(?<![0-9./])(?P<n>[1-9][0-9]?)/(?P<d>(?:2|4|8|16|32))(?=拍(?:$|[，。；、！？）)]|里|中|子|是|为|和|与|或|的(?:节奏|曲子|歌|音乐|舞曲|作品|乐曲|圆舞曲)))",
     lambda m: [group(m, 0, read_fraction(m["n"], m["d"]))],
     START_DIGITS,
 )
@@ -35,22 +36,31 @@ NOTE_VALUE = rule(
 _NOTE_SYMBOLS = {"♩": "四分音符", "♪": "八分音符"}
 TEMPO_NOTE = rule(
     "tempo_note",
-    r"[♩♪](?= ?=)",
+    r"[♩♪](?= ?= ?[0-9])",
     lambda m: [group(m, 0, _NOTE_SYMBOLS[m.group()])],
     "♩♪",
 )
 # A key or a note with its accidental: #F小调 → 升F小调, ♭B大调 → 降B大调, bE大调 → 降E大调.
 _ACCIDENTALS = {"#": "升", "♯": "升", "♭": "降", "b": "降"}
+_KEY_AFTER = "(?=大调|小调|调|和弦|m和弦|大三|小三|音(?!频|乐|响|箱))"
 KEY = rule(
     "key",
-    r"(?<![A-Za-z0-9])(?P<a>[#♯♭]|b(?=[A-G]大调|[A-G]小调))(?P<k>[A-G])(?=大调|小调|调|和弦|音|大三|小三|$|[，。、；])",
+    rf"(?<![A-Za-z0-9])(?P<a>[#♯♭]|b(?=[A-G]大调|[A-G]小调))(?P<k>[A-Ga-g]){_KEY_AFTER}",
     lambda m: [group(m, "a", _ACCIDENTALS[m["a"]]), group(m, "k", spell(m["k"]))],
     "#♯♭b",
 )
-# An opus number, with the number inside it: Op.27 No.2 → 作品第二十七号之二, Op.64 → 作品第六十四号.
+# … or its accidental after the letter: F#小调 → 升F小调, Bb大调 → 降B大调, Eb调.
+KEY_AFTER = rule(
+    "key_after",
+    rf"(?<![A-Za-z0-9])(?P<k>[A-G])(?P<a>[#♯♭b]){_KEY_AFTER}",
+    lambda m: [(_ACCIDENTALS[m["a"]] + spell(m["k"]), m.start(), m.end())],
+    "ABCDEFG",
+)
+# An opus number, with the number inside it: Op.27 No.2 → 作品第二十七号之二, Op.64 → 作品第六十四号
+# (written Op or op. — OP1 is an anime's opening, OP07 an op-amp).
 OPUS = rule(
     "opus",
-    r"(?<![A-Za-z])(?:Op|op|OP)\.? ?(?P<op>[0-9]{1,3})(?:[,，]? ?(?:No|no)\.? ?(?P<no>[0-9]{1,2}))?(?![0-9])",
+    r"(?<![A-Za-z])(?:Op\.? ?|op\. ?)(?P<op>[0-9]{1,3})(?:[,，]? ?(?:No|no)\.? ?(?P<no>[0-9]{1,2}))?(?![0-9])",
     lambda m: [group(m, 0, "作品第" + read_int(m["op"], liang=False) + "号"
                      + ("之" + read_int(m["no"], liang=False) if m["no"] else ""))],
     "Oo",
@@ -59,15 +69,16 @@ OPUS = rule(
 CHORD_PROGRESSION = rule(
     "chord_progression",
     r"(?<![0-9.-])(?:(?P<dashed>[1-7](?:-[1-7]){2,7})(?=进行|和弦|的和弦|走向|套路)"
-    r"|(?<=进行)(?P<run>[1-7]{4,8})(?![0-9])|(?P<before>[1-7]{4,8})(?=和弦进行|进行|和弦走向))",
+    r"|(?<=进行)(?P<run>[1-7]{4,8})(?=$|[，。；、！？]|和弦|的和弦)|(?P<before>[1-7]{4,8})(?=和弦进行|和弦走向|和弦))",
     lambda m: [group(m, 0, read_digits(re.sub("-", "", m.group())))],
     START_DIGITS,
 )
-# Numbered books and film formats said digit by digit: 车尔尼599 → 五九九, 120胶片 → 一二零胶片.
+# Numbered books and film formats said digit by digit: 车尔尼599 → 五九九 (but 车尔尼100 一百, its name),
+# 120胶片 → 一二零胶片.
 CATALOGUE_NUMBER = rule(
     "catalogue_number",
-    r"(?:(?<=车尔尼)[0-9]{3}|(?<![0-9])(?:120|135|220)(?=胶片|胶卷|底片|画幅|相机|的胶片|中画幅|格式))(?![0-9])",
-    lambda m: [group(m, 0, read_digits(m.group()))],
+    r"(?:(?<=车尔尼)[0-9]{3}|(?<=[0-9]比)[0-9]{3}(?=难|简单|容易)|(?<![0-9])(?:120|135|220)(?=胶片|胶卷|底片|画幅|相机|的胶片|中画幅|格式))(?![0-9])",
+    lambda m: [group(m, 0, "一百" if m.group() == "100" else read_digits(m.group()))],
     START_DIGITS,
 )
 # Chroma subsampling digit by digit after a bit depth or before what it describes (10bit 4:2:2内录 →
@@ -75,7 +86,7 @@ CATALOGUE_NUMBER = rule(
 CHROMA = rule(
     "chroma",
     r"(?:(?<=bit)|(?<=bit )|(?<=色度)|(?<=采样)|(?<=色彩))(?:4:4:4|4:2:2|4:2:0|4:1:1)(?![0-9:])"
-    r"|(?<![0-9:])(?:4:4:4|4:2:2|4:2:0|4:1:1)(?=内录|外录|采样|色度|录制|视频|编码|格式)",
+    r"|(?<![0-9:])(?:4:4:4|4:2:2|4:2:0|4:1:1)(?=内录|外录|色度|录制|视频|编码|格式| ?(?:8|10|12)bit| HQ)",
     lambda m: [group(m, 0, read_digits(m.group().replace(":", "")))],
     "4",
 )
@@ -88,16 +99,18 @@ CODEC = rule(
 # A neutral-density filter's strength, a number: ND1000 → ND一千, ND8.
 ND_FILTER = rule(
     "nd_filter",
-    r"(?<![A-Za-z0-9])ND(?P<n>[0-9]{1,4})(?![0-9A-Za-z])",
-    lambda m: [(spell("ND"), m.start(), m.start("n")), group(m, "n", read_int(m["n"], liang=False))],
+    r"(?<![A-Za-z0-9])ND(?P<n>[0-9]{1,4}(?:\.[0-9])?)(?:-(?P<to>[0-9]{1,4}))?(?![0-9A-Za-z.])",
+    lambda m: [(spell("ND"), m.start(), m.start("n")), group(m, "n", read_decimal(m["n"], liang=False)),
+               *([(("到" + read_int(m["to"], liang=False)), m.end("n"), m.end())] if m["to"] else [])],
     "N",
 )
-# A multiplier before a lens or a playback speed: 2x增距镜 → 两倍增距镜, 1.5x倍速 → 一点五倍速.
-_MULTIPLIED = ("增距镜", "增倍镜", "变焦", "光学变焦", "数码变焦", "倍速", "速度", "播放", "慢放", "快放", "快进", "长焦",
-               "放大", "镜头", "无损变焦")
+# A multiplier before a lens or a playback speed: 2x增距镜 → 两倍增距镜, 1.5x倍速 → 一点五倍速, 4x镜 → 四倍镜
+# (not a phone's model, 荣耀9X, 小米12X).
+_MULTIPLIED = ("增距镜", "增倍镜", "变焦", "光学变焦", "数码变焦", "倍速", "慢放", "快放", "快进", "长焦", "放大", "无损变焦",
+               "镜(?!头)")
 MULTIPLIER = rule(
     "multiplier",
-    rf"(?<![0-9.A-Za-z])(?P<n>[0-9]{{1,3}}(?:\.[0-9])?)[xX×](?={'|'.join(_MULTIPLIED)})",
+    rf"(?<![0-9.A-Za-z])(?P<n>[0-9]{{1,3}}(?:\.[0-9])?)[xX](?={'|'.join(_MULTIPLIED)})",
     lambda m: [group(m, 0, ("两" if m["n"] == "2" else read_decimal(m["n"], liang=False))
                      + ("" if m.string.startswith("倍速", m.end()) else "倍"))],
     START_DIGITS,
@@ -108,6 +121,20 @@ SAMPLE_FORMAT = rule(
     r"(?<![0-9.])(?P<rate>[0-9]{2,3}(?:\.[0-9])?) ?kHz ?/ ?(?P<depth>(?:8|16|24|32)) ?bit(?![A-Za-z])",
     lambda m: [group(m, 0, read_decimal(m["rate"], liang=False) + "千赫兹" + read_int(m["depth"], liang=False) + "比特")],
     START_DIGITS,
+)
+# … the other way round: 24bit/96kHz → 二十四比特九十六千赫兹.
+SAMPLE_FORMAT_REVERSED = rule(
+    "sample_format_reversed",
+    r"(?<![0-9.])(?P<depth>(?:8|16|24|32)) ?bit ?/ ?(?P<rate>[0-9]{2,3}(?:\.[0-9])?) ?kHz(?![A-Za-z])",
+    lambda m: [group(m, 0, read_int(m["depth"], liang=False) + "比特" + read_decimal(m["rate"], liang=False) + "千赫兹")],
+    START_DIGITS,
+)
+# Two beats said 两拍 where 拍 ends the phrase (占2拍。; 2拍子, the metre, and 2拍摄 keep 二).
+TWO_BEATS = rule(
+    "two_beats",
+    r"(?<![0-9./:])2(?=拍(?:$|[，。；、！？]|半|的时值))",
+    lambda m: [group(m, 0, "两")],
+    "2",
 )
 # A bit depth alone: 10bit → 十比特.
 BIT_DEPTH = rule(
@@ -123,6 +150,28 @@ BPM = rule(
     lambda m: [(spell(m["b"]), m.start(), m.start("n")), group(m, "n", read_int(m["n"], liang=False))],
     "Bb",
 )
+# A fertilizer's N-P-K ratio, each part said and the dashes 杠 (复合肥（15-15-15） 十五杠十五杠十五, 磷酸二铵
+# 18-46-0): three numbers in brackets or right after the fertilizer; not a range.
+NPK_RATIO = rule(
+    "npk_ratio",
+    r"(?:(?<=[（(])|(?<=肥)|(?<=型)|(?<=铵)|(?<=钾)|(?<=NPK)|(?<=NPK )|(?<=配方)|(?<=养分)|(?<=配比))"
+    r"(?P<a>[0-9]{1,2})-(?P<b>[0-9]{1,2})-(?P<c>[0-9]{1,2})(?![0-9.-])",
+    lambda m: [group(m, 0, "杠".join(read_int(m[k], liang=False) for k in "abc"))],
+    START_DIGITS,
+)
+# Crop varieties and farm inputs named by a number, digit by digit (郑单958 郑单九五八, 先玉335, 5406菌肥,
+# 喷施920 — gibberellin): after a variety's name, or the number the product is known by.
+_VARIETY_NAMES = ("郑单", "先玉", "百农", "登海", "浚单", "济麦", "中麦", "扬麦", "周麦", "西农", "鲁原", "烟农", "豫麦", "良星",
+                  "新麦", "农大", "中单", "伟科", "秋乐", "裕丰", "联创", "川单", "苏玉", "宁麦", "山农", "泰农", "鲁单", "冀麦",
+                  "石麦", "矮抗", "漯麦", "洛旱", "濮麦", "淮麦", "中黄", "齐黄", "冀豆", "黑农", "合丰", "绥农", "东农", "中棉",
+                  "鲁棉", "冀棉", "湘杂", "南粳", "淮稻", "龙粳", "绥粳", "吉粳", "隆平", "德美亚", "迪卡")
+VARIETY_NUMBER = rule(
+    "variety_number",
+    "(?:" + "|".join(f"(?<={name})" for name in _VARIETY_NAMES) + r")(?P<n>[0-9]{3})(?![0-9.])"
+    r"|(?<![0-9.])(?:5406(?=菌|抗生菌|细胞分裂素)|920(?=可|溶液|粉|喷|处理|[（(]赤霉素))",
+    lambda m: [group(m, 0, read_digits(m.group()))],
+    START_DIGITS,
+)
 # A mixed number with a vulgar fraction: 33⅓转 → 三十三又三分之一转, ½ → 二分之一.
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
            "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
@@ -136,5 +185,6 @@ VULGAR_FRACTION = rule(
 
 RULES: tuple[Rule, ...] = (
     VULGAR_FRACTION, TIME_SIGNATURE, NOTE_VALUE, TEMPO_NOTE, KEY, OPUS, CHORD_PROGRESSION, CATALOGUE_NUMBER, CHROMA,
-    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, BIT_DEPTH, BPM,
+    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, SAMPLE_FORMAT_REVERSED, TWO_BEATS, BIT_DEPTH, BPM, NPK_RATIO,
+    VARIETY_NUMBER, KEY_AFTER,
 )

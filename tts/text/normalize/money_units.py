@@ -27,6 +27,7 @@ UNITS: dict[str, str] = {
     "lb": "磅", "lbs": "磅", "oz": "盎司",
     # time and speed
     "s": "秒", "ms": "毫秒", "min": "分钟", "mins": "分钟", "h": "小时", "hr": "小时",
+    "mS/cm": "毫西门子每厘米", "μS/cm": "微西门子每厘米",
     "hrs": "小时", "km/h": "公里每小时", "kph": "公里每小时", "m/s": "米每秒", "m/s²": "米每二次方秒", "m/s2": "米每二次方秒",
     "mph": "英里每小时",
     # electricity, energy, pressure, sound, frequency
@@ -63,8 +64,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "EUR": "欧元", "GBP": "英镑", "JPY": "日元", "HKD": "港元",
 }
 
-TEMPERATURE_UNITS = {"°C": "摄氏度", "°F": "华氏度", "°": "度", "度": "度"}
-TEMPERATURE_UNIT = r"\s?(?:°C|°F|°|度)"
+TEMPERATURE_UNITS = {"°C": "摄氏度", "°F": "华氏度", "°Bx": "度", "°": "度", "度": "度"}
+TEMPERATURE_UNIT = r"\s?(?:°C|°F|°Bx|°|度)"
 
 
 def _alternation(words: list[str]) -> str:

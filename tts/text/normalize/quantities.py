@@ -62,7 +62,7 @@ MEASURE_WORDS = (
     "声 步 斤 两 里 米 吨 克 升 元 角 毛 天 夜 晚 周 岁 倍 点 成 万 千 百 亿 亩 箱 瓶 杯 碗 "
     "盘 包 袋 罐 颗 粒 滴 枚 封 笔 股 户 人 分 秒 室 厅 卫 小时 分钟 秒钟 公里 千米 公斤 千克 公顷 星期 "
     "毫升 厘米 毫米 平方 立方 英里 美元 欧元 港元 日元 英镑 勺 汤匙 茶匙 匙 节 圈 门 扇 盏 幅 盒 串 "
-    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 居 居室 小节 拍"
+    "束 捆 款 样 胜 负 平 局 球 站 孔 学分 学时 集 票 居 居室 小节"
 ).split()
 _MEASURE = re.compile(
     "(?:" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
@@ -573,23 +573,24 @@ SPACED_UNIT = rule(
 )
 
 # An age in days written d, as concrete and cultures are timed (28d抗压强度, 养护7d后, 3d内): 天 — only
-# before the words that follow such an age, so 3D打印 and a d of a code are left alone.
+# before the words that follow such an age, so 3D打印, 2d、3d动画, 3d后期 and a bar's diameter (35d，) are left alone.
 DAYS = rule(
     "days",
-    r"(?<![0-9A-Za-z.])(?P<n>[0-9]{1,3})d(?=龄期|强度|抗压|抗折|养护|后|内|以内|以上|以后|之内|左右|[，。；、])",
+    r"(?<![0-9A-Za-z.])(?P<n>[0-9]{1,3})d(?=龄期|强度|抗压|抗折|养护|后(?!期)|内|以内|以后|之内|左右|拆线|拆模)",
     lambda m: [group(m, 0, ("两" if m["n"] == "2" else read_int(m["n"])) + "天")],
     START_DIGITS,
 )
 
 # Amperes, written A like the letter: an A after a number is 安 where electricity is spoken of
-# (电流就是0.2A, 请使用10A以上的插座, 5V/2A充电), else the letter as before (5A景区, 3A股 三诶).
-_ELECTRIC_BEFORE = re.compile("电流|插座|充电|额定|安培|电源|适配器|输出|输入|保险丝|空开|断路器|[0-9]V|伏")
-_ELECTRIC_AFTER = ("以上", "以下", "以内", "插座", "的插座", "电流", "的电流", "保险丝", "的保险丝", "空开", "快充", "充电")
+# (电流就是0.2A, 请使用10A的插座, 5V/2A充电, 5V2A), else the letter as before (5A景区, 4A以上景区, 3A股 三诶).
+_ELECTRIC_BEFORE = re.compile("(?:电流|额定电流|插座|充电器|适配器|输出|输入(?!法)|保险丝|空开|断路器)[^，。；！？]{0,4}$"
+                              "|[0-9]V ?[/⎓]? ?$")
+_ELECTRIC_AFTER = re.compile("(?:以上|以下|以内)?的?(?:插座|电流|保险丝|空开|电源线|断路器)|快充|充电")
 
 
 def _ampere(match: re.Match[str]) -> list[Piece]:
     number = match["n"]
-    if _ELECTRIC_BEFORE.search(context_before(match, 10)) or match.string.startswith(_ELECTRIC_AFTER, match.end()):
+    if _ELECTRIC_BEFORE.search(context_before(match, 12)) or _ELECTRIC_AFTER.match(match.string, match.end()):
         return [group(match, 0, ("两" if number == "2" else read_decimal(number)) + "安")]
     return [group(match, 0, read_decimal(number, liang=False) + "诶")]
 
@@ -601,7 +602,15 @@ AMPERE = rule(
     START_DIGITS,
 )
 
+# Alcohol by volume on a label, said in degrees: 52%vol → 五十二度.
+ALCOHOL = rule(
+    "alcohol",
+    r"(?<![0-9.])(?P<n>[0-9]{1,2}(?:\.[0-9])?) ?% ?(?:vol|VOL|Vol)(?![A-Za-z])",
+    lambda m: [group(m, 0, read_decimal(m["n"]) + "度")],
+    START_DIGITS,
+)
+
 RULES: tuple[Rule, ...] = (
-    DAYS, AMPERE, VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
+    DAYS, AMPERE, ALCOHOL, VERSUS, POWER, SCIENTIFIC, ROOT, MAGNITUDE_RANGE, EQUATION, FRACTION, RATIO, UNIT_RANGE,
     QUANTITY, SPACED_UNIT,
 )

@@ -164,9 +164,9 @@ ROOM_NUMBER = rule(
 # 501小刘：…, 1203陈哥：): at the start of a line or after a bracket or a stop, before a person and a colon.
 SPEAKER_ROOM = rule(
     "speaker_room",
-    r"(?:^|(?<=[\n】\]）)，。！？；]))(?P<n>[1-9][0-9]{2,3})"
-    r"(?=(?:[小老][\u4e00-\u9fff]|[\u4e00-\u9fff](?:阿姨|叔叔|叔|哥|姐|爷爷|奶奶|嫂子|嫂|妈妈|爸爸|老师|师傅|大爷|大妈|阿婆|伯伯|伯)"
-    r"|业主|住户|宝妈)[：:])",
+    r"(?:^|(?<=[\n】\]）)，。！？；【\[@]))(?P<n>[1-9][0-9]{2,3})"
+    r"(?=(?:[小老](?![时学区组号])[\u4e00-\u9fff]|[\u4e00-\u9fff](?:阿姨|叔叔|叔|哥|姐|爷爷|奶奶|嫂子|嫂|妈妈|爸爸|老师|师傅|大爷|大妈|阿婆|伯伯|伯)"
+    r"|业主|住户|宝妈)(?:[：:]|】))",
     lambda m: [group(m, "n", read_digits(m["n"]))],
     START_DIGITS,
 )
