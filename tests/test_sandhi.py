@@ -444,6 +444,8 @@ def fe() -> Frontend:
     ("出门记得把门关上。", "chu1 men2 ji4 de5 ba3 men2 guan1 shang5"),
     ("穿上衣服", "chuan1 shang5 yi1 fu5"),
     ("他今天看起来挺精神的。", "ta1 jin1 tian1 kan4 qi3 lai5 ting3 jing1 shen5 de5"),
+    ("孩儿给母亲请安。", "hai2 er2 gei2 mu3 qin1 qing3 an1"),  # a child speaking of itself
+    ("这小孩儿真可爱", "zhe4 xiao3 hair2 hair2 zhen1 ke3 ai4"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -34,10 +34,12 @@ NOT_ERHUA: frozenset[str] = frozenset(
      # 上官婉儿, the plant genus Caragana
      "帖木儿", "铁木儿", "莫卧儿", "塔塔儿", "笛卡儿", "婉儿", "锦鸡儿", "孛儿",
      # a disciple speaking of himself (请受徒儿一拜), a parent of a son in period speech (吾儿, 我儿)
-     "徒儿", "吾儿", "我儿"]
+     "徒儿", "吾儿", "我儿",
+     # a son or daughter speaking of themselves to a parent (孩儿给母亲请安); 小孩儿, 男孩儿 are words of their own
+     "孩儿"]
 )
 # … except these, which count only as whole words: 从小儿, 大小儿 merge (cóngxiǎor).
-_WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"
+_WHOLE_WORD_ONLY = frozenset(["小儿", "病儿", "一儿", "孩儿"])  # 病儿 "sick child"; 毛病儿 merges; 一儿一女 "a son"
 # Erhua words that the rules above would miss: jieba cuts 发|小儿 ("childhood friend", where 小儿 alone is
 # "child", xiǎo'ér; so do 打|小儿 and 从|小儿, "since childhood") or lists 小人儿书 with 儿 inside before a noun.
 _ERHUA_ENDINGS = ("发小儿", "打小儿", "从小儿")

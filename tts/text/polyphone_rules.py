@@ -47,7 +47,7 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒")
+                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒", "签字", "签")
 # Nouns jieba's HMM glues to a 得 "must" after them (番茄|苗得|搭个架子).
 _NOUN_GLUED_TO_MUST = frozenset("苗树花草菜车房门窗墙锅药")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
@@ -143,7 +143,8 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓薄厚宽窄")
 # Complements of degree after a verb's or an adjective's 得 (薄得吓人, 争得面红耳赤, 疼得要命).
 _DEGREE_COMPLEMENTS = ("吓人", "要命", "厉害", "出奇", "离谱", "面红耳赤", "发慌", "发麻", "够呛", "一塌糊涂", "乱七八糟",
-                       "不可开交", "不像话", "不得了", "没边")
+                       "不可开交", "不像话", "不得了", "没边", "浑身", "满身", "满脸", "满头", "遍体", "粉碎", "落花流水",
+                       "七零八落", "一干二净", "体无完肤")
 # Verbs of distance after which 得远 / 得近 is the complement (离得远, 住得近, 扔得远).
 _DISTANCE_VERBS = frozenset("离隔住坐站挨走跑飞扔跳传踢射躲")
 # Words of feeling before a 得 that is the complement marker: 开心得原地转圈, 激动得说不出话.
@@ -908,6 +909,29 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "和" and target.word == "和" and after in ("好", "匀") and not sentence.startswith("好如初", index + 1) \
             and re.search("饵料|饵|面团|面粉|面|泥|馅|粉", _clause_before(sentence, index)[-6:]):
         return "huo2"  # 饵料和好以后, 把面和匀: "mix, knead" (和好如初: hé)
+    if char == "结" and target.word == "结果" and index == target.word_start \
+            and sentence[index + 2:index + 3] in ("了", "", "，", "。", "！", "啦") \
+            and re.search("树|藤|秧苗|果园|植株|庄稼|瓜秧", _clause_before(sentence, index)):
+        return "jie1"  # 石榴树结果了: "bear fruit" (jié guǒ is "result")
+    if char == "背" and target.word in ("背", "背着") and sentence.startswith("背着", index) \
+            and re.match("着(?:很|太|挺|好|真|怪|可)?(?:累|沉|吃力|费劲|重)", sentence[index + 1:]):
+        return "bei1"  # 书包太沉，背着很累: carried (背着手 bèi)
+    if char == "少" and target.word == "少" and re.match("了[一两几三四五六七八九十半0-9]", sentence[index + 1:]):
+        return "shao3"  # 练习册少了一页, 少了五块钱: "lack"
+    if char == "吐" and target.word == "吐" and (_ends_clause(sentence, index + 1) or after == "了") \
+            and re.search("晕车|晕船|晕机|恶心|喝多|醉|反胃|孕吐|肠胃|发烧|吃坏", sentence):
+        return "tu4"  # 孩子晕车，一上车就吐: "vomit" (吐痰, 吐口水: tǔ)
+    if char == "倒" and target.word == "倒" and after in ("挺", "很", "蛮", "真"):
+        return "dao4"  # 学习倒挺认真: "rather, on the other hand"
+    if char == "为" and target.word == "为" and re.match("[^，。！？；]{1,8}?的(?:事|问题|小事)(?:情)?(?:跟|和|与|同|又|而|大|吵|闹)", sentence[index + 1:]):
+        return "wei4"  # 室友为水电费的事跟我吵了一架: "over, because of"
+    if char == "落" and target.word in ("落", "落在") and index == target.word_start \
+            and re.match("在?(?:客栈|家里|酒店|宾馆|宿舍|店里|公司|办公室|学校|教室|营地|房间|出租车上|车上)", sentence[index + 1:]) \
+            and not re.search("叶|雨|雪|花|灰|太阳|月亮|鸟|飞机|炸弹|炮弹|掉|飘|滑", _clause_before(sentence, index)):
+        return "la4"  # 那块玉佩落在客栈里了: "left behind" at a place
+    if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
+            and re.match("再[^，。！？；也都]{1,4}(?:一点儿?|一些|点儿?)(?:[，。！？；]|$)", sentence[index + 1:]):
+        return "dei3"  # 防守得再积极一点: "must be more …" (跑得再快也追不上: the complement)
     if char == "塞" and target.word == "要塞" and index == target.word_start + 1 \
             and re.match("(?:[一两几半][团块张把根条片]|进(?!行|攻|驻|犯)|满|紧|住)", sentence[index + 1:]):
         return "sai1"  # jieba's 试管口要塞|一团棉花: "must stuff" (要塞 "fortress" is sài)
@@ -943,7 +967,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.match("(?:该|当|是|有|尽|用|付|答|按|根据|严格|满足|符合|遵守|执行|尊重|响应|充分|积极|认真|考虑|配合)", sentence[index + 1:]):
         return "ying4"  # 应中国政府邀请, 应公司要求: "at the invitation / request of" opening a clause
     if char == "应" and (target.word == "应" or _loose(target)) and index == target.word_start \
-            and re.match("(?:广大)?(?:粉丝|观众|网友|同学们|同学|群众|大家|客户|家长|读者|朋友们|朋友|对方|市民|村民|用户|买家|顾客"
+            and re.match("(?:广大)?(?:粉丝|观众|网友|同学们|同学|群众|大家|客户|家长|读者|朋友们|朋友|对方|市民|村民|用户|买家|顾客|我们|你们|他们|租客|房客|业主|患者"
                          "|学生们|学生|他|她|其|主办方|组委会|[^，。！？；]{1,4}(?=之))们?(?:的|之)?(?:要求|邀请|邀|所请|请求|号召)",
                          sentence[index + 1:]) \
             and not re.match("(?:该|当|是|有|尽|对|用|付|答)", sentence[index + 1:]):
@@ -1389,7 +1413,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "处" and (target.word in ("处", "处得") or _loose(target)) and after == "得" and before[-1:] not in "到各好难益长短一几两这那此多某每" \
             and re.match("得(?:不错|很|挺|好|来|怎么样|还|非常|融洽|像|跟)", sentence[index + 1:]):
         return "chu3"  # 跟工长处得不错: "get along"
-    if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?一?道(?:长|深|浅|细|大|小)?(?:口子|印子|印|伤口|划痕|痕|血)", sentence[index + 1:]):
+    if char == "划" and (target.word == "划" or _loose(target)) and re.match("了?出?一?道(?:长|深|浅|细|大|小|深深的|浅浅的|长长的)?(?:口子|印子|印|伤口|划痕|痕迹|痕|血)", sentence[index + 1:]):
         return "hua2"  # 把新地板划了一道印子: "scratch" (划一道线 huà)
     if char == "看" and target.word in ("看", "看着") and sentence.startswith("看着", index) \
             and re.search("帮我|帮忙|替我|得有人|要有人|你帮|交给|托给|留给", _clause_before(sentence, index)) \

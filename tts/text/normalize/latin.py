@@ -430,6 +430,14 @@ def _hyphen_part(part: str) -> str:
     return spell(part)
 
 
+# Programming languages and frameworks written with symbols: C# 西夏普, F# 艾弗夏普, .NET 点耐特 (a key
+# such as C#大调 is read by the music rules before this one).
+SYMBOL_NAME = rule(
+    "symbol_name",
+    r"(?<![A-Za-z0-9])(?:(?P<sharp>[CF])#|(?P<net>\.NET))(?![A-Za-z0-9#])",
+    lambda m: [group(m, 0, spell_letters(m["sharp"]) + "夏普" if m["sharp"] else "点耐特")],
+    "CF.",
+)
 WORD = rule("word", r"[A-Za-z]+", lambda m: [group(m, 0, spell(m.group()))], START_LETTERS)
 GREEK_LETTER = rule(
     "greek",
@@ -439,6 +447,7 @@ GREEK_LETTER = rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, TITLE, APOSTROPHE_WORD, HYPHENATED_WORD, WORD,
+    EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, TITLE, APOSTROPHE_WORD, HYPHENATED_WORD, SYMBOL_NAME,
+    WORD,
     GREEK_LETTER,
 )

@@ -97,6 +97,7 @@ RULES: tuple[Rule, ...] = (
     money_units.PER_WEIGHT_AND_TIME,
     money_units.PER,
     latin.TITLE,  # before the dotted names: Dr.Wang is a doctor
+    latin.SYMBOL_NAME,  # before the dotted names and punctuation: .NET, C#
     tech.DOTTED_NAME,  # before the codes and letters: Node.js, M.2
     latin.CODE,
     latin.APOSTROPHE_WORD,
