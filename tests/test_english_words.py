@@ -294,7 +294,9 @@ def test_chinese_text_does_not_load_espeak() -> None:
     ("Mr. Wang's office", "米丝特王丝欧飞丝"),
     ("尺码是s-xl，请按身高选择。", "尺码是艾斯到艾克斯艾乐，请按身高选择。"),  # sizes: a range
     ("营业时间mon-fri，周末休息。", "营业时间周一到周五，周末休息。"),
-    ("他的网名叫xiao-ming。", "他的网名叫艾克斯艾诶欧艾姆艾恩吉。"),  # pinyin stays spelled
+    ("门铃ding-dong响了。", "门铃定东响了。"),
+    ("尺码S-XL。", "尺码艾斯到艾克斯艾乐。"),  # sizes in capitals
+    ("营业时间Sat-Sun。", "营业时间周六到周日。"),
     ("我在学C#。", "我在学西夏普。"),  # languages written with symbols
     (".NET框架", "点耐特框架"),
     ("C#大调", "升西大调"),  # a key

@@ -446,6 +446,14 @@ def fe() -> Frontend:
     ("他今天看起来挺精神的。", "ta1 jin1 tian1 kan4 qi3 lai5 ting3 jing1 shen5 de5"),
     ("孩儿给母亲请安。", "hai2 er2 gei2 mu3 qin1 qing3 an1"),  # a child speaking of itself
     ("这小孩儿真可爱", "zhe4 xiao3 hair2 hair2 zhen1 ke3 ai4"),
+    ("服药一月后复查。", "fu2 yao4 yi2 yue4 hou4 fu4 cha2"),  # a month
+    ("数学必修一知识点总结。", "shu4 xue2 bi4 xiu1 yi1 zhi1 shi2 dian3 zong3 jie2"),
+    ("走地道的时候要注意安全。", "zou3 di4 dao4 de5 shi2 hou5 yao4 zhu4 yi4 an1 quan2"),
+    ("请往前走几步", "qing2 wang3 qian2 zou2 ji3 bu4"),  # a verb and its count
+    ("别老打游戏打到半夜", "bie2 lao2 da3 you2 xi4 da3 dao4 ban4 ye4"),  # an adverb leaning right
+    ("明天同一时间", "ming2 tian1 tong2 yi1 shi2 jian1"),
+    ("如：大一班张小米", "ru2 da4 yi1 ban1 zhang1 xiao2 mi3"),
+    ("心里头特别想念故乡", "xin1 li3 tou5 te4 bie2 xiang3 nian4 gu4 xiang1"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

@@ -30,7 +30,7 @@ _SUBJECTS = ("我", "你", "他", "她", "它", "们", "咱", "俩", "大家", "
              "春天", "秋天", "平时", "平常", "周末",
              "还", "就", "也", "都", "又", "总", "必须", "一定", "非", "中午", "晚上", "早上", "上午", "下午",
              "今晚", "明早")
-_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿用配喝擦")
+_MUST_VERBS = frozenset("去走来做赶把先花等想吃好早马抓给跟让请回找买准写考学问告带交练睡起陪接送加注小读搬换直在熬听禁停戒补办再当留休另记败从有受穿用配喝擦排")
 # Words ending in 落 that keep luò before 在 (把东西掉落在地上); jieba's other glue (把粉|扑落|在) is "leave behind".
 _FALLEN_WORDS = frozenset(["降落", "坐落", "散落", "跌落", "掉落", "滑落", "脱落", "飘落", "洒落", "坠落", "陨落", "回落",
                            "着落", "失落", "下落", "角落", "段落", "部落", "村落", "院落", "冷落", "错落", "零落", "衰落",
@@ -143,6 +143,7 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
                           "慢快贵脏乱美丑远近高低短亮暗静闲浅甜咸酸苦香臭软硬胖瘦冷湿早晚轻涨红肿鼓薄厚宽窄")
 # Complements of degree after a verb's or an adjective's 得 (薄得吓人, 争得面红耳赤, 疼得要命).
 _DEGREE_COMPLEMENTS = ("吓人", "要命", "厉害", "出奇", "离谱", "面红耳赤", "发慌", "发麻", "够呛", "一塌糊涂", "乱七八糟",
+                       "还行", "还可以", "还不错", "眉毛都",
                        "不可开交", "不像话", "不得了", "没边", "浑身", "满身", "满脸", "满头", "遍体", "粉碎", "落花流水",
                        "七零八落", "一干二净", "体无完肤")
 # Verbs of distance after which 得远 / 得近 is the complement (离得远, 住得近, 扔得远).
@@ -374,7 +375,7 @@ _CARRIED_AFTER_OF = re.compile(
     r"着(?:[^，。！？；]{1,8}的(?:孩子|老人|病人|伤员|娃|宝宝|书包|背包|双肩包|电脑包|挎包|包|行李|行囊|包袱|背篓|麻袋|竹篓|箩筐|壳|装备|粮食|柴火|水"
     r"|师妹|师弟|师兄|师姐|师父|同伴|伙伴|队友|战友|兄弟)"
     r"|(?!公司|老板|父母|家人|家里|老婆|老公|领导|大家|别人|组织|单位|学校|老师|[我你他她])"
-    r"(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他"
+    r"(?:一个|一只|个|只|两个|一)?(?:(?!玩(?!具))[^，。！？；的了卖买偷拿翻藏扔找弹吃喝抽看]){0,4}(?:书包|背包|双肩包|电脑包|挎包|行李|行囊|背篓|麻袋|竹篓|箩筐|壳|竹筐|柴火|猎枪|电脑|笔记本|相机|吉他"
     r"|(?<![钱红皮面荷腰外承打])包|(?<!一)筐|篓|(?<=[一两几大])袋|氧气瓶|药箱|工具箱))")
 # Verbs after which a lone 差 before 了 / 的 is "poorly" (考差了, 弄差了).
 _TURNED_OUT_POOR = frozenset("考变弄搞做写画唱演")
@@ -830,13 +831,17 @@ def rule_reading(sentence: str, target: Target) -> str | None:
     if char == "得" and len(target.word) == 3 and index == target.word_start + 1 \
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
+    if char == "得" and target.word_reading is None and len(target.word) == 2 and index == target.word_start \
+            and after in "惯出够住完动起" and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("稳搬吃"):
+        return "de5"  # jieba's 吃|得惯, 搬|得出: a potential complement glued to 得
     if char == "得" and _after_its_verb(target) and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
             and before[-1:] not in "不没也还就都又总只" and (
                 sentence.startswith(_DEGREE_COMPLEMENTS, index + 1)
                 or (before[-1:] in _DISTANCE_VERBS and after in "远近"
                     and sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "了", "点", "些", "的", "呢"))
-                or (after in _POTENTIAL_COMPLEMENTS and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("数认分")
-                    and sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "吗", "楚"))):
+                or (after in _POTENTIAL_COMPLEMENTS and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("数认分稳搬吃")
+                    and sentence[index + 1:index + 3] not in ("到了", "起来") and (
+                        sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "吗", "楚") or after in "惯住出够"))):
         return "de5"  # 薄得吓人, 大家离得远, 睫毛都数得清: the complement marker
     if char == "得" and target.word == "得" and sentence.startswith(_MUST_ADVERBS, index + 1) \
             and not _after_feeling(target, before) and target.previous_word not in _QUALITY_VERBS:
@@ -876,11 +881,12 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                      and not re.search("树|天上|空中|掉|从", _clause_before(sentence, index)))):
         return "la4"  # 在现场落下了一只手套, 落了一个赠品没说: "leave out, leave behind" (落了一地 luò)
     if char == "落" and (target.word in ("落", "落下") or (target.word.endswith("落") and target.word not in _FALLEN_WORDS)) \
-            and (after in ("在", "下") or sentence.startswith(_LEFT_AT, index + 1)) and _ba_in_clause(sentence, index):
+            and (after in ("在", "下") or sentence.startswith(_LEFT_AT, index + 1)) and _ba_in_clause(sentence, index) \
+            and not re.search("灰|雨|汗|泪|户口|责任|目光|视线|眼光", _clause_before(sentence, index)):
         return "la4"  # 把钥匙落在家里, 把手机落下了, jieba's 把粉|扑落|在: "leave behind"
     if char == "落" and target.index == target.word_start and target.word in ("落", "落下", "落了") and (
             (re.match("下?了?(?:一大截|一截|好远|老远|一大段|不少课|好几节课|很多课)", sentence[index + 1:])
-             and re.search("被|进度|功课|课程|学习|成绩|同学", _clause_before(sentence, index)))
+             and re.search("被|进度|功课|课程|学习|成绩|同学|跑|追|骑|游|爬", _clause_before(sentence, index)))
             or (before.endswith(("别", "可别", "千万别"))
                 and re.match("下(?:东西|什么|了?[，。！？；啊]|了?$)", sentence[index + 1:]))):
         return "la4"  # 进度被同学落下了一大截, 别落下东西: "fall behind, leave behind"
@@ -894,20 +900,21 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                         or (target.word in ("只差", "就差", "还差", "仅差", "才差") and index == target.word_start + 1)) \
             and re.match("[零一二两三四五六七八九十几半0-9]+(?:个|分|秒|步|米|厘米|公分|天|年|岁|块|元|分钟|小时|名|票|环)", sentence[index + 1:]):
         return "cha4"  # 只差两秒就能打破纪录: "short by"
-    if char == "当" and target.word == "家当" and index == target.word_start + 1 and after in ("了", "过", "上", "起"):
+    if char == "当" and target.word == "家当" and index == target.word_start + 1 and after in ("了", "过", "上", "起") \
+            and re.search("在[^，。！？；]{0,6}$", before) and sentence[index + 2:index + 3] not in ("", "，", "。", "！"):
         return "dang1"  # jieba's 在雇主家当|了三年保姆: "work as" (家当 "belongings" takes no 了)
     if char == "教" and index == target.word_start + len(target.word) - 1 and target.word not in ("宗教", "佛教", "道教", "请教", "领教", "求教", "指教", "讨教", "就教", "赐教") \
             and re.match("[^，。！？；]{1,8}?(?:怎么|如何|怎样)", sentence[index + 1:]):
         return "jiao1"  # 月嫂教新手妈妈怎么抱孩子: "teach" someone how
-    if char == "调" and target.word == "调" and _ends_clause(sentence, index + 1) \
-            and before.endswith(("重新", "再", "慢慢", "好好", "自己", "仔细")):
+    if char == "调" and target.word == "调" and _ends_clause(sentence, index + 1) and before.endswith("重新") \
+            and re.search("漂|音|琴|弦|温|参数|色|座椅|闹钟|焦|亮度|音量|时间|表", _clause_before(sentence, index)):
         return "tiao2"  # 浮漂得重新调: "adjust" ending the clause (重新调岗 diào is a word of its own)
     if char == "划" and (target.word == "划" or _loose(target)) and after and after in "到过向回走着" \
-            and re.search("船|桨|舟|筏|皮划艇", _clause_before(sentence, index)) \
-            and not re.search("费|钱|款|账|卡", _clause_before(sentence, index) + _clause_after(sentence, index)):
+            and re.search("(?:船|桨|舟|筏|皮划艇)[^，。！？；]{0,3}$", before) \
+            and not re.search("费|钱|款|账|卡|名下|区域|范围|以外|归", _clause_before(sentence, index) + _clause_after(sentence, index)):
         return "hua2"  # 租了条小船划到对岸: "row"
     if char == "和" and target.word == "和" and after in ("好", "匀") and not sentence.startswith("好如初", index + 1) \
-            and re.search("饵料|饵|面团|面粉|面|泥|馅|粉", _clause_before(sentence, index)[-6:]):
+            and target.previous_word in ("饵料", "饵", "面", "面团", "面粉", "白面", "玉米面", "泥", "馅", "馅儿", "饺子馅", "粉"):
         return "huo2"  # 饵料和好以后, 把面和匀: "mix, knead" (和好如初: hé)
     if char == "结" and target.word == "结果" and index == target.word_start \
             and sentence[index + 2:index + 3] in ("了", "", "，", "。", "！", "啦") \
@@ -927,13 +934,38 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "wei4"  # 室友为水电费的事跟我吵了一架: "over, because of"
     if char == "落" and target.word in ("落", "落在") and index == target.word_start \
             and re.match("在?(?:客栈|家里|酒店|宾馆|宿舍|店里|公司|办公室|学校|教室|营地|房间|出租车上|车上)", sentence[index + 1:]) \
-            and not re.search("叶|雨|雪|花|灰|太阳|月亮|鸟|飞机|炸弹|炮弹|掉|飘|滑", _clause_before(sentence, index)):
+            and not re.search("叶|雨|雪|花|灰|太阳|月亮|鸟|飞机|炸弹|炮弹|掉|飘|滑|户口|责任", _clause_before(sentence, index)):
         return "la4"  # 那块玉佩落在客栈里了: "left behind" at a place
     if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
             and re.match("再[^，。！？；也都]{1,4}(?:一点儿?|一些|点儿?)(?:[，。！？；]|$)", sentence[index + 1:]):
         return "dei3"  # 防守得再积极一点: "must be more …" (跑得再快也追不上: the complement)
+    if char == "的" and target.word == "美的" and before[-2:-1] not in "很太真挺好多最更么特常分" \
+            and re.match("(?:冰箱|空调|电饭煲|洗衣机|热水器|微波炉|集团|电器|品牌|净水器|烤箱)", sentence[index + 1:]):
+        return "di4"  # 买了一台美的冰箱: the brand Midea (一台很美的冰箱: de)
+    if char == "横" and target.word == "横" and before.endswith(("这么", "那么", "特别", "很", "真", "挺")) \
+            and (_ends_clause(sentence, index + 1) or after in "啊呢吧"):
+        return "heng4"  # 他说话怎么这么横: "rude" (这么横着放: héng)
+    if char == "炸" and (target.word in ("炸", "炸好") or target.word_reading is None) and sentence.startswith("炸好", index) \
+            and re.search("薯条|鸡翅|油条|丸子|春卷|排骨|鸡腿|麻花|油饼|臭豆腐|带鱼|小鱼|虾|鸡块|馓子|乳扇", _clause_before(sentence, index)):
+        return "zha2"  # 薯条刚炸好: "deep-fry" (工兵炸好通道: zhà)
+    if char == "着" and target.word in ("打着", "着") and before.endswith(("没打", "没打")) and sentence[index - 1] == "打" \
+            and (_ends_clause(sentence, index + 1) or sentence.startswith(("猎物", "火"), index + 1)):
+        return "zhao2"  # 他开了一枪，没打着: "hit" (没打着伞: zhe)
+    if char == "还" and target.word in ("还给", "还") and sentence.startswith("还给", index) and not _ba_in_clause(sentence, index) \
+            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|带|留|打|发|写|烧|煮|炒|准备|寄|送|包|缝|讲|唱|泡|倒|拿)",
+                         sentence[index + 1:]):
+        return "hai2"  # 你妈还给你织了一条围巾: "also … for you" (还给你钱: huán)
+    if char == "还" and target.word == "还" and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?[万千百]?(?:元|块)", sentence[index + 1:]) \
+            and re.search("每月|每个月|月供|贷款|房贷|车贷|欠|借|分期|信用卡|花呗", sentence):
+        return "huan2"  # 房贷每个月大概还一万零五百零一元: "repay"
+    if char == "长" and index == target.word_start + len(target.word) - 1 \
+            and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?(?:厘米|毫米|公分|米|公里|千米|英寸|尺|寸|丈)",
+                         sentence[index + 1:]) \
+            and not re.search("长了|长高|长到|个子|身高", sentence[max(0, index - 2):index + 3]):
+        return "chang2"  # 它长55.7厘米, 口长112厘米: a length (长了5厘米: zhǎng)
     if char == "塞" and target.word == "要塞" and index == target.word_start + 1 \
-            and re.match("(?:[一两几半][团块张把根条片]|进(?!行|攻|驻|犯)|满|紧|住)", sentence[index + 1:]):
+            and re.match("(?:[一两几半][团块张把根条](?!废|瓦)|进(?!行|攻|驻|犯|可)|满(?!目|足)|紧(?!邻|靠|挨)|住(?!着|了|在))",
+                         sentence[index + 1:]):
         return "sai1"  # jieba's 试管口要塞|一团棉花: "must stuff" (要塞 "fortress" is sài)
     if char == "都" and len(target.word) == 2 and index == target.word_start + 1 \
             and target.word[0] not in _CAPITAL_BEFORE and target.word not in _CITIES_IN_DU \
@@ -1065,7 +1097,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "tiao1"  # 坚果可以自己挑: "choose" ends the clause (挑起, 挑战 "stir up" are words)
     if char == "行" and before[-1:] in _ROW_COUNTS and (
             after in _ROW_THINGS or (after in _ROW_COUNTS and sentence[index + 2:index + 3] == "列")
-            or (sentence.startswith(_ROW_CROPS, index + 1) and re.search("种|栽|插|摆|排", _clause_before(sentence, index)))):
+            or (sentence.startswith(_ROW_CROPS, index + 1) and re.search("(?:种|栽|插)(?:了|着|上|下)[^，。]{0,2}$", before))):
         return "hang2"  # 排成三行四列, 两行字: rows (一行人: a party, xíng)
     if char == "扎" and ("辫" in sentence[index + 1:index + 1 + _BRAID_WINDOW]
                         or re.match("(?:了|着|起了?|好|上)?(?:一个|个)?(?:低|高|小|双)?(?:马尾|丸子头|发髻|头发)", sentence[index + 1:])):
@@ -1280,7 +1312,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and re.search("坐(?:车|船|飞机|大巴|汽车)", _clause_before(sentence, index)):
         return "yun4"  # 我坐车容易晕: motion sickness (晕车 yùn)
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回到上下起进过在" \
-            and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
+            and not before.endswith(("在", "的")) and _ba_in_clause(sentence, index) and any(w in _clause_before(sentence, index) for w in _PEOPLE_CARRIED):
         return "bei1"  # 把受伤的老人背出了废墟: "carry" (把课文背下来: bèi)
     if char == "背" and (target.word == "背" or _loose(target)) and after and after in "出回进上下过" \
             and re.match("[出回进上下过]了?(?:家门|大门|门|屋子|屋|房间|病房|医院|山|楼|河|火场|废墟|村子|轿子|花轿)",

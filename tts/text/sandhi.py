@@ -90,6 +90,8 @@ _TWO_SYLLABLE_COMPLEMENTS = frozenset(["清楚", "明白", "干净", "完整", "
 _COMPLEMENTED_VERBS = frozenset("拿走跑跳飞爬搬站坐躺看听写画做找送带拉推扔掏取抬提端举递挑冲追逃钻滚掉流倒吐"
                                 "喊叫读念背抄算查认猜打踢抱扶牵领放摆挂贴插装收捡拾抓摘剪切砍挖拔运寄传接赶"
                                 "买卖借租换吃喝吞咽交退搬转翻拖扛挤溜冒长")  # not 想 "want", 还 "still", 请 "please", 说
+# Places before a jieba-cut 头 that makes their 里 into 里头 (心里|头, 屋里|头).
+_INSIDE_PLACES = frozenset(["心里", "屋里", "家里", "城里", "村里", "肚里", "锅里", "院里", "山里", "手里", "嘴里", "箱子里", "被窝里"])
 # Verbs of closing, covering and putting on whose 上 is a light complement (关上, 锁上, 穿上, 戴上).
 _CLOSING_VERBS = frozenset("关锁盖合闭穿戴贴填套挂插缝扣系绑锁捂蒙罩涂抹拴扣")
 def _past_noun(clause: list[Word], k: int) -> bool:
@@ -229,6 +231,10 @@ def _neutral_words(clause: list[Word]) -> None:
             _set(rs[-1], 5)  # 背下来 bei4 xia5 lai5, 走进去 (jieba's 回顾过去: "the past")
             if text[-2] != "起" and rs[-2].tone != 5 and text not in ("接下来", "接下去") and text[-3] not in "不得":
                 _set(rs[-2], 5)  # … and its first syllable: 拿出来 na2 chu5 lai5 (起 keeps its tone: 站起来)
+        if text == "头" and len(rs) == 1 and k > 0 and clause[k - 1].text in _INSIDE_PLACES \
+                and len(clause[k - 1].readings) == 2:
+            _set(clause[k - 1].readings[-1], 3)
+            _set(rs[0], 5)  # jieba's 心里|头: 里头 "inside", li3 tou5
         if (len(text) == len(rs) == 2 and text[1] == "上" and text[0] in _CLOSING_VERBS) or (
                 text == "上" and len(rs) == 1 and k > 0 and clause[k - 1].text in _CLOSING_VERBS):
             _set(rs[-1], 5)  # 把门关上, 穿|上衣服, 戴上: 上 a complement of closing or putting on, said light
@@ -386,7 +392,8 @@ def _neutral_sense(clause: list[Word], k: int) -> bool | None:
         if k > 0 and clause[k - 1].text == "的":
             return None  # 数量的多少: "amount"
         return True if after[:1] in _HOW_MANY_NEXT or not after else None  # 多少钱 duōshao (多少有点 duōshǎo)
-    if text == "地道" and k > 0 and clause[k - 1].text == "走" and (k + 1 == len(clause) or clause[k + 1].text != "的"):
+    if text == "地道" and k > 0 and clause[k - 1].text == "走" and (
+            k + 1 == len(clause) or clause[k + 1].text != "的" or "".join(w.text for w in clause[k + 2:k + 3]) == "时候"):
         return False  # 过马路要走地道: "take the underpass" (走地道的湘菜路线: "authentic")
     if text == "地道" and any(w.text in ("挖", "修", "挖掘", "修建") for w in clause[:k]):
         return False  # 挖了很长的地道: "tunnel"
@@ -572,9 +579,10 @@ def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
                 and readings[i - 1].text + "一" + readings[i + 1].text + readings[i + 2].text in _COUNTED_IDIOMS)
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜")) \
                 and clause[k - 1].text not in ("老周", "小周")  # 每周|一: Monday (老周|一个人: a name)
+            weekday = weekday or (j == 1 and word.text.startswith("同一") and (nxt is None or nxt.text != "个"))  # 同一时间
             weekday = weekday or (j == 0 and len(word.readings) == 1 and k > 0
                                   and clause[k - 1].text.endswith(("必修", "选修"))
-                                  and (nxt is None or nxt.text in "第的、和与中里上下"))  # 必修|一: Book One
+                                  and (nxt is None or nxt.text not in "学年门节次周天个些点下本"))  # 必修|一: Book One
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
@@ -638,7 +646,7 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
         return 1  # 放一楼门口, 一楼大厅: the ground floor
     if nxt.text in ("啊", "呀", "吧", "呢", "嘛", "啦", "哦") and nxt.tone == 5:
         return 1  # 万里挑一啊: 一 ends the phrase before a particle
-    if nxt.text[:1] == "班" and prev is not None and prev.text.endswith("级"):
+    if nxt.text[:1] == "班" and prev is not None and (prev.text.endswith("级") or prev.text[-1:] in "大中小"):
         return 1  # 三年级一班: a class named by its number
     if nxt.text[:1] == "月" and after is not None and after.text[:1] in "上中下" \
             and at(i + 3) is not None and at(i + 3).text[:1] == "旬":
@@ -696,7 +704,7 @@ _DIGIT_WORDS = frozenset("零〇一二三四五六七八九十")
 _MONTH_AFTER = frozenset("份初底")
 # … what follows 一月 "January" before a verb or a time word (一月再休, 一月就开学), and what before it
 # makes 一月 a length (住了一月, 每一月, 近一月).
-_JANUARY_NEXT = frozenset("再就才去回开前后中会要的里")
+_JANUARY_NEXT = frozenset("再去回开")
 _LENGTH_BEFORE_MONTH = frozenset("了过每近半这那上下满隔")
 
 
@@ -771,6 +779,8 @@ _LEXICAL_OF_NEUTRAL = {"个": 4, "下": 4, "些": 1, "点": 3, "样": 4, "会": 
 # more syllables they start a new prosodic group, so a third tone before them stays (水果很好吃
 # shui2 guo3 hen2 hao3 chi1); after one syllable they join it (我很好 wo2 hen2 hao3).
 LEANS_RIGHT = frozenset("很也都还就只最挺又再更太真总")
+# … and the adverbs that end jieba's words (别老|打游戏, 也很|好): they group with the verb after them.
+_ADVERBS_LEANING_RIGHT = frozenset("老也很总只")
 # One-syllable words that close the phrase before them (棒球等|体育项目): the pause falls after them.
 # Any other one-syllable word joins a longer word after it (请|仔细阅读 qing2, 有|小到中雨 you2).
 _LEANS_LEFT = frozenset("等")
@@ -790,7 +800,9 @@ def _third_tones(clause: list[Word], is_word: IsWord) -> None:
                                             or _is_decimal_point(a) or _one_number(a, b)
                                             or (not a.written and not b.written)
                                             or (_from_digits(a) and len(right.readings) <= 2)
-                                            or _counted(left)):
+                                            or _counted(left)
+                                            or (right.text[:1] in "几五九两" and len(right.readings) <= 3)
+                                            or (len(left.readings) == 2 and left.text[-1] in _ADVERBS_LEANING_RIGHT)):
             _set(a, 2)  # one number cut in two (一点|五公里 dian2, 三百|九十九 bai2), a number and its measure
             # (八百|米, 65W 五瓦), or words that normalization wrote for one expression (158/96 八|比|九十六)
 

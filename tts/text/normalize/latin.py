@@ -391,6 +391,15 @@ def _apostrophe_word(stem: str, end: str) -> str:
     return read_english(f"{stem}'{end}") or spell(stem) + spell_letters(end)
 
 
+# Clothing sizes and weekdays joined by a hyphen, in any case: S-XL → S到XL, Mon-Fri → 周一到周五.
+_SIZE = "(?:xxs|xs|s|m|l|xl|xxl|xxxl|[2-4]xl)"
+_DAY = "(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+SIZE_OR_DAY_RANGE = rule(
+    "size_or_day_range",
+    rf"(?<![A-Za-z0-9-])(?i:{_SIZE}-{_SIZE}|{_DAY}-{_DAY})(?![A-Za-z0-9-])",
+    lambda m: [group(m, 0, _hyphenated(m.group().lower()))],
+    START_LETTERS + "234",
+)
 # Words joined by hyphens, one of them a lower-case word of two or more letters (hip-hop, K-pop,
 # check-in, x-ray, e-mail, T-shirt): each part read as an English word, short ones too, a single
 # letter spelled — not the short-abbreviation spelling of a lone ``pop`` or ``in``.
@@ -419,8 +428,6 @@ def _hyphenated(word: str) -> str:
         return "到".join(spell_letters(part) for part in parts)
     if len(parts) == 2 and all(part in _WEEKDAYS for part in lower):
         return "到".join(_WEEKDAYS[part] for part in lower)
-    if all(_is_pinyin(part) for part in lower):
-        return "".join(spell_letters(part) for part in parts)  # xiao-ming: a name in pinyin, spelled
     return "".join(_hyphen_part(part) for part in parts)
 
 
@@ -447,7 +454,7 @@ GREEK_LETTER = rule(
 )
 
 RULES: tuple[Rule, ...] = (
-    EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, TITLE, APOSTROPHE_WORD, HYPHENATED_WORD, SYMBOL_NAME,
+    EMAIL, URL, IDENTIFIER, STANDARD, STAKE, CODE, RESOLUTION, TITLE, APOSTROPHE_WORD, SIZE_OR_DAY_RANGE, HYPHENATED_WORD, SYMBOL_NAME,
     WORD,
     GREEK_LETTER,
 )

@@ -69,7 +69,7 @@ OPUS = rule(
 CHORD_PROGRESSION = rule(
     "chord_progression",
     r"(?<![0-9.-])(?:(?P<dashed>[1-7](?:-[1-7]){2,7})(?=进行|和弦|的和弦|走向|套路)"
-    r"|(?<=进行)(?P<run>[1-7]{4,8})(?=$|[，。；、！？]|和弦|的和弦)|(?P<before>[1-7]{4,8})(?=和弦进行|和弦走向|和弦))",
+    r"|(?<=进行)(?P<run>[1-7]{4,8})(?=$|[，。；、！？]|和弦|的和弦)|(?P<before>[1-7]{4,8})(?=和弦进行|和弦走向|和弦|进行))",
     lambda m: [group(m, 0, read_digits(re.sub("-", "", m.group())))],
     START_DIGITS,
 )
@@ -110,8 +110,9 @@ _MULTIPLIED = ("增距镜", "增倍镜", "变焦", "光学变焦", "数码变焦
                "镜(?!头)")
 MULTIPLIER = rule(
     "multiplier",
-    rf"(?<![0-9.A-Za-z])(?P<n>[0-9]{{1,3}}(?:\.[0-9])?)[xX](?={'|'.join(_MULTIPLIED)})",
-    lambda m: [group(m, 0, ("两" if m["n"] == "2" else read_decimal(m["n"], liang=False))
+    rf"(?<![0-9.A-Za-z])(?:(?P<n>[0-9]{{1,3}}(?:\.[0-9])?)[xX](?={'|'.join(_MULTIPLIED)})"
+    r"|(?P<m>[0-9]{1,3}(?:\.[0-9])?)x(?=播放|速度|镜头)|(?<![\u4e00-\u9fff])(?P<u>[0-9]{1,3}(?:\.[0-9])?)X(?=播放|速度|镜头))",
+    lambda m: [group(m, 0, ("两" if (m["n"] or m["m"] or m["u"]) == "2" else read_decimal(m["n"] or m["m"] or m["u"], liang=False))
                      + ("" if m.string.startswith("倍速", m.end()) else "倍"))],
     START_DIGITS,
 )
@@ -132,7 +133,7 @@ SAMPLE_FORMAT_REVERSED = rule(
 # Two beats said 两拍 where 拍 ends the phrase (占2拍。; 2拍子, the metre, and 2拍摄 keep 二).
 TWO_BEATS = rule(
     "two_beats",
-    r"(?<![0-9./:])2(?=拍(?:$|[，。；、！？]|半|的时值))",
+    r"(?<![0-9./:第])2(?=拍(?![摄照卖子的得下了完成出到戏片视]))",
     lambda m: [group(m, 0, "两")],
     "2",
 )
@@ -162,13 +163,13 @@ NPK_RATIO = rule(
 # Crop varieties and farm inputs named by a number, digit by digit (郑单958 郑单九五八, 先玉335, 5406菌肥,
 # 喷施920 — gibberellin): after a variety's name, or the number the product is known by.
 _VARIETY_NAMES = ("郑单", "先玉", "百农", "登海", "浚单", "济麦", "中麦", "扬麦", "周麦", "西农", "鲁原", "烟农", "豫麦", "良星",
-                  "新麦", "农大", "中单", "伟科", "秋乐", "裕丰", "联创", "川单", "苏玉", "宁麦", "山农", "泰农", "鲁单", "冀麦",
+                  "中单", "伟科", "秋乐", "裕丰", "联创", "川单", "苏玉", "宁麦", "山农", "泰农", "鲁单", "冀麦",
                   "石麦", "矮抗", "漯麦", "洛旱", "濮麦", "淮麦", "中黄", "齐黄", "冀豆", "黑农", "合丰", "绥农", "东农", "中棉",
                   "鲁棉", "冀棉", "湘杂", "南粳", "淮稻", "龙粳", "绥粳", "吉粳", "隆平", "德美亚", "迪卡")
 VARIETY_NUMBER = rule(
     "variety_number",
     "(?:" + "|".join(f"(?<={name})" for name in _VARIETY_NAMES) + r")(?P<n>[0-9]{3})(?![0-9.])"
-    r"|(?<![0-9.])(?:5406(?=菌|抗生菌|细胞分裂素)|920(?=可|溶液|粉|喷|处理|[（(]赤霉素))",
+    r"|(?<![0-9.])(?:5406(?=菌|抗生菌|细胞分裂素)|(?<=喷施)920|(?<=喷洒)920|920(?=溶液|粉剂|[（(]赤霉素))",
     lambda m: [group(m, 0, read_digits(m.group()))],
     START_DIGITS,
 )

@@ -143,9 +143,11 @@ _CALL_AFTER = re.compile("急救|报警|热线|电话|求助|投诉|举报|救�
 def is_service_call(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a service number (120) and a call is spoken of around it:
     拨打110或者120, 火警119, 120急救车."""
-    if text[start:end] not in SERVICE_NUMBERS:
+    number = text[start:end]
+    bank_or_insurer = len(number) == 5 and number.startswith("955")  # 95518 人保, 95511 平安: hotlines by their digits
+    if number not in SERVICE_NUMBERS and not bank_or_insurer:
         return False
-    if text[start:end] in _NAMED_SERVICES and text[start - 1:start] != "第":
+    if (number in _NAMED_SERVICES or bank_or_insurer) and text[start - 1:start] != "第":
         return True  # 12306怎么改签, 10086客服: these name the service wherever they stand (not 第10086位)
     return _CALL_AFTER.match(text, end) is not None \
         or _CALL_BEFORE.search(text, max(0, start - 12), start) is not None

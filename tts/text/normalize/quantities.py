@@ -583,9 +583,9 @@ DAYS = rule(
 
 # Amperes, written A like the letter: an A after a number is 安 where electricity is spoken of
 # (电流就是0.2A, 请使用10A的插座, 5V/2A充电, 5V2A), else the letter as before (5A景区, 4A以上景区, 3A股 三诶).
-_ELECTRIC_BEFORE = re.compile("(?:电流|额定电流|插座|充电器|适配器|输出|输入(?!法)|保险丝|空开|断路器)[^，。；！？]{0,4}$"
-                              "|[0-9]V ?[/⎓]? ?$")
-_ELECTRIC_AFTER = re.compile("(?:以上|以下|以内)?的?(?:插座|电流|保险丝|空开|电源线|断路器)|快充|充电")
+_ELECTRIC_BEFORE = re.compile("(?:电流|额定|插座|充电器|适配器|输出(?!画面)|输入(?!法)|保险丝|空开|断路器)[^，。；！？]{0,4}$"
+                              "|[0-9]V ?[/⎓，,、]? ?$")
+_ELECTRIC_AFTER = re.compile("(?:以上|以下|以内)?的?(?:插座|电流|保险丝|空开|电源线|断路器)|快充|充电|大电流")
 
 
 def _ampere(match: re.Match[str]) -> list[Piece]:

@@ -101,6 +101,7 @@ RULES: tuple[Rule, ...] = (
     tech.DOTTED_NAME,  # before the codes and letters: Node.js, M.2
     latin.CODE,
     latin.APOSTROPHE_WORD,
+    latin.SIZE_OR_DAY_RANGE,
     latin.HYPHENATED_WORD,
     latin.WORD,
     latin.GREEK_LETTER,
