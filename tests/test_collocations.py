@@ -1554,6 +1554,9 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("晚了就得排长队", "得", "dei3"),
     ("该市的人口为五百九十九人。", "为", "wei2"),
     ("打完球他把袖子卷起来擦汗。", "汗", "han4"),
+    ("“长”字第一笔是撇", "撇", "pie3"),  # audit 35
+    ("干茶扁平光滑", "干", "gan1"),
+    ("说好几年没见着你们家俩孩子了", "着", "zhao2"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

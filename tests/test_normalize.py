@@ -1182,6 +1182,13 @@ SYMBOLS = [
     ("【2000老铁】感谢支持！", "【两千老铁】感谢支持！"),
     ("人保是95518，平安是95511", "人保是九五五幺八，平安是九五五幺幺"),  # hotlines of banks and insurers
     ("有95518人", "有九万五千五百一十八人"),
+    ("在“教室”里读jiào，在“教书”里读jiāo", "在“教室”里读叫，在“教书”里读交"),  # pinyin with tone marks: its syllables
+    ("绿读lǜ", "绿读律"),
+    ("我爱喝café", "我爱喝凯飞"),  # accents of a word that is no pinyin are dropped, as before
+    ("①本店所有茶叶均有SC生产许可证", "一、本店所有茶叶均有艾斯西生产许可证"),  # a circled number labels a list item
+    ("换个0W-20的全合成机油", "换个零达布留二十的全合成机油"),  # an oil grade
+    ("小蝌蚪→长出后腿→青蛙", "小蝌蚪，长出后腿，青蛙"),  # arrows between steps: pauses
+    ("教学时间：2课时", "教学时间：两课时"),
     ("【幸福里5栋业主群】302王阿姨：明天停水吗？", "【幸福里五栋业主群】三零二王阿姨：明天停水吗？"),  # a flat names the speaker
     ("【公告】300元：", "【公告】三百元："),
     ("北回归线约为23°26′N", "北回归线约为北纬二十三度二十六分"),

@@ -173,6 +173,20 @@ VARIETY_NUMBER = rule(
     lambda m: [group(m, 0, read_digits(m.group()))],
     START_DIGITS,
 )
+# An arrow between words is a step in a sequence: a pause (小蝌蚪→长出后腿→青蛙); x→∞ stays a formula.
+ARROW_STEP = rule(
+    "arrow_step",
+    r"(?<=[\u4e00-\u9fff）)])\s?→\s?(?=[\u4e00-\u9fff（(])",
+    lambda m: [group(m, 0, "，")],
+    "→ ",
+)
+# An engine oil's viscosity grade: 0W-20 → 零W二十, 5W-30 (the W a letter, the dash silent).
+OIL_GRADE = rule(
+    "oil_grade",
+    r"(?<![0-9A-Za-z.])(?P<a>[0-9]{1,2})W-(?P<b>[0-9]{2})(?![0-9])",
+    lambda m: [group(m, 0, read_int(m["a"], liang=False) + spell("W") + read_int(m["b"], liang=False))],
+    START_DIGITS,
+)
 # A mixed number with a vulgar fraction: 33⅓转 → 三十三又三分之一转, ½ → 二分之一.
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
            "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
@@ -187,5 +201,5 @@ VULGAR_FRACTION = rule(
 RULES: tuple[Rule, ...] = (
     VULGAR_FRACTION, TIME_SIGNATURE, NOTE_VALUE, TEMPO_NOTE, KEY, OPUS, CHORD_PROGRESSION, CATALOGUE_NUMBER, CHROMA,
     CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, SAMPLE_FORMAT_REVERSED, TWO_BEATS, BIT_DEPTH, BPM, NPK_RATIO,
-    VARIETY_NUMBER, KEY_AFTER,
+    VARIETY_NUMBER, KEY_AFTER, ARROW_STEP, OIL_GRADE,
 )

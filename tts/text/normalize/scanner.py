@@ -17,6 +17,7 @@ from tts.text.normalize import (
     formulas,
     latin,
     media,
+    pinyin_text,
     money_units,
     named_numbers,
     phones_serials,
@@ -46,6 +47,7 @@ RULES: tuple[Rule, ...] = (
     *tech.RULES,  # before the addresses, clocks and numbers: localhost:3000, 时长3:24, 10w+
     *finance.RULES,  # before the numbers and letters: USD/CNY, 2024H1, 23国债01, BBB-
     *sports.RULES,  # before the clocks, fractions and numbers: 3'45", 3:56.40, 5/12 after 三分球, 4x400米
+    pinyin_text.PINYIN_WORD,  # before the addresses and letters: 读jiào is the syllable
     latin.EMAIL,
     latin.URL,
     latin.IDENTIFIER,

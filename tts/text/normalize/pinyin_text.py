@@ -1,0 +1,103 @@
+"""Pinyin written with tone marks inside Chinese text, said as the syllables it spells.
+
+A textbook or a dictionary entry writes 教 读 jiào 在"教室"里 — a reader says jiào, not the letters
+j-i-a-o. :data:`PINYIN_WORD` reads such a word as Chinese characters of exactly those readings: for each
+toned syllable a common character (GB 2312 level 1) that has that one reading in pypinyin, so the
+G2P can read it no other way (jiào → 叫, jiāo → 交, lǜ → 绿). A word with tone marks that is no pinyin
+(café) is read as before, its accents dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from tts.text.normalize.latin import _PINYIN, spell
+from tts.text.normalize.rules import Piece, Rule, group, rule
+
+# Tone-marked vowels → (vowel, tone).
+_TONED: dict[str, tuple[str, int]] = {}
+for _base, _marks in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), ("o", "ōóǒò"), ("u", "ūúǔù"), ("v", "ǖǘǚǜ")):
+    for _tone, _mark in enumerate(_marks, start=1):
+        _TONED[_mark] = (_base, _tone)
+TONE_MARKS = "".join(_TONED)
+_LETTERS = "a-zA-Zü" + TONE_MARKS
+_LONGEST = max(map(len, _PINYIN))
+
+
+@functools.lru_cache(maxsize=1)
+def _characters() -> dict[str, str]:
+    """Tone-numbered syllable (``jiao4``) → a common character with that reading alone."""
+    from pypinyin import pinyin_dict
+
+    table: dict[str, str] = {}
+    for code, readings in sorted(pinyin_dict.pinyin_dict.items()):
+        if "," in readings or not 0x4E00 <= code <= 0x9FFF:
+            continue
+        char = chr(code)
+        try:
+            encoded = char.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        if not 0xB0 <= encoded[0] <= 0xD7:  # GB 2312 level 1: the 3,755 common characters
+            continue
+        syllable = _numbered(readings)
+        if syllable is not None:
+            table.setdefault(syllable, char)
+    return table
+
+
+def _numbered(toned: str) -> str | None:
+    """``jiào`` → ``jiao4``; ``None`` for what is no toned pinyin syllable."""
+    tone = 5
+    plain = []
+    for c in toned.lower():
+        if c in _TONED:
+            base, tone = _TONED[c]
+            plain.append(base)
+        elif c == "ü":
+            plain.append("v")
+        elif "a" <= c <= "z":
+            plain.append(c)
+        else:
+            return None
+    syllable = "".join(plain)
+    return f"{syllable}{tone}" if syllable.replace("v", "u") in _PINYIN or syllable in _PINYIN else None
+
+
+def _syllables(word: str) -> list[str] | None:
+    """``jiàoshì`` → ``["jiào", "shì"]``: the word cut into pinyin syllables, each with at most
+    one tone mark, every one after the first starting with a consonant; ``None`` if it cannot be."""
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - _LONGEST - 1), end):
+            if start not in best:
+                continue
+            part = word[start:end]
+            if start > 0 and part[0] in "aeiouvü" + TONE_MARKS:
+                continue
+            if sum(c in _TONED for c in part) <= 1 and _numbered(part) is not None:
+                best[end] = best[start] + [part]
+                break
+    return best.get(len(word))
+
+
+def _read(match: re.Match[str]) -> list[Piece]:
+    word = match.group()
+    parts = _syllables(word)
+    table = _characters()
+    if parts is not None and all(_numbered(p) in table for p in parts):
+        return [group(match, 0, "".join(table[_numbered(p)] for p in parts))]  # type: ignore[index]
+    plain = "".join(c for c in unicodedata.normalize("NFD", word) if c.isascii())
+    return [group(match, 0, spell(plain))]  # café: no pinyin, read as a word as before
+
+
+PINYIN_WORD = rule(
+    "pinyin_word",
+    rf"(?<![{_LETTERS}])(?=[{_LETTERS}]*[{TONE_MARKS}])[{_LETTERS}]+(?![{_LETTERS}])",
+    _read,
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZü" + TONE_MARKS,
+)
+
+RULES: tuple[Rule, ...] = (PINYIN_WORD,)
