@@ -1,5 +1,4 @@
-"""Photography, music and audio notation, as a presenter or a music teacher reads it, and the numbers of
-farm inputs and crop varieties (复合肥（15-15-15）, 郑单958) that an agricultural broadcaster reads the same way.
+"""Photography, music and audio notation, as a presenter or a music teacher reads it.
 
 ``3/4拍`` → 四分之三拍 (a time signature, not a date), ``1/4音符`` → 四分音符, ``2分音符`` → 二分音符,
 ``♩=120`` → 四分音符等于一百二十, ``#F小调`` → 升F小调, ``Op.27 No.2`` → 作品第二十七号之二,
@@ -151,42 +150,6 @@ BPM = rule(
     lambda m: [(spell(m["b"]), m.start(), m.start("n")), group(m, "n", read_int(m["n"], liang=False))],
     "Bb",
 )
-# A fertilizer's N-P-K ratio, each part said and the dashes 杠 (复合肥（15-15-15） 十五杠十五杠十五, 磷酸二铵
-# 18-46-0): three numbers in brackets or right after the fertilizer; not a range.
-NPK_RATIO = rule(
-    "npk_ratio",
-    r"(?:(?<=[（(])|(?<=肥)|(?<=型)|(?<=铵)|(?<=钾)|(?<=NPK)|(?<=NPK )|(?<=配方)|(?<=养分)|(?<=配比))"
-    r"(?P<a>[0-9]{1,2})-(?P<b>[0-9]{1,2})-(?P<c>[0-9]{1,2})(?![0-9.-])",
-    lambda m: [group(m, 0, "杠".join(read_int(m[k], liang=False) for k in "abc"))],
-    START_DIGITS,
-)
-# Crop varieties and farm inputs named by a number, digit by digit (郑单958 郑单九五八, 先玉335, 5406菌肥,
-# 喷施920 — gibberellin): after a variety's name, or the number the product is known by.
-_VARIETY_NAMES = ("郑单", "先玉", "百农", "登海", "浚单", "济麦", "中麦", "扬麦", "周麦", "西农", "鲁原", "烟农", "豫麦", "良星",
-                  "中单", "伟科", "秋乐", "裕丰", "联创", "川单", "苏玉", "宁麦", "山农", "泰农", "鲁单", "冀麦",
-                  "石麦", "矮抗", "漯麦", "洛旱", "濮麦", "淮麦", "中黄", "齐黄", "冀豆", "黑农", "合丰", "绥农", "东农", "中棉",
-                  "鲁棉", "冀棉", "湘杂", "南粳", "淮稻", "龙粳", "绥粳", "吉粳", "隆平", "德美亚", "迪卡")
-VARIETY_NUMBER = rule(
-    "variety_number",
-    "(?:" + "|".join(f"(?<={name})" for name in _VARIETY_NAMES) + r")(?P<n>[0-9]{3})(?![0-9.])"
-    r"|(?<![0-9.])(?:5406(?=菌|抗生菌|细胞分裂素)|(?<=喷施)920|(?<=喷洒)920|920(?=溶液|粉剂|[（(]赤霉素))",
-    lambda m: [group(m, 0, read_digits(m.group()))],
-    START_DIGITS,
-)
-# An arrow between words is a step in a sequence: a pause (小蝌蚪→长出后腿→青蛙); x→∞ stays a formula.
-ARROW_STEP = rule(
-    "arrow_step",
-    r"(?<=[\u4e00-\u9fff）)])\s?→\s?(?=[\u4e00-\u9fff（(])",
-    lambda m: [group(m, 0, "，")],
-    "→ ",
-)
-# An engine oil's viscosity grade: 0W-20 → 零W二十, 5W-30 (the W a letter, the dash silent).
-OIL_GRADE = rule(
-    "oil_grade",
-    r"(?<![0-9A-Za-z.])(?P<a>[0-9]{1,2})W-(?P<b>[0-9]{2})(?![0-9])",
-    lambda m: [group(m, 0, read_int(m["a"], liang=False) + spell("W") + read_int(m["b"], liang=False))],
-    START_DIGITS,
-)
 # A mixed number with a vulgar fraction: 33⅓转 → 三十三又三分之一转, ½ → 二分之一.
 _VULGAR = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
            "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
@@ -200,6 +163,5 @@ VULGAR_FRACTION = rule(
 
 RULES: tuple[Rule, ...] = (
     VULGAR_FRACTION, TIME_SIGNATURE, NOTE_VALUE, TEMPO_NOTE, KEY, OPUS, CHORD_PROGRESSION, CATALOGUE_NUMBER, CHROMA,
-    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, SAMPLE_FORMAT_REVERSED, TWO_BEATS, BIT_DEPTH, BPM, NPK_RATIO,
-    VARIETY_NUMBER, KEY_AFTER, ARROW_STEP, OIL_GRADE,
+    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, SAMPLE_FORMAT_REVERSED, TWO_BEATS, BIT_DEPTH, BPM, KEY_AFTER,
 )

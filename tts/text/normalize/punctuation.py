@@ -67,4 +67,12 @@ FOOTNOTE = rule(
 # Multiplication signs standing for a name left out (××物业, ×××同志) read 某.
 PLACEHOLDER = rule("placeholder", r"×{2,}", lambda m: [(("某" * len(m.group())), m.start(), m.end())], "×")
 
+# An arrow between words is a step in a sequence: a pause (小蝌蚪→长出后腿→青蛙); x→∞ stays a formula.
+ARROW_STEP = rule(
+    "arrow_step",
+    r"(?<=[\u4e00-\u9fff）)])\s?→\s?(?=[\u4e00-\u9fff（(])",
+    lambda m: [group(m, 0, "，")],
+    "→ ",
+)
+
 RULES: tuple[Rule, ...] = (PLACEHOLDER, FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)

@@ -13,6 +13,7 @@ import re
 
 from tts.text.normalize import (
     dates_times,
+    farming,
     finance,
     formulas,
     latin,
@@ -36,6 +37,8 @@ RULES: tuple[Rule, ...] = (
     formulas.ELECTRON_CONFIGURATION,  # before the units and letters: 1s²2s² is no time
     formulas.HYBRID_ORBITAL,  # before the formulas: sp³ is no square
     *media.RULES,  # before the dates, ratios and codes: 3/4拍, 4:2:2, H.265, Op.27
+    *farming.RULES,  # before the ranges and numbers: 复合肥（15-15-15）, 郑单958, 0W-20
+    punctuation.ARROW_STEP,  # before the formulas: 小蝌蚪→长出后腿 is no limit
     phones_serials.PLATE,  # before the letters: 京A·12345 is a plate
     specs.PAGE_RANGE,
     specs.PRICE_TIERS,  # before the money: ¥380/480/680 are three prices
