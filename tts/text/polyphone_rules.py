@@ -47,7 +47,9 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒", "签字", "签")
+                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒")
+# Words in 长 that name a length before a number (全长, 身长); 班长, 增长, 生长 do not.
+_LENGTH_WORDS = frozenset(["全长", "总长", "身长", "体长", "口长", "通长", "边长", "周长", "臂长", "河长", "桥长", "线长"])
 # Nouns jieba's HMM glues to a 得 "must" after them (番茄|苗得|搭个架子).
 _NOUN_GLUED_TO_MUST = frozenset("苗树花草菜车房门窗墙锅药")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
@@ -144,7 +146,7 @@ _AFFECT_VERBS = frozenset("吓气急逗冻热晒累饿疼乐笑哭惊愁忙闹�
 # Complements of degree after a verb's or an adjective's 得 (薄得吓人, 争得面红耳赤, 疼得要命).
 _DEGREE_COMPLEMENTS = ("吓人", "要命", "厉害", "出奇", "离谱", "面红耳赤", "发慌", "发麻", "够呛", "一塌糊涂", "乱七八糟",
                        "还行", "还可以", "还不错", "眉毛都",
-                       "不可开交", "不像话", "不得了", "没边", "浑身", "满身", "满脸", "满头", "遍体", "粉碎", "落花流水",
+                       "不可开交", "不像话", "不得了", "没边", "浑身", "遍体", "落花流水",
                        "七零八落", "一干二净", "体无完肤")
 # Verbs of distance after which 得远 / 得近 is the complement (离得远, 住得近, 扔得远).
 _DISTANCE_VERBS = frozenset("离隔住坐站挨走跑飞扔跳传踢射躲")
@@ -291,7 +293,7 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服",
-                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿")
+                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿", "玉佩", "令牌", "腰牌", "钱袋")
 # Places a thing is left at without 在 (把手机落家里了).
 _LEFT_AT = ("家里", "家了", "车上", "车里", "办公室", "学校", "公司", "店里", "酒店", "宿舍", "教室", "出租车")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
@@ -832,7 +834,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
     if char == "得" and target.word_reading is None and len(target.word) == 2 and index == target.word_start \
-            and after in "惯出够住完动起" and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("稳搬吃"):
+            and after in "惯出够完动起" and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("稳搬吃"):
         return "de5"  # jieba's 吃|得惯, 搬|得出: a potential complement glued to 得
     if char == "得" and _after_its_verb(target) and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
             and before[-1:] not in "不没也还就都又总只" and (
@@ -914,35 +916,33 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.search("费|钱|款|账|卡|名下|区域|范围|以外|归", _clause_before(sentence, index) + _clause_after(sentence, index)):
         return "hua2"  # 租了条小船划到对岸: "row"
     if char == "和" and target.word == "和" and after in ("好", "匀") and not sentence.startswith("好如初", index + 1) \
-            and target.previous_word in ("饵料", "饵", "面", "面团", "面粉", "白面", "玉米面", "泥", "馅", "馅儿", "饺子馅", "粉"):
+            and (target.previous_word in ("饵料", "饵", "面", "面团", "面粉", "白面", "玉米面", "荞麦面", "泥", "黄泥", "水泥", "灰浆",
+                                          "砂浆", "馅", "馅儿", "饺子馅", "粉")
+                 or (target.previous_word == "水" and re.search("面|粉|泥", _clause_before(sentence, index)))):
         return "huo2"  # 饵料和好以后, 把面和匀: "mix, knead" (和好如初: hé)
     if char == "结" and target.word == "结果" and index == target.word_start \
             and sentence[index + 2:index + 3] in ("了", "", "，", "。", "！", "啦") \
-            and re.search("树|藤|秧苗|果园|植株|庄稼|瓜秧", _clause_before(sentence, index)):
+            and re.search("(?:树|藤|秧苗|瓜秧|庄稼|植株)(?:终于|今年|已经|开始|都|也|又|才|总算|不|没)?$", before):
         return "jie1"  # 石榴树结果了: "bear fruit" (jié guǒ is "result")
     if char == "背" and target.word in ("背", "背着") and sentence.startswith("背着", index) \
-            and re.match("着(?:很|太|挺|好|真|怪|可)?(?:累|沉|吃力|费劲|重)", sentence[index + 1:]):
+            and re.match("着(?:很|太|挺|好|真|怪|可)?(?:累|沉|吃力|费劲|重)", sentence[index + 1:]) \
+            and not re.search("课文|单词|公式|台词|诗|文章|稿子|书(?!包)|资料|知识|题", sentence[:index]):
         return "bei1"  # 书包太沉，背着很累: carried (背着手 bèi)
     if char == "少" and target.word == "少" and re.match("了[一两几三四五六七八九十半0-9]", sentence[index + 1:]):
         return "shao3"  # 练习册少了一页, 少了五块钱: "lack"
-    if char == "吐" and target.word == "吐" and (_ends_clause(sentence, index + 1) or after == "了") \
-            and re.search("晕车|晕船|晕机|恶心|喝多|醉|反胃|孕吐|肠胃|发烧|吃坏", sentence):
+    if char == "吐" and target.word == "吐" and (_ends_clause(sentence, index + 1) or (after == "了" and _ends_clause(sentence, index + 2))) \
+            and not _ba_in_clause(sentence, index) \
+            and re.search("晕车|晕船|晕机|恶心|喝多|醉|反胃|孕吐|肠胃|发烧|吃坏", _clause_before(sentence, index) + sentence[:index][-12:]):
         return "tu4"  # 孩子晕车，一上车就吐: "vomit" (吐痰, 吐口水: tǔ)
     if char == "倒" and target.word == "倒" and after in ("挺", "很", "蛮", "真"):
         return "dao4"  # 学习倒挺认真: "rather, on the other hand"
-    if char == "为" and target.word == "为" and re.match("[^，。！？；]{1,8}?的(?:事|问题|小事)(?:情)?(?:跟|和|与|同|又|而|大|吵|闹)", sentence[index + 1:]):
+    if char == "为" and target.word == "为" and re.match("[^，。！？；]{1,8}?的(?:事|小事)(?:情)?(?:(?:跟|和|与|同)[^，。！？；]{0,4})?(?:吵|闹|争|打|翻脸|红脸|较劲|闹翻)", sentence[index + 1:]):
         return "wei4"  # 室友为水电费的事跟我吵了一架: "over, because of"
-    if char == "落" and target.word in ("落", "落在") and index == target.word_start \
-            and re.match("在?(?:客栈|家里|酒店|宾馆|宿舍|店里|公司|办公室|学校|教室|营地|房间|出租车上|车上)", sentence[index + 1:]) \
-            and not re.search("叶|雨|雪|花|灰|太阳|月亮|鸟|飞机|炸弹|炮弹|掉|飘|滑|户口|责任", _clause_before(sentence, index)):
-        return "la4"  # 那块玉佩落在客栈里了: "left behind" at a place
-    if char == "得" and target.word == "得" and len(target.previous_word) >= 2 and is_han(target.previous_word[-1]) \
-            and re.match("再[^，。！？；也都]{1,4}(?:一点儿?|一些|点儿?)(?:[，。！？；]|$)", sentence[index + 1:]):
-        return "dei3"  # 防守得再积极一点: "must be more …" (跑得再快也追不上: the complement)
-    if char == "的" and target.word == "美的" and before[-2:-1] not in "很太真挺好多最更么特常分" \
+    if char == "的" and target.word == "美的" and (index == 1 or sentence[index - 2] in "台款个买选用牌的是家了，。！？；、：“") \
             and re.match("(?:冰箱|空调|电饭煲|洗衣机|热水器|微波炉|集团|电器|品牌|净水器|烤箱)", sentence[index + 1:]):
         return "di4"  # 买了一台美的冰箱: the brand Midea (一台很美的冰箱: de)
     if char == "横" and target.word == "横" and before.endswith(("这么", "那么", "特别", "很", "真", "挺")) \
+            and not re.search("得(?:这么|那么|特别|很|真|挺)$", before) \
             and (_ends_clause(sentence, index + 1) or after in "啊呢吧"):
         return "heng4"  # 他说话怎么这么横: "rude" (这么横着放: héng)
     if char == "炸" and (target.word in ("炸", "炸好") or target.word_reading is None) and sentence.startswith("炸好", index) \
@@ -952,13 +952,17 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (_ends_clause(sentence, index + 1) or sentence.startswith(("猎物", "火"), index + 1)):
         return "zhao2"  # 他开了一枪，没打着: "hit" (没打着伞: zhe)
     if char == "还" and target.word in ("还给", "还") and sentence.startswith("还给", index) and not _ba_in_clause(sentence, index) \
-            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|带|留|打|发|写|烧|煮|炒|准备|寄|送|包|缝|讲|唱|泡|倒|拿)",
+            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|烧|煮|炒|准备|包|缝|讲|唱|泡|熬|炖)",
                          sentence[index + 1:]):
         return "hai2"  # 你妈还给你织了一条围巾: "also … for you" (还给你钱: huán)
     if char == "还" and target.word == "还" and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?[万千百]?(?:元|块)", sentence[index + 1:]) \
-            and re.search("每月|每个月|月供|贷款|房贷|车贷|欠|借|分期|信用卡|花呗", sentence):
+            and before.endswith(("大概", "大约", "要", "得", "需要", "需", "能", "每月", "每个月", "一个月", "月供", "分期", "先", "再")) \
+            and re.search("每月|每个月|月供|贷款|房贷|车贷|欠|借|分期|信用卡|花呗", sentence) \
+            and not re.search("还完|还清|剩|打完|折后", _clause_before(sentence, index)):
         return "huan2"  # 房贷每个月大概还一万零五百零一元: "repay"
-    if char == "长" and index == target.word_start + len(target.word) - 1 \
+    if char == "长" and (target.word in _LENGTH_WORDS or (
+                (target.word == "长" or (_loose(target) and index == target.word_start + 1))
+                and before[-1:] not in "能会又再可要就已都还才刚每概约月天周年期岁增生成班队院校组部"))\
             and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?(?:厘米|毫米|公分|米|公里|千米|英寸|尺|寸|丈)",
                          sentence[index + 1:]) \
             and not re.search("长了|长高|长到|个子|身高", sentence[max(0, index - 2):index + 3]):
