@@ -57,7 +57,9 @@ nineteenth (``normalization_blind19.tsv``) home life, recipes, appliances and sh
 the twentieth (``normalization_blind20.tsv``) entertainment and social media (5.1档, 《2046》, ¥380/480/680, 9:16竖屏); the
 twenty-first (``normalization_blind21.tsv``) real estate and housing (18/32层, 2.8元/㎡·月, 11#-15#楼, LPR-20BP); the
 twenty-second (``normalization_blind22.tsv``) law, government and statistics ((2023)京0105民初1234号, 国办发〔2024〕12号, 7.1:38.3:54.6, 12123交管App); the
-twenty-third (``normalization_blind23.tsv``) science and engineering (3.0×10^8 m/s, mol·L⁻¹, J/(kg·℃), ³²P, 23°26′N, R², 10×).
+twenty-third (``normalization_blind23.tsv``) science and engineering (3.0×10^8 m/s, mol·L⁻¹, J/(kg·℃), ³²P, 23°26′N, R², 10×); the
+twenty-fourth (``normalization_blind24.tsv``) photography, music and audio (4/4拍, Op.27 No.2, #F小调, 48kHz/24bit, ISO 100-6400);
+the twenty-fifth (``normalization_blind25.tsv``) farming and food industry (复合肥（15-15-15）, 郑单958, NY 525-2021, 52%vol).
 """
 
 from __future__ import annotations

@@ -238,6 +238,30 @@ jie3) and CPP would not show it.
   seventy-sixth helper, measured once blind at d95cf22: 144/150 (pypinyin 131, g2pM 72); rules and collocations followed.
 * ``everyday_polyphones_blind81.tsv`` (150): old people and care homes (盐分, 供着牌位, 看着点儿, 落在食堂, 没应), by a
   seventy-seventh helper, measured once blind at d95cf22: 143/150 (pypinyin 117, g2pM 78); rules and collocations followed.
+* ``everyday_polyphones_blind82.tsv`` (150): gyms and sports training (有助于长个子, 直奔, 鸡脯, 没过头顶, 微曲, 飞也似的, 只差两秒), by a
+  seventy-eighth helper, measured once blind at f898a34: 137/150 (pypinyin 119, g2pM 80); rules and collocations followed.
+* ``everyday_polyphones_blind83.tsv`` (150): weddings and banquets (背出家门, 当亲闺女一样疼, 正中下怀, 闹得太过分, 撒花瓣, 你得喝), by a
+  seventy-ninth helper, measured once blind at f898a34: 137/150 (pypinyin 106, g2pM 65); rules and collocations followed.
+* ``everyday_polyphones_blind84.tsv`` (150): driving schools and car repair (长了一个鼓包, 重喷, 没打着, 发生了口角, 磨不过头来, 打了个的, 进度被同学落下), by a
+  eightieth helper, measured once blind at f898a34: 129/150 (pypinyin 111, g2pM 77); rules and collocations followed.
+* ``everyday_polyphones_blind85.tsv`` (150): street markets and neighbourhood stalls (剥毛豆, 吆喝, 钉个掌, 馏热, 看一下摊子, 没人应), by a
+  eighty-first helper, measured once blind at f898a34: 137/150 (pypinyin 109, g2pM 69); rules and collocations followed.
+* ``everyday_polyphones_blind86.tsv`` (150): gardening and balcony plots (种了三行生菜, 品相, 吹倒, 朝开暮落, 苗得搭个架子, 专门为妈妈挑的), by a
+  eighty-second helper, measured once blind at 0396931: 141/150 (pypinyin 112, g2pM 83); rules and collocations followed.
+* ``everyday_polyphones_blind87.tsv`` (150): fishing, camping and road trips (看一下竿, 头灯落在营地, 拉折, 饵料和好, 一层薄冰, 划到对岸), by a
+  eighty-third helper, measured once blind at 0396931: 139/150 (pypinyin 117, g2pM 71); rules and collocations followed.
+* ``everyday_polyphones_blind88.tsv`` (150): housekeepers and nannies (长了一斤多, 穿着要干净, 家当|了三年保姆, 长相随妈妈, 教新手妈妈怎么), by a
+  eighty-fourth helper, measured once blind at 0396931: 140/150 (pypinyin 117, g2pM 74); rules and collocations followed.
+* ``everyday_polyphones_blind89.tsv`` (150): bank counters and investing (重仓, 本行为您, 在我们行, 往上一划, 折了不少本钱, 落家里), by a
+  eighty-fifth helper, measured once blind at 0396931: 143/150 (pypinyin 118, g2pM 76); rules and collocations followed.
+* ``everyday_polyphones_blind90.tsv`` (150): football and basketball (还以颜色, 点球重罚, 少打一人, 载入史册, 防守得再积极一点, 后场倒脚), by a
+  eighty-sixth helper, measured once blind at b104231: 144/150 (pypinyin 126, g2pM 86); rules and collocations followed.
+* ``everyday_polyphones_blind91.tsv`` (150): parents' chat groups for kindergarten and school (家长得签字, 背着很累, 石榴树结果了, 少了一页, 一上车就吐, 发卡丢了), by a
+  eighty-seventh helper, measured once blind at b104231: 141/150 (pypinyin 119, g2pM 72); rules and collocations followed.
+* ``everyday_polyphones_blind92.tsv`` (150): xianxia web fiction (劈得浑身焦黑, 且着人, 自幼好剑, 剑气划出一道痕迹, 有难, 一朝顿悟, 称手), by a
+  eighty-eighth helper, measured once blind at b104231: 139/150 (pypinyin 119, g2pM 75); rules and collocations followed.
+* ``everyday_polyphones_blind93.tsv`` (150): renting and moving house (楼长, 长虫了, 重配钥匙, 为水电费的事, 调房租, 少退了五百, 口角不断), by a
+  eighty-ninth helper, measured once blind at b104231: 138/150 (pypinyin 116, g2pM 74); rules and collocations followed.
 * ``everyday_polyphones_blind42.tsv`` (150): crosstalk and northern colloquial dialogue (也得败光, 倒杯茶, 干了这杯,
   数他, 落不是, 天哪, 和了！, 逮耗子, 磨不开, 加塞), by a thirty-eighth, measured once blind at 3f32f89: 127/150
   (pypinyin 105, g2pM 56) — colloquial speech stays the hardest register; rules and collocations followed.
@@ -369,6 +393,18 @@ EVERYDAY_BLIND78 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind78.t
 EVERYDAY_BLIND79 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind79.tsv"
 EVERYDAY_BLIND80 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind80.tsv"
 EVERYDAY_BLIND81 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind81.tsv"
+EVERYDAY_BLIND82 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind82.tsv"
+EVERYDAY_BLIND83 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind83.tsv"
+EVERYDAY_BLIND84 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind84.tsv"
+EVERYDAY_BLIND85 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind85.tsv"
+EVERYDAY_BLIND86 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind86.tsv"
+EVERYDAY_BLIND87 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind87.tsv"
+EVERYDAY_BLIND88 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind88.tsv"
+EVERYDAY_BLIND89 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind89.tsv"
+EVERYDAY_BLIND90 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind90.tsv"
+EVERYDAY_BLIND91 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind91.tsv"
+EVERYDAY_BLIND92 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind92.tsv"
+EVERYDAY_BLIND93 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind93.tsv"
 EVERYDAY_PLACES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_places2.tsv"
 EVERYDAY_NAMES2 = REPO / "benchmarks" / "data" / "everyday_polyphones_names2.tsv"
 EVERYDAY_BLIND34 = REPO / "benchmarks" / "data" / "everyday_polyphones_blind34.tsv"
@@ -596,6 +632,18 @@ def main() -> None:
                        (EVERYDAY_BLIND79, "couriers and riders, blind when first measured (140/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND80, "programmers, blind when first measured (144/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND81, "care homes, blind when first measured (143/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND82, "gyms and training, blind when first measured (137/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND83, "weddings, blind when first measured (137/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND84, "driving schools and car repair, blind when first measured (129/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND85, "street markets, blind when first measured (137/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND86, "gardening, blind when first measured (141/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND87, "fishing and camping, blind when first measured (139/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND88, "housekeeping and nannies, blind when first measured (140/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND89, "banking and investing, blind when first measured (143/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND90, "football and basketball, blind when first measured (144/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND91, "school parents' groups, blind when first measured (141/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND92, "xianxia fiction, blind when first measured (139/150), rules and collocations since written from its errors"),
+                       (EVERYDAY_BLIND93, "renting and moving, blind when first measured (138/150), rules and collocations since written from its errors"),
                        (EVERYDAY_BLIND41, "temples, religion and customs, blind when first measured (143/150), collocations since written from its errors"),
                        (EVERYDAY_PLACES2, "place names, blind when first measured (142/150), collocations since written from its errors"),
                        (EVERYDAY_NAMES2, "people's names, blind when first measured (121/150), famous names since in the collocations"),

@@ -22,7 +22,8 @@ chores (洗不干净, 人家老王), a twelfth (``spoken_tones_blind12.tsv``) ra
 sport, coaching and the outdoors (不难), a fifteenth (``spoken_tones_blind15.tsv``) at the
 doctor's and the pharmacy (苦不苦, 有精神), a sixteenth (``spoken_tones_blind16.tsv``) parents and
 children at home (从一数到十, 小耳朵), a seventeenth (``spoken_tones_blind17.tsv``) friends playing
-cards and games (万里挑一啊, 放一楼门口). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
+cards and games (万里挑一啊, 放一楼门口), an eighteenth (``spoken_tones_blind18.tsv``) shopkeepers and
+customers (拿出来, 地道), a nineteenth (``spoken_tones_blind19.tsv``) office colleagues (一月再休, 把门关上, 挺精神的). Printed per set and section: ours (the frontend's ``pinyin``) and pypinyin with its
 tone-sandhi converter (``pypinyin.contrib.tone_sandhi``), then each of our misses.
 
 The erhua set marks one written 儿 per sentence, labelled ``r`` (merged into the syllable before:
@@ -34,7 +35,8 @@ erhua set (``erhua_blind2.tsv``) is harder (今儿个, 儿媳妇儿, 体育健�
 Beijing speech and crosstalk (包袱儿, 片儿警, 门儿清, jieba's 馅|儿调得), a sixth (``erhua_blind6.tsv``) children's
 talk, snacks and 儿 as a syllable (一块|儿童手表, 馅儿饼), a seventh (``erhua_blind7.tsv``) northern street
 and family talk (打小儿, 一儿一女), an eighth (``erhua_blind8.tsv``) Beijing prose and formal news
-(玩儿命, jieba's 活儿干, 小儿麻痹症, 女儿红). All the sets were written
+(玩儿命, jieba's 活儿干, 小儿麻痹症, 女儿红), a ninth (``erhua_blind9.tsv``) northern
+street talk and 儿 as a syllable (吾儿), a tenth (``erhua_blind10.tsv``) period drama and daily speech (孩儿给母亲请安). All the sets were written
 by helpers that saw neither this system nor any pinyin tool.
 """
 
@@ -66,6 +68,8 @@ DATA14 = REPO / "benchmarks" / "data" / "spoken_tones_blind14.tsv"
 DATA15 = REPO / "benchmarks" / "data" / "spoken_tones_blind15.tsv"
 DATA16 = REPO / "benchmarks" / "data" / "spoken_tones_blind16.tsv"
 DATA17 = REPO / "benchmarks" / "data" / "spoken_tones_blind17.tsv"
+DATA18 = REPO / "benchmarks" / "data" / "spoken_tones_blind18.tsv"
+DATA19 = REPO / "benchmarks" / "data" / "spoken_tones_blind19.tsv"
 ERHUA = REPO / "benchmarks" / "data" / "erhua_blind.tsv"
 ERHUA2 = REPO / "benchmarks" / "data" / "erhua_blind2.tsv"
 ERHUA3 = REPO / "benchmarks" / "data" / "erhua_blind3.tsv"
@@ -74,6 +78,8 @@ ERHUA5 = REPO / "benchmarks" / "data" / "erhua_blind5.tsv"
 ERHUA6 = REPO / "benchmarks" / "data" / "erhua_blind6.tsv"
 ERHUA7 = REPO / "benchmarks" / "data" / "erhua_blind7.tsv"
 ERHUA8 = REPO / "benchmarks" / "data" / "erhua_blind8.tsv"
+ERHUA9 = REPO / "benchmarks" / "data" / "erhua_blind9.tsv"
+ERHUA10 = REPO / "benchmarks" / "data" / "erhua_blind10.tsv"
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,8 @@ def report_erhua(er_examples: list[SpokenExample]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15, DATA16, DATA17])
-    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, ERHUA8])
+    parser.add_argument("--data", type=Path, nargs="*", default=[DATA, DATA2, DATA3, DATA4, DATA5, DATA6, DATA7, DATA8, DATA9, DATA10, DATA11, DATA12, DATA13, DATA14, DATA15, DATA16, DATA17, DATA18, DATA19])
+    parser.add_argument("--erhua", type=Path, nargs="*", default=[ERHUA, ERHUA2, ERHUA3, ERHUA4, ERHUA5, ERHUA6, ERHUA7, ERHUA8, ERHUA9, ERHUA10])
     args = parser.parse_args()
     for path in args.data:
         print(path.name)

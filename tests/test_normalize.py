@@ -1580,7 +1580,9 @@ BLIND_SETS = [
     ("normalization_blind20.tsv", 189, 3),  # 167 blind, 189 now (2026-12-07)
     ("normalization_blind21.tsv", 187, 3),  # 176 blind, 187 now (2026-12-07)
     ("normalization_blind22.tsv", 189, 3),  # 187 blind, 188 now (2026-12-07)
-    ("normalization_blind23.tsv", 186, 9),  # 147 blind, 179 now (2026-12-07)
+    ("normalization_blind23.tsv", 186, 5),  # 147 blind, 184 now (2026-12-08)
+    ("normalization_blind24.tsv", 185, 7),  # 152 blind, 181 now (2026-12-08)
+    ("normalization_blind25.tsv", 189, 4),  # 176 blind, 188 now (2026-12-08)
 ]
 
 
