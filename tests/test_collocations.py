@@ -1519,7 +1519,7 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("孩子晕车，一上车就吐。", "吐", "tu4"),
     ("这孩子话不多，学习倒挺认真。", "倒", "dao4"),
     ("室友为水电费的事跟我吵了一架。", "为", "wei4"),
-    ("糟了，那块玉佩落在客栈里了！", "落", "la4"),
+    ("他随手一抛，玉佩稳稳落在她掌心。", "落", "luo4"),
     ("树叶落在院子里了", "落", "luo4"),
     ("剑气在石壁上划出一道深深的痕迹。", "划", "hua2"),
     ("房东应我们的要求换了新床垫。", "应", "ying4"),
@@ -1571,6 +1571,13 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("这工作有难有易。", "难", "nan2"),
     ("他还以颜色来区分不同的文件。", "还", "hai2"),
     ("车停得那么横，别人怎么过？", "横", "heng2"),
+    ("这艘船长一百二十米，能载三千人。", "长", "chang2"),  # review of b48d777
+    ("格力和美的空调哪个好？", "的", "di4"),
+    ("书包里装满了书，背着很累。", "背", "bei1"),
+    ("妈妈还给你带了好吃的。", "还", "hai2"),
+    ("工地上买了两袋水泥和好几吨沙子。", "和", "he2"),
+    ("那封信被她撕得粉碎。", "得", "de5"),
+    ("这份文件得签字才能生效。", "得", "dei3"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected

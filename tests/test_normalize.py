@@ -1188,6 +1188,17 @@ SYMBOLS = [
     ("①本店所有茶叶均有SC生产许可证", "一、本店所有茶叶均有艾斯西生产许可证"),  # a circled number labels a list item
     ("换个0W-20的全合成机油", "换个零达布留二十的全合成机油"),  # an oil grade
     ("小蝌蚪→长出后腿→青蛙", "小蝌蚪，长出后腿，青蛙"),  # arrows between steps: pauses
+    ("北京→上海的G1次列车", "北京到上海的吉一次列车"),  # one arrow: from … to
+    ("将①代入②得x=3。", "将一代入二得艾克斯等于三。"),  # circled numbers inside a sentence: numbers
+    ("②号楼的住户请注意。", "二号楼的住户请注意。"),
+    ("这款台灯功率5W-10W可调。", "这款台灯功率五瓦十瓦可调。"),  # no oil grade
+    ("5w-30和5w-40的机油", "五达布留三十和五达布留四十的机油"),
+    ("有问题请拨95511。", "有问题请拨九五五幺幺。"),
+    ("保险金额：95500", "保险金额：九万五千五百"),
+    ("请跟我读：nǐ hǎo。", "请跟我读：你好。"),  # a common character whose first reading it is
+    ("北京的拼音是Běijīng。", "北京的拼音是北京。"),
+    ("他姓Ān，叫Ān Yíng。", "他姓安，叫安盈。"),  # capitals with tone marks
+    ("意大利语Lei è italiana", "意大利语艾乐伊艾伊伊泰利亚纳"),  # among words that are no pinyin: not pinyin
     ("教学时间：2课时", "教学时间：两课时"),
     ("【幸福里5栋业主群】302王阿姨：明天停水吗？", "【幸福里五栋业主群】三零二王阿姨：明天停水吗？"),  # a flat names the speaker
     ("【公告】300元：", "【公告】三百元："),

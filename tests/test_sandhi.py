@@ -460,6 +460,7 @@ def fe() -> Frontend:
     ("明天同一时间", "ming2 tian1 tong2 yi1 shi2 jian1"),
     ("如：大一班张小米", "ru2 da4 yi1 ban1 zhang1 xiao2 mi3"),
     ("心里头特别想念故乡", "xin1 li3 tou5 te4 bie2 xiang3 nian4 gu4 xiang1"),
+    ("他心里头一阵发慌。", "ta1 xin1 li3 tou5 yi2 zhen4 fa1 huang1"),
 ])
 def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     assert " ".join(fe(text).pinyin) == expected

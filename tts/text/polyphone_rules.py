@@ -47,9 +47,10 @@ _CLOCK_DEADLINE = re.compile(r"[零一二两三四五六七八九十几0-9]+点(
 # Verbs after which a lone 得 that follows a word of two or more characters is "must" (这个型号得等
 # 下周, 这件事得去问他): the verbs a complement rarely starts with.
 _MUST_AFTER_TOPIC = ("等", "去", "走", "赶", "花", "买", "交", "补", "换", "搬", "找", "请", "办", "打", "修", "洗",
-                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒")
+                     "拿", "带", "留", "加把劲", "对准", "保持", "提前", "重新", "搭", "浇", "施肥", "修剪", "晒", "签字")
 # Words in 长 that name a length before a number (全长, 身长); 班长, 增长, 生长 do not.
-_LENGTH_WORDS = frozenset(["全长", "总长", "身长", "体长", "口长", "通长", "边长", "周长", "臂长", "河长", "桥长", "线长"])
+_LENGTH_WORDS = frozenset(["全长", "总长", "身长", "体长", "口长", "通长", "边长", "周长", "臂长", "河长", "桥长", "线长",
+                           "船长", "段长"])
 # Nouns jieba's HMM glues to a 得 "must" after them (番茄|苗得|搭个架子).
 _NOUN_GLUED_TO_MUST = frozenset("苗树花草菜车房门窗墙锅药")
 # Last characters of words of state or feeling, after which 得 is a complement (疲惫得走不动, 激动得打翻了杯子).
@@ -293,7 +294,7 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服",
-                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿", "玉佩", "令牌", "腰牌", "钱袋")
+                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿")
 # Places a thing is left at without 在 (把手机落家里了).
 _LEFT_AT = ("家里", "家了", "车上", "车里", "办公室", "学校", "公司", "店里", "酒店", "宿舍", "教室", "出租车")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
@@ -916,9 +917,10 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and not re.search("费|钱|款|账|卡|名下|区域|范围|以外|归", _clause_before(sentence, index) + _clause_after(sentence, index)):
         return "hua2"  # 租了条小船划到对岸: "row"
     if char == "和" and target.word == "和" and after in ("好", "匀") and not sentence.startswith("好如初", index + 1) \
+            and sentence[index + 2:index + 3] not in ("几", "多", "些", "大", "长", "久") \
             and (target.previous_word in ("饵料", "饵", "面", "面团", "面粉", "白面", "玉米面", "荞麦面", "泥", "黄泥", "水泥", "灰浆",
                                           "砂浆", "馅", "馅儿", "饺子馅", "粉")
-                 or (target.previous_word == "水" and re.search("面|粉|泥", _clause_before(sentence, index)))):
+                 or (target.previous_word == "水" and re.search("面粉|面团|玉米面|白面|泥", _clause_before(sentence, index)))):
         return "huo2"  # 饵料和好以后, 把面和匀: "mix, knead" (和好如初: hé)
     if char == "结" and target.word == "结果" and index == target.word_start \
             and sentence[index + 2:index + 3] in ("了", "", "，", "。", "！", "啦") \
@@ -926,7 +928,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jie1"  # 石榴树结果了: "bear fruit" (jié guǒ is "result")
     if char == "背" and target.word in ("背", "背着") and sentence.startswith("背着", index) \
             and re.match("着(?:很|太|挺|好|真|怪|可)?(?:累|沉|吃力|费劲|重)", sentence[index + 1:]) \
-            and not re.search("课文|单词|公式|台词|诗|文章|稿子|书(?!包)|资料|知识|题", sentence[:index]):
+            and not re.search("课文|单词|公式|台词|诗|文章|稿子|知识点|古文", sentence[:index]):
         return "bei1"  # 书包太沉，背着很累: carried (背着手 bèi)
     if char == "少" and target.word == "少" and re.match("了[一两几三四五六七八九十半0-9]", sentence[index + 1:]):
         return "shao3"  # 练习册少了一页, 少了五块钱: "lack"
@@ -938,7 +940,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "dao4"  # 学习倒挺认真: "rather, on the other hand"
     if char == "为" and target.word == "为" and re.match("[^，。！？；]{1,8}?的(?:事|小事)(?:情)?(?:(?:跟|和|与|同)[^，。！？；]{0,4})?(?:吵|闹|争|打|翻脸|红脸|较劲|闹翻)", sentence[index + 1:]):
         return "wei4"  # 室友为水电费的事跟我吵了一架: "over, because of"
-    if char == "的" and target.word == "美的" and (index == 1 or sentence[index - 2] in "台款个买选用牌的是家了，。！？；、：“") \
+    if char == "的" and target.word == "美的" and (index == 1 or sentence[index - 2] in "台款个买选用牌的是家了和装荐卖与跟及或，。！？；、：“") \
             and re.match("(?:冰箱|空调|电饭煲|洗衣机|热水器|微波炉|集团|电器|品牌|净水器|烤箱)", sentence[index + 1:]):
         return "di4"  # 买了一台美的冰箱: the brand Midea (一台很美的冰箱: de)
     if char == "横" and target.word == "横" and before.endswith(("这么", "那么", "特别", "很", "真", "挺")) \
@@ -952,11 +954,11 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (_ends_clause(sentence, index + 1) or sentence.startswith(("猎物", "火"), index + 1)):
         return "zhao2"  # 他开了一枪，没打着: "hit" (没打着伞: zhe)
     if char == "还" and target.word in ("还给", "还") and sentence.startswith("还给", index) and not _ba_in_clause(sentence, index) \
-            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|烧|煮|炒|准备|包|缝|讲|唱|泡|熬|炖)",
+            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|烧|煮|炒|准备|包|缝|讲|唱|泡|熬|炖|带|写|打|拿)(?!来|去|回|过)",
                          sentence[index + 1:]):
         return "hai2"  # 你妈还给你织了一条围巾: "also … for you" (还给你钱: huán)
     if char == "还" and target.word == "还" and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?[万千百]?(?:元|块)", sentence[index + 1:]) \
-            and before.endswith(("大概", "大约", "要", "得", "需要", "需", "能", "每月", "每个月", "一个月", "月供", "分期", "先", "再")) \
+            and before.endswith(("大概", "大约", "要", "得", "需要", "需", "能", "每月", "每个月", "一个月", "月供", "分期", "先", "再", "呗", "少")) \
             and re.search("每月|每个月|月供|贷款|房贷|车贷|欠|借|分期|信用卡|花呗", sentence) \
             and not re.search("还完|还清|剩|打完|折后", _clause_before(sentence, index)):
         return "huan2"  # 房贷每个月大概还一万零五百零一元: "repay"
@@ -965,7 +967,8 @@ def rule_reading(sentence: str, target: Target) -> str | None:
                 and before[-1:] not in "能会又再可要就已都还才刚每概约月天周年期岁增生成班队院校组部"))\
             and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?(?:厘米|毫米|公分|米|公里|千米|英寸|尺|寸|丈)",
                          sentence[index + 1:]) \
-            and not re.search("长了|长高|长到|个子|身高", sentence[max(0, index - 2):index + 3]):
+            and not re.search("长了|长高|长到|个子|身高", sentence[max(0, index - 2):index + 3]) \
+            and not re.match("一米[五六七八九]", sentence[index + 1:]):
         return "chang2"  # 它长55.7厘米, 口长112厘米: a length (长了5厘米: zhǎng)
     if char == "塞" and target.word == "要塞" and index == target.word_start + 1 \
             and re.match("(?:[一两几半][团块张把根条](?!废|瓦)|进(?!行|攻|驻|犯|可)|满(?!目|足)|紧(?!邻|靠|挨)|住(?!着|了|在))",

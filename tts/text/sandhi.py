@@ -232,7 +232,7 @@ def _neutral_words(clause: list[Word]) -> None:
             if text[-2] != "起" and rs[-2].tone != 5 and text not in ("接下来", "接下去") and text[-3] not in "不得":
                 _set(rs[-2], 5)  # … and its first syllable: 拿出来 na2 chu5 lai5 (起 keeps its tone: 站起来)
         if text == "头" and len(rs) == 1 and k > 0 and clause[k - 1].text in _INSIDE_PLACES \
-                and len(clause[k - 1].readings) == 2 and not (k + 1 < len(clause) and clause[k + 1].text[:1] in "一回次遍"):
+                and len(clause[k - 1].readings) == 2 and not (k + 1 < len(clause) and clause[k + 1].text in ("一次", "一回", "一遍", "回", "次")):
             _set(clause[k - 1].readings[-1], 3)
             _set(rs[0], 5)  # jieba's 心里|头: 里头 "inside", li3 tou5
         if (len(text) == len(rs) == 2 and text[1] == "上" and text[0] in _CLOSING_VERBS) or (

@@ -21,7 +21,8 @@ ASCII_PUNCT = {
 
 # Non-ASCII symbols that later rules interpret (units, currency, math, Greek letters).
 _KEPT_SYMBOLS = frozenset("°²³⁰¹⁴⁵⁶⁷⁸⁹⁻⁺ⁿ‰×÷±≈≤≥≠¥€£₩₹μ√∛∠′″∞∅△∥⊥≌∽∈∉∩∪⊂⊆→∵∴♩♪♯♭½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-                          "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ") | frozenset(
+                          "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ"
+                          "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳") | frozenset(
     chr(c) for c in range(0x391, 0x3CA) if unicodedata.category(chr(c)).startswith("L")
 )
 
@@ -33,8 +34,6 @@ _EXPLICIT = {
     "｡": "。", "､": "、", "「": "「", "」": "」", "‧": "·", "﹏": "", "―": "—", "─": "—",
     "№": "No.", "™": "", "℠": "", "©": "", "®": "",
 }
-# Circled numbers label the items of a list: ① → 1、 (read 一, then a pause), not a count glued to the next word.
-_EXPLICIT.update({chr(0x2460 + k): f"{k + 1}、" for k in range(20)})
 
 _NEWLINES = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 

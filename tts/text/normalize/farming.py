@@ -34,7 +34,7 @@ VARIETY_NUMBER = rule(
 # An engine oil's viscosity grade: 0W-20 → 零W二十, 5W-30 (the W a letter, the dash silent).
 OIL_GRADE = rule(
     "oil_grade",
-    r"(?<![0-9A-Za-z.])(?P<a>[0-9]{1,2})W-(?P<b>[0-9]{2})(?![0-9])",
+    r"(?<![0-9A-Za-z.])(?P<a>0|5|10|15|20|25)[Ww]-?(?P<b>8|12|16|20|30|40|50|60)(?![0-9A-Za-z万])",
     lambda m: [group(m, 0, read_int(m["a"], liang=False) + spell("W") + read_int(m["b"], liang=False))],
     START_DIGITS,
 )

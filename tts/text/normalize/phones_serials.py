@@ -139,7 +139,8 @@ _NAMED_SERVICES = frozenset("12306 12123 10086 10010 95588 95533 95566 95599 955
 _CALL_BEFORE = re.compile("(?:拨打|拨|打|电话|报警|急救|火警|匪警|求助|热线|呼叫|致电|投诉|举报|求救)[^。！？；]{0,8}$")
 _CALL_AFTER = re.compile("急救|报警|热线|电话|求助|投诉|举报|救护|火警|服务|求救")
 # Who a 955xx hotline belongs to, or a call, just before it (人保是95518, 客服电话95511; not 卖95580).
-_HOTLINE_OWNER_BEFORE = re.compile("(?:保险|银行|人保|平安|人寿|太平|泰康|客服|热线|电话|拨打|致电|打)[^。！？；，0-9]{0,4}$")
+_HOTLINE_OWNER_BEFORE = re.compile("(?:银行|人保|平安|人寿|太平洋|太平|泰康|兴业|交行|银联|邮储|招行|工行|建行|农行|中行|浦发|中信|光大|民生|"
+                                   "华夏|广发|客服|热线|电话|拨打|拨|致电|联系|咨询|来电显示|打)[^。！？；，0-9]{0,4}$")
 
 
 def is_service_call(text: str, start: int, end: int) -> bool:
@@ -147,7 +148,8 @@ def is_service_call(text: str, start: int, end: int) -> bool:
     拨打110或者120, 火警119, 120急救车."""
     number = text[start:end]
     bank_or_insurer = len(number) == 5 and number.startswith("955") and (  # 95518 人保, 95511 平安: hotlines
-        _HOTLINE_OWNER_BEFORE.search(text, max(0, start - 10), start) is not None or _CALL_AFTER.match(text, end) is not None)
+        _HOTLINE_OWNER_BEFORE.search(text, max(0, start - 10), start) is not None or _CALL_AFTER.match(text, end) is not None
+        or re.match("(?:客服|是[^，。！？；]{0,6}(?:客服|热线|电话))", text[end:end + 12]) is not None)
     if number not in SERVICE_NUMBERS and not bank_or_insurer:
         return False
     if (number in _NAMED_SERVICES or bank_or_insurer) and text[start - 1:start] != "第":

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tts.text.normalize.chars import ASCII_PUNCT, NEWLINE
+from tts.text.normalize.chars import ASCII_PUNCT, NEWLINE, is_han
+from tts.text.normalize.numbers import read_int
 from tts.text.normalize.rules import Piece, Rule, group, rule
 
 SYMBOL_WORDS: dict[str, str] = {
@@ -67,12 +68,39 @@ FOOTNOTE = rule(
 # Multiplication signs standing for a name left out (××物业, ×××同志) read 某.
 PLACEHOLDER = rule("placeholder", r"×{2,}", lambda m: [(("某" * len(m.group())), m.start(), m.end())], "×")
 
-# An arrow between words is a step in a sequence: a pause (小蝌蚪→长出后腿→青蛙); x→∞ stays a formula.
+def _arrows_in_clause(match: re.Match[str]) -> int:
+    """How many arrows the clause around ``match`` holds."""
+    text = match.string
+    start = max((text.rfind(p, 0, match.start()) for p in "，。！？；\n"), default=-1) + 1
+    ends = [i for i in (text.find(p, match.end()) for p in "，。！？；\n") if i != -1]
+    return text.count("→", start, min(ends) if ends else len(text))
+
+
+# A circled number opening a line or a clause labels a list item: ①本店… → 一、本店… (a pause after it); inside a
+# sentence it is the number (将①代入②, 第①组, ②号楼 → 将一代入二, 第一组, 二号楼).
+CIRCLED_NUMBER = rule(
+    "circled_number",
+    "[" + "".join(chr(0x2460 + k) for k in range(20)) + "]",
+    lambda m: [group(m, 0, read_int(str(ord(m.group()) - 0x2460 + 1), liang=False) + (
+        "、" if _opens_item(m) else ""))],
+    "".join(chr(0x2460 + k) for k in range(20)),
+)
+
+
+def _opens_item(match: re.Match[str]) -> bool:
+    before = match.string[match.start() - 1:match.start()]
+    after = match.string[match.end():match.end() + 1]
+    return (before in ("", "\n", " ", "。", "；", "：", "，", "！", "？", "】", "）")
+            and is_han(after or " ") and after not in "号组楼栋队班式图中和与或都")
+
+
+# A single arrow between words is a way from one to the other (北京→上海 到); a chain of them is the steps of a sequence,
+# each a pause (小蝌蚪→长出后腿→青蛙). x→∞ stays a formula.
 ARROW_STEP = rule(
     "arrow_step",
     r"(?<=[\u4e00-\u9fff）)])\s?→\s?(?=[\u4e00-\u9fff（(])",
-    lambda m: [group(m, 0, "，")],
+    lambda m: [group(m, 0, "，" if _arrows_in_clause(m) > 1 else "到")],
     "→ ",
 )
 
-RULES: tuple[Rule, ...] = (PLACEHOLDER, FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER)
+RULES: tuple[Rule, ...] = (PLACEHOLDER, FOOTNOTE, ELLIPSIS, ABBREVIATION_DOT, PUNCT, SYMBOL, NEGATIVE_LETTER, CIRCLED_NUMBER)
