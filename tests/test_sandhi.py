@@ -483,6 +483,7 @@ def test_surface_pinyin(fe: Frontend, text: str, expected: str) -> None:
     ("1月1日开始", "yi1 yue4 yi1 ri4 kai1 shi3"),
     ("报每盎司2685美元", "bao4 mei3 ang4 si1 liang3 qian1 liu4 bai3 ba1 shi2 wu2 mei3 yuan2"),  # a number and its unit
     ("F1.4一开", "ai4 fu2 yi1 dian3 si4 yi4 kai1"),  # a written 一 after the number begins a word
+    ("如图①所示", "ru2 tu2 yi1 suo3 shi4"),  # a circled label keeps yi1
 ])
 def test_numbers_written_in_digits_are_said_whole(fe: Frontend, text: str, expected: str) -> None:
     said = " ".join(" ".join(syllables) for _, syllables in fe(text).spoken)

@@ -294,7 +294,7 @@ _FRUIT_BORNE = re.compile("(?:[了满出着])?(?:好多|很多|不少|许多|一
 # Things one leaves behind (落 là): 钥匙落在车上了; and places a thing falls onto (落在地上 luò).
 _LEFT_BEHIND = ("钥匙", "手机", "钱包", "雨伞", "书包", "背包", "外套", "眼镜", "身份证", "充电器", "作业",
                 "东西", "证件", "帽子", "电脑", "本子", "课本", "水杯", "充电宝", "耳机", "行李", "安全帽", "工牌", "工作证", "饭卡", "水壶", "校服",
-                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿")
+                "喷壶", "剪刀", "修枝剪", "手套", "围巾", "雨衣", "保温杯", "U盘", "笔记本", "头灯", "手电", "手电筒", "鱼竿", "钱袋")
 # Places a thing is left at without 在 (把手机落家里了).
 _LEFT_AT = ("家里", "家了", "车上", "车里", "办公室", "学校", "公司", "店里", "酒店", "宿舍", "教室", "出租车")
 # How a thing fell before 落在 "land on" (luò): 掉下去正好落在…, 滑下来落在键盘上, 飞出去落在…, 从阳台落在….
@@ -928,7 +928,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
         return "jie1"  # 石榴树结果了: "bear fruit" (jié guǒ is "result")
     if char == "背" and target.word in ("背", "背着") and sentence.startswith("背着", index) \
             and re.match("着(?:很|太|挺|好|真|怪|可)?(?:累|沉|吃力|费劲|重)", sentence[index + 1:]) \
-            and not re.search("课文|单词|公式|台词|诗|文章|稿子|知识点|古文", sentence[:index]):
+            and not re.search("课文|单词|公式|台词|诗|文章|稿子|知识|古文|题", sentence[:index]):
         return "bei1"  # 书包太沉，背着很累: carried (背着手 bèi)
     if char == "少" and target.word == "少" and re.match("了[一两几三四五六七八九十半0-9]", sentence[index + 1:]):
         return "shao3"  # 练习册少了一页, 少了五块钱: "lack"
@@ -954,7 +954,7 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (_ends_clause(sentence, index + 1) or sentence.startswith(("猎物", "火"), index + 1)):
         return "zhao2"  # 他开了一枪，没打着: "hit" (没打着伞: zhe)
     if char == "还" and target.word in ("还给", "还") and sentence.startswith("还给", index) and not _ba_in_clause(sentence, index) \
-            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|烧|煮|炒|准备|包|缝|讲|唱|泡|熬|炖|带|写|打|拿)(?!来|去|回|过)",
+            and re.match("给(?:你们|我们|他们|你|我|他|她|您|孩子|女儿|儿子)(?:织|做|买|烧|煮|炒|准备|包|缝|讲|唱|泡|熬|炖|带|写|打|拿)(?!来|去|回|过|到)",
                          sentence[index + 1:]):
         return "hai2"  # 你妈还给你织了一条围巾: "also … for you" (还给你钱: huán)
     if char == "还" and target.word == "还" and re.match("[零一二两三四五六七八九十百千万几0-9]+(?:点[零一二三四五六七八九]+)?[万千百]?(?:元|块)", sentence[index + 1:]) \

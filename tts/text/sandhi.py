@@ -609,6 +609,8 @@ def _yi_tone(readings: list[Reading], i: int, count_before: bool = True) -> int:
     prev, nxt, after = at(i - 1) if count_before else None, at(i + 1), at(i + 2)
     if nxt is None:
         return 1
+    if not readings[i].written and readings[i].source == "①":
+        return 1  # ① as a label inside a sentence (将①代入②, 如图①所示)
     digit = not readings[i].written and readings[i].source == "1"  # 一 written as the digit 1 alone
     if digit and (nxt.text[:1] in _NUMBERED_AFTER or (prev is not None and prev.text[-1:] in _TYPED_AFTER)):
         return 1  # 1班, 1路, 1床: a number naming; 把1打在公屏上: the digit itself

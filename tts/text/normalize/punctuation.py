@@ -68,6 +68,19 @@ FOOTNOTE = rule(
 # Multiplication signs standing for a name left out (××物业, ×××同志) read 某.
 PLACEHOLDER = rule("placeholder", r"×{2,}", lambda m: [(("某" * len(m.group())), m.start(), m.end())], "×")
 
+_PLACE_END = "站南北东西京海州港桥城市省县区岛湾津庆都安沙阳宁门口"
+
+
+def _is_route(match: re.Match[str]) -> bool:
+    """One arrow from a place to a place (北京→上海, 广州南→深圳北) or after 从 (从小→大): 到; a menu path,
+    a cause and its effect or a correction (设置→隐私, 吸烟→肺癌) stay a pause."""
+    text = match.string
+    before, after = text[:match.start()], text[match.end():]
+    if re.search("从[^，。！？；]{0,6}$", before):
+        return True
+    return before[-1:] in _PLACE_END and re.match(f"[\u4e00-\u9fff]{{1,4}}?[{_PLACE_END}]", after) is not None
+
+
 def _arrows_in_clause(match: re.Match[str]) -> int:
     """How many arrows the clause around ``match`` holds."""
     text = match.string
@@ -78,28 +91,30 @@ def _arrows_in_clause(match: re.Match[str]) -> int:
 
 # A circled number opening a line or a clause labels a list item: ①本店… → 一、本店… (a pause after it); inside a
 # sentence it is the number (将①代入②, 第①组, ②号楼 → 将一代入二, 第一组, 二号楼).
+CIRCLED = "".join(chr(0x2460 + k) for k in range(20))
 CIRCLED_NUMBER = rule(
     "circled_number",
-    "[" + "".join(chr(0x2460 + k) for k in range(20)) + "]",
+    f"[{CIRCLED}]",
     lambda m: [group(m, 0, read_int(str(ord(m.group()) - 0x2460 + 1), liang=False) + (
         "、" if _opens_item(m) else ""))],
-    "".join(chr(0x2460 + k) for k in range(20)),
+    CIRCLED,
 )
 
 
 def _opens_item(match: re.Match[str]) -> bool:
     before = match.string[match.start() - 1:match.start()]
     after = match.string[match.end():match.end() + 1]
-    return (before in ("", "\n", " ", "。", "；", "：", "，", "！", "？", "】", "）")
-            and is_han(after or " ") and after not in "号组楼栋队班式图中和与或都")
+    label_before = before in ("", "\n", " ", "。", "；", "：", "，", "！", "？", "】", "）") or (
+        is_han(before or " ") and any(c in CIRCLED for c in match.string[:match.start()]))  # …的②太阳: the next option
+    return label_before and is_han(after or " ") and after not in "号组楼栋队班式图中和与或都的得所代"
 
 
-# A single arrow between words is a way from one to the other (北京→上海 到); a chain of them is the steps of a sequence,
-# each a pause (小蝌蚪→长出后腿→青蛙). x→∞ stays a formula.
+# An arrow between words: a route (北京→上海, 从小→大) 到; anything else — a chain of steps, a menu path, a cause and
+# its effect (小蝌蚪→长出后腿→青蛙, 设置→隐私) — a pause. x→∞ stays a formula.
 ARROW_STEP = rule(
     "arrow_step",
     r"(?<=[\u4e00-\u9fff）)])\s?→\s?(?=[\u4e00-\u9fff（(])",
-    lambda m: [group(m, 0, "，" if _arrows_in_clause(m) > 1 else "到")],
+    lambda m: [group(m, 0, "到" if _arrows_in_clause(m) == 1 and _is_route(m) else "，")],
     "→ ",
 )
 
