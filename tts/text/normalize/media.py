@@ -27,8 +27,7 @@ TIME_SIGNATURE = rule(
 NOTE_VALUE = rule(
     "note_value",
     r"(?<![0-9./])(?:1/(?P<d>(?:2|4|8|16|32|64))(?=音符)|(?P<n>(?:2|4|8|16|32|64))(?=分音符))",
-    lambda m: [group(m, 0, read_int(m["d"], liang=False) + ("分" if m["d"] else "") if m["d"]
-                     else read_int(m["n"], liang=False))],
+    lambda m: [group(m, 0, read_int(m["d"], liang=False) + "分" if m["d"] else read_int(m["n"], liang=False))],
     START_DIGITS,
 )
 # A tempo mark: ♩=120 → 四分音符等于一百二十 (the note named; the number is read by the formulas).
