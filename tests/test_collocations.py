@@ -1578,6 +1578,7 @@ def test_words_jieba_made_up_bind_nothing(g2p: G2P, sentence: str) -> None:
     ("工地上买了两袋水泥和好几吨沙子。", "和", "he2"),
     ("那封信被她撕得粉碎。", "得", "de5"),
     ("这份文件得签字才能生效。", "得", "dei3"),
+    ("一方有难，八方支援。", "难", "nan4"),
 ])
 def test_collocations_in_sentences(g2p: G2P, sentence: str, char: str, expected: str) -> None:
     assert reading_of(g2p, sentence, char) == expected
