@@ -303,6 +303,9 @@ _FALLEN_ONTO = ("地上", "地下", "地板", "水里", "水中", "河里", "头
 # One-character verbs whose 得 is the complement marker before a degree (放得有点儿多, 给得也不少).
 _ONE_CHARACTER_VERBS = frozenset("放给照说写做吃喝睡走跑跳唱哭笑讲读画洗切煮炒烤炖熬煎蒸拌剪修装搞弄打拍看听学练烧花"
                                  "来去买卖开关收穿戴盖铺擦扫等烂熟化坏")
+# … and those whose 得 begins a potential complement (数得清, 稳得住; jieba's 吃|得惯, 搬|得出).
+_VERBS_OF_POTENTIAL = _ONE_CHARACTER_VERBS | frozenset("数认分稳搬吃")
+_VERBS_OF_GLUED_POTENTIAL = _ONE_CHARACTER_VERBS | frozenset("稳搬吃")
 _DEGREE_PHRASES = ("有点", "有些", "有一点", "如同", "仿佛", "犹如", "宛如", "也不", "也很", "也太", "也挺",
                    "也够", "过于", "格外", "极其", "出奇", "快", "慢", "足够", "不多", "不少", "不好", "不错", "不够")
 # 还给 "also … for" (hái gěi) before whom a thing is done for and the deed: 还给每桌送了一份西瓜.
@@ -835,14 +838,14 @@ def rule_reading(sentence: str, target: Target) -> str | None:
             and (target.word[2] in _POTENTIAL_COMPLEMENTS or (target.word[2] == "了" and target.word[0] != "不")):
         return "de5"  # 上得起, 看得见, 来得及, 干得了: the potential complement (不得了 is dé)
     if char == "得" and target.word_reading is None and len(target.word) == 2 and index == target.word_start \
-            and after in "惯出够完动起" and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("稳搬吃"):
+            and after in "惯出够完动起" and before[-1:] in _VERBS_OF_GLUED_POTENTIAL:
         return "de5"  # jieba's 吃|得惯, 搬|得出: a potential complement glued to 得
     if char == "得" and _after_its_verb(target) and is_han(before[-1:] or " ") and not before.endswith(_SUBJECTS) \
             and before[-1:] not in "不没也还就都又总只" and (
                 sentence.startswith(_DEGREE_COMPLEMENTS, index + 1)
                 or (before[-1:] in _DISTANCE_VERBS and after in "远近"
                     and sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "了", "点", "些", "的", "呢"))
-                or (after in _POTENTIAL_COMPLEMENTS and before[-1:] in _ONE_CHARACTER_VERBS | frozenset("数认分稳搬吃")
+                or (after in _POTENTIAL_COMPLEMENTS and before[-1:] in _VERBS_OF_POTENTIAL
                     and sentence[index + 1:index + 3] not in ("到了", "起来") and (
                         sentence[index + 2:index + 3] in ("", "，", "。", "！", "？", "；", "吗", "楚") or after in "惯住出够"))):
         return "de5"  # 薄得吓人, 大家离得远, 睫毛都数得清: the complement marker

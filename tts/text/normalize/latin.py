@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from tts.text.normalize.english import read_english
 from tts.text.normalize.numbers import read_digits, read_int
@@ -172,14 +173,21 @@ def _is_pinyin(letters: str) -> bool:
     ending like an English silent e (``"wang"``, ``"liming"``, ``"taobao"``; not ``"mile"``)."""
     if len(letters) > 2 and _SILENT_E.search(letters):
         return False
-    ends = {0}  # positions where a sequence of syllables can end
+    return pinyin_syllables(letters, lambda part: part in _PINYIN) is not None
+
+
+def pinyin_syllables(letters: str, is_syllable: Callable[[str], bool]) -> list[str] | None:
+    """``letters`` cut into syllables that ``is_syllable`` accepts, each after the first starting with
+    a consonant letter (pinyin writes xi'an with an apostrophe); ``None`` if they cannot be. A tone mark
+    takes the place of its vowel, so toned syllables (``jiàoshì``) are cut the same way."""
+    cuts: dict[int, list[str]] = {0: []}  # where a sequence of syllables can end, and the syllables
     for end in range(1, len(letters) + 1):
         for start in range(max(0, end - _LONGEST_PINYIN), end):
-            if start in ends and letters[start:end] in _PINYIN \
-                    and (start == 0 or letters[start] in _CONSONANT_LETTERS):
-                ends.add(end)
+            part = letters[start:end]
+            if start in cuts and (start == 0 or part[0].lower() in _CONSONANT_LETTERS) and is_syllable(part):
+                cuts[end] = cuts[start] + [part]
                 break
-    return len(letters) in ends
+    return cuts.get(len(letters))
 
 
 def _pronounceable(letters: str) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from tts.text.normalize.latin import spell
-from tts.text.normalize.numbers import read_decimal, read_digits, read_fraction, read_int
+from tts.text.normalize.numbers import read_decimal, read_digits, read_fraction, read_int, read_signed
 from tts.text.normalize.rules import START_DIGITS, Rule, group, rule
 
 # A time signature before 拍: 3/4拍 → 四分之三拍, 6/8拍 → 八分之六拍.
@@ -110,24 +110,31 @@ MULTIPLIER = rule(
     "multiplier",
     rf"(?<![0-9.A-Za-z])(?:(?P<n>[0-9]{{1,3}}(?:\.[0-9])?)[xX](?={'|'.join(_MULTIPLIED)})"
     r"|(?P<m>[0-9]{1,3}(?:\.[0-9])?)x(?=播放|速度|镜头)|(?<![\u4e00-\u9fff])(?P<u>[0-9]{1,3}(?:\.[0-9])?)X(?=播放|速度|镜头))",
-    lambda m: [group(m, 0, ("两" if (m["n"] or m["m"] or m["u"]) == "2" else read_decimal(m["n"] or m["m"] or m["u"], liang=False))
+    lambda m: [group(m, 0, read_signed(m["n"] or m["m"] or m["u"], liang=False, measure=True)
                      + ("" if m.string.startswith("倍速", m.end()) else "倍"))],
     START_DIGITS,
 )
-# A sample rate and a bit depth side by side, the slash silent: 48kHz/24bit → 四十八千赫兹二十四比特.
+# A sample rate and a bit depth side by side, either way round, the slash silent: 48kHz/24bit → 四十八千赫兹二十四比特,
+# 24bit/96kHz → 二十四比特九十六千赫兹.
+_RATE = r"(?P<{}>[0-9]{{2,3}}(?:\.[0-9])?) ?kHz"
+_DEPTH = r"(?P<{}>8|16|24|32) ?bit"
 SAMPLE_FORMAT = rule(
     "sample_format",
-    r"(?<![0-9.])(?P<rate>[0-9]{2,3}(?:\.[0-9])?) ?kHz ?/ ?(?P<depth>(?:8|16|24|32)) ?bit(?![A-Za-z])",
-    lambda m: [group(m, 0, read_decimal(m["rate"], liang=False) + "千赫兹" + read_int(m["depth"], liang=False) + "比特")],
+    rf"(?<![0-9.])(?:{_RATE.format('rate')} ?/ ?{_DEPTH.format('depth')}|{_DEPTH.format('depth2')} ?/ ?{_RATE.format('rate2')})"
+    r"(?![A-Za-z])",
+    lambda m: [group(m, 0, (_rate(m["rate"]) + _depth(m["depth"])) if m["rate"] else (_depth(m["depth2"]) + _rate(m["rate2"])))],
     START_DIGITS,
 )
-# … the other way round: 24bit/96kHz → 二十四比特九十六千赫兹.
-SAMPLE_FORMAT_REVERSED = rule(
-    "sample_format_reversed",
-    r"(?<![0-9.])(?P<depth>(?:8|16|24|32)) ?bit ?/ ?(?P<rate>[0-9]{2,3}(?:\.[0-9])?) ?kHz(?![A-Za-z])",
-    lambda m: [group(m, 0, read_int(m["depth"], liang=False) + "比特" + read_decimal(m["rate"], liang=False) + "千赫兹")],
-    START_DIGITS,
-)
+
+
+def _rate(number: str) -> str:
+    return read_decimal(number, liang=False) + "千赫兹"
+
+
+def _depth(number: str) -> str:
+    return read_int(number, liang=False) + "比特"
+
+
 # Two beats said 两拍 where 拍 ends the phrase (占2拍。; 2拍子, the metre, and 2拍摄 keep 二).
 TWO_BEATS = rule(
     "two_beats",
@@ -139,7 +146,7 @@ TWO_BEATS = rule(
 BIT_DEPTH = rule(
     "bit_depth",
     r"(?<![0-9.])(?P<n>[0-9]{1,2}) ?bit(?![A-Za-z])",
-    lambda m: [group(m, 0, read_int(m["n"], liang=False) + "比特")],
+    lambda m: [group(m, 0, _depth(m["n"]))],
     START_DIGITS,
 )
 # A tempo in beats per minute after its name, a number: BPM 128 → BPM一百二十八 (not a model's digits).
@@ -162,5 +169,5 @@ VULGAR_FRACTION = rule(
 
 RULES: tuple[Rule, ...] = (
     VULGAR_FRACTION, TIME_SIGNATURE, NOTE_VALUE, TEMPO_NOTE, KEY, OPUS, CHORD_PROGRESSION, CATALOGUE_NUMBER, CHROMA,
-    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, SAMPLE_FORMAT_REVERSED, TWO_BEATS, BIT_DEPTH, BPM, KEY_AFTER,
+    CODEC, ND_FILTER, MULTIPLIER, SAMPLE_FORMAT, TWO_BEATS, BIT_DEPTH, BPM, KEY_AFTER,
 )

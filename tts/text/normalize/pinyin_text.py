@@ -15,7 +15,7 @@ import functools
 import re
 import unicodedata
 
-from tts.text.normalize.latin import _PINYIN, spell
+from tts.text.normalize.latin import _PINYIN, pinyin_syllables, spell
 from tts.text.normalize.rules import Piece, Rule, group, rule
 
 # Tone-marked vowels → (vowel, tone).
@@ -26,7 +26,6 @@ for _base, _marks in (("a", "āáǎà"), ("e", "ēéěè"), ("i", "īíǐì"), (
         _TONED[_mark] = (_base, _tone)
 TONE_MARKS = "".join(_TONED)
 _LETTERS = "a-zA-Zü" + TONE_MARKS
-_LONGEST = max(map(len, _PINYIN))
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,20 +80,9 @@ def _numbered(toned: str) -> str | None:
 
 
 def _syllables(word: str) -> list[str] | None:
-    """``jiàoshì`` → ``["jiào", "shì"]``: the word cut into pinyin syllables, each with at most
-    one tone mark, every one after the first starting with a consonant; ``None`` if it cannot be."""
-    best: dict[int, list[str]] = {0: []}
-    for end in range(1, len(word) + 1):
-        for start in range(max(0, end - _LONGEST - 1), end):
-            if start not in best:
-                continue
-            part = word[start:end]
-            if start > 0 and part[0] in "aeiouvü" + TONE_MARKS:
-                continue
-            if sum(c in _TONED for c in part) <= 1 and _numbered(part) is not None:
-                best[end] = best[start] + [part]
-                break
-    return best.get(len(word))
+    """``jiàoshì`` → ``["jiào", "shì"]``: the word cut into toned pinyin syllables (at most one tone
+    mark each); ``None`` if it cannot be."""
+    return pinyin_syllables(word, lambda part: sum(c in _TONED for c in part) <= 1 and _numbered(part) is not None)
 
 
 def _read(match: re.Match[str]) -> list[Piece]:

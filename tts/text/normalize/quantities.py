@@ -577,7 +577,7 @@ SPACED_UNIT = rule(
 DAYS = rule(
     "days",
     r"(?<![0-9A-Za-z.])(?P<n>[0-9]{1,3})d(?=龄期|强度|抗压|抗折|养护|后(?!期)|内|以内|以后|之内|左右|拆线|拆模)",
-    lambda m: [group(m, 0, ("两" if m["n"] == "2" else read_int(m["n"])) + "天")],
+    lambda m: [group(m, 0, read_signed(m["n"], measure=True) + "天")],
     START_DIGITS,
 )
 
@@ -591,7 +591,7 @@ _ELECTRIC_AFTER = re.compile("(?:以上|以下|以内)?的?(?:插座|电流|保�
 def _ampere(match: re.Match[str]) -> list[Piece]:
     number = match["n"]
     if _ELECTRIC_BEFORE.search(context_before(match, 12)) or _ELECTRIC_AFTER.match(match.string, match.end()):
-        return [group(match, 0, ("两" if number == "2" else read_decimal(number)) + "安")]
+        return [group(match, 0, read_signed(number, measure=True) + "安")]
     return [group(match, 0, read_decimal(number, liang=False) + "诶")]
 
 
