@@ -93,7 +93,7 @@ _COMPLEMENTED_VERBS = frozenset("拿走跑跳飞爬搬站坐躺看听写画做�
 # Places before a jieba-cut 头 that makes their 里 into 里头 (心里|头, 屋里|头).
 _INSIDE_PLACES = frozenset(["心里", "屋里", "家里", "城里", "村里", "肚里", "锅里", "院里", "山里", "手里", "嘴里", "箱子里", "被窝里"])
 # Verbs of closing, covering and putting on whose 上 is a light complement (关上, 锁上, 穿上, 戴上).
-_CLOSING_VERBS = frozenset("关锁盖合闭穿戴贴填套挂插缝扣系绑锁捂蒙罩涂抹拴扣")
+_CLOSING_VERBS = frozenset("关锁盖合闭穿戴贴填套挂插缝扣系绑捂蒙罩涂抹拴")
 def _past_noun(clause: list[Word], k: int) -> bool:
     """``clause[k]`` is 过去 "the past" before 的 or a length of time (看过去的一年, 查过去十年)."""
     if clause[k].text != "过去" or k + 1 >= len(clause):
@@ -579,10 +579,9 @@ def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
                 and readings[i - 1].text + "一" + readings[i + 1].text + readings[i + 2].text in _COUNTED_IDIOMS)
             weekday = j == 0 and k > 0 and clause[k - 1].text.endswith(("周", "星期", "礼拜")) \
                 and clause[k - 1].text not in ("老周", "小周")  # 每周|一: Monday (老周|一个人: a name)
-            weekday = weekday or (j == 1 and word.text.startswith("同一") and (nxt is None or nxt.text != "个"))  # 同一时间
-            weekday = weekday or (j == 0 and len(word.readings) == 1 and k > 0
-                                  and clause[k - 1].text.endswith(("必修", "选修"))
-                                  and (nxt is None or nxt.text not in "学年门节次周天个些点下本"))  # 必修|一: Book One
+            same = j == 1 and word.text.startswith("同一") and (nxt is None or nxt.text != "个")  # 同一时间
+            book = j == 0 and len(word.readings) == 1 and k > 0 and clause[k - 1].text.endswith(("必修", "选修")) \
+                and (nxt is None or nxt.text not in "学年门节次周天个些点下本")  # 必修|一: Book One
             # after a word that ends in 一 (唯一|一个) that 一 is no number the next one extends
             after_word = i > 0 and j == 0 and readings[i - 1].text == "一" and len(clause[k - 1].text) > 1 \
                 and not all(c in NUMERALS for c in clause[k - 1].text)
@@ -592,7 +591,7 @@ def _yi_bu(clause: list[Word], is_word: IsWord, following: str = "") -> None:
             # counting from one: 从一数到十, 从一写到一百 (从一开始 "from the very start" keeps its sandhi)
             count_from = j == 0 and i > 0 and readings[i - 1].text == "从" \
                 and re.match("一?[数写念读排背]到[零一二两三四五六七八九十百千万0-9]", "".join(w.text for w in clause[k:])) is not None
-            _set(reading, 1 if word_end or ordinal or counted or weekday or listed or count_from
+            _set(reading, 1 if word_end or ordinal or counted or weekday or same or book or listed or count_from
                  else _yi_tone(readings, i, count_before=not after_word))
         elif nxt is not None and nxt.tone == 4:
             _set(reading, 2)
